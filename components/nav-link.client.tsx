@@ -1,0 +1,33 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import type { ReactNode } from 'react';
+
+/**
+ * A navigation link that marks itself `aria-current="page"` (and styles itself) when it points at the
+ * current page, or at an ancestor of it when `matchPrefix` is set.
+ * @param props.href target path
+ * @param props.matchPrefix treat `/reference/x` as inside `/reference`
+ * @param props.className classes; the active state adds `data-active`
+ */
+export function NavLink({
+  href,
+  matchPrefix = false,
+  className,
+  children,
+}: {
+  href: string;
+  matchPrefix?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  const pathname = usePathname();
+  const section = href.split('/').slice(0, 2).join('/');
+  const active = pathname === href || (matchPrefix && pathname.startsWith(section + '/'));
+  return (
+    <Link href={href} className={className} aria-current={active ? 'page' : undefined} data-active={active || undefined}>
+      {children}
+    </Link>
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * The one navigation tree of the portal: header links, sidebar, breadcrumbs, previous/next links
+ * and the link checker all read it, so a page is reachable exactly when it is listed here.
+ */
+
+/** A link in the navigation. `method` marks an API operation (GET, POST, …) for a badge. */
+export type NavItem = {
+  title: string;
+  href: string;
+  method?: string;
+};
+
+/** A titled group of links in the sidebar. */
+export type NavSection = {
+  title: string;
+  items: NavItem[];
+};
+
+/** Top-level areas of the site, shown in the header in this order. */
+export const topNavigation: readonly NavItem[] = [
+  { title: 'Guides', href: '/docs/quickstart' },
+  { title: 'API reference', href: '/reference' },
+  { title: 'Console', href: '/console' },
+];
+
+/**
+ * The sidebar tree.
+ * @returns sections in display order; every `href` is a page that exists in the build.
+ */
+export function getSidebar(): NavSection[] {
+  return [
+    {
+      title: 'Get started',
+      items: [{ title: 'Quickstart', href: '/docs/quickstart' }],
+    },
+    {
+      title: 'API reference',
+      items: [{ title: 'Overview', href: '/reference' }],
+    },
+    {
+      title: 'Tools',
+      items: [{ title: 'Console', href: '/console' }],
+    },
+  ];
+}
+
+/**
+ * Every page the navigation links to, once each, in order.
+ * @returns absolute paths (no host), e.g. `/docs/quickstart`.
+ */
+export function allNavigationHrefs(): string[] {
+  const hrefs = [...topNavigation, ...getSidebar().flatMap((s) => s.items)].map((i) => i.href);
+  return [...new Set(hrefs)];
+}
+
+/**
+ * The section and item a path belongs to, for breadcrumbs and previous/next links.
+ * @param pathname a path such as `/docs/pagination`
+ * @returns the section, the item and its neighbours in sidebar order, or `undefined` when unlisted.
+ */
+export function locate(pathname: string):
+  | { section: NavSection; item: NavItem; previous?: NavItem; next?: NavItem }
+  | undefined {
+  const sections = getSidebar();
+  const flat = sections.flatMap((section) => section.items.map((item) => ({ section, item })));
+  const index = flat.findIndex((entry) => entry.item.href === pathname);
+  const found = flat[index];
+  if (!found) return undefined;
+  return { ...found, previous: flat[index - 1]?.item, next: flat[index + 1]?.item };
+}

@@ -1,0 +1,45 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * E2E tests drive Debian's Chromium (or any Chromium via CHROMIUM_PATH) against a production build
+ * (`next build` + `next start`). PORT and NEXT_DIST_DIR let parallel runs live side by side;
+ * E2E_SKIP_BUILD=1 reuses an existing build.
+ */
+const port = Number(process.env.PORT ?? 3100);
+const baseURL = `http://localhost:${port}`;
+const build = process.env.E2E_SKIP_BUILD ? '' : 'npx next build && ';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 60_000,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    command: `${build}npx next start -p ${port}`,
+    url: baseURL,
+    timeout: 600_000,
+    // In CI a stray server on the port would make the tests run against stale code: fail instead.
+    reuseExistingServer: !process.env.CI,
+    env: { NEXT_TELEMETRY_DISABLED: '1', SANDBOX_DB: process.env.SANDBOX_DB ?? ':memory:' },
+  },
+});

@@ -1,0 +1,36 @@
+import { test as base, expect } from '@playwright/test';
+
+/** Problems seen while a test ran: uncaught page errors, console errors, requests to other hosts. */
+export type PageProblems = { pageErrors: string[]; consoleErrors: string[]; externalRequests: string[] };
+
+const localHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Playwright `test` whose `page` records uncaught errors, console errors and any request to a host other
+ * than the local server, and fails the test on any of them after it ran. Tests that expect a console
+ * error (e.g. a deliberate 4xx shown by the console) can clear `problems.consoleErrors`.
+ */
+export const test = base.extend<{ problems: PageProblems }>({
+  problems: [
+    async ({ page }, provide) => {
+    const problems: PageProblems = { pageErrors: [], consoleErrors: [], externalRequests: [] };
+    page.on('pageerror', (error) => problems.pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.consoleErrors.push(message.text());
+    });
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (['data:', 'blob:', 'about:'].includes(url.protocol)) return;
+      if (!localHosts.has(url.hostname)) problems.externalRequests.push(request.url());
+    });
+    await provide(problems);
+    expect(problems.pageErrors, 'uncaught page errors').toEqual([]);
+    expect(problems.consoleErrors, 'console errors').toEqual([]);
+    expect(problems.externalRequests, 'requests to non-local hosts').toEqual([]);
+    },
+    // Automatic: every test that opens a page is watched, whether or not it asks for `problems`.
+    { auto: true },
+  ],
+});
+
+export { expect };
