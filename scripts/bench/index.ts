@@ -1,0 +1,53 @@
+/**
+ * `npm run bench`: builds the portal into .next-bench, serves it on BENCH_PORT (3200), and prints per route the
+ * first-visit JavaScript and Lighthouse mobile scores, then the other benchmarks. Not part of `npm test`.
+ * Flags: --skip-build (reuse .next-bench), --no-lighthouse, --routes=/a,/b
+ */
+import { allNavigationHrefs } from '../../lib/navigation';
+import { benchPages } from './pages';
+import { startPortal } from './server';
+
+const args = new Set(process.argv.slice(2));
+const routeArg = process.argv.find((a) => a.startsWith('--routes='));
+const port = Number(process.env.BENCH_PORT ?? 3200);
+
+async function main() {
+  const portal = await startPortal({ port, distDir: '.next-bench', skipBuild: args.has('--skip-build') });
+  try {
+    const candidates = routeArg ? routeArg.slice('--routes='.length).split(',') : benchRoutes();
+    const routes: string[] = [];
+    for (const route of candidates) {
+      const res = await fetch(portal.baseUrl + route);
+      if (res.ok) routes.push(route);
+      else console.warn(`skipping ${route}: HTTP ${res.status}`);
+    }
+    const rows = await benchPages(portal.baseUrl, routes, { lighthouse: !args.has('--no-lighthouse') });
+    console.log('\n## Pages (first visit, Lighthouse mobile)\n');
+    console.log('| route | JS files | JS bytes | JS gzip | perf | a11y | best | SEO |');
+    console.log('|---|---|---|---|---|---|---|---|');
+    for (const r of rows) {
+      console.log(
+        `| ${r.route} | ${r.jsFiles} | ${kb(r.jsBytes)} | ${kb(r.jsGzipBytes)} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} |`,
+      );
+    }
+  } finally {
+    portal.stop();
+  }
+}
+
+/** One route of each kind: home, first guide, reference overview, an operation, errors, a webhook, console, explorer. */
+function benchRoutes(): string[] {
+  const nav = allNavigationHrefs();
+  const pick = (prefix: string) => nav.find((href) => href.startsWith(prefix));
+  const routes = ['/', pick('/docs/'), '/reference', pick('/reference/list'), '/reference/errors', pick('/reference/webhooks/'), '/console', '/reference/explorer'];
+  return [...new Set(routes.filter((r): r is string => typeof r === 'string'))];
+}
+
+function kb(bytes: number) {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+/**
+ * Builds the portal into its own dist folder and serves it with `next start`, for benchmarks.
+ * @param options.port TCP port for `next start`
+ * @param options.distDir Next dist folder, kept apart from the developer's `.next`
+ * @param options.skipBuild reuse an existing build in `distDir`
+ * @returns the base URL and a `stop()` that ends the server process group
+ * @throws Error when the build fails or the server does not answer within 60 s
+ */
+export async function startPortal(options: { port: number; distDir: string; skipBuild?: boolean }) {
+  const env = { ...process.env, NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: '1', SANDBOX_DB: ':memory:' };
+  if (!options.skipBuild) {
+    await run('npx', ['next', 'build'], env);
+  }
+  const server = spawn('npx', ['next', 'start', '-p', String(options.port)], { env, detached: true, stdio: 'ignore' });
+  const baseUrl = `http://localhost:${options.port}`;
+  await waitFor(baseUrl, 60_000, server);
+  return {
+    baseUrl,
+    pid: server.pid,
+    stop: () => {
+      if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    },
+  };
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`))));
+  });
+}
+
+async function waitFor(url: string, timeoutMs: number, server: ChildProcess) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error('next start exited early');
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
