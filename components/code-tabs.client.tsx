@@ -1,0 +1,77 @@
+'use client';
+
+import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+
+import { CopyButton } from './copy-button.client';
+import { useLanguage } from './use-language';
+
+/** One language of a tab group: `html` is server-highlighted markup, `source` the exact text copied. */
+export type CodeTab = { id: string; label: string; html: string; source: string };
+
+/**
+ * Language tabs for a code sample (WAI-ARIA APG tabs pattern, automatic activation: Left/Right
+ * arrows, Home, End). The choice is shared by every group on the site (see use-language.ts).
+ * All panels share one grid cell and only visibility changes, so switching (including the switch
+ * from the server-rendered first tab to the stored choice) never shifts the layout.
+ * @param props.tabs languages in tab order (the first is the server default), at least one
+ * @param props.title optional heading content shown left of the tabs (e.g. "Request")
+ */
+export function CodeTabs({ tabs, title }: { tabs: readonly CodeTab[]; title?: ReactNode }) {
+  const group = useId();
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const [selected, select] = useLanguage(tabs.map((tab) => tab.id));
+  const current = tabs.find((tab) => tab.id === selected) ?? tabs[0];
+
+  function onKeyDown(event: KeyboardEvent, index: number) {
+    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const next = (target + tabs.length) % tabs.length;
+    select(tabs[next]?.id ?? '');
+    buttons.current[next]?.focus();
+  }
+
+  return (
+    <div className="my-4 overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-700">
+      <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-2 dark:border-zinc-700 dark:bg-zinc-900">
+        {title ? <div className="px-1 text-sm font-semibold">{title}</div> : null}
+        <div role="tablist" aria-label="Code sample language" className="flex flex-1 flex-wrap">
+          {tabs.map((tab, index) => (
+            <button
+              key={tab.id}
+              ref={(element) => {
+                buttons.current[index] = element;
+              }}
+              type="button"
+              role="tab"
+              id={`${group}-tab-${tab.id}`}
+              aria-controls={`${group}-panel-${tab.id}`}
+              aria-selected={tab === current}
+              tabIndex={tab === current ? 0 : -1}
+              onClick={() => select(tab.id)}
+              onKeyDown={(event) => onKeyDown(event, index)}
+              className="border-b-2 border-transparent px-2.5 py-2 text-sm text-zinc-700 hover:text-zinc-950 aria-selected:border-indigo-600 aria-selected:text-zinc-950 dark:text-zinc-300 dark:hover:text-white dark:aria-selected:border-indigo-300 dark:aria-selected:text-white"
+            >
+              {tab.label}
+            </button>
+          ))}
+        </div>
+        {current ? <CopyButton text={current.source} label={`${current.label} sample`} /> : null}
+      </div>
+      <div className="grid">
+        {tabs.map((tab) => (
+          <div
+            key={tab.id}
+            role="tabpanel"
+            id={`${group}-panel-${tab.id}`}
+            aria-labelledby={`${group}-tab-${tab.id}`}
+            data-language={tab.id}
+            className={`[grid-area:1/1] min-w-0 text-sm [&_pre]:h-full [&_pre]:max-h-[28rem] [&_pre]:overflow-auto [&_pre]:p-4 ${tab === current ? '' : 'invisible'}`}
+            dangerouslySetInnerHTML={{ __html: tab.html }}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

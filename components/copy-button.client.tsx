@@ -1,0 +1,60 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+/**
+ * Copies `text` to the clipboard via the async Clipboard API, falling back to a hidden textarea +
+ * `execCommand('copy')` where that API is missing (plain-http origins other than localhost).
+ * @returns true when the browser reports success
+ */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
+
+/**
+ * A button that copies exactly `text` (the caller's raw data, never text scraped from rendered HTML)
+ * and announces "Copied" (or "Copy failed") through a polite aria-live region for screen readers.
+ * The accessible name is the visible word plus `label` (WCAG 2.5.3 label in name): "Copy cURL sample".
+ * @param props.text what goes on the clipboard, byte for byte
+ * @param props.label what is copied, for screen readers, e.g. "cURL sample" (optional)
+ * @param props.className extra classes for the button
+ */
+export function CopyButton({ text, label, className = '' }: { text: string; label?: string; className?: string }) {
+  const [state, setState] = useState<CopyState>('idle');
+  useEffect(() => {
+    if (state === 'idle') return;
+    const timer = setTimeout(() => setState('idle'), 2000);
+    return () => clearTimeout(timer);
+  }, [state]);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={async () => setState((await copyText(text)) ? 'copied' : 'failed')}
+        className={`inline-flex min-w-[4.5rem] items-center justify-center rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:border-zinc-600 dark:text-zinc-200 dark:hover:bg-zinc-800 ${className}`}
+      >
+        {state === 'copied' ? 'Copied' : 'Copy'}
+        {label ? <span className="sr-only"> {label}</span> : null}
+      </button>
+      <span aria-live="polite" role="status" className="sr-only">
+        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
+      </span>
+    </>
+  );
+}
