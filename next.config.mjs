@@ -9,6 +9,20 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Native addon: must be required at run time, not bundled.
   serverExternalPackages: ['better-sqlite3'],
+  // Headers every response gets (OWASP secure headers). The per-page CSP and Referrer-Policy come from
+  // proxy.ts, which knows each static page's inline-script hashes.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
+          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin-allow-popups' },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

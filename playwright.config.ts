@@ -7,7 +7,7 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const port = Number(process.env.PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
-const build = process.env.E2E_SKIP_BUILD ? '' : 'npx next build && ';
+const build = process.env.E2E_SKIP_BUILD ? '' : 'npm run build && ';
 
 export default defineConfig({
   testDir: 'tests/e2e',

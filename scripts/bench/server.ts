@@ -11,7 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 export async function startPortal(options: { port: number; distDir: string; skipBuild?: boolean }) {
   const env = { ...process.env, NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: '1', SANDBOX_DB: ':memory:' };
   if (!options.skipBuild) {
-    await run('npx', ['next', 'build'], env);
+    await run('npm', ['run', 'build'], env);
   }
   const server = spawn('npx', ['next', 'start', '-p', String(options.port)], { env, detached: true, stdio: 'ignore' });
   const baseUrl = `http://localhost:${options.port}`;
