@@ -1,0 +1,124 @@
+/**
+ * Server-only: derives the console's plain props from the OpenAPI document through lib/openapi.ts,
+ * so the client bundle never parses YAML and every form, scope and hint follows the document.
+ */
+import {
+  deref,
+  environments,
+  getDocument,
+  listErrors,
+  listOperations,
+  listScopes,
+  listServers,
+  listWebhooks,
+  resolveRef,
+} from '@/lib/openapi';
+import type { Operation, ParameterObject } from '@/lib/openapi';
+import type { ConsoleAuthKind, ConsoleBody, ConsoleData, ConsoleOperation, ConsoleParam } from './types';
+
+function record(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function asText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const end = flat.search(/\.(\s|$)/);
+  return end === -1 ? flat : flat.slice(0, end + 1);
+}
+
+/** 'basic' when every security alternative of the operation is an HTTP Basic scheme (the token endpoint). */
+function authKind(operation: Operation): ConsoleAuthKind {
+  const schemes = record(record(getDocument().components).securitySchemes);
+  const isBasic = (name: string) => record(deref(schemes[name])).scheme === 'basic';
+  const named = operation.security.flatMap((requirement) => Object.keys(requirement));
+  return named.length > 0 && named.every(isBasic) ? 'basic' : 'bearer';
+}
+
+function toParam(parameter: ParameterObject, idempotencyName: string): ConsoleParam | undefined {
+  if (parameter.in === 'cookie') return undefined;
+  return {
+    name: parameter.name,
+    in: parameter.in,
+    required: parameter.required === true,
+    description: parameter.description?.trim() ?? '',
+    schema: { ...parameter.schema },
+    example: asText(parameter.example ?? parameter.schema.default),
+    ...(parameter.name === idempotencyName ? { role: 'idempotency-key' as const } : {}),
+  };
+}
+
+function toBody(operation: Operation): ConsoleBody | undefined {
+  const content = operation.requestBody?.content ?? {};
+  const mediaType = (['application/json', 'application/x-www-form-urlencoded'] as const).find((type) => content[type]);
+  if (!mediaType) return undefined;
+  const media = content[mediaType];
+  return {
+    mediaType,
+    schema: { ...(media?.schema ?? {}) },
+    examples: Object.entries(media?.examples ?? {}).map(([name, example]) => ({
+      name,
+      summary: example.summary ?? name,
+      json: JSON.stringify(example.value, null, 2),
+    })),
+  };
+}
+
+function toOperation(operation: Operation, skipHeader: string, idempotencyName: string): ConsoleOperation {
+  const body = toBody(operation);
+  return {
+    operationId: operation.operationId,
+    method: operation.method,
+    path: operation.path,
+    summary: operation.summary,
+    scopes: [...operation.scopes],
+    auth: authKind(operation),
+    parameters: operation.parameters
+      .filter((parameter) => parameter.name !== skipHeader)
+      .map((parameter) => toParam(parameter, idempotencyName))
+      .filter((parameter): parameter is ConsoleParam => parameter !== undefined),
+    ...(body ? { body } : {}),
+    responses: Object.fromEntries(
+      Object.entries(operation.responses).map(([status, response]) => [status, firstSentence(response.description)]),
+    ),
+  };
+}
+
+/** Path of an absolute flow URL relative to the production server (`https://api.aethex.dev/v1/auth/token` → `/v1/auth/token`). */
+function relativeTo(production: string, url: unknown, fallback: string): string {
+  const text = asText(url);
+  return text.startsWith(production) ? text.slice(production.length) || '/' : fallback;
+}
+
+/**
+ * The console's props, all from the OpenAPI document.
+ * @returns ConsoleData (operations in document order, scopes with descriptions, environments, servers,
+ *   OAuth endpoint paths, error table, webhook events).
+ * @throws Error if the document lacks the AeThexEnvironment or IdempotencyKey parameters.
+ */
+export function consoleData(): ConsoleData {
+  const environmentHeader = record(resolveRef('#/components/parameters/AeThexEnvironment')).name as string;
+  const idempotencyName = record(resolveRef('#/components/parameters/IdempotencyKey')).name as string;
+  const servers = listServers();
+  const production = servers.find((server) => /^https?:\/\//.test(server.url))?.url ?? '';
+  const sandbox = servers.find((server) => server.url.startsWith('/'))?.url ?? '/sandbox';
+  const oauth2 = record(record(record(getDocument().components).securitySchemes).oauth2);
+  const codeFlow = record(record(oauth2.flows).authorizationCode);
+  return {
+    operations: listOperations().map((operation) => toOperation(operation, environmentHeader, idempotencyName)),
+    scopes: listScopes().map((scope) => ({ ...scope })),
+    environments: { values: [...environments().values], default: environments().default },
+    environmentHeader,
+    servers: { production, sandbox },
+    oauthPaths: {
+      token: relativeTo(production, codeFlow.tokenUrl, '/v1/auth/token'),
+      authorize: relativeTo(production, codeFlow.authorizationUrl, '/oauth/authorize'),
+    },
+    errors: listErrors().map(({ status, label, hint, action, retryable }) => ({ status, label, hint, action, retryable })),
+    events: listWebhooks().map((webhook) => ({ event: webhook.event, summary: webhook.summary })),
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * OAuth 2.1 for the console, through oauth4webapi (an OpenID-certified client):
+ * client credentials with HTTP Basic client authentication (RFC 6749 §4.4, §2.3.1) and the
+ * authorization code grant with PKCE S256 (RFC 7636) as the public client `aethex-console`.
+ *
+ * Secrets: access tokens are returned to the caller and kept in memory only. For the redirect round
+ * trip, the PKCE verifier, `state` and target live in sessionStorage (`PENDING_KEY`) and are deleted
+ * as soon as the callback is handled, successfully or not.
+ */
+import * as oauth from 'oauth4webapi';
+import { fetchWithoutCredentials } from './send';
+
+/** The sandbox's public OAuth client for the portal console (lib/sandbox/README.md; not in the API document). */
+export const CONSOLE_CLIENT_ID = 'aethex-console';
+
+/** sessionStorage key of the in-flight authorization request. */
+export const PENDING_KEY = 'aethex-console:oauth-pending';
+
+/** An access token held by the console (memory only). `expiresAt` is epoch milliseconds. */
+export interface TokenRecord {
+  readonly accessToken: string;
+  readonly scopes: readonly string[];
+  readonly expiresAt?: number;
+  readonly grant: 'client_credentials' | 'authorization_code' | 'personal_access_token';
+  /** Base URL the token was issued for (tokens are bound to their authorization server). */
+  readonly baseUrl: string;
+}
+
+/** What survives the redirect to the consent screen and back (never a token). */
+export interface PendingAuthorization {
+  readonly state: string;
+  readonly verifier: string;
+  readonly baseUrl: string;
+  readonly redirectUri: string;
+  readonly tokenPath: string;
+  readonly authorizePath: string;
+}
+
+/** Token and authorization endpoint paths relative to the target's base URL (from the document). */
+export interface OAuthPaths {
+  readonly token: string;
+  readonly authorize: string;
+}
+
+/** oauth4webapi options: credential-less fetch; plain http allowed for loopback targets only. */
+function requestOptions(baseUrl: string) {
+  const { protocol, hostname } = new URL(baseUrl);
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+  return {
+    [oauth.customFetch]: fetchWithoutCredentials(fetch),
+    ...(protocol === 'http:' && loopback ? { [oauth.allowInsecureRequests]: true } : {}),
+  };
+}
+
+/**
+ * The authorization server's metadata. Reads RFC 8414 metadata from `<base>/.well-known/oauth-authorization-server`
+ * (the sandbox serves it under its own base path, so the URL is built here rather than by
+ * `discoveryRequest`, which would insert the well-known segment before `/sandbox`) and validates it with
+ * `processDiscoveryResponse` (issuer must equal the base URL). Falls back to the document's endpoints
+ * when the server publishes no metadata (production today).
+ */
+export async function authorizationServer(baseUrl: string, paths: OAuthPaths): Promise<oauth.AuthorizationServer> {
+  try {
+    const response = await fetchWithoutCredentials(fetch)(`${baseUrl}/.well-known/oauth-authorization-server`);
+    if (response.ok) return await oauth.processDiscoveryResponse(new URL(baseUrl), response);
+  } catch {
+    // No or invalid metadata: the document's flow URLs, relative to this base, are authoritative.
+  }
+  return { issuer: baseUrl, token_endpoint: `${baseUrl}${paths.token}`, authorization_endpoint: `${baseUrl}${paths.authorize}` };
+}
+
+/**
+ * A readable message for an OAuth failure (RFC 6749 §5.2 error + description, or the library's message).
+ */
+export function describeOAuthError(error: unknown): string {
+  if (error instanceof oauth.ResponseBodyError || error instanceof oauth.AuthorizationResponseError) {
+    return `${error.error}${error.error_description ? `: ${error.error_description}` : ''}`;
+  }
+  if (error instanceof oauth.WWWAuthenticateChallengeError) {
+    const challenge = error.cause[0];
+    return `${error.status} ${challenge?.parameters.error ?? 'unauthorized'}${challenge?.parameters.error_description ? `: ${challenge.parameters.error_description}` : ''}`;
+  }
+  if (error instanceof TypeError) return 'the token endpoint could not be reached (network error or CORS).';
+  return error instanceof Error ? error.message : String(error);
+}
+
+function toRecord(response: oauth.TokenEndpointResponse, grant: TokenRecord['grant'], baseUrl: string, requested: readonly string[], nowMs: number): TokenRecord {
+  return {
+    accessToken: response.access_token,
+    // RFC 6749 §5.1: scope may be omitted when it equals the requested scope.
+    scopes: response.scope ? response.scope.split(' ').filter(Boolean) : [...requested],
+    ...(response.expires_in !== undefined ? { expiresAt: nowMs + response.expires_in * 1000 } : {}),
+    grant,
+    baseUrl,
+  };
+}
+
+/**
+ * Client credentials grant with `ClientSecretBasic`.
+ * @throws oauth4webapi errors (use `describeOAuthError`) on OAuth errors or network failure.
+ */
+export async function clientCredentialsToken(
+  baseUrl: string,
+  paths: OAuthPaths,
+  credentials: { clientId: string; clientSecret: string; scopes: readonly string[] },
+): Promise<TokenRecord> {
+  const as = await authorizationServer(baseUrl, paths);
+  const client: oauth.Client = { client_id: credentials.clientId };
+  const response = await oauth.clientCredentialsGrantRequest(
+    as,
+    client,
+    oauth.ClientSecretBasic(credentials.clientSecret),
+    new URLSearchParams({ scope: credentials.scopes.join(' ') }),
+    requestOptions(baseUrl),
+  );
+  const result = await oauth.processClientCredentialsResponse(as, client, response);
+  return toRecord(result, 'client_credentials', baseUrl, credentials.scopes, Date.now());
+}
+
+/**
+ * Starts the authorization code grant: makes a PKCE verifier + S256 challenge and a `state`, stores
+ * them in `storage` for the round trip, and returns the consent-screen URL.
+ * @param loginHint the sandbox tenant the user grants access to (the consent screen names it)
+ */
+export async function startAuthorization(
+  baseUrl: string,
+  paths: OAuthPaths,
+  options: { scopes: readonly string[]; redirectUri: string; loginHint?: string },
+  storage: Pick<Storage, 'setItem'>,
+): Promise<string> {
+  const as = await authorizationServer(baseUrl, paths);
+  const verifier = oauth.generateRandomCodeVerifier();
+  const state = oauth.generateRandomState();
+  const url = new URL(as.authorization_endpoint ?? `${baseUrl}${paths.authorize}`);
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: CONSOLE_CLIENT_ID,
+    redirect_uri: options.redirectUri,
+    scope: options.scopes.join(' '),
+    state,
+    code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    ...(options.loginHint ? { login_hint: options.loginHint } : {}),
+  }).toString();
+  const pending: PendingAuthorization = { state, verifier, baseUrl, redirectUri: options.redirectUri, tokenPath: paths.token, authorizePath: paths.authorize };
+  storage.setItem(PENDING_KEY, JSON.stringify(pending));
+  return url.toString();
+}
+
+/**
+ * Completes the authorization code grant on the redirect target: checks `state` (and `iss`),
+ * exchanges the code with the stored verifier, and deletes the stored round-trip data whatever happens.
+ * @param callbackUrl the full callback URL (`?code=…&state=…` or `?error=…`)
+ * @throws Error when nothing is pending, or oauth4webapi errors (`describeOAuthError`).
+ */
+export async function completeAuthorization(callbackUrl: string, storage: Pick<Storage, 'getItem' | 'removeItem'>): Promise<TokenRecord> {
+  const raw = storage.getItem(PENDING_KEY);
+  storage.removeItem(PENDING_KEY);
+  if (!raw) throw new Error('No authorization request is pending in this tab: start again from the console.');
+  const pending = JSON.parse(raw) as PendingAuthorization;
+  const as = await authorizationServer(pending.baseUrl, { token: pending.tokenPath, authorize: pending.authorizePath });
+  const client: oauth.Client = { client_id: CONSOLE_CLIENT_ID };
+  const params = oauth.validateAuthResponse(as, client, new URL(callbackUrl), pending.state);
+  const response = await oauth.authorizationCodeGrantRequest(
+    as,
+    client,
+    oauth.None(),
+    params,
+    pending.redirectUri,
+    pending.verifier,
+    requestOptions(pending.baseUrl),
+  );
+  const result = await oauth.processAuthorizationCodeResponse(as, client, response);
+  return toRecord(result, 'authorization_code', pending.baseUrl, [], Date.now());
+}
