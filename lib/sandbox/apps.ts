@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+
+import { z } from 'zod';
+
+import type { FieldError, RequestContext } from './http';
+import { json, problem } from './http';
+import { LIMITS, knownScopes } from './config';
+import { randomId, sha256Hex } from './ids';
+import { newProject } from './projects';
+import type { Runtime } from './runtime';
+
+const NAMES = ['storefront', 'billing-worker', 'docs-site', 'image-resizer', 'search-api', 'checkout', 'analytics-etl', 'mobile-backend', 'auth-gateway', 'status-page'];
+const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-1'];
+
+const httpUrl = z.url({ protocol: /^https?$/ }).refine((uri) => !uri.includes('#'), 'must not have a fragment');
+
+/** The optional POST /sandbox/apps body. */
+const AppBody = z.strictObject({
+  name: z.string().min(1).max(100).optional(),
+  redirect_uris: z.array(httpUrl).max(10).optional(),
+  scopes: z.array(z.string().refine((scope) => knownScopes().includes(scope), 'is not a scope of the document')).min(1).optional(),
+}).default({});
+
+const MaintenanceBody = z.strictObject({ enabled: z.boolean(), retry_after: z.int().min(1).max(86_400).optional() });
+
+const RateLimitBody = z.strictObject({
+  limit: z.int().min(1).max(LIMITS.maxRateLimit),
+  window_seconds: z.int().min(1).max(LIMITS.maxRateWindowSeconds),
+});
+
+/** Validates a sandbox-only endpoint's body with zod, mapping issues to the document's ProblemFieldError shape. */
+function parse<T>(schema: z.ZodType<T>, body: unknown): { ok: true; value: T } | { ok: false; errors: FieldError[] } {
+  const result = schema.safeParse(body ?? undefined);
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, errors: result.error.issues.map((issue) => ({ field: `/${issue.path.join('/')}`, message: issue.message })) };
+}
+
+/**
+ * POST /sandbox/apps: creates an isolated tenant with a confidential OAuth client, a personal access token, a
+ * webhook signing secret and seed projects (60 in production: 3 pages at limit=25). Secrets are returned once and
+ * stored only as SHA-256 (the webhook secret is kept, since it must sign deliveries).
+ */
+export function createApp(rt: Runtime, ctx: RequestContext, body: unknown): Response {
+  const result = parse(AppBody, body);
+  if (!result.ok) return problem(ctx, 400, 'The app body is invalid: send {"name"?, "redirect_uris"?, "scopes"?}.', { errors: result.errors });
+  const parsed = { name: result.value.name ?? 'Sandbox app', redirectUris: result.value.redirect_uris ?? [], scopes: result.value.scopes ?? knownScopes() };
+  const now = rt.now();
+  const tenantId = randomId('ten_', 16);
+  const clientId = randomId('cli_', 16);
+  const clientSecret = randomId('cs_', 40);
+  const pat = randomId('pat_', 40);
+  const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
+  const expiresAt = now + rt.tenantTtlSeconds * 1000;
+  const projects = Object.entries(LIMITS.seed).flatMap(([environment, count]) =>
+    Array.from({ length: count }, (_, index) =>
+      newProject(tenantId, environment, {
+        name: `${NAMES[index % NAMES.length]}-${index + 1}`,
+        description: index % 3 === 0 ? null : `Seeded ${environment} project ${index + 1}`,
+        region: REGIONS[index % REGIONS.length],
+        auto_deploy: index % 4 !== 0,
+      }, now - (count - index) * 60_000)),
+  );
+  rt.store.createTenant(
+    { id: tenantId, name: parsed.name, webhook_secret: webhookSecret, scopes: parsed.scopes.join(' '), rate_limit: LIMITS.rateLimit,
+      rate_window_seconds: LIMITS.rateWindowSeconds, created_at: now, expires_at: expiresAt },
+    { id: clientId, tenant_id: tenantId, name: parsed.name, secret_hash: sha256Hex(clientSecret), redirect_uris: JSON.stringify(parsed.redirectUris), scopes: parsed.scopes.join(' ') },
+    { hash: sha256Hex(pat), id: randomId('pid_', 16), scopes: parsed.scopes.join(' ') },
+    projects,
+  );
+  return json(201, {
+    tenant_id: tenantId,
+    name: parsed.name,
+    client_id: clientId,
+    client_secret: clientSecret,
+    personal_access_token: pat,
+    webhook_secret: webhookSecret,
+    scopes: parsed.scopes,
+    redirect_uris: parsed.redirectUris,
+    rate_limit: { limit: LIMITS.rateLimit, window_seconds: LIMITS.rateWindowSeconds },
+    expires_at: new Date(expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  }, { 'Cache-Control': 'no-store' });
+}
+
+/** PUT /sandbox/maintenance `{enabled, retry_after?}`: while enabled, the tenant's API calls get 503 + Retry-After. */
+export function setMaintenance(rt: Runtime, ctx: RequestContext, tenantId: string, body: unknown): Response {
+  const result = parse(MaintenanceBody, body);
+  if (!result.ok) return problem(ctx, 400, 'Send {"enabled": true|false, "retry_after"?: seconds from 1 to 86400}.', { errors: result.errors });
+  const retryAfter = result.value.retry_after ?? LIMITS.maintenanceRetryAfter;
+  rt.store.setMaintenance(tenantId, result.value.enabled, retryAfter);
+  return json(200, { enabled: result.value.enabled, retry_after: retryAfter });
+}
+
+/** PUT /sandbox/rate-limit `{limit, window_seconds}`: sets the tenant's limit (applies from the next request). */
+export function setRateLimit(rt: Runtime, ctx: RequestContext, tenantId: string, body: unknown): Response {
+  const result = parse(RateLimitBody, body);
+  if (!result.ok) return problem(ctx, 400, 'Send {"limit": integer, "window_seconds": integer}.', { errors: result.errors });
+  rt.store.setRateLimit(tenantId, result.value.limit, result.value.window_seconds);
+  return json(200, result.value);
+}

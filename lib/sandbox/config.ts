@@ -1,0 +1,69 @@
+import { getDocument, listScopes } from '@/lib/openapi';
+
+/** Sandbox limits and defaults (documented with these numbers in lib/sandbox/README.md). */
+export const LIMITS = {
+  /** Largest accepted request body, in bytes (1 MiB); larger gets 413. */
+  maxBodyBytes: 1024 * 1024,
+  /** Access-token lifetime, in seconds. */
+  accessTokenSeconds: 3600,
+  /** Authorization-code lifetime, in seconds (RFC 6749 §4.1.2 recommends at most 10 minutes). */
+  codeSeconds: 600,
+  /** How long idempotency keys are kept, in seconds (24 h). */
+  idempotencySeconds: 24 * 3600,
+  /** Default rate limit per tenant: requests per window. */
+  rateLimit: 100,
+  /** Default rate-limit window, in seconds. */
+  rateWindowSeconds: 60,
+  /** Bounds for PUT /sandbox/rate-limit. */
+  maxRateLimit: 1_000_000,
+  maxRateWindowSeconds: 86_400,
+  /** Default Retry-After of the maintenance switch, in seconds. */
+  maintenanceRetryAfter: 30,
+  /** Default tenant lifetime, in seconds (SANDBOX_TENANT_TTL_SECONDS overrides). */
+  tenantTtlSeconds: 86_400,
+  /** Seed projects per new tenant, by environment. */
+  seed: { production: 60, staging: 8, development: 4 } as Record<string, number>,
+  /** Tenants deleted per purge step. */
+  purgeBatch: 50,
+} as const;
+
+/** The public client the portal's console uses (authorization code + PKCE, no secret). */
+export const CONSOLE_CLIENT_ID = 'aethex-console';
+
+let cachedExposed: string | undefined;
+
+/** Every response header the document defines (components.headers), for Access-Control-Expose-Headers. */
+export function exposedHeaders(): string {
+  cachedExposed ??= Object.keys((getDocument().components as { headers?: object } | undefined)?.headers ?? {}).join(', ');
+  return cachedExposed;
+}
+
+let cachedAllowed: string | undefined;
+
+/**
+ * Request headers a cross-origin page may send: Authorization, Content-Type, and every header parameter the
+ * document's operations declare (AeThex-Environment, Idempotency-Key, X-Request-ID).
+ */
+export function allowedRequestHeaders(): string {
+  if (!cachedAllowed) {
+    const names = new Set(['authorization', 'content-type']);
+    const parameters = (getDocument().components as { parameters?: Record<string, { in?: string; name?: string }> } | undefined)?.parameters ?? {};
+    const webhookHeaders = /^webhook-/i;
+    for (const parameter of Object.values(parameters)) {
+      if (parameter.in === 'header' && parameter.name && !webhookHeaders.test(parameter.name)) names.add(parameter.name.toLowerCase());
+    }
+    cachedAllowed = [...names].join(', ');
+  }
+  return cachedAllowed;
+}
+
+/** Scope names the document defines. */
+export function knownScopes(): string[] {
+  return listScopes().map((scope) => scope.name);
+}
+
+/** The Standard Webhooks timestamp tolerance, in seconds, from the document's `info.x-webhook-signing`. */
+export function webhookToleranceSeconds(): number {
+  const signing = (getDocument().info as { 'x-webhook-signing'?: { toleranceSeconds?: number } } | undefined)?.['x-webhook-signing'];
+  return signing?.toleranceSeconds ?? 300;
+}

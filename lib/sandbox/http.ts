@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+
+import { getError } from '@/lib/openapi';
+
+import { allowedRequestHeaders, exposedHeaders } from './config';
+
+/** A field-level validation error (the document's ProblemFieldError). */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Per-request state shared by the handler and the resource modules. */
+export interface RequestContext {
+  /** The X-Request-ID sent back (the caller's safe value or a generated one). */
+  requestId: string;
+  /** Absolute origin the caller used, e.g. `http://localhost:3000` (from X-Forwarded-* / Host). */
+  origin: string;
+  /** Mount prefix actually used in this request: `/sandbox` or `''`. */
+  base: string;
+  /** Path within the sandbox, e.g. `/v1/projects`. */
+  path: string;
+  /** The request URL path and query as received (the problem `instance`). */
+  instance: string;
+  /** Set once the request has been counted against a rate-limit window. */
+  rate?: { limit: number; remaining: number; reset: number };
+}
+
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const SAFE_HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/**
+ * The caller's X-Request-ID if it matches `^[A-Za-z0-9._:-]{1,128}$`, else a generated `req_…` ID.
+ * Unsafe values are replaced, never echoed, so header/log injection is impossible.
+ */
+export function requestIdFor(value: string | null): string {
+  return value !== null && SAFE_REQUEST_ID.test(value) ? value : `req_${randomUUID().replaceAll('-', '')}`;
+}
+
+/**
+ * The origin the client used. Next always gives `request.url` as `http://localhost:PORT`, so X-Forwarded-Proto /
+ * X-Forwarded-Host (first values) and Host win when present and well-formed.
+ */
+export function originOf(request: Request, url: URL): string {
+  const first = (name: string) => request.headers.get(name)?.split(',')[0]?.trim() || undefined;
+  const host = [first('x-forwarded-host'), first('host')].find((value) => value !== undefined && SAFE_HOST.test(value)) ?? url.host;
+  const proto = first('x-forwarded-proto');
+  const scheme = proto === 'https' || proto === 'http' ? proto : url.protocol.slice(0, -1);
+  return `${scheme}://${host}`;
+}
+
+/** Headers every response carries: request ID, CORS (any origin, no credentials), rate-limit state. */
+export function commonHeaders(ctx: RequestContext, headers: Headers): Headers {
+  headers.set('X-Request-ID', ctx.requestId);
+  headers.set('Access-Control-Allow-Origin', '*');
+  headers.set('Access-Control-Expose-Headers', exposedHeaders());
+  if (ctx.rate) {
+    headers.set('X-RateLimit-Limit', String(ctx.rate.limit));
+    headers.set('X-RateLimit-Remaining', String(ctx.rate.remaining));
+    headers.set('X-RateLimit-Reset', String(ctx.rate.reset));
+  }
+  return headers;
+}
+
+/** Headers of a CORS preflight answer (Fetch standard §3.2.3): every documented request header by name. */
+export function preflightHeaders(headers: Headers): Headers {
+  headers.set('Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
+  headers.set('Access-Control-Allow-Headers', allowedRequestHeaders());
+  headers.set('Access-Control-Max-Age', '600');
+  return headers;
+}
+
+/** A JSON response (`application/json`) with extra headers. */
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+}
+
+/**
+ * An RFC 9457 problem details response (`application/problem+json`): `type` is the error-table anchor, `title` the
+ * status's label from the document's `x-aethex-errors`, `request_id` equals X-Request-ID.
+ */
+export function problem(ctx: RequestContext, status: number, detail: string, extra: { errors?: FieldError[]; headers?: Record<string, string> } = {}): Response {
+  const body = {
+    type: `https://docs.aethex.dev/reference/errors#${status}`,
+    title: getError(status)?.label ?? (status >= 500 ? 'Internal Server Error' : 'Error'),
+    status,
+    detail,
+    instance: ctx.instance,
+    request_id: ctx.requestId,
+    ...(extra.errors && extra.errors.length > 0 ? { errors: extra.errors } : {}),
+  };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json', ...extra.headers },
+  });
+}
+
+/** An OAuth error response of the token endpoint (RFC 6749 §5.2), always `Cache-Control: no-store`. */
+export function oauthError(status: 400 | 401, error: string, description: string, headers: Record<string, string> = {}): Response {
+  return json(status, { error, error_description: description }, { 'Cache-Control': 'no-store', Pragma: 'no-cache', ...headers });
+}
+
+/** Thrown by body reading when the body exceeds the limit; mapped to 413. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number, readonly size: number | undefined) {
+    super('body too large');
+  }
+}
+
+/**
+ * Reads the raw body bytes (never `text()`, which strips a BOM), stopping as soon as it passes `limit`.
+ * @returns the bytes (empty when there is no body).
+ * @throws BodyTooLargeError above `limit` bytes (by Content-Length or while streaming).
+ */
+export async function readBody(request: Request, limit: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError(limit, declared);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLargeError(limit, undefined);
+    }
+    chunks.push(value);
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+}

@@ -1,0 +1,28 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * A random identifier `prefix + length` alphanumeric characters (rejection sampling, no modulo bias).
+ * @param prefix - e.g. `prj_` (the document's ID patterns, e.g. `^prj_[A-Za-z0-9]{16}$`).
+ * @param length - number of random characters.
+ */
+export function randomId(prefix: string, length: number): string {
+  let out = prefix;
+  while (out.length < prefix.length + length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte < 248 && out.length < prefix.length + length) out += ALPHANUMERIC[byte % 62];
+    }
+  }
+  return out;
+}
+
+/** SHA-256 hex digest of a secret: how tokens, codes, client secrets and PATs are stored (never in clear). */
+export function sha256Hex(value: string | Uint8Array): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/** base64url SHA-256 of an ASCII string: the PKCE S256 transform (RFC 7636 §4.2). */
+export function s256(verifier: string): string {
+  return createHash('sha256').update(verifier, 'ascii').digest('base64url');
+}

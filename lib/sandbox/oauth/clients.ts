@@ -1,0 +1,74 @@
+import { timingSafeEqual } from 'node:crypto';
+
+import { CONSOLE_CLIENT_ID, knownScopes } from '../config';
+import { sha256Hex } from '../ids';
+import type { SandboxStore } from '../store';
+
+/** An OAuth client as the authorization server sees it. */
+export interface OAuthClient {
+  id: string;
+  name: string;
+  /** Confidential clients authenticate with a secret; the console is public (PKCE only). */
+  confidential: boolean;
+  /** The client's tenant; undefined for the console, whose tenant comes from `login_hint`. */
+  tenantId?: string;
+  scopes: string[];
+  secretHash?: string;
+  redirectUris: string[];
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
+/**
+ * Looks up a client: a tenant's confidential client (`cli_…`) or the portal console's public client.
+ * @param portalUrl - the portal origin allowed for console redirects besides localhost / 127.0.0.1 (PORTAL_URL).
+ */
+export function findClient(store: SandboxStore, clientId: string, portalUrl: string | undefined): OAuthClient | undefined {
+  if (clientId === CONSOLE_CLIENT_ID) {
+    return {
+      id: CONSOLE_CLIENT_ID,
+      name: 'AeThex Developer Portal console',
+      confidential: false,
+      scopes: knownScopes(),
+      redirectUris: portalUrl ? [`${portalUrl.replace(/\/$/, '')}/console/callback`] : [],
+    };
+  }
+  const row = store.client(clientId);
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    name: row.name,
+    confidential: true,
+    tenantId: row.tenant_id,
+    scopes: row.scopes.split(' '),
+    secretHash: row.secret_hash,
+    redirectUris: JSON.parse(row.redirect_uris) as string[],
+  };
+}
+
+/** Constant-time check of a client secret against its stored SHA-256. */
+export function secretMatches(client: OAuthClient, secret: string): boolean {
+  if (!client.secretHash) return false;
+  return timingSafeEqual(Buffer.from(sha256Hex(secret), 'hex'), Buffer.from(client.secretHash, 'hex'));
+}
+
+/**
+ * Whether `uri` is a redirect URI of the client: an exact string match with a registered one (OAuth 2.1 §2.3.1),
+ * or any loopback `http` URI (127.0.0.1, [::1], localhost; any port and path, RFC 8252 §7.3) for tenant clients,
+ * or, for the console, `http://localhost|127.0.0.1:<any port>/console/callback`.
+ */
+export function redirectAllowed(client: OAuthClient, uri: string): boolean {
+  if (client.redirectUris.includes(uri)) return true;
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:' || !LOOPBACK.has(url.hostname) || url.hash || url.username || url.password) return false;
+  if (client.id === CONSOLE_CLIENT_ID) {
+    return (url.hostname === 'localhost' || url.hostname === '127.0.0.1') && url.pathname === '/console/callback' && !url.search;
+  }
+  // Any port and path on a loopback host: the tenant's own machine (RFC 8252 §7.3), so tests need no registration.
+  return true;
+}

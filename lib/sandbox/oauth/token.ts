@@ -1,0 +1,179 @@
+import { LIMITS, knownScopes } from '../config';
+import { json, oauthError } from '../http';
+import { randomId, s256, sha256Hex } from '../ids';
+import { isMediaType, parseForm, type Runtime } from '../runtime';
+import type { Issuance } from '../store';
+import { validateRequest } from '../validate';
+import { findClient, secretMatches, type OAuthClient } from './clients';
+
+/** Result of client authentication at the token endpoint (RFC 6749 §2.3, §3.2.1). */
+type ClientAuth = { ok: true; client: OAuthClient } | { ok: false; response: Response };
+
+/**
+ * Decodes `Authorization: Basic base64(urlencode(id):urlencode(secret))` (RFC 6749 §2.3.1): the id and secret
+ * are form-urlencoded before base64, so they are form-decoded here (`+` is a space).
+ * @returns the pair, or undefined if the header is not well-formed Basic credentials.
+ */
+export function decodeBasic(header: string): { id: string; secret: string } | undefined {
+  const match = /^basic +([A-Za-z0-9+/]+=*) *$/i.exec(header);
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  try {
+    const formDecode = (value: string) => decodeURIComponent(value.replaceAll('+', ' '));
+    return { id: formDecode(decoded.slice(0, colon)), secret: formDecode(decoded.slice(colon + 1)) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * 401 invalid_client. `WWW-Authenticate: Basic` is sent only when the client used the Authorization header
+ * (RFC 6749 §5.2) and the request does not come from a web page (no `Origin` header): a Basic challenge on a page's
+ * own fetch makes browsers pop up a login dialog, which the portal console must never trigger.
+ */
+function invalidClient(request: Request, description: string): Response {
+  const challenge = request.headers.has('authorization') && !request.headers.has('origin');
+  return oauthError(401, 'invalid_client', description, challenge ? { 'WWW-Authenticate': 'Basic realm="aethex"' } : {});
+}
+
+function authenticateClient(rt: Runtime, request: Request, form: Map<string, string>): ClientAuth {
+  const header = request.headers.get('authorization');
+  const bodyClientId = form.get('client_id');
+  if (header !== null) {
+    const basic = decodeBasic(header);
+    if (!basic) return { ok: false, response: invalidClient(request, 'The Authorization header must carry HTTP Basic client credentials.') };
+    if (bodyClientId !== undefined && bodyClientId !== basic.id) {
+      return { ok: false, response: oauthError(400, 'invalid_request', 'client_id in the body differs from the authenticated client.') };
+    }
+    const client = findClient(rt.store, basic.id, rt.portalUrl);
+    if (!client || !client.confidential || !secretMatches(client, basic.secret)) {
+      return { ok: false, response: invalidClient(request, 'Client authentication failed.') };
+    }
+    return { ok: true, client };
+  }
+  if (bodyClientId === undefined) return { ok: false, response: invalidClient(request, 'No client authentication was sent: use HTTP Basic, or client_id for a public client.') };
+  const client = findClient(rt.store, bodyClientId, rt.portalUrl);
+  if (!client) return { ok: false, response: invalidClient(request, 'Client authentication failed.') };
+  if (client.confidential) return { ok: false, response: invalidClient(request, 'This client is confidential: authenticate with HTTP Basic.') };
+  return { ok: true, client };
+}
+
+/**
+ * Narrows a requested space-delimited scope to what `allowed` permits (RFC 6749 §3.3).
+ * @returns the granted scopes, or an OAuth error description for `invalid_scope`.
+ */
+export function grantScopes(requested: string | undefined, allowed: readonly string[]): string[] | { error: string } {
+  if (requested === undefined || requested.trim() === '') return [...allowed];
+  const asked = [...new Set(requested.split(' ').filter(Boolean))];
+  const known = new Set(knownScopes());
+  const unknown = asked.filter((scope) => !known.has(scope));
+  if (unknown.length > 0) return { error: `Unknown scope: ${unknown.join(', ')}.` };
+  const granted = asked.filter((scope) => allowed.includes(scope));
+  if (granted.length === 0) return { error: `None of the requested scopes is allowed for this client; allowed: ${allowed.join(' ')}.` };
+  return granted;
+}
+
+function tokenResponse(issuance: Issuance, access: string, refresh?: string): Response {
+  return json(200, {
+    access_token: access,
+    token_type: 'Bearer',
+    expires_in: LIMITS.accessTokenSeconds,
+    scope: issuance.scope,
+    ...(refresh ? { refresh_token: refresh } : {}),
+  }, { 'Cache-Control': 'no-store', Pragma: 'no-cache' });
+}
+
+function newIssuance(rt: Runtime, base: Omit<Issuance, 'accessHash' | 'expiresAt' | 'refreshHash'>, withRefresh: boolean) {
+  const access = randomId('atx_', 40);
+  const refresh = withRefresh ? randomId('rtx_', 48) : undefined;
+  const issuance: Issuance = {
+    ...base,
+    accessHash: sha256Hex(access),
+    expiresAt: rt.now() + LIMITS.accessTokenSeconds * 1000,
+    ...(refresh ? { refreshHash: sha256Hex(refresh) } : {}),
+  };
+  return { access, refresh, issuance };
+}
+
+function clientCredentials(rt: Runtime, client: OAuthClient, form: Map<string, string>): Response {
+  if (!client.confidential || !client.tenantId) {
+    return oauthError(400, 'unauthorized_client', 'This client is not allowed to use the client_credentials grant.');
+  }
+  const scopes = grantScopes(form.get('scope'), client.scopes);
+  if (!Array.isArray(scopes)) return oauthError(400, 'invalid_scope', scopes.error);
+  const { access, issuance } = newIssuance(rt, { tenantId: client.tenantId, clientId: client.id, grantId: null, scope: scopes.join(' ') }, false);
+  rt.store.issue(issuance);
+  return tokenResponse(issuance, access);
+}
+
+function authorizationCode(rt: Runtime, client: OAuthClient, form: Map<string, string>): Response {
+  const missing = ['code', 'redirect_uri', 'code_verifier'].filter((name) => !form.get(name));
+  if (missing.length > 0) return oauthError(400, 'invalid_request', `Missing parameter: ${missing.join(', ')}.`);
+  const redeemed = rt.store.redeemCode(sha256Hex(form.get('code')!), rt.now());
+  if (!redeemed || redeemed.code.client_id !== client.id) return oauthError(400, 'invalid_grant', 'The authorization code is unknown or was issued to another client.');
+  const { code, reused } = redeemed;
+  if (reused) return oauthError(400, 'invalid_grant', 'The authorization code was already used; every token it issued is now revoked.');
+  if (code.expires_at <= rt.now()) return oauthError(400, 'invalid_grant', 'The authorization code expired (codes are valid for 10 minutes).');
+  if (code.redirect_uri !== form.get('redirect_uri')) return oauthError(400, 'invalid_grant', 'redirect_uri differs from the one sent to the authorization endpoint.');
+  if (s256(form.get('code_verifier')!) !== code.code_challenge) {
+    return oauthError(400, 'invalid_grant', 'The code_verifier does not match the code_challenge of this authorization code.');
+  }
+  const { access, refresh, issuance } = newIssuance(rt, { tenantId: code.tenant_id, clientId: client.id, grantId: code.grant_id, scope: code.scope }, true);
+  if (!rt.store.issueForGrant(issuance)) return oauthError(400, 'invalid_grant', 'The grant was revoked.');
+  return tokenResponse(issuance, access, refresh);
+}
+
+function refreshToken(rt: Runtime, client: OAuthClient, form: Map<string, string>): Response {
+  const token = form.get('refresh_token');
+  if (!token) return oauthError(400, 'invalid_request', 'Missing parameter: refresh_token.');
+  let refresh: string | undefined;
+  let access = '';
+  const rotated = rt.store.rotateRefresh(sha256Hex(token), rt.now(), (row) => {
+    if (row.client_id !== client.id) return 'The refresh token was issued to another client.';
+    const scopes = grantScopes(form.get('scope'), row.scope.split(' '));
+    if (!Array.isArray(scopes)) return scopes.error;
+    const next = newIssuance(rt, { tenantId: row.tenant_id, clientId: client.id, grantId: row.grant_id, scope: scopes.join(' ') }, true);
+    refresh = next.refresh;
+    access = next.access;
+    return next.issuance;
+  });
+  if (rotated === undefined) return oauthError(400, 'invalid_grant', 'The refresh token is unknown.');
+  if (rotated === 'reused') return oauthError(400, 'invalid_grant', 'The refresh token was already used or revoked; the whole grant is now revoked.');
+  if ('error' in rotated) return oauthError(400, rotated.error.startsWith('Unknown scope') ? 'invalid_scope' : 'invalid_grant', rotated.error);
+  return tokenResponse(rotated.issuance, access, refresh);
+}
+
+/**
+ * The token endpoint, operation createToken (OAuth 2.1 §3.2; RFC 6749 §4.1.3, §4.4, §6; RFC 7636 PKCE S256).
+ * @param body - the raw request body bytes.
+ * @returns 200 token response or an RFC 6749 §5.2 error (400/401), always `Cache-Control: no-store`.
+ */
+export async function handleToken(rt: Runtime, request: Request, url: URL, body: Uint8Array): Promise<Response> {
+  // Credentials in a URL end up in logs and histories: refuse the request without echoing anything from it.
+  if (url.search) return oauthError(400, 'invalid_request', 'Send token request parameters in the form-urlencoded body, never in the query string.');
+  if (!isMediaType(request.headers.get('content-type'), 'application/x-www-form-urlencoded')) {
+    return oauthError(400, 'invalid_request', 'The token request must be application/x-www-form-urlencoded.');
+  }
+  const { values: form, repeated } = parseForm(Buffer.from(body).toString('utf8'));
+  if (repeated.length > 0) return oauthError(400, 'invalid_request', `Repeated parameter: ${repeated.join(', ')}.`);
+  const grantType = form.get('grant_type');
+  if (!grantType) return oauthError(400, 'invalid_request', 'The grant_type parameter is required.');
+  const validation = await validateRequest('createToken', {
+    method: 'POST', path: '/v1/auth/token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, query: {},
+    body: Object.fromEntries(form),
+  });
+  if (!validation.ok) {
+    if (validation.errors.some((error) => error.field === '/grant_type')) {
+      return oauthError(400, 'unsupported_grant_type', `grant_type ${grantType} is not supported; use client_credentials, authorization_code or refresh_token.`);
+    }
+    return oauthError(400, 'invalid_request', validation.errors.map((error) => `${error.field.replace(/^\//, '')} ${error.message}`).join('; '));
+  }
+  const auth = authenticateClient(rt, request, form);
+  if (!auth.ok) return auth.response;
+  if (grantType === 'client_credentials') return clientCredentials(rt, auth.client, form);
+  if (grantType === 'authorization_code') return authorizationCode(rt, auth.client, form);
+  return refreshToken(rt, auth.client, form);
+}
+

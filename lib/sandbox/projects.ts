@@ -1,0 +1,115 @@
+import { getOperation } from '@/lib/openapi';
+
+import type { ApiCall } from './api-request';
+import { LIMITS } from './config';
+import { json, problem } from './http';
+import { randomId, sha256Hex } from './ids';
+import type { ProjectRow } from './store';
+
+/** A stored project in the document's Project shape. */
+export function toProject(row: Omit<ProjectRow, 'tenant_id'>): Record<string, unknown> {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    environment: row.environment,
+    region: row.region,
+    default_branch: row.default_branch,
+    auto_deploy: row.auto_deploy === 1,
+    created_at: row.created_at,
+  };
+}
+
+/**
+ * RFC 8288 Link header for page-based pagination: absolute `first`/`prev`/`next`/`last` URLs keeping `limit`.
+ * No `prev` on the first page, no `next` on the last (or past the end).
+ */
+export function paginationLinks(baseUrl: string, page: number, limit: number, total: number): string {
+  const last = Math.max(1, Math.ceil(total / limit));
+  const link = (p: number, rel: string) => `<${baseUrl}?page=${p}&limit=${limit}>; rel="${rel}"`;
+  const links = [link(1, 'first')];
+  if (page > 1) links.push(link(Math.min(page - 1, last), 'prev'));
+  if (page < last) links.push(link(page + 1, 'next'));
+  links.push(link(last, 'last'));
+  return links.join(', ');
+}
+
+/** listProjects: one page of the tenant's projects in the call's environment, with Link and X-Total-Count. */
+export function listProjects(call: ApiCall): Response {
+  const page = call.query.page as number;
+  const limit = call.query.limit as number;
+  const { store } = call.rt;
+  const total = store.countProjects(call.identity.tenantId, call.environment);
+  const offset = (page - 1) * limit;
+  const rows = offset < total ? store.listProjects(call.identity.tenantId, call.environment, limit, offset) : [];
+  const self = `${call.ctx.origin}${call.ctx.base}${getOperation('listProjects')?.path ?? '/v1/projects'}`;
+  return json(200, rows.map(toProject), { Link: paginationLinks(self, page, limit, total), 'X-Total-Count': String(total) });
+}
+
+let cachedDefaults: Record<string, unknown> | undefined;
+
+/** Defaults of the ProjectCreate schema's properties, read from the document. */
+function createDefaults(): Record<string, unknown> {
+  if (!cachedDefaults) {
+    const schema = getOperation('createProject')?.requestBody?.content['application/json']?.schema as
+      | { properties?: Record<string, { default?: unknown }> }
+      | undefined;
+    cachedDefaults = Object.fromEntries(
+      Object.entries(schema?.properties ?? {}).filter(([, property]) => property.default !== undefined).map(([name, property]) => [name, property.default]),
+    );
+  }
+  return cachedDefaults;
+}
+
+/** A new project row from a validated ProjectCreate body, with the document's defaults and the call's environment. */
+export function newProject(tenantId: string, environment: string, body: Record<string, unknown>, now: number): ProjectRow {
+  const filled = { ...createDefaults(), ...body };
+  return {
+    id: randomId('prj_', 16),
+    tenant_id: tenantId,
+    name: String(filled.name),
+    description: typeof filled.description === 'string' ? filled.description : null,
+    environment,
+    region: String(filled.region),
+    default_branch: String(filled.default_branch),
+    auto_deploy: filled.auto_deploy === false ? 0 : 1,
+    created_at: new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  };
+}
+
+/**
+ * createProject: 201 with Location and defaults filled in. With an Idempotency-Key
+ * (draft-ietf-httpapi-idempotency-key-header), keyed per client for 24 h: same body → stored 201 replayed with
+ * `Idempotent-Replayed: true`; different body → 422; still in flight (e.g. in another process) → 409.
+ */
+export function createProject(call: ApiCall): Response {
+  const { rt, ctx, identity } = call;
+  const key = call.header('idempotency-key');
+  const row = newProject(identity.tenantId, call.environment, call.body as Record<string, unknown>, rt.now());
+  const location = `${ctx.origin}${ctx.base}/v1/projects/${row.id}`;
+  const body = JSON.stringify(toProject(row));
+  if (key === null) {
+    rt.store.createProject(row);
+    return new Response(body, { status: 201, headers: { 'Content-Type': 'application/json', Location: location } });
+  }
+  const fingerprint = sha256Hex(Buffer.concat([Buffer.from(`POST /v1/projects ${call.environment}\n`), call.rawBody]));
+  const claim = rt.store.claimIdempotencyKey(identity.tenantId, identity.clientId, key, fingerprint, rt.now(), LIMITS.idempotencySeconds * 1000);
+  if (claim.state === 'mismatch') {
+    return problem(ctx, 422, `Idempotency-Key ${key} was already used with a different request body. Use a new key for a new request.`);
+  }
+  if (claim.state === 'in_flight') {
+    return problem(ctx, 409, `A request with Idempotency-Key ${key} is still in progress. Retry once it completes.`);
+  }
+  if (claim.state === 'replay') {
+    const { status, headers, body: stored } = claim.response;
+    return new Response(stored, { status, headers: { ...headers, 'Idempotent-Replayed': 'true' } });
+  }
+  const headers = { 'Content-Type': 'application/json', Location: location };
+  try {
+    rt.store.createProject(row, { clientKey: identity.clientId, key, response: { status: 201, headers, body } });
+  } catch (error) {
+    rt.store.releaseIdempotencyKey(identity.clientId, key);
+    throw error;
+  }
+  return new Response(body, { status: 201, headers });
+}

@@ -1,0 +1,32 @@
+import type { SandboxStore } from './store';
+
+/** What every sandbox module needs: the store and the injectable clock. */
+export interface Runtime {
+  store: SandboxStore;
+  /** Current time in epoch milliseconds (injectable so expiry and windows are testable without sleeping). */
+  now: () => number;
+  /** Extra console origin besides localhost / 127.0.0.1 (PORTAL_URL). */
+  portalUrl?: string;
+  /** Tenant lifetime in seconds. */
+  tenantTtlSeconds: number;
+}
+
+/**
+ * Parses an `application/x-www-form-urlencoded` body (WHATWG URL §5) keeping track of repeated names, which
+ * OAuth forbids (RFC 6749 §3.1, §3.2).
+ * @returns the first value per name and the names that were repeated.
+ */
+export function parseForm(text: string): { values: Map<string, string>; repeated: string[] } {
+  const values = new Map<string, string>();
+  const repeated = new Set<string>();
+  for (const [name, value] of new URLSearchParams(text)) {
+    if (values.has(name)) repeated.add(name);
+    else values.set(name, value);
+  }
+  return { values, repeated: [...repeated] };
+}
+
+/** Whether a Content-Type header names `mediaType` (parameters such as charset ignored, case-insensitive). */
+export function isMediaType(header: string | null, mediaType: string): boolean {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase() === mediaType;
+}

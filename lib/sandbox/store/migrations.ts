@@ -1,0 +1,128 @@
+/**
+ * Versioned schema migrations of the sandbox database. Append only: a released migration is never edited,
+ * a change is a new entry with the next version. Applied in order inside one transaction each.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Every migration, ascending by version. Times are epoch milliseconds; secrets are SHA-256 hex digests. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'tenants, oauth, projects, idempotency, rate limits, deliveries',
+    sql: `
+      CREATE TABLE tenants (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        webhook_secret TEXT NOT NULL,
+        scopes TEXT NOT NULL,
+        rate_limit INTEGER NOT NULL,
+        rate_window_seconds INTEGER NOT NULL,
+        maintenance INTEGER NOT NULL DEFAULT 0,
+        maintenance_retry_after INTEGER NOT NULL DEFAULT 30,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX tenants_expires ON tenants (expires_at);
+      CREATE TABLE clients (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        secret_hash TEXT NOT NULL,
+        redirect_uris TEXT NOT NULL,
+        scopes TEXT NOT NULL
+      );
+      CREATE INDEX clients_tenant ON clients (tenant_id);
+      CREATE TABLE personal_access_tokens (
+        hash TEXT PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+        scopes TEXT NOT NULL
+      );
+      CREATE INDEX pats_tenant ON personal_access_tokens (tenant_id);
+      CREATE TABLE grants (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+        client_id TEXT NOT NULL,
+        revoked INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX grants_tenant ON grants (tenant_id);
+      CREATE TABLE authorization_codes (
+        hash TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+        client_id TEXT NOT NULL,
+        grant_id TEXT NOT NULL REFERENCES grants (id) ON DELETE CASCADE,
+        redirect_uri TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        code_challenge TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER
+      );
+      CREATE INDEX codes_tenant ON authorization_codes (tenant_id);
+      CREATE TABLE access_tokens (
+        hash TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+        client_id TEXT NOT NULL,
+        grant_id TEXT REFERENCES grants (id) ON DELETE CASCADE,
+        scope TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        revoked INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX access_tokens_tenant ON access_tokens (tenant_id);
+      CREATE INDEX access_tokens_grant ON access_tokens (grant_id);
+      CREATE TABLE refresh_tokens (
+        hash TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+        client_id TEXT NOT NULL,
+        grant_id TEXT NOT NULL REFERENCES grants (id) ON DELETE CASCADE,
+        scope TEXT NOT NULL,
+        used_at INTEGER
+      );
+      CREATE INDEX refresh_tokens_tenant ON refresh_tokens (tenant_id);
+      CREATE TABLE projects (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        description TEXT,
+        environment TEXT NOT NULL,
+        region TEXT NOT NULL,
+        default_branch TEXT NOT NULL,
+        auto_deploy INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX projects_list ON projects (tenant_id, environment, seq);
+      CREATE TABLE idempotency_keys (
+        tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+        client_key TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('in_flight', 'done')),
+        status INTEGER,
+        headers TEXT,
+        body TEXT,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (client_key, idempotency_key)
+      );
+      CREATE INDEX idempotency_tenant ON idempotency_keys (tenant_id);
+      CREATE INDEX idempotency_created ON idempotency_keys (created_at);
+      CREATE TABLE rate_windows (
+        subject TEXT PRIMARY KEY,
+        window_start INTEGER NOT NULL,
+        count INTEGER NOT NULL
+      );
+      CREATE TABLE deliveries (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+        event TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        headers TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX deliveries_tenant ON deliveries (tenant_id);
+    `,
+  },
+];

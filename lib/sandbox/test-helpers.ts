@@ -1,0 +1,75 @@
+import { contractViolations } from './contract';
+import { createSandbox, type Sandbox, type SandboxOptions } from './handler';
+
+/** The origin tests pretend to call from (the portal's). */
+export const ORIGIN = 'http://localhost:3000';
+
+/** A sandbox on an in-memory database without the purge timer (tests call purge() themselves). */
+export function testSandbox(options: SandboxOptions = {}): Sandbox {
+  return createSandbox({ db: ':memory:', purgeIntervalMs: 0, ...options });
+}
+
+/** The JSON body of a POST /sandbox/apps response. */
+export interface App {
+  tenant_id: string;
+  client_id: string;
+  client_secret: string;
+  personal_access_token: string;
+  webhook_secret: string;
+  scopes: string[];
+}
+
+/**
+ * Sends a request to the sandbox and fails (throws) if the response violates the OpenAPI document: every test that
+ * uses it is a contract test too.
+ * @param url - absolute, or a path under /sandbox (e.g. `/v1/projects`).
+ */
+export async function send(sandbox: Sandbox, url: string, init: RequestInit = {}): Promise<Response> {
+  const request = new Request(url.startsWith('http') ? url : `${ORIGIN}/sandbox${url}`, init);
+  const response = await sandbox.handle(request);
+  const text = await response.text();
+  const path = new URL(request.url).pathname.replace(/^\/sandbox(?=\/|$)/, '');
+  const violations = contractViolations(request.method, path, response.status, response.headers, text);
+  if (violations.length > 0) {
+    throw new Error(`${request.method} ${url} → ${response.status} violates the OpenAPI document:\n- ${violations.join('\n- ')}\n${text.slice(0, 500)}`);
+  }
+  return new Response(response.status === 204 || response.status === 304 || text === '' ? null : text, { status: response.status, headers: response.headers });
+}
+
+/** A fetch-compatible function bound to a sandbox (for oauth4webapi's customFetch). */
+export function sandboxFetch(sandbox: Sandbox): (url: string, init?: RequestInit) => Promise<Response> {
+  return (url, init) => send(sandbox, url, init);
+}
+
+/** Creates a tenant (sandbox app). */
+export async function createTestApp(sandbox: Sandbox, body?: Record<string, unknown>): Promise<App> {
+  const response = await send(sandbox, '/apps', {
+    method: 'POST',
+    ...(body ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {}),
+  });
+  if (response.status !== 201) throw new Error(`POST /apps → ${response.status}: ${await response.text()}`);
+  return (await response.json()) as App;
+}
+
+/** HTTP Basic credentials per RFC 6749 §2.3.1 (form-urlencoded id and secret, then base64). */
+export function basic(id: string, secret: string): string {
+  const encode = (value: string) => new URLSearchParams({ v: value }).toString().slice(2);
+  return `Basic ${Buffer.from(`${encode(id)}:${encode(secret)}`).toString('base64')}`;
+}
+
+/** A client-credentials access token for an app. */
+export async function accessToken(sandbox: Sandbox, app: App, scope?: string): Promise<string> {
+  const form = new URLSearchParams({ grant_type: 'client_credentials', ...(scope ? { scope } : {}) });
+  const response = await send(sandbox, '/v1/auth/token', {
+    method: 'POST',
+    headers: { Authorization: basic(app.client_id, app.client_secret), 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+  });
+  if (response.status !== 200) throw new Error(`token → ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** Headers with a bearer token (and extra headers). */
+export function bearer(token: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { Authorization: `Bearer ${token}`, ...extra };
+}

@@ -1,0 +1,74 @@
+import type { ErrorObject } from 'ajv';
+import OpenAPIBackend from 'openapi-backend';
+import type { Document } from 'openapi-backend';
+
+import { servedDocument } from '@/lib/openapi';
+
+import { createAjv } from './ajv';
+import type { FieldError } from './http';
+
+let backend: Promise<OpenAPIBackend> | undefined;
+
+/**
+ * The openapi-backend instance for the AeThex document, built once per process (quick start, Ajv 2020 + formats,
+ * defaults filled in, query/path/header values coerced to their schema types).
+ */
+export function openApiBackend(): Promise<OpenAPIBackend> {
+  backend ??= new OpenAPIBackend({
+    // A mutable copy: openapi-backend dereferences the document in place; lib/openapi.ts hands out a frozen one.
+    definition: servedDocument() as unknown as Document,
+    quick: true,
+    validate: true,
+    coerceTypes: true,
+    ajvOpts: { useDefaults: true, allErrors: true },
+    customizeAjv: (_original, options) => createAjv({ ...options, strict: false }),
+  }).init();
+  return backend;
+}
+
+/** A request in the shape openapi-backend validates. Header names lower-case; query values repeated become arrays. */
+export interface ValidationInput {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  query: Record<string, string | string[]>;
+  body?: unknown;
+}
+
+/** Successful validation: query/path values coerced to their types with document defaults applied. */
+export interface Validated {
+  query: Record<string, unknown>;
+  params: Record<string, unknown>;
+}
+
+/**
+ * Validates a request against its operation in the OpenAPI document (parameters, headers, body).
+ * @returns `{ ok: true, value }` with coerced values, or `{ ok: false, errors }` listing each invalid field.
+ */
+export async function validateRequest(operationId: string, input: ValidationInput): Promise<{ ok: true; value: Validated } | { ok: false; errors: FieldError[] }> {
+  const api = await openApiBackend();
+  const result = api.validateRequest({ ...input, method: input.method.toLowerCase() }, operationId);
+  if (!result.valid) return { ok: false, errors: (result.errors ?? []).map(toFieldError) };
+  const coerced = result.coerced as { query?: Record<string, unknown>; params?: Record<string, unknown> } | undefined;
+  return { ok: true, value: { query: coerced?.query ?? {}, params: coerced?.params ?? {} } };
+}
+
+/** Maps an Ajv error to the document's ProblemFieldError: a JSON pointer into the body, or a parameter name. */
+export function toFieldError(error: ErrorObject): FieldError {
+  const params = error.params as Record<string, unknown>;
+  const [, location = '', ...rest] = error.instancePath.split('/');
+  const child = typeof params.missingProperty === 'string' ? params.missingProperty
+    : typeof params.additionalProperty === 'string' ? params.additionalProperty : undefined;
+  let message = error.message ?? 'is invalid';
+  if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) message = `must be one of ${params.allowedValues.join(', ')}`;
+  if (error.keyword === 'additionalProperties') message = `is not a known field (${message})`;
+  if (error.keyword === 'parse') return { field: '', message: `the body is not valid JSON: ${message}` };
+  if (location === 'requestBody' || (location === '' && child === 'requestBody')) {
+    if (child === 'requestBody') return { field: '', message: 'a request body is required' };
+    const pointer = ['', ...rest, ...(child ? [child] : [])].join('/');
+    return { field: pointer || '/', message };
+  }
+  if (location === '' && child) return { field: child, message };
+  const name = rest[0] ?? child ?? location;
+  return { field: name, message };
+}

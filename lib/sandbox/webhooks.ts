@@ -1,0 +1,116 @@
+import { timingSafeEqual } from 'node:crypto';
+
+import { Webhook } from 'standardwebhooks';
+
+import { listWebhooks } from '@/lib/openapi';
+
+import type { ApiCall } from './api-request';
+import { webhookToleranceSeconds } from './config';
+import type { FieldError, RequestContext } from './http';
+import { json, problem } from './http';
+import { randomId } from './ids';
+import type { Runtime } from './runtime';
+
+/** A signed delivery as POST /sandbox/webhooks/emit returns it. */
+export interface Delivery {
+  event: string;
+  webhook_id: string;
+  headers: { 'webhook-id': string; 'webhook-timestamp': string; 'webhook-signature': string };
+  payload: string;
+}
+
+/** Replaces the example's IDs with fresh ones of the same prefix (`evt_`, `dep_`, `inc_`, `inv_`, `usr_`). */
+function freshIds(value: unknown, projectId: string | undefined): unknown {
+  if (Array.isArray(value)) return value.map((item) => freshIds(item, projectId));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, freshIds(item, projectId)]));
+  }
+  if (typeof value === 'string') {
+    if (projectId && /^prj_[A-Za-z0-9]{16}$/.test(value)) return projectId;
+    const prefix = /^(evt|dep|inc|inv|usr)_[A-Za-z0-9]+$/.exec(value)?.[1];
+    if (prefix) return randomId(`${prefix}_`, 16);
+  }
+  return value;
+}
+
+/** The event names the document's `webhooks` section defines. */
+export function webhookEvents(): string[] {
+  return listWebhooks().map((webhook) => webhook.event);
+}
+
+/**
+ * Builds and signs a delivery of `event` for a tenant per Standard Webhooks (the `standardwebhooks` package), from
+ * the document's example payload with fresh IDs, the tenant's oldest project and the current time; stores it.
+ * @returns the delivery, or undefined if the document has no such event.
+ */
+export function emitDelivery(rt: Runtime, tenantId: string, event: string): Delivery | undefined {
+  const webhook = listWebhooks().find((candidate) => candidate.event === event);
+  const tenant = rt.store.tenant(tenantId);
+  if (!webhook || !tenant) return undefined;
+  const now = new Date(rt.now());
+  const iso = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const example = freshIds(webhook.example, rt.store.firstProject(tenantId)?.id) as Record<string, unknown>;
+  const data = { ...(example.data as Record<string, unknown>) };
+  for (const field of ['promoted_at', 'started_at']) if (field in data) data[field] = iso;
+  const payload = JSON.stringify({ ...example, created_at: iso, data });
+  const id = randomId('msg_', 24);
+  const timestamp = Math.floor(now.getTime() / 1000);
+  const signature = new Webhook(tenant.webhook_secret).sign(id, now, payload);
+  const headers = { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature };
+  rt.store.insertDelivery(id, tenantId, event, payload, headers, now.getTime());
+  return { event, webhook_id: id, headers, payload };
+}
+
+/**
+ * Checks a delivery against a secret the way a Standard Webhooks receiver does: timestamp within the tolerance of
+ * the (injectable) clock, then any `v1,<base64>` entry equal to the signature the `standardwebhooks` package
+ * computes for `<id>.<timestamp>.<payload>` (constant-time comparison).
+ * @returns undefined when valid, else a detail sentence and the invalid fields.
+ */
+export function checkDelivery(secret: string, payload: string, headers: Record<string, string>, nowMs: number): { detail: string; errors?: FieldError[] } | undefined {
+  const tolerance = webhookToleranceSeconds();
+  const timestamp = Number(headers['webhook-timestamp']);
+  const skew = Math.abs(Math.floor(nowMs / 1000) - timestamp);
+  if (!Number.isSafeInteger(timestamp) || skew > tolerance) {
+    return {
+      detail: `webhook-timestamp ${headers['webhook-timestamp']} is ${Number.isSafeInteger(timestamp) ? skew : 'an invalid number of'} seconds from the server clock; the tolerance is ${tolerance} seconds.`,
+      errors: [{ field: '/headers/webhook-timestamp', message: `must be within ${tolerance} seconds of the server clock` }],
+    };
+  }
+  const expected = new Webhook(secret).sign(headers['webhook-id']!, new Date(timestamp * 1000), payload).split(',')[1]!;
+  const matches = headers['webhook-signature']!.split(' ').some((entry) => {
+    const [version, signature = ''] = entry.split(',');
+    return version === 'v1' && signature.length === expected.length && timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
+  });
+  if (!matches) return { detail: 'No v1 signature in webhook-signature matches the payload. Verify the raw body exactly as received.', errors: [{ field: '/headers/webhook-signature', message: 'no v1 signature matches the payload' }] };
+  return undefined;
+}
+
+/** verifyWebhook: 200 `{valid, event_type, webhook_id, timestamp}` or 400 with why the delivery does not verify. */
+export function verifyWebhook(call: ApiCall): Response {
+  const { payload, headers } = call.body as { payload: string; headers: Record<string, string> };
+  const tenant = call.rt.store.tenant(call.identity.tenantId);
+  if (!tenant) return problem(call.ctx, 401, 'The tenant of this token no longer exists.', { headers: { 'WWW-Authenticate': 'Bearer realm="aethex", error="invalid_token"' } });
+  const failure = checkDelivery(tenant.webhook_secret, payload, headers, call.rt.now());
+  if (failure) return problem(call.ctx, 400, failure.detail, failure.errors ? { errors: failure.errors } : {});
+  let eventType: unknown;
+  try {
+    eventType = (JSON.parse(payload) as { type?: unknown }).type;
+  } catch {
+    eventType = undefined;
+  }
+  if (typeof eventType !== 'string' || !webhookEvents().includes(eventType)) {
+    return problem(call.ctx, 400, 'The signature matches but the payload is not an AeThex event (its type is missing or unknown).', { errors: [{ field: '/payload', message: `type must be one of ${webhookEvents().join(', ')}` }] });
+  }
+  return json(200, { valid: true, event_type: eventType, webhook_id: headers['webhook-id'], timestamp: Number(headers['webhook-timestamp']) });
+}
+
+/** POST /sandbox/webhooks/emit body check and response. */
+export function emitWebhook(rt: Runtime, ctx: RequestContext, tenantId: string, body: unknown): Response {
+  const event = (body as { event?: unknown } | null)?.event;
+  const events = webhookEvents();
+  if (typeof event !== 'string' || !events.includes(event)) {
+    return problem(ctx, 400, `Send {"event": "<name>"} with one of: ${events.join(', ')}.`, { errors: [{ field: '/event', message: `must be one of ${events.join(', ')}` }] });
+  }
+  return json(200, emitDelivery(rt, tenantId, event));
+}
