@@ -14,7 +14,7 @@ import { findClient, secretMatches } from './oauth/clients';
 import { authorizationServerMetadata } from './oauth/metadata';
 import { decodeBasic, handleToken } from './oauth/token';
 import { createProject, listProjects } from './projects';
-import { matchRoute } from './router';
+import { matchRoute, splitBase } from './router';
 import { isMediaType, type Runtime } from './runtime';
 import { SandboxStore } from './store';
 import { validateRequest } from './validate';
@@ -190,17 +190,6 @@ async function callSandboxRoute(rt: Runtime, ctx: RequestContext, request: Reque
   if (key === 'sandbox.emitWebhook') return emitWebhook(rt, ctx, tenantId, read.value);
   if (key === 'sandbox.setMaintenance') return setMaintenance(rt, ctx, tenantId, read.value);
   return setRateLimit(rt, ctx, tenantId, read.value);
-}
-
-/** The RFC 8414 §3.1 location of the metadata for an issuer with a path: `/.well-known/oauth-authorization-server/sandbox`. */
-const WELL_KNOWN = '/.well-known/oauth-authorization-server';
-
-function splitBase(pathname: string, bases: readonly string[]): { base: string; path: string } | undefined {
-  for (const base of bases) {
-    if (base && pathname === `${WELL_KNOWN}${base}`) return { base, path: WELL_KNOWN };
-    if (base === '' || pathname === base || pathname.startsWith(`${base}/`)) return { base, path: pathname.slice(base.length) || '/' };
-  }
-  return undefined;
 }
 
 async function dispatch(rt: Runtime, bases: readonly string[], request: Request, url: URL, ctx: RequestContext, info: ConnectionInfo | undefined): Promise<Response> {

@@ -92,3 +92,19 @@ export function matchRoute(method: string, path: string): RouteMatch {
 export function routedOperationIds(): string[] {
   return table().filter((entry) => entry.documented).flatMap((entry) => Object.values(entry.methods));
 }
+
+const WELL_KNOWN = '/.well-known/oauth-authorization-server';
+
+/**
+ * Splits a request path into the mount prefix used and the path within the sandbox. Also maps the RFC 8414 §3.1
+ * metadata location of an issuer with a path (`/.well-known/oauth-authorization-server/sandbox`) to the metadata route.
+ * @param bases - accepted prefixes in order of preference (`['/sandbox']` mounted, `['/sandbox', '']` standalone).
+ * @returns undefined when the path is outside every accepted prefix.
+ */
+export function splitBase(pathname: string, bases: readonly string[]): { base: string; path: string } | undefined {
+  for (const base of bases) {
+    if (base && pathname === `${WELL_KNOWN}${base}`) return { base, path: WELL_KNOWN };
+    if (base === '' || pathname === base || pathname.startsWith(`${base}/`)) return { base, path: pathname.slice(base.length) || '/' };
+  }
+  return undefined;
+}

@@ -1,4 +1,5 @@
 import { contractViolations } from './contract';
+import { splitBase } from './router';
 import { createSandbox, type Sandbox, type SandboxOptions } from './handler';
 
 /** The origin tests pretend to call from (the portal's). */
@@ -28,7 +29,7 @@ export async function send(sandbox: Sandbox, url: string, init: RequestInit = {}
   const request = new Request(url.startsWith('http') ? url : `${ORIGIN}/sandbox${url}`, init);
   const response = await sandbox.handle(request);
   const text = await response.text();
-  const path = new URL(request.url).pathname.replace(/^\/sandbox(?=\/|$)/, '');
+  const path = splitBase(new URL(request.url).pathname, ['/sandbox', ''])?.path ?? '/';
   const violations = contractViolations(request.method, path, response.status, response.headers, text);
   if (violations.length > 0) {
     throw new Error(`${request.method} ${url} → ${response.status} violates the OpenAPI document:\n- ${violations.join('\n- ')}\n${text.slice(0, 500)}`);

@@ -1,0 +1,63 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+
+import { createSandbox, type Sandbox, type SandboxOptions } from './handler';
+
+/** Converts a node:http request to a Fetch Request (body streamed, so the 1 MiB limit stops reading early). */
+function toRequest(req: IncomingMessage, origin: string): Request {
+  const headers = new Headers();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  const method = req.method ?? 'GET';
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  return new Request(`${origin}${req.url ?? '/'}`, {
+    method,
+    headers,
+    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+  } as RequestInit);
+}
+
+async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+  res.writeHead(response.status, body ? { ...headers, 'content-length': String(body.byteLength) } : headers);
+  res.end(body);
+}
+
+/**
+ * Serves a sandbox on node:http. Routes with and without the `/sandbox` prefix both work (basePath '').
+ * @returns the server, its base URL (`http://host:port`) and the sandbox; `close()` stops both.
+ */
+export async function startSandboxServer(options: { port?: number; host?: string } & SandboxOptions = {}): Promise<{ server: Server; url: string; sandbox: Sandbox; close(): Promise<void> }> {
+  const { port = 4010, host = '127.0.0.1', ...sandboxOptions } = options;
+  const sandbox = createSandbox({ basePath: '', ...sandboxOptions });
+  const server = createServer((req, res) => {
+    const origin = `http://${req.headers.host ?? `${host}:${port}`}`;
+    sandbox
+      .handle(toRequest(req, /^[A-Za-z0-9.:[\]-]+$/.test(origin.slice(7)) ? origin : `http://${host}:${port}`), { remoteAddress: req.socket.remoteAddress })
+      .then((response) => writeResponse(response, res))
+      .catch(() => {
+        res.statusCode = 500;
+        res.end();
+      });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const address = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  return {
+    server,
+    url,
+    sandbox,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => {
+        sandbox.close();
+        resolve();
+      });
+    }),
+  };
+}
