@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { contractViolations } from './contract';
+import { splitBase } from './router';
+import { startSandboxServer } from './server';
+import { SandboxStore } from './store';
+import { MIGRATIONS } from './store/migrations';
+import { basic, type App } from './test-helpers';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'sandbox-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** fetch over real HTTP, contract-checked like every other response in the suite. */
+async function call(url: string, init: RequestInit = {}): Promise<Response> {
+  const response = await fetch(url, init);
+  const text = await response.text();
+  const violations = contractViolations(init.method ?? 'GET', splitBase(new URL(url).pathname, ['/sandbox', ''])?.path ?? '/', response.status, response.headers, text);
+  expect(violations, `${init.method ?? 'GET'} ${url}`).toEqual([]);
+  return new Response(text || null, { status: response.status, headers: response.headers });
+}
+
+describe('standalone server (npm run sandbox)', () => {
+  it('serves with and without /sandbox; 100 concurrent identical POSTs create exactly one project', async () => {
+    const server = await startSandboxServer({ port: 0, db: path.join(dir, 'a.db'), purgeIntervalMs: 0 });
+    try {
+      const app = (await (await call(`${server.url}/apps`, { method: 'POST' })).json()) as App;
+      const token = ((await (await call(`${server.url}/sandbox/v1/auth/token`, {
+        method: 'POST', headers: { Authorization: basic(app.client_id, app.client_secret), 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials',
+      })).json()) as { access_token: string }).access_token;
+      const auth = { Authorization: `Bearer ${token}` };
+      await call(`${server.url}/rate-limit`, { method: 'PUT', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{"limit":1000,"window_seconds":60}' });
+      const list = await call(`${server.url}/v1/projects?limit=25`, { headers: auth });
+      expect(list.headers.get('link')).toContain(`<${server.url}/v1/projects?page=2&limit=25>; rel="next"`);
+      const results = await Promise.all(Array.from({ length: 100 }, () => call(`${server.url}/v1/projects`, {
+        method: 'POST', headers: { ...auth, 'Content-Type': 'application/json', 'Idempotency-Key': 'burst-1' }, body: '{"name":"exactly-once"}',
+      })));
+      expect(results.every((r) => r.status === 201 || r.status === 409)).toBe(true);
+      const ids = new Set(await Promise.all(results.filter((r) => r.status === 201).map(async (r) => ((await r.json()) as { id: string }).id)));
+      expect(ids.size).toBe(1);
+      const all = (await (await call(`${server.url}/v1/projects?limit=100`, { headers: auth })).json()) as { name: string }[];
+      expect(all.filter((p) => p.name === 'exactly-once')).toHaveLength(1);
+      // Cross-origin readable headers over real HTTP.
+      const preflight = await fetch(`${server.url}/v1/projects`, { method: 'OPTIONS', headers: { Origin: 'http://127.0.0.1:1', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization,x-request-id' } });
+      expect(preflight.status).toBe(204);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('keeps data across restarts; secrets are stored only as SHA-256; expired tenants are purged', async () => {
+    const file = path.join(dir, 'b.db');
+    let clock = Date.now();
+    const first = await startSandboxServer({ port: 0, db: file, purgeIntervalMs: 0, now: () => clock, tenantTtlSeconds: 3600 });
+    const app = (await (await call(`${first.url}/apps`, { method: 'POST' })).json()) as App;
+    await first.close();
+    const second = await startSandboxServer({ port: 0, db: file, purgeIntervalMs: 0, now: () => clock, tenantTtlSeconds: 3600 });
+    try {
+      const list = await call(`${second.url}/v1/projects`, { headers: { Authorization: `Bearer ${app.personal_access_token}` } });
+      expect(list.headers.get('x-total-count')).toBe('60');
+      const store = second.sandbox.runtime.store;
+      const dump = JSON.stringify(store.db.prepare("SELECT * FROM clients").all()) + JSON.stringify(store.db.prepare('SELECT * FROM personal_access_tokens').all());
+      expect(dump).not.toContain(app.client_secret);
+      expect(dump).not.toContain(app.personal_access_token);
+      expect(store.db.prepare('SELECT MAX(version) AS v FROM migrations').get()).toEqual({ v: MIGRATIONS.at(-1)!.version });
+      clock += 3601_000;
+      expect(second.sandbox.purge()).toBe(1);
+      expect(store.db.prepare('SELECT COUNT(*) AS n FROM projects').get()).toEqual({ n: 0 });
+      expect((await call(`${second.url}/v1/projects`, { headers: { Authorization: `Bearer ${app.personal_access_token}` } })).status).toBe(401);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('migrations are versioned and applied once', () => {
+    const file = path.join(dir, 'c.db');
+    new SandboxStore(file, Date.now).close();
+    const again = new SandboxStore(file, Date.now);
+    expect(again.db.prepare('SELECT COUNT(*) AS n FROM migrations').get()).toEqual({ n: MIGRATIONS.length });
+    expect(again.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    again.close();
+  });
+});
