@@ -3,6 +3,8 @@
  * and the link checker all read it, so a page is reachable exactly when it is listed here.
  */
 
+import { referenceNavItems } from './reference/navigation';
+
 /** A link in the navigation. `method` marks an API operation (GET, POST, …) for a badge. */
 export type NavItem = {
   title: string;
@@ -35,7 +37,7 @@ export function getSidebar(): NavSection[] {
     },
     {
       title: 'API reference',
-      items: [{ title: 'Overview', href: '/reference' }],
+      items: referenceNavItems(),
     },
     {
       title: 'Tools',

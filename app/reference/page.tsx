@@ -1,14 +1,17 @@
 import type { Metadata } from 'next';
+import { OverviewView } from '@/components/reference/overview-view';
 import { DocsShell } from '@/components/sidebar';
 
-export const metadata: Metadata = { title: 'API reference' };
+export const metadata: Metadata = {
+  title: 'API reference',
+  description: 'The AeThex REST API: base URLs, authentication and scopes, headers, pagination, rate limits, idempotency, and every operation, webhook event and error code.',
+};
 
-/** Placeholder until its issue lands; replaced by the real page. */
+/** The API reference overview, generated from the OpenAPI document. */
 export default function Page() {
   return (
     <DocsShell>
-      <h1 className="text-3xl font-bold tracking-tight">API reference</h1>
-      <p className="mt-4 text-zinc-700 dark:text-zinc-300">The reference pages are being generated from the OpenAPI document.</p>
+      <OverviewView />
     </DocsShell>
   );
 }

@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { ErrorEntry } from '@/components/reference/error-entry';
+import { Markdown } from '@/components/reference/markdown';
+import { DocsShell } from '@/components/sidebar';
+import { listErrors } from '@/lib/openapi';
+import { problemExample, retryAfterStatuses } from '@/lib/reference/errors';
+import { overviewSections } from '@/lib/reference/overview';
+
+export const metadata: Metadata = {
+  title: 'Errors',
+  description: 'Every AeThex API error code: what it means, when it happens, an example RFC 9457 problem body and what your client should do.',
+};
+
+/** Every error code of the public error table, each with a stable anchor (`#<status>`). */
+export default function Page() {
+  const retryAfter = retryAfterStatuses();
+  const intro = overviewSections().sections.find((section) => section.slug === 'errors');
+  return (
+    <DocsShell>
+      <article className="max-w-4xl space-y-8">
+        <h1 className="text-3xl font-bold tracking-tight">Errors</h1>
+        <Markdown text={intro?.body} />
+        {listErrors().map((error) => (
+          <ErrorEntry key={error.status} error={error} example={problemExample(error.status)} retryAfter={retryAfter.has(error.status)} />
+        ))}
+      </article>
+    </DocsShell>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import { ExplorerLoader } from '@/components/reference/explorer-loader.client';
+import { CONSOLE_CLIENT_ID } from '@/lib/console/oauth';
+import { listServers } from '@/lib/openapi';
+import { oauth2SchemeName } from '@/lib/reference/overview';
+
+export const metadata: Metadata = {
+  title: 'API explorer',
+  description: 'Explore and call every AeThex API operation interactively against the built-in sandbox.',
+};
+
+/** The interactive explorer (Scalar), the only route that loads it. */
+export default function Page() {
+  return (
+    <div className="w-full">
+      <div className="mx-auto max-w-7xl px-4 pt-6">
+        <h1 className="text-2xl font-bold tracking-tight">API explorer</h1>
+        <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+          Every operation of the OpenAPI document, callable against the sandbox. The server-rendered reference is lighter to read.
+        </p>
+      </div>
+      <ExplorerLoader servers={listServers().map((server) => ({ ...server }))} oauth2Scheme={oauth2SchemeName()} clientId={CONSOLE_CLIENT_ID} />
+    </div>
+  );
+}

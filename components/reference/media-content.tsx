@@ -1,0 +1,32 @@
+import type { MediaTypeObject } from '@/lib/openapi';
+import { mediaExamples, toJsonText } from '@/lib/reference/examples';
+import { CodeBlock } from './code-block';
+import { SchemaView } from './schema-table';
+
+/**
+ * The bodies of a request or response: per media type, its schema as nested tables and each named
+ * example, highlighted (JSON media types as JSON, others as text).
+ * @param props.content media type → Media Type Object (resolved)
+ * @param props.what "request" or "response", for accessible names
+ */
+export function MediaContent({ content, what }: { content: Readonly<Record<string, MediaTypeObject>>; what: string }) {
+  return (
+    <div className="space-y-4">
+      {Object.entries(content).map(([mediaType, media]) => (
+        <div key={mediaType} className="space-y-3">
+          <p className="text-sm">
+            <span className="text-zinc-600 dark:text-zinc-400">Content type </span>
+            <code className="font-mono text-xs">{mediaType}</code>
+          </p>
+          {media.schema ? <SchemaView schema={media.schema} /> : null}
+          {mediaExamples(media).map((example) => (
+            <div key={example.name} className="space-y-1">
+              <p className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Example: {example.summary ?? example.name}</p>
+              <CodeBlock code={toJsonText(example.value)} lang={/json/.test(mediaType) ? 'json' : 'text'} label={`Example ${what} body: ${example.summary ?? example.name}`} />
+            </div>
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}

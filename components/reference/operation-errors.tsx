@@ -1,0 +1,26 @@
+import Link from 'next/link';
+import { getError } from '@/lib/openapi';
+import { errorHref } from '@/lib/reference/routes';
+
+/**
+ * The error statuses an operation can return, each linked to its entry on the errors page with the
+ * label from the public error table (`x-aethex-errors`).
+ * @param props.statuses numeric 4xx/5xx statuses, ascending
+ */
+export function OperationErrors({ statuses }: { statuses: readonly number[] }) {
+  return (
+    <ul className="grid gap-2 sm:grid-cols-2">
+      {statuses.map((status) => {
+        const error = getError(status);
+        return (
+          <li key={status} className="rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-800">
+            <Link href={errorHref(status)} className="font-medium text-indigo-700 underline dark:text-indigo-300">
+              {status} {error?.label ?? ''}
+            </Link>
+            {error ? <p className="mt-1 text-zinc-700 dark:text-zinc-300">{error.hint}</p> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

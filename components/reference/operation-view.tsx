@@ -1,0 +1,58 @@
+import Link from 'next/link';
+import { MethodBadge } from '@/components/method-badge';
+import type { Operation } from '@/lib/openapi';
+import { Markdown } from './markdown';
+import { MediaContent } from './media-content';
+import { OperationErrors } from './operation-errors';
+import { OperationSecurity } from './operation-security';
+import { ParametersTable } from './parameters-table';
+import { ResponseList } from './response-list';
+import { Section } from './section';
+
+/**
+ * The reference page of one operation: method and path, description, authentication and scopes,
+ * parameters, request body, responses, errors, code samples and a "Try it" link to the console.
+ * @param props.operation a resolved operation from lib/openapi.ts
+ */
+export function OperationView({ operation }: { operation: Operation }) {
+  return (
+    <article className="max-w-4xl">
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">{operation.tags.join(' · ')}</p>
+      <h1 className="mt-1 text-3xl font-bold tracking-tight">{operation.summary || operation.operationId}</h1>
+      <div className="mt-4 flex flex-wrap items-center gap-3">
+        <MethodBadge method={operation.method} />
+        <code className="font-mono text-sm break-all">{operation.path}</code>
+        <Link
+          href={`/console?operation=${encodeURIComponent(operation.operationId)}`}
+          className="ml-auto rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800 dark:bg-indigo-500 dark:text-zinc-950 dark:hover:bg-indigo-400"
+        >
+          Try it
+        </Link>
+      </div>
+      <Markdown text={operation.description} className="mt-6" />
+      <Section id="authentication" title="Authentication">
+        <OperationSecurity security={operation.security} />
+      </Section>
+      {operation.parameters.length > 0 ? (
+        <Section id="parameters" title="Parameters">
+          <ParametersTable parameters={operation.parameters} />
+        </Section>
+      ) : null}
+      {operation.requestBody ? (
+        <Section id="request-body" title={`Request body${operation.requestBody.required ? ' (required)' : ''}`}>
+          <Markdown text={operation.requestBody.description} />
+          <MediaContent content={operation.requestBody.content} what="request" />
+        </Section>
+      ) : null}
+      {/* CODE SAMPLES SLOT: place <CodeSample operationId={operation.operationId} /> here once components/code-sample.tsx lands. */}
+      <Section id="responses" title="Responses">
+        <ResponseList responses={operation.responses} />
+      </Section>
+      {operation.errorStatuses.length > 0 ? (
+        <Section id="errors" title="Errors">
+          <OperationErrors statuses={operation.errorStatuses} />
+        </Section>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,57 @@
+import { overviewSections, requestHeaders, responseHeaders } from '@/lib/reference/overview';
+import { AuthTables, ServersTable } from './auth-overview';
+import { HeadersTable } from './headers-table';
+import { Markdown } from './markdown';
+import { ParametersTable } from './parameters-table';
+import { ErrorIndex, OperationIndex, WebhookIndex } from './reference-index';
+import { Section } from './section';
+
+/** Sections of `info.description` replaced by generated tables, or shown on their own pages. */
+const GENERATED = new Set(['base-urls', 'authentication', 'webhook-signing', 'errors']);
+
+/**
+ * The reference overview: base URLs, authentication and scopes, request and response headers, the
+ * remaining sections of the document's description (pagination, rate limits, idempotency, …) and an
+ * index of every operation, webhook event and error code.
+ */
+export function OverviewView() {
+  const { summary, intro, sections } = overviewSections();
+  const auth = sections.find((section) => section.slug === 'authentication');
+  return (
+    <article className="max-w-4xl">
+      <h1 className="text-3xl font-bold tracking-tight">API reference</h1>
+      <p className="mt-3 text-lg text-zinc-700 dark:text-zinc-300">{summary}</p>
+      <Markdown text={intro} className="mt-4" />
+      <Section id="operations" title="Operations">
+        <OperationIndex />
+      </Section>
+      <Section id="base-urls" title="Base URLs">
+        <ServersTable />
+      </Section>
+      <Section id="authentication" title="Authentication and scopes">
+        <Markdown text={auth?.body} />
+        <AuthTables />
+      </Section>
+      <Section id="headers" title="Headers">
+        <h3 className="font-semibold">Request headers</h3>
+        <ParametersTable parameters={requestHeaders()} />
+        <h3 className="font-semibold">Response headers</h3>
+        <HeadersTable headers={responseHeaders()} />
+      </Section>
+      {sections
+        .filter((section) => !GENERATED.has(section.slug))
+        .map((section) => (
+          <Section key={section.slug} id={section.slug} title={section.title}>
+            <Markdown text={section.body} />
+          </Section>
+        ))}
+      <Section id="webhooks" title="Webhook events">
+        <WebhookIndex />
+      </Section>
+      <Section id="errors" title="Errors">
+        <Markdown text={sections.find((section) => section.slug === 'errors')?.body} />
+        <ErrorIndex />
+      </Section>
+    </article>
+  );
+}

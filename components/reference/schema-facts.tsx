@@ -1,0 +1,59 @@
+import type { SchemaNode } from '@/lib/reference/schema';
+import { Markdown } from './markdown';
+
+const chip = 'rounded bg-zinc-100 px-1 font-mono text-xs text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200';
+
+/**
+ * The type column of a schema row: type label, format and the nullable / read-only / write-only / deprecated flags.
+ * @param props.node the described schema
+ */
+export function TypeFacts({ node }: { node: SchemaNode }) {
+  const { meta } = node;
+  const flags = [meta.readOnly && 'read-only', meta.writeOnly && 'write-only', meta.deprecated && 'deprecated'].filter(Boolean);
+  return (
+    <span className="flex flex-wrap items-baseline gap-x-1.5">
+      <span className="font-mono text-xs text-violet-800 dark:text-violet-300">{node.label}</span>
+      {meta.format ? <span className="text-xs text-zinc-600 dark:text-zinc-400">({meta.format})</span> : null}
+      {flags.map((flag) => (
+        <span key={String(flag)} className="text-xs font-medium text-amber-800 dark:text-amber-300">
+          {flag}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function Line({ label, values }: { label: string; values: readonly string[] | undefined }) {
+  if (!values || values.length === 0) return null;
+  return (
+    <p className="text-xs text-zinc-700 dark:text-zinc-300">
+      <span className="font-medium">{label}: </span>
+      {values.map((value, index) => (
+        <span key={index}>
+          {index > 0 ? ' ' : null}
+          <code className={`${chip} break-all`}>{value}</code>
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/**
+ * The description column of a schema row: Markdown description, then allowed values, constant, default,
+ * constraints and examples.
+ * @param props.node the described schema
+ */
+export function DescriptionFacts({ node }: { node: SchemaNode }) {
+  const { meta } = node;
+  return (
+    <div className="space-y-1">
+      <Markdown text={meta.description} className="text-sm" compact />
+      <Line label="Allowed values" values={meta.enumValues} />
+      <Line label="Constant" values={meta.constValue === undefined ? undefined : [meta.constValue]} />
+      <Line label="Default" values={meta.defaultValue === undefined ? undefined : [meta.defaultValue]} />
+      <Line label="Constraints" values={meta.constraints} />
+      <Line label="Example" values={meta.examples} />
+      {node.truncated ? <p className="text-xs italic text-zinc-600 dark:text-zinc-400">Nested fields not expanded here; see the OpenAPI document.</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { describeSchema, hasChildren, type RefResolver, type SchemaNode } from '@/lib/reference/schema';
+import { DescriptionFacts, TypeFacts } from './schema-facts';
+
+const cell = 'border-b border-zinc-200 px-2 py-2 align-top dark:border-zinc-800';
+
+/**
+ * A schema as readable nested tables: one row per property; nested objects, array items, maps and
+ * `oneOf`/`anyOf` variants fold into native `<details>` (no JavaScript), open for the first level only.
+ * Circular references show as a `circular: Name` label instead of expanding.
+ * @param props.schema any OpenAPI 3.0/3.1 Schema Object (resolved, or with `$ref`s and a `resolve` callback)
+ * @param props.resolve resolves `$ref` strings for unresolved documents
+ */
+export function SchemaView({ schema, resolve }: { schema: unknown; resolve?: RefResolver }) {
+  const node = describeSchema(schema, { resolve });
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-baseline gap-2 text-sm">
+        <TypeFacts node={node} />
+      </div>
+      <DescriptionFacts node={node} />
+      {hasChildren(node) ? <SchemaBody node={node} depth={0} /> : null}
+    </div>
+  );
+}
+
+/** The structure of one node: its property table, then array items, map values and variants. */
+function SchemaBody({ node, depth }: { node: SchemaNode; depth: number }) {
+  return (
+    <div className="space-y-2">
+      {node.properties.length > 0 ? (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm">
+            <thead>
+              <tr className="text-xs text-zinc-600 dark:text-zinc-400">
+                <th className={`${cell} w-1/4`}>Field</th>
+                <th className={`${cell} w-1/4`}>Type</th>
+                <th className={cell}>Description</th>
+              </tr>
+            </thead>
+            <tbody>
+              {node.properties.map((property) => (
+                <PropertyRows key={property.name} name={property.name} required={property.required} node={property.node} depth={depth} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {node.items && hasChildren(node.items) ? <Nested title={`Items: ${node.items.label}`} node={node.items} depth={depth} /> : null}
+      {node.additional && hasChildren(node.additional) ? <Nested title={`Additional properties: ${node.additional.label}`} node={node.additional} depth={depth} /> : null}
+      {node.variants?.options.map((option, index) => (
+        <Nested key={index} title={`${node.variants?.keyword === 'oneOf' ? 'One of' : 'Any of'}, option ${index + 1}: ${option.label}`} node={option} depth={depth} withFacts />
+      ))}
+    </div>
+  );
+}
+
+function PropertyRows({ name, required, node, depth }: { name: string; required: boolean; node: SchemaNode; depth: number }) {
+  return (
+    <>
+      <tr>
+        <td className={`${cell} font-mono text-xs break-all text-zinc-900 dark:text-zinc-100`}>
+          {name}
+          {required ? <span className="ml-1 font-sans text-[0.7rem] font-semibold text-rose-800 dark:text-rose-300">required</span> : null}
+        </td>
+        <td className={cell}>
+          <TypeFacts node={node} />
+        </td>
+        <td className={cell}>
+          <DescriptionFacts node={node} />
+        </td>
+      </tr>
+      {hasChildren(node) ? (
+        <tr>
+          <td colSpan={3} className={`${cell} pl-4`}>
+            <Nested title={`Fields of ${name}`} node={node} depth={depth} />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+function Nested({ title, node, depth, withFacts = false }: { title: string; node: SchemaNode; depth: number; withFacts?: boolean }) {
+  return (
+    <details open={depth < 1} className="rounded border border-zinc-200 dark:border-zinc-800">
+      <summary className="cursor-pointer px-2 py-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">{title}</summary>
+      <div className="space-y-2 p-2">
+        {withFacts ? <DescriptionFacts node={node} /> : null}
+        {hasChildren(node) ? <SchemaBody node={node} depth={depth + 1} /> : null}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,59 @@
+import Link from 'next/link';
+import { getOperation, type Webhook } from '@/lib/openapi';
+import { exampleDelivery } from '@/lib/reference/examples';
+import { overviewSections } from '@/lib/reference/overview';
+import { operationHref } from '@/lib/reference/routes';
+import { CodeBlock } from './code-block';
+import { Markdown } from './markdown';
+import { ParametersTable } from './parameters-table';
+import { SchemaView } from './schema-table';
+import { Section } from './section';
+
+/** The operation that verifies a delivery for you (named in CONTRACTS.md); omitted if the document drops it. */
+const VERIFY_OPERATION_ID = 'verifyWebhook';
+
+/**
+ * The reference page of one webhook event: when it fires, its headers and payload schema, an example
+ * delivery as your endpoint receives it, and how to verify its Standard Webhooks signature.
+ * @param props.webhook an event of the document's `webhooks` section
+ */
+export function WebhookView({ webhook }: { webhook: Webhook }) {
+  const delivery = exampleDelivery(webhook);
+  const http = ['POST /your-webhook-endpoint HTTP/1.1', 'Content-Type: application/json', ...delivery.headers.map(([name, value]) => `${name}: ${value}`), '', delivery.body].join('\n');
+  const signing = overviewSections().sections.find((section) => section.slug === 'webhook-signing');
+  const verify = getOperation(VERIFY_OPERATION_ID);
+  return (
+    <article className="max-w-4xl">
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">Webhook event</p>
+      <h1 className="mt-1 font-mono text-3xl font-bold tracking-tight break-all">{webhook.event}</h1>
+      <Section id="when" title="When it fires">
+        <p className="font-medium">{webhook.summary}</p>
+        <Markdown text={webhook.description} />
+      </Section>
+      <Section id="headers" title="Delivery headers">
+        <ParametersTable parameters={webhook.headers} />
+      </Section>
+      <Section id="payload" title="Payload">
+        <SchemaView schema={webhook.payloadSchema} />
+      </Section>
+      <Section id="example" title="Example delivery">
+        <CodeBlock code={http} lang="http" label={`Example ${webhook.event} delivery`} />
+      </Section>
+      <Section id="verify" title="Verify the signature">
+        <Markdown text={signing?.body} />
+        <p className="text-sm">
+          Step by step, with code: the <Link href="/docs/webhooks" className="text-indigo-700 underline dark:text-indigo-300">webhooks guide</Link>
+          {verify ? (
+            <>
+              . To check a delivery against your secret without writing code, call{' '}
+              <Link href={operationHref(verify.operationId)} className="font-mono text-indigo-700 underline dark:text-indigo-300">
+                {verify.method} {verify.path}
+              </Link>
+            </>
+          ) : null}
+          .
+        </p>
+      </Section>
+    </article>
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * Example values for the reference pages, taken from the OpenAPI document (named `examples`,
+ * then `example`, then the schema's own examples); nothing is invented here.
+ */
+import type { MediaTypeObject, Webhook } from '@/lib/openapi';
+
+/** A named example of a media type. */
+export interface NamedExample {
+  name: string;
+  summary?: string;
+  value: unknown;
+}
+
+/**
+ * The examples of one media type, in document order.
+ * @param media a Media Type Object (resolved)
+ * @returns named examples; `example` and the schema's `example`/`examples` when there are no named ones
+ */
+export function mediaExamples(media: MediaTypeObject | undefined): NamedExample[] {
+  if (!media) return [];
+  const named = Object.entries(media.examples ?? {}).map(([name, example]) => ({ name, summary: example.summary, value: example.value }));
+  if (named.length > 0) return named;
+  const loose = media as Record<string, unknown>;
+  if ('example' in loose) return [{ name: 'example', value: loose.example }];
+  const schema = media.schema ?? {};
+  if ('example' in schema) return [{ name: 'example', value: schema.example }];
+  if (Array.isArray(schema.examples) && schema.examples.length > 0) return [{ name: 'example', value: schema.examples[0] }];
+  return [];
+}
+
+/** A value as pretty JSON text (2-space indent), or the string itself when it already is text. */
+export function toJsonText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+}
+
+/**
+ * An example delivery of a webhook event as it reaches a receiver: the three Standard Webhooks headers
+ * (each header parameter's `example`) and the body (the event's first example, compact JSON as sent).
+ * @returns header name/value pairs and the raw body text
+ */
+export function exampleDelivery(webhook: Webhook): { headers: [string, string][]; body: string } {
+  const headers = webhook.headers.map((header): [string, string] => [header.name, String(header.example ?? '')]);
+  return { headers, body: JSON.stringify(webhook.example) };
+}

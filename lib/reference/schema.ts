@@ -1,0 +1,176 @@
+/**
+ * Turns an OpenAPI 3.0 / 3.1 Schema Object (JSON Schema 2020-12 in 3.1) into a finite, display-ready
+ * tree for the reference's schema tables. Copes with any valid document: `$ref` (resolved through an
+ * optional callback, cycles cut and labelled), `allOf` (merged), `oneOf`/`anyOf` (variants),
+ * 3.0 `nullable` and 3.1 `type: [.., 'null']`, boolean schemas, and arbitrarily large graphs (a node
+ * budget and a depth limit bound the output).
+ */
+import { describeMeta, isRecord, refName, type SchemaMeta } from './schema-meta';
+
+export type { SchemaMeta } from './schema-meta';
+
+/** Resolves a `$ref` string to its target, or returns `undefined` when it cannot (e.g. an external URL). */
+export type RefResolver = (ref: string) => unknown;
+
+/** A schema, flattened for display. */
+export interface SchemaNode {
+  /** Short type label: `string`, `integer`, `array of object`, `string | null`, `Project`. */
+  label: string;
+  meta: SchemaMeta;
+  /** Object properties, in document order. */
+  properties: PropertyNode[];
+  /** The item schema of an array (its properties render as the array's children). */
+  items?: SchemaNode;
+  /** `additionalProperties` when it is a schema (object maps). */
+  additional?: SchemaNode;
+  /** Alternatives of `oneOf` / `anyOf` (an `allOf` is merged instead). */
+  variants?: { keyword: 'oneOf' | 'anyOf'; options: SchemaNode[] };
+  /** Set when this is a reference back into a schema being expanded: the target's name. */
+  circular?: string;
+  /** Set when the node budget or depth limit stopped the expansion here. */
+  truncated?: boolean;
+}
+
+/** One property of an object schema. */
+export interface PropertyNode {
+  name: string;
+  required: boolean;
+  node: SchemaNode;
+}
+
+/** Limits for {@link describeSchema}. */
+export interface DescribeOptions {
+  resolve?: RefResolver;
+  /** Maximum nesting depth expanded (default 10). */
+  maxDepth?: number;
+  /** Maximum nodes per tree (default 200): keeps pages of huge documents bounded. */
+  maxNodes?: number;
+}
+
+interface Walk {
+  resolve?: RefResolver;
+  maxDepth: number;
+  budget: { left: number };
+}
+
+/**
+ * Describes a schema as a finite tree.
+ * @param schema any Schema Object, `true`/`false`, or a Reference Object; unknown input gives `any`
+ * @param options resolver for `$ref` (without one, a remaining `$ref` is shown as circular: lib/openapi.ts
+ *   resolves everything except cycles) and size limits
+ * @returns the root node; never throws on valid OpenAPI input
+ */
+export function describeSchema(schema: unknown, options: DescribeOptions = {}): SchemaNode {
+  const walk: Walk = { resolve: options.resolve, maxDepth: options.maxDepth ?? 10, budget: { left: options.maxNodes ?? 200 } };
+  return describe(schema, walk, [], 0);
+}
+
+function leaf(label: string, meta: SchemaMeta = describeMeta({}), extra: Partial<SchemaNode> = {}): SchemaNode {
+  return { label, meta, properties: [], ...extra };
+}
+
+function describe(raw: unknown, walk: Walk, stack: readonly string[], depth: number): SchemaNode {
+  if (raw === true || raw === undefined) return leaf('any');
+  if (raw === false) return leaf('never');
+  if (!isRecord(raw)) return leaf('any');
+  walk.budget.left -= 1;
+  const { schema, names, circular } = follow(raw, walk, stack);
+  if (circular) return leaf(`circular: ${circular}`, describeMeta(raw), { circular });
+  const merged = mergeAllOf(schema, walk, [...stack, ...names]);
+  const meta = describeMeta(merged);
+  const name = names.at(-1) ? refName(names.at(-1) as string) : undefined;
+  if (depth >= walk.maxDepth || walk.budget.left <= 0) return leaf(name ?? baseLabel(merged, meta), meta, { truncated: true });
+  const inner = [...stack, ...names];
+  const node = leaf(baseLabel(merged, meta), meta);
+  const required = new Set(Array.isArray(merged.required) ? (merged.required as unknown[]).map(String) : []);
+  if (isRecord(merged.properties)) {
+    for (const [key, value] of Object.entries(merged.properties)) {
+      if (walk.budget.left <= 0) {
+        node.truncated = true;
+        break;
+      }
+      node.properties.push({ name: key, required: required.has(key), node: describe(value, walk, inner, depth + 1) });
+    }
+  }
+  const itemSchema = merged.items ?? merged.prefixItems;
+  if (itemSchema !== undefined && (isRecord(itemSchema) || typeof itemSchema === 'boolean')) {
+    node.items = describe(itemSchema, walk, inner, depth + 1);
+    node.label = arrayLabel(node.items, meta);
+  }
+  if (isRecord(merged.additionalProperties)) node.additional = describe(merged.additionalProperties, walk, inner, depth + 1);
+  const keyword = Array.isArray(merged.oneOf) ? 'oneOf' : Array.isArray(merged.anyOf) ? 'anyOf' : undefined;
+  if (keyword) {
+    const options = (merged[keyword] as unknown[]).filter((option) => !isNullSchema(option));
+    node.variants = { keyword, options: options.map((option) => describe(option, walk, inner, depth + 1)) };
+  }
+  if (name && node.properties.length > 0) node.label = name;
+  return node;
+}
+
+/** Follows a `$ref` chain (siblings laid over the target, as 3.1 allows), stopping at cycles. */
+function follow(raw: Record<string, unknown>, walk: Walk, stack: readonly string[]) {
+  let schema = raw;
+  const names: string[] = [];
+  while (typeof schema.$ref === 'string') {
+    const ref = schema.$ref;
+    const target = walk.resolve?.(ref);
+    if (stack.includes(ref) || names.includes(ref) || !isRecord(target)) return { schema, names, circular: refName(ref) };
+    const { $ref: _omit, ...siblings } = schema;
+    void _omit;
+    names.push(ref);
+    schema = { ...target, ...siblings };
+  }
+  return { schema, names, circular: undefined };
+}
+
+/** Merges `allOf` members into one schema: properties and `required` united, other keywords first-wins. */
+function mergeAllOf(schema: Record<string, unknown>, walk: Walk, stack: readonly string[]): Record<string, unknown> {
+  if (!Array.isArray(schema.allOf)) return schema;
+  const { allOf, ...rest } = schema;
+  const out: Record<string, unknown> = { ...rest };
+  const properties: Record<string, unknown> = isRecord(rest.properties) ? { ...rest.properties } : {};
+  const required = new Set(Array.isArray(rest.required) ? (rest.required as unknown[]) : []);
+  for (const member of allOf as unknown[]) {
+    if (!isRecord(member)) continue;
+    const followed = follow(member, walk, stack);
+    if (followed.circular) continue;
+    const part = mergeAllOf(followed.schema, walk, [...stack, ...followed.names]);
+    if (isRecord(part.properties)) Object.assign(properties, part.properties);
+    if (Array.isArray(part.required)) for (const key of part.required) required.add(key);
+    for (const [key, value] of Object.entries(part)) if (!(key in out)) out[key] = value;
+  }
+  if (Object.keys(properties).length > 0) out.properties = properties;
+  if (required.size > 0) out.required = [...required];
+  return out;
+}
+
+function isNullSchema(option: unknown): boolean {
+  return isRecord(option) && option.type === 'null' && Object.keys(option).length === 1;
+}
+
+function baseLabel(schema: Record<string, unknown>, meta: SchemaMeta): string {
+  const types = (Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []).map(String).filter((t) => t !== 'null');
+  if (types.length === 0) {
+    if (schema.properties || schema.additionalProperties) types.push('object');
+    else if (schema.items || schema.prefixItems) types.push('array');
+    else if (schema.oneOf || schema.anyOf) types.push(schema.oneOf ? 'one of' : 'any of');
+    else if (meta.enumValues) types.push('enum');
+    else if (meta.constValue !== undefined) types.push('const');
+    else types.push('any');
+  }
+  return types.join(' | ') + (meta.nullable ? ' | null' : '');
+}
+
+function arrayLabel(items: SchemaNode, meta: SchemaMeta): string {
+  return `array of ${items.label}` + (meta.nullable ? ' | null' : '');
+}
+
+/** True when a node has structure worth a nested table (properties, array items with structure, variants). */
+export function hasChildren(node: SchemaNode): boolean {
+  return (
+    node.properties.length > 0 ||
+    (node.items !== undefined && hasChildren(node.items)) ||
+    (node.additional !== undefined && hasChildren(node.additional)) ||
+    (node.variants?.options.length ?? 0) > 0
+  );
+}

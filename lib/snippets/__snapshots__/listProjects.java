@@ -1,0 +1,31 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+public class Main {
+    public static void main(String[] args) throws Exception {
+        String baseUrl = env("AETHEX_BASE_URL", "https://api.aethex.dev");
+        // An access token or personal access token.
+        String token = System.getenv("AETHEX_TOKEN");
+        if (token == null || token.isEmpty()) throw new IllegalStateException("Set AETHEX_TOKEN");
+
+        HttpRequest request = HttpRequest.newBuilder()
+            .uri(URI.create(baseUrl + "/v1/projects?page=1&limit=25"))
+            .header("Authorization", "Bearer " + token)
+            .header("AeThex-Environment", "production")
+            .method("GET", HttpRequest.BodyPublishers.noBody())
+            .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        System.out.println("HTTP " + response.statusCode());
+        System.out.println("X-Request-ID: " + response.headers().firstValue("X-Request-ID").orElse(""));
+        System.out.println("X-RateLimit-Remaining: " + response.headers().firstValue("X-RateLimit-Remaining").orElse(""));
+        System.out.println(response.body());
+    }
+
+    /** The environment variable name, or fallback when it is unset or empty. */
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+}

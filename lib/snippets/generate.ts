@@ -1,0 +1,131 @@
+/**
+ * The bridge to @readme/httpsnippet 11.1.0: turns a SamplePlan into a HAR request with sentinel
+ * values where the sample must read the environment, runs one httpsnippet target, and offers the
+ * checked string surgery the language targets use to fix what the generator gets wrong.
+ */
+import { HTTPSnippet, type HarRequest } from '@readme/httpsnippet';
+
+import type { SamplePlan } from './types';
+
+/** Default base URL; every sample reads `AETHEX_BASE_URL` and falls back to this. */
+export const DEFAULT_BASE_URL = 'https://api.aethex.dev';
+
+/** Sentinels httpsnippet carries through untouched (letters and underscores need no quoting or escaping). */
+export const SENTINEL = {
+  token: '__AETHEX_TOKEN__',
+  basic: '__AETHEX_BASIC__',
+  idempotencyKey: '__AETHEX_IDEMPOTENCY_KEY__',
+  pathVariable: (env: string) => `__${env}__`,
+} as const;
+
+/** A piece of the request URL after the base: literal text, or the value of an environment variable. */
+export type UrlPart = { readonly text: string } | { readonly env: string };
+
+function authorizationValue(plan: SamplePlan): string | undefined {
+  switch (plan.auth.kind) {
+    case 'bearer':
+      return `Bearer ${SENTINEL.token}`;
+    case 'basic':
+      return `Basic ${SENTINEL.basic}`;
+    case 'literal':
+      return plan.auth.value;
+    case 'none':
+      return undefined;
+  }
+}
+
+/** The HAR 1.2 request httpsnippet consumes (form bodies as params so each target encodes them its way). */
+function toHar(plan: SamplePlan): HarRequest {
+  let path = plan.path;
+  for (const variable of plan.pathVariables) path = path.replace(`{${variable.name}}`, SENTINEL.pathVariable(variable.env));
+  const authorization = authorizationValue(plan);
+  const headers = [
+    ...(authorization ? [['Authorization', authorization] as const] : []),
+    ...plan.headers,
+    ...(plan.idempotencyKey ? [['Idempotency-Key', SENTINEL.idempotencyKey] as const] : []),
+  ];
+  const body = plan.body;
+  const form = body?.mimeType === 'application/x-www-form-urlencoded';
+  return {
+    method: plan.method,
+    url: DEFAULT_BASE_URL + path,
+    httpVersion: 'HTTP/1.1',
+    cookies: [],
+    headers: headers.map(([name, value]) => ({ name, value })),
+    queryString: plan.query.map(([name, value]) => ({ name, value })),
+    headersSize: -1,
+    bodySize: -1,
+    postData: body
+      ? form
+        ? { mimeType: body.mimeType, params: [...new URLSearchParams(body.text)].map(([name, value]) => ({ name, value })) }
+        : { mimeType: body.mimeType, text: body.text }
+      : { mimeType: 'application/octet-stream' },
+  } as HarRequest;
+}
+
+/**
+ * Runs one httpsnippet target on the plan.
+ * @returns the generated code (sentinels still in place)
+ * @throws Error if the target produced nothing
+ */
+export function httpsnippet(plan: SamplePlan, target: string, client: string, options?: Record<string, unknown>): string {
+  const har = toHar(plan);
+  if (!plan.body) delete (har as { postData?: unknown }).postData;
+  const [code] = new HTTPSnippet(har).convert(target as never, client, options);
+  if (typeof code !== 'string') throw new Error(`httpsnippet ${target}/${client} produced no code`);
+  return code;
+}
+
+/**
+ * Replaces the single match of `find` in `code` with `replace(match)`. Being strict here turns a
+ * change in httpsnippet's output (after an upgrade) into a loud error instead of a silently wrong sample.
+ * @throws Error naming `what` when `find` matches zero or several times
+ */
+export function replaceOnce(code: string, find: string | RegExp, replace: (match: RegExpExecArray) => string, what: string): string {
+  const pattern = typeof find === 'string' ? new RegExp(find.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g') : new RegExp(find.source, `${find.flags.replace('g', '')}g`);
+  const matches = [...code.matchAll(pattern)];
+  if (matches.length !== 1) throw new Error(`snippets: expected one ${what} in httpsnippet output, found ${matches.length}:\n${code}`);
+  const match = matches[0] as RegExpExecArray;
+  return code.slice(0, match.index) + replace(match) + code.slice(match.index + match[0].length);
+}
+
+/**
+ * Finds the request URL literal httpsnippet wrote (`quote` is a regex source: `'`, `"`, or `'?` for curl) and
+ * replaces it with `render(parts)`, where `parts` is the URL after the base split around path variables.
+ * httpsnippet percent-encodes query values, so the URL holds no quotes, spaces or backslashes.
+ */
+export function replaceUrl(code: string, quote: string, render: (parts: UrlPart[]) => string): string {
+  const q = quote;
+  const base = DEFAULT_BASE_URL.replace(/[.]/g, '\\.');
+  return replaceOnce(
+    code,
+    new RegExp(`${q}${base}([^'"\\s]*)${q}`),
+    (match) => render(splitUrl(match[1] ?? '')),
+    'request URL',
+  );
+}
+
+function splitUrl(rest: string): UrlPart[] {
+  const parts: UrlPart[] = [];
+  for (const piece of rest.split(/(__AETHEX_[A-Z_]+__)/)) {
+    const env = /^__(AETHEX_[A-Z_]+)__$/.exec(piece)?.[1];
+    if (env) parts.push({ env });
+    else if (piece) parts.push({ text: piece });
+  }
+  return parts;
+}
+
+/** Indents every non-empty line by `prefix`. */
+export function indent(code: string, prefix: string): string {
+  return code
+    .split('\n')
+    .map((line) => (line ? prefix + line : line))
+    .join('\n');
+}
+
+/** Name conversions for path variables: `AETHEX_PROJECT_ID` → projectId / project_id / projectID. */
+export const naming = {
+  camel: (env: string) => env.replace(/^AETHEX_/, '').toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()),
+  snake: (env: string) => env.replace(/^AETHEX_/, '').toLowerCase(),
+  go: (env: string) => naming.camel(env).replace(/Id$/, 'ID').replace(/Url$/, 'URL'),
+};

@@ -1,0 +1,54 @@
+/**
+ * curl (httpsnippet shell/curl) as a POSIX sh script. Fixes: the body goes in a single-quoted
+ * `--data-raw` (httpsnippet's unquoted heredoc expands `$` and backquotes), the URL and secrets come
+ * from the environment, and `--write-out` prints the status and headers (curl ≥ 7.84 for `%header{}`).
+ */
+import { DEFAULT_BASE_URL, SENTINEL, httpsnippet, replaceOnce, replaceUrl, type UrlPart } from '../generate';
+import { shellSingle } from '../quote';
+import type { SamplePlan } from '../types';
+
+const WRITE_OUT = String.raw`'\nHTTP %{http_code}\nX-Request-ID: %header{x-request-id}\nX-RateLimit-Remaining: %header{x-ratelimit-remaining}\n'`;
+
+/** Characters that mean nothing special inside double quotes, even in interactive bash (no `!`). */
+const PLAIN = /^[A-Za-z0-9_\-./?=&%:~+,;@]*$/;
+
+function url(parts: UrlPart[]): string {
+  const all: UrlPart[] = [{ env: 'AETHEX_BASE_URL' }, ...parts];
+  if (all.every((part) => 'env' in part || PLAIN.test(part.text))) {
+    return `"${all.map((part) => ('env' in part ? `$${part.env}` : part.text)).join('')}"`;
+  }
+  return all.map((part) => ('env' in part ? `"$${part.env}"` : shellSingle(part.text))).join('');
+}
+
+function prelude(plan: SamplePlan): string[] {
+  const lines = [`AETHEX_BASE_URL="\${AETHEX_BASE_URL:-${DEFAULT_BASE_URL}}"`];
+  if (plan.auth.kind === 'bearer') lines.push(': "${AETHEX_TOKEN:?Set AETHEX_TOKEN to an access token or personal access token}"');
+  if (plan.auth.kind === 'basic') {
+    lines.push(': "${AETHEX_CLIENT_ID:?Set AETHEX_CLIENT_ID}" "${AETHEX_CLIENT_SECRET:?Set AETHEX_CLIENT_SECRET}"');
+  }
+  for (const variable of plan.pathVariables) lines.push(`${variable.env}="\${${variable.env}:-${variable.fallback}}"`);
+  if (plan.idempotencyKey) {
+    lines.push('# A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.');
+    lines.push(`IDEMPOTENCY_KEY="\${AETHEX_IDEMPOTENCY_KEY:-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \\n')}"`);
+  }
+  return lines;
+}
+
+/** The curl sample of `plan` (run with `sh`). */
+export function curl(plan: SamplePlan): string {
+  let code = httpsnippet(plan, 'shell', 'curl');
+  code = replaceUrl(code, "'?", url);
+  if (plan.auth.kind === 'bearer') code = replaceOnce(code, `'Authorization: Bearer ${SENTINEL.token}'`, () => '"Authorization: Bearer $AETHEX_TOKEN"', 'bearer header');
+  if (plan.auth.kind === 'basic') {
+    code = replaceOnce(code, `--header 'Authorization: Basic ${SENTINEL.basic}'`, () => '--user "$AETHEX_CLIENT_ID:$AETHEX_CLIENT_SECRET"', 'basic header');
+  }
+  if (plan.idempotencyKey) {
+    code = replaceOnce(code, `'Idempotency-Key: ${SENTINEL.idempotencyKey}'`, () => '"Idempotency-Key: $IDEMPOTENCY_KEY"', 'Idempotency-Key header');
+  }
+  if (plan.body && plan.body.mimeType !== 'application/x-www-form-urlencoded') {
+    const body = /--data @- <<EOF\n[\s\S]*\nEOF$|--data(?:-raw|-binary)? (?:'(?:[^']|'\\'')*'|\S+)$/;
+    code = replaceOnce(code, body, () => `--data-raw ${shellSingle(plan.body?.text ?? '')}`, 'request body');
+  }
+  code = code.replace(/^curl /, 'curl --silent --show-error ');
+  return [...prelude(plan), '', `${code} \\`, `  --write-out ${WRITE_OUT}`, ''].join('\n');
+}

@@ -1,0 +1,96 @@
+/**
+ * Go (httpsnippet go/native, bare statements with error checks) wrapped in a complete
+ * `package main` for `go run`. Adds the environment, a random UUID Idempotency-Key (no uuid package
+ * in the standard library) and prints the status, headers and body.
+ */
+import { DEFAULT_BASE_URL, SENTINEL, httpsnippet, indent, naming, replaceOnce, replaceUrl, type UrlPart } from '../generate';
+import { goString } from '../quote';
+import type { SamplePlan } from '../types';
+
+const PAYLOAD = '__AETHEX_PAYLOAD__';
+
+function url(parts: UrlPart[]): string {
+  return ['baseURL', ...parts.map((part) => ('env' in part ? naming.go(part.env) : JSON.stringify(part.text)))].join(' + ');
+}
+
+const ENV_OR = `// envOr returns the environment variable name, or fallback when it is unset or empty.
+func envOr(name, fallback string) string {
+	if value := os.Getenv(name); value != "" {
+		return value
+	}
+	return fallback
+}`;
+
+const NEW_UUID = `// newUUID returns a random (version 4) UUID, RFC 9562.
+func newUUID() string {
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		panic(err)
+	}
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
+}`;
+
+function required(variable: string, name: string): string[] {
+  return [`${variable} := os.Getenv("${name}")`, `if ${variable} == "" {`, `\tfmt.Fprintln(os.Stderr, "Set ${name}")`, '\tos.Exit(1)', '}'];
+}
+
+function prelude(plan: SamplePlan): string[] {
+  const lines = [`baseURL := envOr("AETHEX_BASE_URL", "${DEFAULT_BASE_URL}")`];
+  if (plan.auth.kind === 'bearer') lines.push('// An access token or personal access token.', ...required('token', 'AETHEX_TOKEN'));
+  if (plan.auth.kind === 'basic') lines.push(...required('clientID', 'AETHEX_CLIENT_ID'), ...required('clientSecret', 'AETHEX_CLIENT_SECRET'));
+  for (const variable of plan.pathVariables) lines.push(`${naming.go(variable.env)} := envOr("${variable.env}", "${variable.fallback}")`);
+  if (plan.idempotencyKey) {
+    lines.push('// A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.');
+    lines.push('idempotencyKey := envOr("AETHEX_IDEMPOTENCY_KEY", newUUID())');
+  }
+  return lines;
+}
+
+const TAIL = `defer res.Body.Close()
+body, err := io.ReadAll(res.Body)
+if err != nil {
+	panic(err)
+}
+fmt.Println("HTTP", res.StatusCode)
+fmt.Println("X-Request-ID:", res.Header.Get("X-Request-ID"))
+fmt.Println("X-RateLimit-Remaining:", res.Header.Get("X-RateLimit-Remaining"))
+fmt.Println(string(body))`;
+
+/** The Go (net/http) sample of `plan` (a whole file for `go run`). */
+export function go(plan: SamplePlan): string {
+  let code = httpsnippet(plan, 'go', 'native', { showBoilerplate: false, printBody: false, checkErrors: true });
+  code = replaceUrl(code, '"', url);
+  if (plan.auth.kind === 'bearer') code = replaceOnce(code, `"Bearer ${SENTINEL.token}"`, () => '"Bearer "+token', 'bearer header');
+  if (plan.auth.kind === 'basic') {
+    const basic = '"Basic "+base64.StdEncoding.EncodeToString([]byte(clientID+":"+clientSecret))';
+    code = replaceOnce(code, `"Basic ${SENTINEL.basic}"`, () => basic, 'basic header');
+  }
+  if (plan.idempotencyKey) code = replaceOnce(code, `"${SENTINEL.idempotencyKey}"`, () => 'idempotencyKey', 'Idempotency-Key header');
+  if (plan.body) {
+    // Placeholder first: indenting main's body must not indent the lines of a raw string literal.
+    code = replaceOnce(code, /strings\.NewReader\(.*\)$/m, () => `strings.NewReader(${PAYLOAD})`, 'request body');
+  }
+  const imports = [
+    ...(plan.idempotencyKey ? ['crypto/rand'] : []),
+    ...(plan.auth.kind === 'basic' ? ['encoding/base64'] : []),
+    'fmt',
+    'io',
+    'net/http',
+    'os',
+    ...(plan.body ? ['strings'] : []),
+  ];
+  const body = indent([...prelude(plan), '', code.trimEnd(), TAIL].join('\n').replace(/\n{3,}/g, '\n\n'), '\t');
+  return [
+    'package main',
+    '',
+    `import (\n${imports.map((name) => `\t"${name}"`).join('\n')}\n)`,
+    '',
+    `func main() {\n${body.replace(PAYLOAD, () => goString(plan.body?.text ?? ''))}\n}`,
+    '',
+    ENV_OR,
+    ...(plan.idempotencyKey ? ['', NEW_UUID] : []),
+    '',
+  ].join('\n');
+}

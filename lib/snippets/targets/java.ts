@@ -1,0 +1,68 @@
+/**
+ * Java 11+ (httpsnippet java/nethttp, java.net.http) wrapped in a complete class with imports and
+ * `main`, so `java Main.java` (single-file source launch, JEP 330) runs it as pasted. Adds the
+ * environment and prints the status, headers and body.
+ */
+import { DEFAULT_BASE_URL, SENTINEL, httpsnippet, indent, naming, replaceOnce, replaceUrl, type UrlPart } from '../generate';
+import { doubleQuoted } from '../quote';
+import type { SamplePlan } from '../types';
+
+function url(parts: UrlPart[]): string {
+  return ['baseUrl', ...parts.map((part) => ('env' in part ? naming.camel(part.env) : JSON.stringify(part.text)))].join(' + ');
+}
+
+function required(variable: string, name: string): string[] {
+  return [
+    `String ${variable} = System.getenv("${name}");`,
+    `if (${variable} == null || ${variable}.isEmpty()) throw new IllegalStateException("Set ${name}");`,
+  ];
+}
+
+function prelude(plan: SamplePlan): string[] {
+  const lines = [`String baseUrl = env("AETHEX_BASE_URL", "${DEFAULT_BASE_URL}");`];
+  if (plan.auth.kind === 'bearer') lines.push('// An access token or personal access token.', ...required('token', 'AETHEX_TOKEN'));
+  if (plan.auth.kind === 'basic') lines.push(...required('clientId', 'AETHEX_CLIENT_ID'), ...required('clientSecret', 'AETHEX_CLIENT_SECRET'));
+  for (const variable of plan.pathVariables) lines.push(`String ${naming.camel(variable.env)} = env("${variable.env}", "${variable.fallback}");`);
+  if (plan.idempotencyKey) {
+    lines.push('// A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.');
+    lines.push('String idempotencyKey = env("AETHEX_IDEMPOTENCY_KEY", UUID.randomUUID().toString());');
+  }
+  return lines;
+}
+
+const TAIL = `System.out.println("HTTP " + response.statusCode());
+System.out.println("X-Request-ID: " + response.headers().firstValue("X-Request-ID").orElse(""));
+System.out.println("X-RateLimit-Remaining: " + response.headers().firstValue("X-RateLimit-Remaining").orElse(""));
+System.out.println(response.body());`;
+
+const ENV = `/** The environment variable name, or fallback when it is unset or empty. */
+static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isEmpty() ? fallback : value;
+}`;
+
+/** The Java (java.net.http) sample of `plan` (a whole `Main.java`). */
+export function java(plan: SamplePlan): string {
+  let code = httpsnippet(plan, 'java', 'nethttp');
+  code = replaceUrl(code, '"', url);
+  if (plan.auth.kind === 'bearer') code = replaceOnce(code, `"Bearer ${SENTINEL.token}"`, () => '"Bearer " + token', 'bearer header');
+  if (plan.auth.kind === 'basic') {
+    const basic = '"Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8))';
+    code = replaceOnce(code, `"Basic ${SENTINEL.basic}"`, () => basic, 'basic header');
+  }
+  if (plan.idempotencyKey) code = replaceOnce(code, `"${SENTINEL.idempotencyKey}"`, () => 'idempotencyKey', 'Idempotency-Key header');
+  if (plan.body) {
+    code = replaceOnce(code, /BodyPublishers\.ofString\(.*\)\)$/m, () => `BodyPublishers.ofString(${doubleQuoted(plan.body?.text ?? '')}))`, 'request body');
+  }
+  code = replaceOnce(code, /\nSystem\.out\.println\(response\.body\(\)\);$/, () => `\n${TAIL}`, 'response handling');
+  const imports = [
+    'java.net.URI',
+    'java.net.http.HttpClient',
+    'java.net.http.HttpRequest',
+    'java.net.http.HttpResponse',
+    ...(plan.auth.kind === 'basic' ? ['java.nio.charset.StandardCharsets', 'java.util.Base64'] : []),
+    ...(plan.idempotencyKey ? ['java.util.UUID'] : []),
+  ];
+  const main = ['public static void main(String[] args) throws Exception {', indent([...prelude(plan), '', code].join('\n'), '    '), '}'].join('\n');
+  return [...imports.map((name) => `import ${name};`), '', 'public class Main {', indent(main, '    '), '', indent(ENV, '    '), '}', ''].join('\n');
+}

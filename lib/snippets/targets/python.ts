@@ -1,0 +1,57 @@
+/**
+ * Python 3 with requests (httpsnippet python/requests). Fixes: a JSON body is sent as the exact
+ * documented bytes with `data=` (httpsnippet's `json=` re-serialises it with other spacing), values
+ * come from the environment, and the status, headers and body print.
+ */
+import { DEFAULT_BASE_URL, SENTINEL, httpsnippet, naming, replaceOnce, replaceUrl, type UrlPart } from '../generate';
+import { pythonString } from '../quote';
+import type { SamplePlan } from '../types';
+
+function url(parts: UrlPart[]): string {
+  const escape = (text: string) => text.replace(/[\\"]/g, '\\$&').replace(/[{}]/g, '$&$&');
+  return `f"{base_url}${parts.map((part) => ('env' in part ? `{${naming.snake(part.env)}}` : escape(part.text))).join('')}"`;
+}
+
+function prelude(plan: SamplePlan): string[] {
+  const imports = ['import os'];
+  if (plan.auth.kind === 'basic') imports.unshift('import base64');
+  if (plan.idempotencyKey) imports.push('import uuid');
+  const lines = [...imports, '', 'import requests', '', `base_url = os.environ.get("AETHEX_BASE_URL") or "${DEFAULT_BASE_URL}"`];
+  if (plan.auth.kind === 'bearer') lines.push('token = os.environ["AETHEX_TOKEN"]  # an access token or personal access token');
+  if (plan.auth.kind === 'basic') {
+    lines.push('client_id = os.environ["AETHEX_CLIENT_ID"]');
+    lines.push('client_secret = os.environ["AETHEX_CLIENT_SECRET"]');
+  }
+  for (const variable of plan.pathVariables) {
+    lines.push(`${naming.snake(variable.env)} = os.environ.get("${variable.env}") or "${variable.fallback}"`);
+  }
+  if (plan.idempotencyKey) {
+    lines.push('# A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.');
+    lines.push('idempotency_key = os.environ.get("AETHEX_IDEMPOTENCY_KEY") or str(uuid.uuid4())');
+  }
+  return lines;
+}
+
+const TAIL = `print("HTTP", response.status_code)
+print("X-Request-ID:", response.headers.get("X-Request-ID"))
+print("X-RateLimit-Remaining:", response.headers.get("X-RateLimit-Remaining"))
+print(response.text)`;
+
+/** The Python (requests) sample of `plan`. */
+export function python(plan: SamplePlan): string {
+  let code = httpsnippet(plan, 'python', 'requests');
+  code = replaceOnce(code, /^import requests\n\n/, () => '', 'import');
+  code = replaceUrl(code, '"', url);
+  if (plan.auth.kind === 'bearer') code = replaceOnce(code, `"Bearer ${SENTINEL.token}"`, () => 'f"Bearer {token}"', 'bearer header');
+  if (plan.auth.kind === 'basic') {
+    const basic = 'base64.b64encode(f"{client_id}:{client_secret}".encode()).decode()';
+    code = replaceOnce(code, `"Basic ${SENTINEL.basic}"`, () => `"Basic " + ${basic}`, 'basic header');
+  }
+  if (plan.idempotencyKey) code = replaceOnce(code, `"${SENTINEL.idempotencyKey}"`, () => 'idempotency_key', 'Idempotency-Key header');
+  if (plan.body && plan.body.mimeType !== 'application/x-www-form-urlencoded') {
+    code = replaceOnce(code, /^payload = [\s\S]*?\n(?=headers = )/m, () => `payload = ${pythonString(plan.body?.text ?? '')}\n`, 'request body');
+    code = replaceOnce(code, /\b(json|data)=payload\b/, () => 'data=payload.encode("utf-8")', 'body argument');
+  }
+  code = replaceOnce(code, /\nprint\(response\.text\)$/, () => `\n${TAIL}`, 'response handling');
+  return [...prelude(plan), '', code, ''].join('\n');
+}

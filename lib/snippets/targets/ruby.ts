@@ -1,0 +1,61 @@
+/**
+ * Ruby (httpsnippet ruby/native, Net::HTTP). Fixes: TLS follows the URL's scheme (httpsnippet
+ * hard-codes `use_ssl = true`, which breaks http:// base URLs), the body is a single-quoted string
+ * (httpsnippet's double quotes interpolate `#{…}`), values come from the environment, and the
+ * status, headers and body print.
+ */
+import { DEFAULT_BASE_URL, SENTINEL, httpsnippet, naming, replaceOnce, replaceUrl, type UrlPart } from '../generate';
+import { rubySingle } from '../quote';
+import type { SamplePlan } from '../types';
+
+function url(parts: UrlPart[]): string {
+  const escape = (text: string) => text.replace(/[\\"]/g, '\\$&').replace(/#(?=[{$@])/g, '\\#');
+  return `"#{base_url}${parts.map((part) => ('env' in part ? `#{${naming.snake(part.env)}}` : escape(part.text))).join('')}"`;
+}
+
+const ENV = `# The environment variable name, or fallback when it is unset or empty.
+def env(name, fallback)
+  value = ENV.fetch(name, '')
+  value.empty? ? fallback : value
+end`;
+
+function required(variable: string, name: string): string {
+  return `${variable} = ENV.fetch('${name}') { abort 'Set ${name}' }`;
+}
+
+function prelude(plan: SamplePlan): string[] {
+  const lines = ['', ENV, '', `base_url = env('AETHEX_BASE_URL', '${DEFAULT_BASE_URL}')`];
+  if (plan.auth.kind === 'bearer') lines.push('# An access token or personal access token.', required('token', 'AETHEX_TOKEN'));
+  if (plan.auth.kind === 'basic') lines.push(required('client_id', 'AETHEX_CLIENT_ID'), required('client_secret', 'AETHEX_CLIENT_SECRET'));
+  for (const variable of plan.pathVariables) lines.push(`${naming.snake(variable.env)} = env('${variable.env}', '${variable.fallback}')`);
+  if (plan.idempotencyKey) {
+    lines.push('# A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.');
+    lines.push("idempotency_key = env('AETHEX_IDEMPOTENCY_KEY', SecureRandom.uuid)");
+  }
+  return lines;
+}
+
+const TAIL = `puts "HTTP #{response.code}"
+puts "X-Request-ID: #{response['X-Request-ID']}"
+puts "X-RateLimit-Remaining: #{response['X-RateLimit-Remaining']}"
+puts response.body`;
+
+/** The Ruby (Net::HTTP) sample of `plan`. */
+export function ruby(plan: SamplePlan): string {
+  let code = httpsnippet(plan, 'ruby', 'native');
+  const head = /^(require .*\n)+/.exec(code)?.[0];
+  if (!head) throw new Error(`snippets: expected require lines in httpsnippet ruby output:\n${code}`);
+  code = code.slice(head.length);
+  code = replaceUrl(code, '"', url);
+  code = replaceOnce(code, 'http.use_ssl = true', () => "http.use_ssl = url.scheme == 'https'", 'use_ssl');
+  if (plan.auth.kind === 'bearer') code = replaceOnce(code, `'Bearer ${SENTINEL.token}'`, () => '"Bearer #{token}"', 'bearer header');
+  if (plan.auth.kind === 'basic') {
+    // pack('m0') is strict Base64 without the base64 gem (a bundled gem, not default, since Ruby 3.4).
+    code = replaceOnce(code, `'Basic ${SENTINEL.basic}'`, () => '"Basic #{["#{client_id}:#{client_secret}"].pack(\'m0\')}"', 'basic header');
+  }
+  if (plan.idempotencyKey) code = replaceOnce(code, `'${SENTINEL.idempotencyKey}'`, () => 'idempotency_key', 'Idempotency-Key header');
+  if (plan.body) code = replaceOnce(code, /^request\.body = .*$/m, () => `request.body = ${rubySingle(plan.body?.text ?? '')}`, 'request body');
+  code = replaceOnce(code, /\nputs response\.read_body$/, () => `\n${TAIL}`, 'response handling');
+  const securerandom = plan.idempotencyKey ? "require 'securerandom'\n" : '';
+  return [head.trimEnd() + (securerandom ? `\n${securerandom.trimEnd()}` : ''), ...prelude(plan), code.replace(/^\n+/, '\n'), ''].join('\n');
+}

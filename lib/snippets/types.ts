@@ -1,0 +1,62 @@
+/** Types shared by the sample generator and its language targets. */
+
+/**
+ * One concrete HTTP request, as the console sends it (CONTRACTS.md): `path` is the document's
+ * template with every parameter filled, `query` in order, `body` the exact text sent (JSON or form).
+ */
+export interface SampleRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: readonly (readonly [string, string])[];
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+/** Options of `sampleForRequest`. */
+export interface SampleOptions {
+  /** Embed this bearer token literally instead of reading `AETHEX_TOKEN` (the reader opted in). */
+  readonly includeToken?: string;
+}
+
+/** How a sample authenticates. */
+export type SampleAuth =
+  | { readonly kind: 'bearer' } // Authorization: Bearer $AETHEX_TOKEN
+  | { readonly kind: 'basic' } // Authorization: Basic base64($AETHEX_CLIENT_ID:$AETHEX_CLIENT_SECRET), RFC 6749 §2.3.1
+  | { readonly kind: 'literal'; readonly value: string } // a header value the reader chose to embed
+  | { readonly kind: 'none' };
+
+/** A path parameter whose value the sample reads from an environment variable. */
+export interface PathVariable {
+  /** Parameter name in the path template, e.g. `projectId`. */
+  readonly name: string;
+  /** Environment variable, e.g. `AETHEX_PROJECT_ID`. */
+  readonly env: string;
+  /** Value used when the variable is unset: the parameter's documented example. */
+  readonly fallback: string;
+}
+
+/** Everything a language target needs to write one sample; built from an operation or a request. */
+export interface SamplePlan {
+  readonly method: string;
+  /** Path, possibly with `{name}` placeholders for `pathVariables`. */
+  readonly path: string;
+  readonly pathVariables: readonly PathVariable[];
+  readonly query: readonly (readonly [string, string])[];
+  /** Literal request headers (never Authorization or Idempotency-Key), in order. */
+  readonly headers: readonly (readonly [string, string])[];
+  readonly auth: SampleAuth;
+  /** Send `Idempotency-Key`: `$AETHEX_IDEMPOTENCY_KEY` if set, else a fresh random UUID per run. */
+  readonly idempotencyKey: boolean;
+  readonly body?: { readonly mimeType: string; readonly text: string };
+}
+
+/** A language of the site's code samples. */
+export interface Language {
+  /** Stable id used in URLs, localStorage (`aethex-lang`) and `x-codeSamples[].lang`. */
+  readonly id: 'curl' | 'javascript' | 'python' | 'go' | 'java' | 'ruby';
+  readonly label: string;
+  /** The shiki language used to highlight it (lib/highlight.ts). */
+  readonly shiki: string;
+}
+
+export type LanguageId = Language['id'];
