@@ -21,10 +21,9 @@ export interface SchemaMeta {
   constraints: string[];
 }
 
-/** True when `value` is a plain (non-array) object. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../openapi/resolve';
+
+export { isRecord };
 
 /** The last segment of a `$ref` (`#/components/schemas/Project` → `Project`), pointer-unescaped. */
 export function refName(ref: string): string {
