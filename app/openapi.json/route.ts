@@ -1,11 +1,12 @@
 import { servedDocument } from '@/lib/openapi';
+import { withCodeSamples } from '@/lib/snippets';
 
 /** Generated once at build time: the document only changes with a new build. */
 export const dynamic = 'force-static';
 
-/** GET /openapi.json: the AeThex OpenAPI 3.1 document as JSON, for download and tools. */
+/** GET /openapi.json: the AeThex OpenAPI 3.1 document as JSON (with `x-codeSamples`), for download and tools. */
 export function GET(): Response {
-  return Response.json(servedDocument(), {
+  return Response.json(withCodeSamples(servedDocument()), {
     headers: { 'Content-Disposition': 'inline; filename="aethex-openapi.json"' },
   });
 }
