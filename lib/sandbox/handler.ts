@@ -157,6 +157,7 @@ async function callOperation(rt: Runtime, ctx: RequestContext, request: Request,
     path: ctx.path + url.search,
     headers,
     query: queryOf(url),
+    params,
     ...(body.value !== undefined ? { body: body.value } : {}),
   });
   if (!validation.ok) return problem(ctx, 400, validationDetail(validation.errors), { errors: validation.errors });

@@ -2,7 +2,7 @@ import { getOperation } from '@/lib/openapi';
 
 import type { ApiCall } from './api-request';
 import { LIMITS } from './config';
-import { json, problem } from './http';
+import { problem } from './http';
 import { randomId, sha256Hex } from './ids';
 import type { ProjectRow } from './store';
 
@@ -39,11 +39,12 @@ export function listProjects(call: ApiCall): Response {
   const page = call.query.page as number;
   const limit = call.query.limit as number;
   const { store } = call.rt;
-  const total = store.countProjects(call.identity.tenantId, call.environment);
-  const offset = (page - 1) * limit;
-  const rows = offset < total ? store.listProjects(call.identity.tenantId, call.environment, limit, offset) : [];
+  const { total, json: body } = store.projectPage(call.identity.tenantId, call.environment, limit, (page - 1) * limit, (rows) => JSON.stringify(rows.map(toProject)));
   const self = `${call.ctx.origin}${call.ctx.base}${getOperation('listProjects')?.path ?? '/v1/projects'}`;
-  return json(200, rows.map(toProject), { Link: paginationLinks(self, page, limit, total), 'X-Total-Count': String(total) });
+  return new Response(body, {
+    status: 200,
+    headers: { 'Content-Type': 'application/json', Link: paginationLinks(self, page, limit, total), 'X-Total-Count': String(total) },
+  });
 }
 
 let cachedDefaults: Record<string, unknown> | undefined;

@@ -95,6 +95,9 @@ export interface Issuance {
 export class SandboxStore {
   readonly db: Database.Database;
   private readonly s;
+  /** Serialised project pages by `tenant|environment|limit|offset`; cleared on any project write (see pageCache). */
+  private readonly pages = new Map<string, { total: number; json: string }>();
+  private dataVersion = -1;
 
   /**
    * @param file - SQLite file path (folders created) or `':memory:'`.
@@ -134,6 +137,7 @@ export class SandboxStore {
       insertRefresh: p('INSERT INTO refresh_tokens (hash, tenant_id, client_id, grant_id, scope) VALUES (?, ?, ?, ?, ?)'),
       refresh: p('SELECT r.*, g.revoked FROM refresh_tokens r JOIN grants g ON g.id = r.grant_id WHERE r.hash = ?'),
       useRefresh: p('UPDATE refresh_tokens SET used_at = ? WHERE hash = ?'),
+      dataVersion: p('PRAGMA data_version').pluck(),
       countProjects: p('SELECT COUNT(*) AS n FROM projects WHERE tenant_id = ? AND environment = ?'),
       listProjects: p(`SELECT id, name, description, environment, region, default_branch, auto_deploy, created_at
         FROM projects WHERE tenant_id = ? AND environment = ? ORDER BY seq LIMIT ? OFFSET ?`),
@@ -163,6 +167,7 @@ export class SandboxStore {
   /** Creates a tenant with its client, personal access token and seed projects in one transaction. */
   createTenant(tenant: Omit<TenantRow, 'maintenance' | 'maintenance_retry_after'>, client: ClientRow,
     pat: { hash: string; id: string; scopes: string }, projects: readonly ProjectRow[]): void {
+    this.pages.clear();
     this.db.transaction(() => {
       this.s.insertTenant.run(tenant);
       this.s.insertClient.run(client);
@@ -265,6 +270,28 @@ export class SandboxStore {
     }).immediate();
   }
 
+  /**
+   * One page of projects as a JSON array string plus the total, cached in memory. The cache is cleared whenever this
+   * connection writes projects or tenants and whenever another connection (e.g. a second process on the same file)
+   * committed anything (`PRAGMA data_version`), so it never serves stale data.
+   */
+  projectPage(tenantId: string, environment: string, limit: number, offset: number, toJson: (rows: Omit<ProjectRow, 'tenant_id'>[]) => string): { total: number; json: string } {
+    const version = this.s.dataVersion.get() as number;
+    if (version !== this.dataVersion) {
+      this.pages.clear();
+      this.dataVersion = version;
+    }
+    const key = `${tenantId}|${environment}|${limit}|${offset}`;
+    let page = this.pages.get(key);
+    if (!page) {
+      const total = this.countProjects(tenantId, environment);
+      page = { total, json: toJson(offset < total ? this.listProjects(tenantId, environment, limit, offset) : []) };
+      if (this.pages.size >= 2000) this.pages.clear();
+      this.pages.set(key, page);
+    }
+    return page;
+  }
+
   /** Number of a tenant's projects in one environment. */
   countProjects(tenantId: string, environment: string): number {
     return (this.s.countProjects.get(tenantId, environment) as { n: number }).n;
@@ -312,6 +339,7 @@ export class SandboxStore {
 
   /** Inserts a project and, if an idempotency key was claimed, stores its response, in one transaction. */
   createProject(project: ProjectRow, idempotency?: { clientKey: string; key: string; response: StoredResponse }): void {
+    this.pages.clear();
     this.db.transaction(() => {
       this.s.insertProject.run(project);
       if (idempotency) {
@@ -346,6 +374,7 @@ export class SandboxStore {
    */
   purge(now: number, batch: number, idempotencyTtlMs: number): number {
     const ids = (this.s.expiredTenants.all(now, batch) as { id: string }[]).map((row) => row.id);
+    if (ids.length > 0) this.pages.clear();
     for (const id of ids) {
       this.db.transaction(() => {
         this.s.deleteTenant.run(id);

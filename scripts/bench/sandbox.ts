@@ -1,0 +1,113 @@
+/**
+ * Sandbox benchmark: requests per second and p50/p99 latency of `GET /v1/projects?limit=25` with a valid token
+ * (auth + rate limiting + SQLite), autocannon 10 connections for 10 s, on a tenant whose rate limit is raised:
+ * the standalone server, the sandbox mounted in `next start`, and the trivial `/healthz` route handler in the same
+ * `next start` (the baseline the mounted sandbox is judged against: within 15 %).
+ * Run alone: `npx tsx scripts/bench/sandbox.ts [portalBaseUrl]`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { startSandboxServer } from '../../lib/sandbox/server';
+
+/** The part of autocannon's result we read (the package ships no types). */
+interface AutocannonResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
+  url: string; headers: Record<string, string>; connections: number; duration: number;
+}) => Promise<AutocannonResult>;
+
+/** One benchmark row; latency in milliseconds. */
+export interface SandboxBenchRow {
+  target: string;
+  url: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+}
+
+async function tenantToken(sandboxBase: string): Promise<string> {
+  const app = (await (await fetch(`${sandboxBase}/apps`, { method: 'POST' })).json()) as { client_id: string; client_secret: string };
+  const token = (await (await fetch(`${sandboxBase}/v1/auth/token`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${encodeURIComponent(app.client_id)}:${encodeURIComponent(app.client_secret)}`).toString('base64')}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+    },
+    body: 'grant_type=client_credentials&scope=projects:read',
+  })).json()) as { access_token: string };
+  const raised = await fetch(`${sandboxBase}/rate-limit`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${token.access_token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ limit: 1_000_000, window_seconds: 3600 }),
+  });
+  if (!raised.ok) throw new Error(`raising the rate limit failed: ${raised.status}`);
+  return token.access_token;
+}
+
+async function run(target: string, url: string, headers: Record<string, string>, options: { connections: number; duration: number }): Promise<SandboxBenchRow> {
+  // Warm-up (JIT, prepared statements, Next's route compilation) so the measured run is steady state.
+  await autocannon({ url, headers, connections: options.connections, duration: 2 });
+  const result = await autocannon({ url, headers, connections: options.connections, duration: options.duration });
+  return {
+    target,
+    url,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+  };
+}
+
+/**
+ * Runs the sandbox benchmark.
+ * @param options.portalUrl - base URL of a running `next start` (e.g. http://localhost:3200); without it only the
+ *   standalone row is measured.
+ * @param options.connections - concurrent connections (default 10); options.duration - seconds per run (default 10).
+ * @returns one row per target: standalone, mounted (if portalUrl), trivial route handler /healthz (if portalUrl).
+ */
+export async function benchSandbox(options: { portalUrl?: string; connections?: number; duration?: number } = {}): Promise<SandboxBenchRow[]> {
+  const load = { connections: options.connections ?? 10, duration: options.duration ?? 10 };
+  const rows: SandboxBenchRow[] = [];
+  const dir = mkdtempSync(path.join(tmpdir(), 'sandbox-bench-'));
+  const server = await startSandboxServer({ port: 0, db: path.join(dir, 'bench.db'), purgeIntervalMs: 0 });
+  try {
+    const token = await tenantToken(server.url);
+    rows.push(await run('sandbox standalone (node:http)', `${server.url}/v1/projects?limit=25`, { Authorization: `Bearer ${token}` }, load));
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (options.portalUrl) {
+    const base = options.portalUrl.replace(/\/$/, '');
+    const token = await tenantToken(`${base}/sandbox`);
+    rows.push(await run('sandbox mounted (next start)', `${base}/sandbox/v1/projects?limit=25`, { Authorization: `Bearer ${token}` }, load));
+    rows.push(await run('trivial route handler /healthz (next start)', `${base}/healthz`, {}, load));
+  }
+  return rows;
+}
+
+/** The rows as a Markdown table, with the mounted/baseline ratio. */
+export function formatSandboxRows(rows: readonly SandboxBenchRow[]): string {
+  const lines = ['| target | req/s | p50 ms | p99 ms | non-2xx |', '|---|---|---|---|---|'];
+  for (const r of rows) lines.push(`| ${r.target} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.non2xx} |`);
+  const mounted = rows.find((r) => r.target.startsWith('sandbox mounted'));
+  const baseline = rows.find((r) => r.target.startsWith('trivial'));
+  if (mounted && baseline) lines.push('', `mounted / trivial handler: ${((mounted.requestsPerSecond / baseline.requestsPerSecond) * 100).toFixed(1)} %`);
+  return lines.join('\n');
+}
+
+if (process.argv[1] && import.meta.url === `file://${path.resolve(process.argv[1])}`) {
+  benchSandbox({ portalUrl: process.argv[2] })
+    .then((rows) => console.log(formatSandboxRows(rows)))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
