@@ -1,0 +1,79 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+
+/** The sandbox mounted in `next start`: the consent screen in a real browser, and cross-origin header reads. */
+const CALLBACK = 'http://127.0.0.1:9/callback';
+
+async function createApp(request: import('@playwright/test').APIRequestContext) {
+  const response = await request.post('/sandbox/apps', { data: { name: 'E2E app' } });
+  expect(response.status()).toBe(201);
+  return (await response.json()) as { tenant_id: string; client_id: string; client_secret: string; personal_access_token: string };
+}
+
+function authorizeUrl(clientId: string): string {
+  return `/sandbox/oauth/authorize?${new URLSearchParams({
+    response_type: 'code', client_id: clientId, redirect_uri: CALLBACK, state: 'e2e-state', scope: 'projects:read metrics:read',
+    code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256',
+  })}`;
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`consent screen passes axe (WCAG 2.2 AA) in ${colorScheme} mode`, async ({ page, request }) => {
+    const app = await createApp(request);
+    await page.emulateMedia({ colorScheme });
+    const response = await page.goto(authorizeUrl(app.client_id));
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['x-frame-options']).toBe('DENY');
+    expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Authorize E2E app');
+    await expect(page.getByText('List projects and read their settings.')).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+}
+
+test('consent screen works with the keyboard only: Tab to Allow, visible focus, Enter redirects with code, state and iss', async ({ page, request, baseURL }) => {
+  const app = await createApp(request);
+  await page.route(`${CALLBACK}**`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>callback</title><p>ok</p>' }));
+  await page.goto(authorizeUrl(app.client_id));
+  let focused = '';
+  for (let i = 0; i < 10 && focused !== 'Allow'; i += 1) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+  }
+  expect(focused).toBe('Allow');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(outline).not.toBe('none');
+  await Promise.all([page.waitForURL(`${CALLBACK}**`), page.keyboard.press('Enter')]);
+  const url = new URL(page.url());
+  expect(url.searchParams.get('code')).toMatch(/^ac_/);
+  expect(url.searchParams.get('state')).toBe('e2e-state');
+  expect(url.searchParams.get('iss')).toBe(`${baseURL}/sandbox`);
+});
+
+test('a page on 127.0.0.1 reads X-Request-ID and X-RateLimit-* from the sandbox on localhost (CORS)', async ({ page, request, baseURL }) => {
+  const app = await createApp(request);
+  const port = new URL(baseURL!).port;
+  const probe = `http://127.0.0.1:${port}/__cors-probe`;
+  await page.route(probe, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>probe</title><p>probe</p>' }));
+  await page.goto(probe);
+  const read = await page.evaluate(async ({ url, token }) => {
+    const response = await fetch(url, { headers: { Authorization: `Bearer ${token}`, 'X-Request-ID': 'e2e-cors-1', 'AeThex-Environment': 'production' } });
+    return {
+      status: response.status,
+      requestId: response.headers.get('X-Request-ID'),
+      limit: response.headers.get('X-RateLimit-Limit'),
+      remaining: response.headers.get('X-RateLimit-Remaining'),
+      reset: response.headers.get('X-RateLimit-Reset'),
+      link: response.headers.get('Link'),
+      total: response.headers.get('X-Total-Count'),
+    };
+  }, { url: `http://localhost:${port}/sandbox/v1/projects?limit=25`, token: app.personal_access_token });
+  expect(read.status).toBe(200);
+  expect(read.requestId).toBe('e2e-cors-1');
+  expect(read.limit).toBe('100');
+  expect(Number(read.remaining)).toBeGreaterThan(0);
+  expect(Number(read.reset)).toBeGreaterThan(Date.now() / 1000 - 5);
+  expect(read.link).toContain('rel="next"');
+  expect(read.total).toBe('60');
+});
