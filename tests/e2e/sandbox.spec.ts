@@ -1,10 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { APIRequestContext } from '@playwright/test';
+
 import { expect, test } from './fixtures';
 
 /** The sandbox mounted in `next start`: the consent screen in a real browser, and cross-origin header reads. */
 const CALLBACK = 'http://127.0.0.1:9/callback';
 
-async function createApp(request: import('@playwright/test').APIRequestContext) {
+async function createApp(request: APIRequestContext) {
   const response = await request.post('/sandbox/apps', { data: { name: 'E2E app' } });
   expect(response.status()).toBe(201);
   return (await response.json()) as { tenant_id: string; client_id: string; client_secret: string; personal_access_token: string };
