@@ -90,8 +90,11 @@ describe('the schema renderer copes with any valid OpenAPI 3.0/3.1 document', ()
 });
 
 describe('a large description (synthetic: 3,200 schemas with deep nesting and cycles, 400 operations)', () => {
-  /** Build-time bound, generous for a loaded 2-core CI machine; measured locally in the report. */
-  const BUDGET_MS = 120_000;
+  /**
+   * Bound on the render time, generous for a loaded 2-core CI machine. Measured here: ~76 s under
+   * vitest (React's development build) and ~18 s with the production build `next build` uses (44 ms per operation).
+   */
+  const BUDGET_MS = 240_000;
 
   it(`renders all its operations within ${BUDGET_MS / 1000} s and bounded markup`, () => {
     const document = largeDocument();
@@ -103,5 +106,5 @@ describe('a large description (synthetic: 3,200 schemas with deep nesting and cy
     expect(sizes).toHaveLength(400);
     expect(Math.max(...sizes)).toBeLessThan(MAX_OPERATION_BYTES);
     expect(elapsed).toBeLessThan(BUDGET_MS);
-  }, 180_000);
+  }, 300_000);
 });

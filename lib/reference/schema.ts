@@ -41,9 +41,9 @@ export interface PropertyNode {
 /** Limits for {@link describeSchema}. */
 export interface DescribeOptions {
   resolve?: RefResolver;
-  /** Maximum nesting depth expanded (default 10). */
+  /** Maximum nesting depth expanded (default 8). */
   maxDepth?: number;
-  /** Maximum nodes per tree (default 200): keeps pages of huge documents bounded. */
+  /** Maximum nodes per tree (default 120): keeps pages of huge documents bounded. */
   maxNodes?: number;
 }
 
@@ -61,7 +61,7 @@ interface Walk {
  * @returns the root node; never throws on valid OpenAPI input
  */
 export function describeSchema(schema: unknown, options: DescribeOptions = {}): SchemaNode {
-  const walk: Walk = { resolve: options.resolve, maxDepth: options.maxDepth ?? 10, budget: { left: options.maxNodes ?? 200 } };
+  const walk: Walk = { resolve: options.resolve, maxDepth: options.maxDepth ?? 8, budget: { left: options.maxNodes ?? 120 } };
   return describe(schema, walk, [], 0);
 }
 
