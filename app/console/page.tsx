@@ -1,14 +1,28 @@
 import type { Metadata } from 'next';
-import { DocsShell } from '@/components/sidebar';
+import { Suspense } from 'react';
+import { ConsoleApp } from '@/components/console/console-app.client';
+import { consoleData } from '@/lib/console/data';
 
-export const metadata: Metadata = { title: 'Console' };
+export const metadata: Metadata = {
+  title: 'Console',
+  description: 'Try the AeThex API in the browser: get a token, send any operation, and read every response header.',
+};
 
-/** Placeholder until its issue lands; replaced by the real page. */
+/** Static shell: the document-derived data goes to the client console as plain props. */
 export default function Page() {
+  const data = consoleData();
   return (
-    <DocsShell>
+    <div className="mx-auto w-full max-w-7xl px-4 py-8">
       <h1 className="text-3xl font-bold tracking-tight">Console</h1>
-      <p className="mt-4 text-zinc-700 dark:text-zinc-300">The try-it console is on its way.</p>
-    </DocsShell>
+      <p className="mt-2 max-w-3xl text-zinc-700 dark:text-zinc-300">
+        Get a token, send any operation of the AeThex API to the built-in sandbox (or production, or your own URL), and see every response header, with
+        rate limits, request IDs and pagination made obvious. Tokens stay in this tab&apos;s memory.
+      </p>
+      <div className="mt-6">
+        <Suspense fallback={<p>Loading the console…</p>}>
+          <ConsoleApp data={data} />
+        </Suspense>
+      </div>
+    </div>
   );
 }

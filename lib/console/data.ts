@@ -14,6 +14,8 @@ import {
   resolveRef,
 } from '@/lib/openapi';
 import type { Operation, ParameterObject } from '@/lib/openapi';
+import { LANGUAGES } from '@/lib/snippets';
+import { WEBHOOK_VERIFY_SNIPPETS } from '@/lib/snippets/webhook-verify';
 import type { ConsoleAuthKind, ConsoleBody, ConsoleData, ConsoleOperation, ConsoleParam } from './types';
 
 function record(value: unknown): Record<string, unknown> {
@@ -97,7 +99,7 @@ function relativeTo(production: string, url: unknown, fallback: string): string 
 /**
  * The console's props, all from the OpenAPI document.
  * @returns ConsoleData (operations in document order, scopes with descriptions, environments, servers,
- *   OAuth endpoint paths, error table, webhook events).
+ *   OAuth endpoint paths, error table, webhook events, webhook verification languages).
  * @throws Error if the document lacks the AeThexEnvironment or IdempotencyKey parameters.
  */
 export function consoleData(): ConsoleData {
@@ -119,6 +121,7 @@ export function consoleData(): ConsoleData {
       authorize: relativeTo(production, codeFlow.authorizationUrl, '/oauth/authorize'),
     },
     errors: listErrors().map(({ status, label, hint, action, retryable }) => ({ status, label, hint, action, retryable })),
+    verifyLanguages: WEBHOOK_VERIFY_SNIPPETS.map(({ id }) => ({ id, label: LANGUAGES.find((l) => l.id === id)?.label ?? id })),
     events: listWebhooks().map((webhook) => ({ event: webhook.event, summary: webhook.summary })),
   };
 }

@@ -13,6 +13,9 @@ import { fetchWithoutCredentials } from './send';
 /** The sandbox's public OAuth client for the portal console (lib/sandbox/README.md; not in the API document). */
 export const CONSOLE_CLIENT_ID = 'aethex-console';
 
+/** `type` of the message the callback popup posts to the console (same origin only): `{type, url}`, the callback URL. */
+export const CALLBACK_MESSAGE = 'aethex-console:oauth-callback';
+
 /** sessionStorage key of the in-flight authorization request. */
 export const PENDING_KEY = 'aethex-console:oauth-pending';
 

@@ -18,7 +18,7 @@ export interface ConsoleResponse {
   readonly durationMs: number;
   /** Body size in bytes as received (after content decoding). */
   readonly sizeBytes: number;
-  /** Epoch milliseconds when the response arrived. */
+  /** Epoch milliseconds (wall clock) when the response arrived. */
   readonly receivedAt: number;
 }
 
@@ -28,6 +28,7 @@ export type SendResult = { readonly ok: true; readonly response: ConsoleResponse
 /** Injectable environment, so tests run without a browser. */
 export interface SendEnvironment {
   readonly fetch: typeof fetch;
+  /** Monotonic clock in milliseconds for timing (e.g. `performance.now`). */
   readonly now: () => number;
   readonly pageOrigin: string;
   readonly online: boolean;
@@ -81,7 +82,7 @@ export async function sendRequest(request: BuiltRequest, env: SendEnvironment): 
         body: new TextDecoder().decode(bytes),
         durationMs: Math.round(env.now() - started),
         sizeBytes: bytes.byteLength,
-        receivedAt: env.now(),
+        receivedAt: Date.now(),
       },
     };
   } catch {

@@ -66,6 +66,8 @@ export interface ConsoleData {
   /** Token and authorization endpoint paths relative to a base URL (from the oauth2 flows). */
   readonly oauthPaths: { readonly token: string; readonly authorize: string };
   readonly errors: readonly ConsoleError[];
+  /** Languages of the webhook verification programs in the webhooks guide (id + tab label). */
+  readonly verifyLanguages: readonly { readonly id: string; readonly label: string }[];
   /** Webhook events of the document's `webhooks` section. */
   readonly events: readonly { readonly event: string; readonly summary: string }[];
 }

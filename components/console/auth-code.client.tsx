@@ -1,0 +1,37 @@
+'use client';
+
+import { useState } from 'react';
+import { beginAuthorization } from '@/lib/console/actions';
+import { ScopePicker } from './scope-picker';
+import { buttonClass } from './ui';
+import { useConsole, useConsoleState } from './use-console';
+
+/** Authorization code + PKCE as the public client: opens the hosted consent screen (popup or this tab). */
+export function AuthCode() {
+  const { data, store } = useConsole();
+  const app = useConsoleState((s) => s.app);
+  const [scopes, setScopes] = useState<string[]>(data.scopes.map((s) => s.name));
+  const [popup, setPopup] = useState(true);
+  return (
+    <div className="space-y-2">
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">
+        {app ? (
+          <>
+            You will grant the console access to sandbox app <code>{app.tenant_id}</code>.
+          </>
+        ) : (
+          'Create a sandbox app first so the consent screen knows which tenant you grant access to.'
+        )}{' '}
+        The PKCE verifier and state stay in this tab&apos;s sessionStorage only until the code is exchanged.
+      </p>
+      <ScopePicker scopes={data.scopes} selected={scopes} onChange={setScopes} name="code-scope" />
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={popup} onChange={(e) => setPopup(e.target.checked)} />
+        Open the consent screen in a popup (keeps this page as it is)
+      </label>
+      <button type="button" className={buttonClass} onClick={() => void beginAuthorization(store, data, scopes, popup)}>
+        Authorize with the consent screen
+      </button>
+    </div>
+  );
+}

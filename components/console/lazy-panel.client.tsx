@@ -1,0 +1,30 @@
+'use client';
+
+import { useState, type ReactNode } from 'react';
+import { useConsoleState } from './use-console';
+
+/**
+ * A disclosure whose content is created only once it is first opened, so code-split panels
+ * (samples, webhook playground) cost nothing on a first visit.
+ */
+export function LazyPanel({ id, title, children }: { id: string; title: string; children: () => ReactNode }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+      <summary id={`${id}-title`} className="cursor-pointer text-lg font-semibold tracking-tight">
+        {title}
+      </summary>
+      <div className="mt-3">{opened ? children() : null}</div>
+    </details>
+  );
+}
+
+/** The console's status line (polite live region): the last action's outcome or error. */
+export function Notice() {
+  const notice = useConsoleState((s) => s.notice);
+  return (
+    <p role="status" aria-live="polite" className={`min-h-5 text-sm ${notice?.kind === 'error' ? 'font-medium text-red-700 dark:text-red-300' : 'text-zinc-700 dark:text-zinc-300'}`}>
+      {notice?.text ?? ''}
+    </p>
+  );
+}

@@ -1,0 +1,50 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { acceptToken } from '@/lib/console/actions';
+import { CALLBACK_MESSAGE, completeAuthorization, describeOAuthError } from '@/lib/console/oauth';
+import { consoleStore, initialState } from '@/lib/console/store';
+
+let handled = false;
+
+function sameOriginOpener(): Window | undefined {
+  try {
+    return window.opener && (window.opener as Window).location.origin === window.location.origin ? (window.opener as Window) : undefined;
+  } catch {
+    return undefined; // a cross-origin opener throws on .location access
+  }
+}
+
+/**
+ * Finishes the authorization code grant on /console/callback. In a popup it hands the callback URL
+ * (code + state, never a token) to the opening console with postMessage (targetOrigin = own origin) and
+ * closes; the console holds the PKCE verifier and exchanges the code. In the same tab it exchanges the
+ * code itself and soft-navigates back to /console, so the token stays in memory.
+ */
+export function OAuthCallback() {
+  const router = useRouter();
+  const [message, setMessage] = useState('Finishing the authorization…');
+  useEffect(() => {
+    if (handled) return;
+    handled = true;
+    const opener = sameOriginOpener();
+    if (opener) {
+      opener.postMessage({ type: CALLBACK_MESSAGE, url: window.location.href }, window.location.origin);
+      window.close();
+      return;
+    }
+    const store = consoleStore(() => initialState('', ''));
+    completeAuthorization(window.location.href, sessionStorage)
+      .then((token) => {
+        acceptToken(store, token);
+        router.replace('/console');
+      })
+      .catch((error: unknown) => setMessage(`Authorization failed: ${describeOAuthError(error)}`));
+  }, [router]);
+  return (
+    <p role="status" className="mt-4">
+      {message} <a className="underline" href="/console">Back to the console</a>
+    </p>
+  );
+}

@@ -1,0 +1,183 @@
+/**
+ * What the console's buttons do: send the chosen operation, create a sandbox app, get tokens, drive the
+ * sandbox-only controls. Browser side effects (fetch, sessionStorage) live here so components stay
+ * small; every step reports into the store.
+ */
+import { errorHint } from './errors';
+import { headerValue } from './headers';
+import { addToHistory, saveHistory } from './history';
+import { clientCredentialsToken, describeOAuthError, startAuthorization, type TokenRecord } from './oauth';
+import { buildRequest, initialValues, missingParams, type FormValues } from './request';
+import { checkBody } from './schema';
+import { sendRequest, fetchWithoutCredentials } from './send';
+import type { ConsoleState, SandboxApp, Store } from './store';
+import { baseUrlFor } from './target';
+import type { ConsoleData, ConsoleOperation } from './types';
+
+type ConsoleStore = Store<ConsoleState>;
+
+/** The target's base URL for the current state (see `baseUrlFor`). @throws TypeError for an invalid custom URL. */
+export function currentBaseUrl(state: ConsoleState, data: ConsoleData): string {
+  return baseUrlFor(state.target, state.customUrl, data.servers, window.location.origin);
+}
+
+/** RFC 6749 §2.3.1: id and secret form-urlencoded, joined by ':', base64. */
+export function basicCredentials(clientId: string, clientSecret: string): string {
+  const encode = (value: string) => encodeURIComponent(value).replace(/%20/g, '+');
+  return `Basic ${btoa(`${encode(clientId)}:${encode(clientSecret)}`)}`;
+}
+
+/** The Authorization value for `operation`: Basic from the sandbox app for the token endpoint, else the bearer token. */
+export function authorizationFor(state: ConsoleState, operation: ConsoleOperation): string | undefined {
+  if (operation.auth === 'basic') return state.app ? basicCredentials(state.app.client_id, state.app.client_secret) : undefined;
+  return state.token ? `Bearer ${state.token.accessToken}` : undefined;
+}
+
+/** The operation the console shows, or the first one. */
+export function selectedOperation(state: ConsoleState, data: ConsoleData): ConsoleOperation {
+  return data.operations.find((op) => op.operationId === state.operationId) ?? (data.operations[0] as ConsoleOperation);
+}
+
+/** Form values of an operation (typed ones, else the document's initial values). */
+export function valuesOf(state: ConsoleState, operation: ConsoleOperation): FormValues {
+  return state.values[operation.operationId] ?? initialValues(operation);
+}
+
+function notify(store: ConsoleStore, kind: 'info' | 'error', text: string) {
+  store.setState((s) => ({ ...s, notice: { kind, text } }));
+}
+
+/**
+ * Sends the selected operation with its form values (or `override`), after checking required
+ * parameters and, for JSON bodies, the schema (unless `skipCheck`). Records result and history.
+ */
+export async function sendSelected(store: ConsoleStore, data: ConsoleData, options: { override?: FormValues; skipCheck?: boolean } = {}) {
+  const state = store.getState();
+  const operation = selectedOperation(state, data);
+  const values = options.override ?? valuesOf(state, operation);
+  if (options.override) store.setState((s) => ({ ...s, values: { ...s.values, [operation.operationId]: values } }));
+  const missing = missingParams(operation, values);
+  if (missing.length > 0) return notify(store, 'error', `Fill in the required parameter${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.`);
+  if (operation.body?.mediaType === 'application/json' && !options.skipCheck && values.body.trim() !== '') {
+    const problems = await checkBody(values.body, operation.body.schema);
+    store.setState((s) => ({ ...s, bodyProblems: problems }));
+    if (problems.length > 0) return notify(store, 'error', 'The body does not match the schema: fix the fields listed under the editor, or send anyway.');
+  }
+  let request;
+  try {
+    request = buildRequest(operation, values, {
+      baseUrl: currentBaseUrl(state, data),
+      environmentHeader: data.environmentHeader,
+      environment: state.environment,
+      authorization: authorizationFor(state, operation),
+    });
+  } catch (error) {
+    return notify(store, 'error', `Cannot build the request: ${(error as Error).message}`);
+  }
+  store.setState((s) => ({ ...s, sending: true, bodyProblems: [], notice: undefined }));
+  const result = await sendRequest(request, {
+    fetch: window.fetch.bind(window),
+    now: () => performance.now(),
+    pageOrigin: window.location.origin,
+    online: navigator.onLine,
+  });
+  const response = result.ok ? result.response : undefined;
+  const requestId = response ? headerValue(response.headers, 'X-Request-ID') : undefined;
+  const history = addToHistory(store.getState().history, {
+    id: crypto.randomUUID(),
+    at: Date.now(),
+    operationId: operation.operationId,
+    method: request.method,
+    path: request.path + (request.query.length ? `?${new URLSearchParams(request.query.map(([k, v]) => [k, v]))}` : ''),
+    status: response?.status ?? null,
+    ...(requestId ? { requestId } : {}),
+    ...(response ? { durationMs: response.durationMs } : {}),
+    values,
+  });
+  saveHistory(window.sessionStorage, history);
+  const hint = response ? errorHint(response.status, data.errors) : undefined;
+  store.setState((s) => ({
+    ...s,
+    sending: false,
+    history,
+    result: { operationId: operation.operationId, request, ...(result.ok ? { response: result.response } : { failure: result.failure }) },
+    notice: response
+      ? { kind: response.status >= 400 ? 'error' : 'info', text: `${request.method} ${request.path}: ${response.status}${hint ? ` ${hint.label}` : ''}` }
+      : { kind: 'error', text: result.ok ? '' : result.failure.title },
+  }));
+}
+
+async function sandboxCall(store: ConsoleStore, data: ConsoleData, path: string, method: string, body: unknown, bearer?: string) {
+  const base = currentBaseUrl(store.getState(), data);
+  const response = await fetchWithoutCredentials(fetch)(`${base}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!response.ok) throw new Error(`${response.status}: ${String(json.detail ?? json.error_description ?? json.title ?? 'request failed')}`);
+  return json;
+}
+
+/** `POST <base>/apps`: creates a sandbox app (tenant) and keeps its credentials in memory. */
+export async function createSandboxApp(store: ConsoleStore, data: ConsoleData): Promise<void> {
+  try {
+    const baseUrl = currentBaseUrl(store.getState(), data);
+    const app = (await sandboxCall(store, data, '/apps', 'POST', { name: 'Console app' })) as unknown as Omit<SandboxApp, 'baseUrl'>;
+    store.setState((s) => ({ ...s, app: { ...app, baseUrl }, notice: { kind: 'info', text: `Sandbox app ${app.tenant_id} created.` } }));
+  } catch (error) {
+    notify(store, 'error', `Could not create a sandbox app: ${error instanceof TypeError ? 'the sandbox could not be reached.' : (error as Error).message}`);
+  }
+}
+
+/** Keeps `token` (memory only) and announces it. */
+export function acceptToken(store: ConsoleStore, token: TokenRecord): void {
+  store.setState((s) => ({ ...s, token, notice: { kind: 'info', text: `Access token received (${token.scopes.join(' ') || 'scopes not stated'}).` } }));
+}
+
+/** Client credentials grant for the given client and scopes. */
+export async function getClientCredentialsToken(
+  store: ConsoleStore,
+  data: ConsoleData,
+  credentials: { clientId: string; clientSecret: string; scopes: readonly string[] },
+): Promise<void> {
+  try {
+    acceptToken(store, await clientCredentialsToken(currentBaseUrl(store.getState(), data), data.oauthPaths, credentials));
+  } catch (error) {
+    notify(store, 'error', `Token request failed: ${describeOAuthError(error)}`);
+  }
+}
+
+/**
+ * Starts the authorization code grant with PKCE: a popup when the browser allows one (the console keeps
+ * its state), else this tab (the callback page brings the token back through a soft navigation).
+ */
+export async function beginAuthorization(store: ConsoleStore, data: ConsoleData, scopes: readonly string[], usePopup: boolean): Promise<void> {
+  const state = store.getState();
+  try {
+    const popup = usePopup ? window.open('about:blank', 'aethex-consent', 'popup,width=520,height=720') : null;
+    const url = await startAuthorization(
+      currentBaseUrl(state, data),
+      data.oauthPaths,
+      { scopes, redirectUri: `${window.location.origin}/console/callback`, ...(state.app ? { loginHint: state.app.tenant_id } : {}) },
+      window.sessionStorage,
+    );
+    if (popup) {
+      popup.location.href = url;
+      notify(store, 'info', 'Consent screen opened in a popup: allow access there.');
+    } else window.location.assign(url);
+  } catch (error) {
+    notify(store, 'error', `Could not start the authorization: ${describeOAuthError(error)}`);
+  }
+}
+
+/** `PUT <base>/rate-limit` or `PUT <base>/maintenance` with the current token (sandbox-only controls). */
+export async function sandboxControl(store: ConsoleStore, data: ConsoleData, control: 'rate-limit' | 'maintenance', body: unknown): Promise<void> {
+  const bearer = store.getState().token?.accessToken ?? store.getState().app?.personal_access_token;
+  try {
+    await sandboxCall(store, data, `/${control}`, 'PUT', body, bearer);
+    notify(store, 'info', control === 'maintenance' ? `Maintenance ${(body as { enabled: boolean }).enabled ? 'on' : 'off'}.` : 'Rate limit updated.');
+  } catch (error) {
+    notify(store, 'error', `Sandbox control failed: ${(error as Error).message}`);
+  }
+}

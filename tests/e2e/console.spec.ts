@@ -1,0 +1,177 @@
+import type { Page } from '@playwright/test';
+import { expect, test, type PageProblems } from './fixtures';
+
+/**
+ * The try-it console against the real sandbox in `next start`: tokens, requests, the headers that matter,
+ * error hints, 429/503, cross-origin, webhooks, and no token left in storage, cookies or URLs.
+ */
+
+async function openConsole(page: Page, url = '/console?operation=listProjects') {
+  await page.goto(url);
+  await expect(page.locator('[data-ready="true"]')).toBeAttached();
+}
+
+async function createApp(page: Page) {
+  await page.getByRole('button', { name: 'Create sandbox app' }).click();
+  await expect(page.getByText(/^Sandbox app .* created\.$/)).toBeVisible();
+}
+
+async function clientCredentialsToken(page: Page, withoutScopes: string[] = []) {
+  await page.getByRole('button', { name: 'Use these credentials for a token' }).click();
+  for (const scope of withoutScopes) await page.getByRole('checkbox', { name: new RegExp(`^${scope}`) }).uncheck();
+  await page.getByRole('button', { name: 'Get access token' }).click();
+  await expect(page.getByText(/^Access token received/)).toBeVisible();
+}
+
+async function revealedToken(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Reveal Access token' }).click();
+  const token = (await page.getByLabel('Current token').locator('code').first().textContent()) ?? '';
+  await page.getByRole('button', { name: 'Hide Access token' }).click();
+  expect(token).toMatch(/^\S{16,}$/);
+  return token;
+}
+
+async function expectNoTokenLeft(page: Page, token: string, visited: string[]) {
+  const storage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
+  expect(storage).not.toContain(token);
+  expect(JSON.stringify(await page.context().cookies())).not.toContain(token);
+  for (const url of visited) expect(url).not.toContain(token);
+}
+
+function recordUrls(page: Page): string[] {
+  const urls: string[] = [];
+  page.context().on('request', (request) => urls.push(request.url()));
+  page.context().on('page', (popup) => popup.on('framenavigated', (frame) => urls.push(frame.url())));
+  page.on('framenavigated', (frame) => urls.push(frame.url()));
+  return urls;
+}
+
+const sendButton = (page: Page) => page.getByRole('button', { name: /^Send (GET|POST) / });
+const status = (page: Page) => page.getByTestId('response-status');
+
+/** Browsers log every 4xx/5xx fetch as a console error; those are expected here. */
+function allowHttpErrors(problems: PageProblems) {
+  problems.consoleErrors.splice(0, problems.consoleErrors.length, ...problems.consoleErrors.filter((m) => !/status of (4|5)\d\d/.test(m)));
+}
+
+test('sandbox app → client credentials → GET /v1/projects shows rate limit, request ID and pages', async ({ page }) => {
+  const visited = recordUrls(page);
+  await openConsole(page);
+  await createApp(page);
+  await clientCredentialsToken(page);
+  await expect(page.getByText(/^Expires in /)).toBeVisible();
+  await sendButton(page).click();
+  await expect(status(page)).toContainText('200');
+  await expect(page.getByTestId('rate-remaining')).toHaveText(/^\d+$/);
+  await expect(page.getByTestId('request-id')).toHaveText(/\S+/);
+  await expect(page.getByRole('table').getByRole('rowheader', { name: 'x-ratelimit-remaining' })).toBeVisible();
+  await expect(page.getByTestId('page-info')).toHaveText(/Page 1 of 3 · 60 items/);
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByTestId('page-info')).toHaveText(/Page 2 of 3/);
+  await expect(page.getByRole('button', { name: /Restore GET \/v1\/projects\?page=2/ })).toBeVisible();
+  await page.getByText('Code for this request').click();
+  await expect(page.getByRole('tab', { name: 'cURL' })).toBeVisible();
+  await expect(page.getByRole('tabpanel').first()).toContainText('AETHEX_TOKEN');
+  await expectNoTokenLeft(page, await revealedToken(page), visited);
+});
+
+test('authorization code + PKCE in a popup → POST /v1/projects → 201, then replayed', async ({ page, problems }) => {
+  const visited = recordUrls(page);
+  await openConsole(page, '/console?operation=createProject');
+  await createApp(page);
+  await page.getByRole('radio', { name: 'Authorization code + PKCE' }).check();
+  const popupPromise = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Authorize with the consent screen' }).click();
+  const popup = await popupPromise;
+  await popup.getByRole('button', { name: 'Allow' }).click();
+  await expect(page.getByText(/^Access token received/)).toBeVisible();
+  await expect(page.getByText('authorization code + PKCE')).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(sessionStorage))).not.toContain('aethex-console:oauth-pending');
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByLabel(/Idempotency-Key/)).toHaveValue(/^[0-9a-f-]{36}$/);
+  await sendButton(page).click();
+  await expect(status(page)).toContainText('201');
+  await expect(page.getByText(/^Replayed/)).toHaveCount(0);
+  await sendButton(page).click();
+  await expect(page.getByText(/^Replayed/)).toBeVisible();
+  await expect(status(page)).toContainText('201');
+  await expectNoTokenLeft(page, await revealedToken(page), visited);
+  allowHttpErrors(problems);
+});
+
+test('a token without projects:write gets 403 with the error table hint', async ({ page, problems }) => {
+  await openConsole(page, '/console?operation=createProject');
+  await createApp(page);
+  await clientCredentialsToken(page, ['projects:write']);
+  await sendButton(page).click();
+  await expect(status(page)).toContainText('403');
+  const note = page.getByRole('note', { name: 'What this error means' });
+  await expect(note).toContainText('The identity lacks the required scope');
+  await expect(note.getByRole('link', { name: '403 in the error reference' })).toHaveAttribute('href', '/reference/errors#403');
+  allowHttpErrors(problems);
+});
+
+test('exhausting the rate limit → 429 with a Retry-After countdown; maintenance → 503', async ({ page, problems }) => {
+  await openConsole(page);
+  await createApp(page);
+  await clientCredentialsToken(page);
+  await page.getByText('Sandbox controls (try 429 and 503)').click();
+  await page.getByLabel('Limit').fill('2');
+  await page.getByRole('button', { name: 'Set rate limit' }).click();
+  await expect(page.getByText('Rate limit updated.')).toBeVisible();
+  for (let i = 0; i < 4; i++) {
+    await sendButton(page).click();
+    await expect(status(page)).toBeVisible();
+    if ((await status(page).textContent())?.includes('429')) break;
+  }
+  await expect(status(page)).toContainText('429');
+  await expect(page.getByTestId('retry-countdown')).toHaveText(/\d+ s|\d+ min/);
+  await expect(page.getByText(/Backoff advice/)).toBeVisible();
+  await expect(page.getByRole('note', { name: 'What this error means' })).toContainText('Too Many Requests');
+
+  await page.getByLabel('Limit').fill('1000');
+  await page.getByRole('button', { name: 'Set rate limit' }).click();
+  await page.getByRole('button', { name: 'Start maintenance' }).click();
+  await expect(page.getByText('Maintenance on.')).toBeVisible();
+  await sendButton(page).click();
+  await expect(status(page)).toContainText('503');
+  await expect(page.getByRole('note', { name: 'What this error means' })).toContainText('Service Unavailable');
+  await expect(page.getByTestId('retry-countdown')).toBeVisible();
+  await page.getByRole('button', { name: 'End maintenance' }).click();
+  await expect(page.getByText('Maintenance off.')).toBeVisible();
+  allowHttpErrors(problems);
+});
+
+test('console on 127.0.0.1 with a custom target on localhost still shows every header', async ({ page, baseURL }) => {
+  const port = new URL(baseURL ?? 'http://localhost:3100').port;
+  await openConsole(page, `http://127.0.0.1:${port}/console?operation=listProjects`);
+  await page.getByRole('radio', { name: /Custom base URL/ }).check();
+  await page.getByLabel('Base URL').fill(`http://localhost:${port}/sandbox`);
+  await createApp(page);
+  await clientCredentialsToken(page);
+  await sendButton(page).click();
+  await expect(status(page)).toContainText('200');
+  const headers = page.getByRole('table');
+  for (const name of ['x-request-id', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'link', 'x-total-count']) {
+    await expect(headers.getByRole('rowheader', { name, exact: true })).toBeVisible();
+  }
+  await expect(page.getByTestId('request-id')).toHaveText(/\S+/);
+});
+
+test('webhook playground: member.invited verifies, a tampered copy is rejected', async ({ page, problems }) => {
+  await openConsole(page);
+  await createApp(page);
+  await page.getByText('Webhook playground').click();
+  await page.getByLabel('Event').selectOption('member.invited');
+  await page.getByRole('button', { name: 'Emit signed delivery' }).click();
+  await expect(page.getByText(/^v1,/)).toBeVisible();
+  await expect(page.getByText(/^msg_/)).toBeVisible();
+  await expect(page.getByLabel('Raw delivery body')).toContainText('"member.invited"');
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await expect(page.getByText(/^Valid signature: member\.invited/)).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Tamper with one byte' }).check();
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await expect(page.getByText(/^Rejected \(400\)/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Python' })).toHaveAttribute('href', '/docs/webhooks#verifying-signatures');
+  allowHttpErrors(problems);
+});
