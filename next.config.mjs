@@ -9,6 +9,10 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Native addon: must be required at run time, not bundled.
   serverExternalPackages: ['better-sqlite3'],
+  // Markdown twins of guides: /docs/x.md is served by the static route app/md/[...slug].
+  async rewrites() {
+    return [{ source: '/docs/:slug.md', destination: '/md/:slug' }];
+  },
   // Headers every response gets (OWASP secure headers). The per-page CSP and Referrer-Policy come from
   // proxy.ts, which knows each static page's inline-script hashes.
   async headers() {

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { topNavigation } from '@/lib/navigation';
 import { NavLink } from './nav-link.client';
+import { SearchDialog } from './search/search-dialog.client';
 import { ThemeToggle } from './theme-toggle.client';
 
 /** The sticky site header: product name, the top navigation from `lib/navigation.ts`, theme switch. */
@@ -26,7 +27,8 @@ export function SiteHeader() {
             </NavLink>
           ))}
         </nav>
-        <div className="flex items-center sm:ml-auto">
+        <div className="flex items-center gap-1 sm:ml-auto">
+          <SearchDialog />
           <ThemeToggle />
         </div>
       </div>

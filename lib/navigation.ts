@@ -3,6 +3,7 @@
  * and the link checker all read it, so a page is reachable exactly when it is listed here.
  */
 
+import { listGuides } from './content';
 import { referenceNavItems } from './reference/navigation';
 
 /** A link in the navigation. `method` marks an API operation (GET, POST, …) for a badge. */
@@ -33,7 +34,8 @@ export function getSidebar(): NavSection[] {
   return [
     {
       title: 'Get started',
-      items: [{ title: 'Quickstart', href: '/docs/quickstart' }],
+      // Guides come from content/ (lib/content.ts), in frontmatter `order`.
+      items: listGuides().map((guide) => ({ title: guide.title, href: guide.href })),
     },
     {
       title: 'API reference',

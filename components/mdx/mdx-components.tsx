@@ -1,0 +1,33 @@
+import { ErrorTable, ScopeTable, WebhookEventList } from './api-tables';
+import { Card, Cards } from './cards';
+import { Callout } from './callout';
+import { CodeBlock } from './code-block';
+import { H2, H3 } from './heading';
+import { MdxLink } from './mdx-link';
+import { OperationLink } from './operation-link';
+import { Steps } from './steps';
+import { Tabs } from './tabs';
+import { WebhookVerifySamples } from './webhook-verify-samples';
+import { OperationSample } from './operation-sample';
+
+/**
+ * Everything MDX authors can use in content/**\/*.mdx, and the overrides for Markdown elements.
+ * An element not listed here fails the build (MDX throws on an undefined component).
+ */
+export const mdxComponents = {
+  h2: H2,
+  h3: H3,
+  pre: CodeBlock,
+  a: MdxLink,
+  Callout,
+  Steps,
+  Cards,
+  Card,
+  Tabs,
+  OperationLink,
+  CodeSample: OperationSample,
+  WebhookVerifySamples,
+  ErrorTable,
+  ScopeTable,
+  WebhookEventList,
+};

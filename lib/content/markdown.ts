@@ -1,0 +1,148 @@
+/**
+ * Turns a guide's MDX body into plain CommonMark + GFM for its `.md` twin and `/llms-full.txt`:
+ * every MDX component becomes the Markdown a reader (or a language model) needs — operation links
+ * become `GET /v1/projects` links, code samples become one fenced block per language, tables built
+ * from the OpenAPI document become GFM tables, callouts become blockquotes.
+ */
+import type { BlockContent, Code, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+
+import { getOperation, listErrors, listOperations, listScopes, listWebhooks } from '../openapi';
+import { jsxAttribute } from './plugins';
+
+/** A labelled code sample, as the Markdown shows it. */
+export type MarkdownSample = { label: string; lang: string; code: string };
+
+/** What the conversion needs from outside: the code samples (lib/snippets) and the site origin. */
+export type MarkdownResolvers = {
+  /** The six-language samples of an operation. */
+  operationSamples(operationId: string): MarkdownSample[];
+  /** The webhook verification programs. */
+  webhookSamples(): MarkdownSample[];
+  /** Makes a site path absolute (`/docs/x` → `https://…/docs/x`). */
+  absolute(path: string): string;
+};
+
+type Jsx = MdxJsxFlowElement | MdxJsxTextElement;
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value });
+const cell = (children: PhrasingContent[]) => ({ type: 'tableCell' as const, children });
+const row = (cells: PhrasingContent[][]): TableRow => ({ type: 'tableRow', children: cells.map(cell) });
+
+function table(header: string[], rows: PhrasingContent[][][]): Table {
+  return { type: 'table', align: header.map(() => null), children: [row(header.map((h) => [text(h)])), ...rows.map(row)] };
+}
+
+function samples(list: MarkdownSample[]): RootContent[] {
+  return list.flatMap((sample): RootContent[] => [
+    { type: 'paragraph', children: [{ type: 'strong', children: [text(sample.label)] }] },
+    { type: 'code', lang: sample.lang, value: sample.code.replace(/\n$/, '') } satisfies Code,
+  ]);
+}
+
+function apiTable(name: string, r: MarkdownResolvers): Table | undefined {
+  const link = (href: string, value: string): PhrasingContent => ({ type: 'link', url: r.absolute(href), children: [{ type: 'inlineCode', value }] });
+  if (name === 'ErrorTable') {
+    return table(
+      ['Status', 'When', 'What to do', 'Retry?'],
+      listErrors().map((e) => [[link(`/reference/errors#${e.status}`, String(e.status)), text(` ${e.label}`)], [text(e.when)], [text(e.action)], [text(e.retryable ? 'Yes' : 'No')]]),
+    );
+  }
+  if (name === 'ScopeTable') {
+    return table(
+      ['Scope', 'Grants', 'Required by'],
+      listScopes().map((s) => [
+        [{ type: 'inlineCode', value: s.name }],
+        [text(s.description)],
+        listOperations()
+          .filter((o) => o.scopes.includes(s.name))
+          .flatMap((o, i) => (i ? [text(', '), link(`/reference/${o.operationId}`, o.operationId)] : [link(`/reference/${o.operationId}`, o.operationId)])),
+      ]),
+    );
+  }
+  if (name === 'WebhookEventList') {
+    return table(['Event', 'Sent when'], listWebhooks().map((w) => [[link(`/reference/webhooks/${w.event}`, w.event)], [text(w.summary)]]));
+  }
+  return undefined;
+}
+
+/** The Markdown nodes replacing one MDX element. */
+function replace(node: Jsx, r: MarkdownResolvers): RootContent[] {
+  const name = node.name ?? '';
+  const children = node.children as RootContent[];
+  if (name === 'OperationLink') {
+    const operation = getOperation(jsxAttribute(node, 'id') ?? '');
+    if (!operation) return [];
+    return [{ type: 'link', url: r.absolute(`/reference/${operation.operationId}`), children: [{ type: 'inlineCode', value: `${operation.method} ${operation.path}` }] }];
+  }
+  if (name === 'CodeSample') return samples(r.operationSamples(jsxAttribute(node, 'operationId') ?? ''));
+  if (name === 'WebhookVerifySamples') return samples(r.webhookSamples());
+  const generated = apiTable(name, r);
+  if (generated) return [generated];
+  if (name === 'Callout') {
+    const label = jsxAttribute(node, 'title') ?? (jsxAttribute(node, 'type') === 'warning' ? 'Warning' : 'Note');
+    const [first, ...rest] = children;
+    const lead: PhrasingContent = { type: 'strong', children: [text(`${label}:`)] };
+    const body: BlockContent[] =
+      first?.type === 'paragraph'
+        ? [{ ...first, children: [lead, text(' '), ...first.children] }, ...(rest as BlockContent[])]
+        : [{ type: 'paragraph', children: [lead] }, ...(children as BlockContent[])];
+    return [{ type: 'blockquote', children: body }];
+  }
+  if (name === 'Cards') {
+    const items = children.filter((c): c is MdxJsxFlowElement => c.type === 'mdxJsxFlowElement' && c.name === 'Card');
+    return [
+      {
+        type: 'list',
+        ordered: false,
+        spread: false,
+        children: items.map((card) => ({
+          type: 'listItem',
+          spread: false,
+          children: [
+            {
+              type: 'paragraph',
+              children: [{ type: 'link', url: r.absolute(jsxAttribute(card, 'href') ?? '/'), children: [text(jsxAttribute(card, 'title') ?? '')] }, text(`: ${jsxAttribute(card, 'description') ?? ''}`)],
+            },
+          ],
+        })),
+      },
+    ];
+  }
+  return children; // Steps, Tabs and other wrappers: keep their Markdown content.
+}
+
+function transform(parent: { children: RootContent[] }, r: MarkdownResolvers): void {
+  parent.children = parent.children.flatMap((child): RootContent[] => {
+    if (child.type === 'mdxjsEsm' || child.type === 'mdxFlowExpression' || child.type === 'mdxTextExpression') return [];
+    if (child.type === 'link' && child.url.startsWith('/')) child.url = r.absolute(child.url);
+    const jsx = child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement';
+    const replaced = jsx ? replace(child, r) : [child];
+    if (jsx && replaced === child.children) {
+      // An unwrapped wrapper (Steps, Tabs): its children are now siblings and need the same treatment.
+      const holder = { children: replaced };
+      transform(holder, r);
+      return holder.children;
+    }
+    for (const node of replaced) if ('children' in node) transform(node as { children: RootContent[] }, r);
+    return replaced;
+  });
+}
+
+/**
+ * Converts an MDX body to Markdown.
+ * @param body MDX without frontmatter; @param title becomes the `#` heading; @param description the lead paragraph
+ * @returns CommonMark + GFM text ending in a newline
+ */
+export function mdxToMarkdown(body: string, title: string, description: string, resolvers: MarkdownResolvers): string {
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkStringify, { bullet: '-', fences: true, rule: '-' });
+  const tree = processor.parse(body) as Root;
+  transform(tree, resolvers);
+  tree.children.unshift({ type: 'heading', depth: 1, children: [text(title)] }, { type: 'paragraph', children: [text(description)] });
+  return processor.stringify(tree);
+}

@@ -1,0 +1,31 @@
+import MiniSearch from 'minisearch';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex } from './build';
+import { INDEX_OPTIONS, type SearchDoc } from './options';
+import { runQuery } from './query';
+
+describe('site search', async () => {
+  const json = await buildSearchIndex();
+  const index = MiniSearch.loadJSON<SearchDoc>(json, INDEX_OPTIONS);
+
+  it('stays under 100 KB gzip', () => {
+    expect(gzipSync(json).length).toBeLessThan(100 * 1024);
+  });
+  it.each([
+    ['429', 'error:429'],
+    ['metrics', 'operation:getProjectMetrics'],
+    ['listProjects', 'operation:listProjects'],
+    ['member.invited', 'webhook:member.invited'],
+    ['idempotency', 'guide:/docs/idempotency'],
+  ])('ranks %s first', (query, id) => {
+    expect(runQuery(index, query)[0]?.id).toBe(id);
+  });
+  it('finds guide headings and schema fields', () => {
+    expect(runQuery(index, 'adaptive backoff').some((hit) => hit.url === '/docs/rate-limits#adaptive-backoff-with-jitter')).toBe(true);
+    expect(runQuery(index, 'auto_deploy').some((hit) => hit.kind === 'field')).toBe(true);
+  });
+  it('returns nothing for blank input', () => {
+    expect(runQuery(index, '   ')).toEqual([]);
+  });
+});
