@@ -27,12 +27,19 @@ const WebhookPlayground = dynamic(() => import('./webhook-playground.client').th
  */
 export function ConsoleApp({ data }: { data: ConsoleData }) {
   const requested = useSearchParams().get('operation');
-  const store = useMemo(() => {
-    const preselect = data.operations.some((op) => op.operationId === requested) ? requested! : (data.operations.find((op) => op.method === 'GET')?.operationId ?? '');
-    const created = consoleStore(() => initialState(data.environments.default, preselect));
-    created.setState((s) => ({ ...s, environment: s.environment || data.environments.default, operationId: requested && s.operationId !== requested && data.operations.some((op) => op.operationId === requested) ? requested : s.operationId || preselect }));
-    return created;
-  }, [data, requested]);
+  const store = useMemo(
+    () => consoleStore(() => initialState(data.environments.default, data.operations.find((op) => op.method === 'GET')?.operationId ?? '')),
+    [data],
+  );
+  useEffect(() => {
+    // ?operation= wins when it names an operation; a store made by the OAuth callback gets its defaults here.
+    const valid = data.operations.some((op) => op.operationId === requested);
+    store.setState((s) => {
+      const operationId = valid && requested ? requested : s.operationId || (data.operations.find((op) => op.method === 'GET')?.operationId ?? '');
+      const environment = s.environment || data.environments.default;
+      return operationId === s.operationId && environment === s.environment ? s : { ...s, operationId, environment };
+    });
+  }, [store, data, requested]);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     store.setState((s) => (s.history.length ? s : { ...s, history: loadHistory(sessionStorage) }));

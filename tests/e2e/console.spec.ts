@@ -85,7 +85,7 @@ test('authorization code + PKCE in a popup → POST /v1/projects → 201, then r
   const popup = await popupPromise;
   await popup.getByRole('button', { name: 'Allow' }).click();
   await expect(page.getByText(/^Access token received/)).toBeVisible();
-  await expect(page.getByText('authorization code + PKCE')).toBeVisible();
+  await expect(page.getByLabel('Current token')).toContainText('Grant: authorization code + PKCE');
   expect(await page.evaluate(() => Object.keys(sessionStorage))).not.toContain('aethex-console:oauth-pending');
   await page.getByRole('button', { name: 'Generate' }).click();
   await expect(page.getByLabel(/Idempotency-Key/)).toHaveValue(/^[0-9a-f-]{36}$/);
@@ -111,34 +111,44 @@ test('a token without projects:write gets 403 with the error table hint', async 
   allowHttpErrors(problems);
 });
 
-test('exhausting the rate limit → 429 with a Retry-After countdown; maintenance → 503', async ({ page, problems }) => {
+async function sendAndWait(page: Page) {
+  const restore = page.getByRole('button', { name: /^Restore / });
+  const before = await restore.count();
+  await sendButton(page).click();
+  await expect(restore).toHaveCount(before + 1);
+}
+
+test('exhausting the rate limit → 429 with a Retry-After countdown and backoff advice', async ({ page, problems }) => {
   await openConsole(page);
   await createApp(page);
   await clientCredentialsToken(page);
   await page.getByText('Sandbox controls (try 429 and 503)').click();
-  await page.getByLabel('Limit').fill('2');
+  await page.getByLabel('Limit', { exact: true }).fill('2');
   await page.getByRole('button', { name: 'Set rate limit' }).click();
   await expect(page.getByText('Rate limit updated.')).toBeVisible();
-  for (let i = 0; i < 4; i++) {
-    await sendButton(page).click();
-    await expect(status(page)).toBeVisible();
-    if ((await status(page).textContent())?.includes('429')) break;
-  }
+  for (let i = 0; i < 4 && !(await status(page).textContent().catch(() => ''))?.includes('429'); i++) await sendAndWait(page);
   await expect(status(page)).toContainText('429');
   await expect(page.getByTestId('retry-countdown')).toHaveText(/\d+ s|\d+ min/);
   await expect(page.getByText(/Backoff advice/)).toBeVisible();
   await expect(page.getByRole('note', { name: 'What this error means' })).toContainText('Too Many Requests');
+  allowHttpErrors(problems);
+});
 
-  await page.getByLabel('Limit').fill('1000');
-  await page.getByRole('button', { name: 'Set rate limit' }).click();
+test('the maintenance switch → 503 with Retry-After and the hint', async ({ page, problems }) => {
+  await openConsole(page);
+  await createApp(page);
+  await clientCredentialsToken(page);
+  await page.getByText('Sandbox controls (try 429 and 503)').click();
   await page.getByRole('button', { name: 'Start maintenance' }).click();
   await expect(page.getByText('Maintenance on.')).toBeVisible();
-  await sendButton(page).click();
+  await sendAndWait(page);
   await expect(status(page)).toContainText('503');
   await expect(page.getByRole('note', { name: 'What this error means' })).toContainText('Service Unavailable');
   await expect(page.getByTestId('retry-countdown')).toBeVisible();
   await page.getByRole('button', { name: 'End maintenance' }).click();
   await expect(page.getByText('Maintenance off.')).toBeVisible();
+  await sendAndWait(page);
+  await expect(status(page)).toContainText('200');
   allowHttpErrors(problems);
 });
 
