@@ -19,7 +19,9 @@ export default function Page() {
           Every operation of the OpenAPI document, callable against the sandbox. The server-rendered reference is lighter to read.
         </p>
       </div>
-      <ExplorerLoader servers={listServers().map((server) => ({ ...server }))} oauth2Scheme={oauth2SchemeName()} clientId={CONSOLE_CLIENT_ID} />
+      <div data-third-party="scalar">
+        <ExplorerLoader servers={listServers().map((server) => ({ ...server }))} oauth2Scheme={oauth2SchemeName()} clientId={CONSOLE_CLIENT_ID} />
+      </div>
     </div>
   );
 }
