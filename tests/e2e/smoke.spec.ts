@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { allNavigationHrefs } from '../../lib/navigation';
 import { expect, test } from './fixtures';
 
@@ -53,12 +52,3 @@ test('the layout fits a 375 px phone without horizontal scrolling', async ({ pag
     expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
   }
 });
-
-for (const scheme of ['light', 'dark'] as const) {
-  test(`home page has no axe violations (WCAG 2.2 AA, ${scheme})`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.goto('/');
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
-  });
-}
