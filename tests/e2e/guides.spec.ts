@@ -114,10 +114,12 @@ const searches = [
 for (const { keys, query, title, url } of searches) {
   test(`search finds ${query} with the keyboard alone (${keys})`, async ({ page }) => {
     await page.goto('/docs/quickstart');
-    await page.waitForLoadState('networkidle'); // the shortcut listener is attached on hydration
-    await page.keyboard.press(keys);
     const box = page.getByRole('combobox', { name: /Search guides/ });
-    await expect(box).toBeFocused();
+    // The shortcut listener is attached on hydration: press until the dialog opens (once it is open, stop).
+    await expect(async () => {
+      if (!(await box.isVisible())) await page.keyboard.press(keys);
+      await expect(box).toBeFocused({ timeout: 1000 });
+    }).toPass();
     await page.keyboard.type(query);
     const first = page.getByRole('listbox', { name: 'Results' }).getByRole('option').first();
     await expect(first).toHaveAttribute('aria-selected', 'true');
