@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { CodeSample } from '@/components/code-sample';
 import { MethodBadge } from '@/components/method-badge';
 import type { Operation } from '@/lib/openapi';
 import { Markdown } from './markdown';
@@ -44,7 +45,9 @@ export function OperationView({ operation }: { operation: Operation }) {
           <MediaContent content={operation.requestBody.content} what="request" />
         </Section>
       ) : null}
-      {/* CODE SAMPLES SLOT: place <CodeSample operationId={operation.operationId} /> here once components/code-sample.tsx lands. */}
+      <Section id="code-samples" title="Code samples">
+        <CodeSample operationId={operation.operationId} />
+      </Section>
       <Section id="responses" title="Responses">
         <ResponseList responses={operation.responses} />
       </Section>
