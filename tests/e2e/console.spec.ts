@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type PageProblems } from './fixtures';
 
@@ -99,6 +100,22 @@ test('authorization code + PKCE in a popup → POST /v1/projects → 201, then r
   allowHttpErrors(problems);
 });
 
+test('authorization code + PKCE in the same tab comes back to /console with the token in memory', async ({ page }) => {
+  const visited = recordUrls(page);
+  await openConsole(page);
+  await createApp(page);
+  await page.getByRole('radio', { name: 'Authorization code + PKCE' }).check();
+  await page.getByRole('checkbox', { name: /Open the consent screen in a popup/ }).uncheck();
+  await page.getByRole('button', { name: 'Authorize with the consent screen' }).click();
+  await page.getByRole('button', { name: 'Allow' }).click();
+  await expect(page).toHaveURL(/\/console$/);
+  await expect(page.getByLabel('Current token')).toContainText('Grant: authorization code + PKCE');
+  expect(await page.evaluate(() => Object.keys(sessionStorage))).not.toContain('aethex-console:oauth-pending');
+  await sendButton(page).click();
+  await expect(status(page)).toContainText('200');
+  await expectNoTokenLeft(page, await revealedToken(page), visited);
+});
+
 test('a token without projects:write gets 403 with the error table hint', async ({ page, problems }) => {
   await openConsole(page, '/console?operation=createProject');
   await createApp(page);
@@ -188,3 +205,33 @@ test('webhook playground: member.invited verifies, a tampered copy is rejected',
   await expect(page.getByRole('link', { name: 'Python' })).toHaveAttribute('href', '/docs/webhooks#verifying-signatures');
   allowHttpErrors(problems);
 });
+
+test('the body is checked against the schema before sending; an unreachable host is explained in words', async ({ page, problems }) => {
+  await openConsole(page, '/console?operation=createProject');
+  await page.getByLabel(/^Request body/).fill('{"name": "", "colour": "red"}');
+  await sendButton(page).click();
+  await expect(page.getByText(/The body does not match the schema/)).toBeVisible();
+  await expect(page.locator('#body-problems')).toContainText('/name');
+  await expect(page.getByRole('button', { name: 'Send anyway' })).toBeVisible();
+  await expect(status(page)).toHaveCount(0);
+
+  await page.getByRole('radio', { name: /Custom base URL/ }).check();
+  await page.getByRole('textbox', { name: 'Base URL' }).fill('http://127.0.0.1:9/sandbox');
+  await page.getByRole('button', { name: 'Send anyway' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'No response' })).toContainText('Could not reach 127.0.0.1:9');
+  problems.consoleErrors.length = 0; // the browser logs the refused connection itself
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the console with an error response has no axe violations (WCAG 2.2 AA, ${scheme})`, async ({ page, problems }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await openConsole(page, '/console?operation=createProject');
+    await createApp(page);
+    await clientCredentialsToken(page, ['projects:write']);
+    await sendButton(page).click();
+    await expect(status(page)).toContainText('403');
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    allowHttpErrors(problems);
+  });
+}
