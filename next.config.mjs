@@ -11,7 +11,11 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   // Markdown twins of guides: /docs/x.md is served by the static route app/md/[...slug].
   async rewrites() {
-    return [{ source: '/docs/:slug.md', destination: '/md/:slug' }];
+    return [
+      { source: '/docs/:slug.md', destination: '/md/:slug' },
+      // RFC 8414 §3.1: metadata of the issuer <origin>/sandbox lives at /.well-known/oauth-authorization-server/sandbox.
+      { source: '/.well-known/oauth-authorization-server/sandbox', destination: '/sandbox/.well-known/oauth-authorization-server' },
+    ];
   },
   // Headers every response gets (OWASP secure headers). The per-page CSP and Referrer-Policy come from
   // proxy.ts, which knows each static page's inline-script hashes.

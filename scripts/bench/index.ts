@@ -1,18 +1,24 @@
 /**
  * `npm run bench`: builds the portal into .next-bench, serves it on BENCH_PORT (3200), and prints per route the
  * first-visit JavaScript and Lighthouse mobile scores, then the other benchmarks. Not part of `npm test`.
- * Flags: --skip-build (reuse .next-bench), --no-lighthouse, --routes=/a,/b
+ * Flags: --skip-build (reuse .next-bench), --no-lighthouse, --pages-only, --routes=/a,/b
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { allNavigationHrefs } from '../../lib/navigation';
 import { benchPages } from './pages';
+import { benchSandbox, formatSandboxRows } from './sandbox';
+import { benchSearch } from './search';
 import { startPortal } from './server';
+
+const distDir = '.next-bench';
 
 const args = new Set(process.argv.slice(2));
 const routeArg = process.argv.find((a) => a.startsWith('--routes='));
 const port = Number(process.env.BENCH_PORT ?? 3200);
 
 async function main() {
-  const portal = await startPortal({ port, distDir: '.next-bench', skipBuild: args.has('--skip-build') });
+  const portal = await startPortal({ port, distDir, skipBuild: args.has('--skip-build') });
   try {
     const candidates = routeArg ? routeArg.slice('--routes='.length).split(',') : benchRoutes();
     const routes: string[] = [];
@@ -23,12 +29,20 @@ async function main() {
     }
     const rows = await benchPages(portal.baseUrl, routes, { lighthouse: !args.has('--no-lighthouse') });
     console.log('\n## Pages (first visit, Lighthouse mobile)\n');
-    console.log('| route | JS files | JS bytes | JS gzip | perf | a11y | best | SEO |');
-    console.log('|---|---|---|---|---|---|---|---|');
+    console.log('| route | static | JS files | JS bytes | JS gzip | perf | a11y | best | SEO |');
+    console.log('|---|---|---|---|---|---|---|---|---|');
     for (const r of rows) {
       console.log(
-        `| ${r.route} | ${r.jsFiles} | ${kb(r.jsBytes)} | ${kb(r.jsGzipBytes)} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} |`,
+        `| ${r.route} | ${isPrerendered(r.route) ? 'yes' : 'no'} | ${r.jsFiles} | ${kb(r.jsBytes)} | ${kb(r.jsGzipBytes)} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} |`,
       );
+    }
+    if (!args.has('--pages-only')) {
+      const search = await benchSearch({ distDir });
+      console.log('\n## Search (MiniSearch, per keystroke)\n');
+      console.log('| index bytes | index gzip | keystrokes | median ms | p95 ms |\n|---|---|---|---|---|');
+      console.log(`| ${search.indexBytes} | ${search.indexBytesGzip} | ${search.queries} | ${search.medianMs.toFixed(3)} | ${search.p95Ms.toFixed(3)} |`);
+      console.log('\n## Sandbox (GET /v1/projects?limit=25, autocannon 10 connections × 10 s)\n');
+      console.log(formatSandboxRows(await benchSandbox({ portalUrl: portal.baseUrl })));
     }
   } finally {
     portal.stop();
@@ -41,6 +55,11 @@ function benchRoutes(): string[] {
   const pick = (prefix: string) => nav.find((href) => href.startsWith(prefix));
   const routes = ['/', pick('/docs/'), '/reference', pick('/reference/list'), '/reference/errors', pick('/reference/webhooks/'), '/console', '/reference/explorer'];
   return [...new Set(routes.filter((r): r is string => typeof r === 'string'))];
+}
+
+/** Whether `next build` prerendered the route to static HTML (○ in its route table). */
+function isPrerendered(route: string): boolean {
+  return existsSync(join(distDir, 'server', 'app', `${route === '/' ? 'index' : route.slice(1)}.html`));
 }
 
 function kb(bytes: number) {
