@@ -49,7 +49,10 @@ export function ConsoleApp({ data }: { data: ConsoleData }) {
       if (event.origin !== window.location.origin || event.data?.type !== CALLBACK_MESSAGE || typeof event.data.url !== 'string') return;
       completeAuthorization(event.data.url, sessionStorage)
         .then((token) => acceptToken(store, token))
-        .catch((error: unknown) => store.setState((s) => ({ ...s, notice: { kind: 'error', text: `Authorization failed: ${describeOAuthError(error)}` } })));
+        .catch(async (error: unknown) => {
+          const text = `Authorization failed: ${await describeOAuthError(error)}`;
+          store.setState((s) => ({ ...s, notice: { kind: 'error', text } }));
+        });
     };
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);

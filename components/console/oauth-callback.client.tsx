@@ -40,7 +40,7 @@ export function OAuthCallback() {
         acceptToken(store, token);
         router.replace('/console');
       })
-      .catch((error: unknown) => setMessage(`Authorization failed: ${describeOAuthError(error)}`));
+      .catch(async (error: unknown) => setMessage(`Authorization failed: ${await describeOAuthError(error)}`));
   }, [router]);
   return (
     <p role="status" className="mt-4">

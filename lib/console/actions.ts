@@ -144,7 +144,7 @@ export async function getClientCredentialsToken(
   try {
     acceptToken(store, await clientCredentialsToken(currentBaseUrl(store.getState(), data), data.oauthPaths, credentials));
   } catch (error) {
-    notify(store, 'error', `Token request failed: ${describeOAuthError(error)}`);
+    notify(store, 'error', `Token request failed: ${await describeOAuthError(error)}`);
   }
 }
 
@@ -167,7 +167,7 @@ export async function beginAuthorization(store: ConsoleStore, data: ConsoleData,
       notify(store, 'info', 'Consent screen opened in a popup: allow access there.');
     } else window.location.assign(url);
   } catch (error) {
-    notify(store, 'error', `Could not start the authorization: ${describeOAuthError(error)}`);
+    notify(store, 'error', `Could not start the authorization: ${await describeOAuthError(error)}`);
   }
 }
 

@@ -73,15 +73,19 @@ export async function authorizationServer(baseUrl: string, paths: OAuthPaths): P
 }
 
 /**
- * A readable message for an OAuth failure (RFC 6749 §5.2 error + description, or the library's message).
+ * A readable message for an OAuth failure: the RFC 6749 §5.2 `error` + `error_description` (read from the
+ * body when the server also sent a `WWW-Authenticate` challenge, as the token endpoint does on 401), or
+ * the library's message; a network failure is said in words.
  */
-export function describeOAuthError(error: unknown): string {
+export async function describeOAuthError(error: unknown): Promise<string> {
   if (error instanceof oauth.ResponseBodyError || error instanceof oauth.AuthorizationResponseError) {
     return `${error.error}${error.error_description ? `: ${error.error_description}` : ''}`;
   }
   if (error instanceof oauth.WWWAuthenticateChallengeError) {
-    const challenge = error.cause[0];
-    return `${error.status} ${challenge?.parameters.error ?? 'unauthorized'}${challenge?.parameters.error_description ? `: ${challenge.parameters.error_description}` : ''}`;
+    const body = (await error.response.clone().json().catch(() => ({}))) as { error?: string; error_description?: string };
+    const code = body.error ?? error.cause[0]?.parameters.error ?? 'unauthorized';
+    const description = body.error_description ?? error.cause[0]?.parameters.error_description;
+    return `${error.status} ${code}${description ? `: ${description}` : ''}`;
   }
   if (error instanceof TypeError) return 'the token endpoint could not be reached (network error or CORS).';
   return error instanceof Error ? error.message : String(error);

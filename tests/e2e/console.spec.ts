@@ -116,6 +116,20 @@ test('authorization code + PKCE in the same tab comes back to /console with the 
   await expectNoTokenLeft(page, await revealedToken(page), visited);
 });
 
+test('a wrong client secret is explained as the OAuth error, with no Basic-auth dialog', async ({ page, problems }) => {
+  let dialogs = 0;
+  page.on('dialog', () => dialogs++);
+  await openConsole(page);
+  await createApp(page);
+  await page.getByRole('button', { name: 'Use these credentials for a token' }).click();
+  await page.getByLabel('Client secret').fill('cs_wrong');
+  await page.getByRole('button', { name: 'Get access token' }).click();
+  await expect(page.getByText(/^Token request failed: 401 invalid_client/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Get access token' })).toBeEnabled();
+  expect(dialogs).toBe(0);
+  allowHttpErrors(problems);
+});
+
 test('a token without projects:write gets 403 with the error table hint', async ({ page, problems }) => {
   await openConsole(page, '/console?operation=createProject');
   await createApp(page);
