@@ -5,7 +5,7 @@
  */
 import { HTTPSnippet, type HarRequest } from '@readme/httpsnippet';
 
-import type { SamplePlan } from './types';
+import type { BodyVariable, SamplePlan } from './types';
 
 /** Default base URL; every sample reads `AETHEX_BASE_URL` and falls back to this. */
 export const DEFAULT_BASE_URL = 'https://api.aethex.dev';
@@ -129,3 +129,14 @@ export const naming = {
   snake: (env: string) => env.replace(/^AETHEX_/, '').toLowerCase(),
   go: (env: string) => naming.camel(env).replace(/Id$/, 'ID').replace(/Url$/, 'URL'),
 };
+
+/**
+ * The body text with each variable's quoted sentinel (`"__<env>__"`) replaced by `render(variable)`, in the
+ * order of `variables` (the order they appear in the text, which printf-style targets rely on).
+ * @throws Error if a sentinel is missing or repeated
+ */
+export function fillBody(text: string, variables: readonly BodyVariable[] | undefined, render: (variable: BodyVariable) => string): string {
+  let out = text;
+  for (const variable of variables ?? []) out = replaceOnce(out, JSON.stringify(SENTINEL.pathVariable(variable.env)), () => render(variable), `body variable ${variable.env}`);
+  return out;
+}

@@ -5,7 +5,8 @@
 import { deref, getDocument, getOperation, type Operation, type ParameterObject } from '@/lib/openapi';
 
 import { IDEMPOTENCY_HEADER } from './plan-request';
-import type { PathVariable, SampleAuth, SamplePlan } from './types';
+import { SENTINEL } from './generate';
+import type { BodyVariable, PathVariable, SampleAuth, SamplePlan } from './types';
 
 // planForRequest needs no document, so it lives in ./plan-request (safe to bundle for the browser console).
 export { planForRequest } from './plan-request';
@@ -46,7 +47,35 @@ function bodyOf(operation: Operation): SamplePlan['body'] {
   if (mimeType === 'application/x-www-form-urlencoded') {
     return { mimeType, text: new URLSearchParams(value as Record<string, string>).toString() };
   }
+  const delivery = deliveryOf(value);
+  if (delivery) return { mimeType, text: JSON.stringify(delivery.value, null, 2), variables: delivery.variables };
   return { mimeType, text: typeof value === 'string' ? value : JSON.stringify(value, null, 2) };
+}
+
+/**
+ * A body carrying a Standard Webhooks delivery (`{payload: string, headers: {"webhook-…": string}}`, the shape of
+ * verifyWebhook's request) is read from AETHEX_WEBHOOK_PAYLOAD (the raw body) and AETHEX_WEBHOOK_ID /
+ * AETHEX_WEBHOOK_TIMESTAMP / AETHEX_WEBHOOK_SIGNATURE, falling back to the example: a documented delivery has a
+ * fixed timestamp, so only the reader's own delivery can verify. Returns the body with sentinels, or undefined.
+ */
+function deliveryOf(value: unknown): { value: unknown; variables: BodyVariable[] } | undefined {
+  const body = value as { payload?: unknown; headers?: Record<string, unknown> } | undefined;
+  if (!body || typeof body.payload !== 'string' || typeof body.headers !== 'object' || body.headers === null) return undefined;
+  const names = Object.keys(body);
+  const headers = Object.entries(body.headers);
+  if (names.length !== 2 || headers.length === 0 || !headers.every(([name, v]) => /^webhook-[a-z]+$/.test(name) && typeof v === 'string')) return undefined;
+  const variables: BodyVariable[] = [];
+  const read = (env: string, fallback: string) => {
+    variables.push({ env, fallback });
+    return SENTINEL.pathVariable(env);
+  };
+  const filled: Record<string, unknown> = {};
+  for (const name of names) {
+    filled[name] = name === 'payload'
+      ? read('AETHEX_WEBHOOK_PAYLOAD', body.payload)
+      : Object.fromEntries(headers.map(([header, v]) => [header, read(`AETHEX_${header.replace(/-/g, '_').toUpperCase()}`, String(v))]));
+  }
+  return { value: filled, variables };
 }
 
 /**

@@ -47,7 +47,17 @@ export interface SamplePlan {
   readonly auth: SampleAuth;
   /** Send `Idempotency-Key`: `$AETHEX_IDEMPOTENCY_KEY` if set, else a fresh random UUID per run. */
   readonly idempotencyKey: boolean;
-  readonly body?: { readonly mimeType: string; readonly text: string };
+  /**
+   * `text` is sent as is, except that each `variables` entry appears in it as the JSON string `"__<env>__"`, which
+   * the sample replaces at run time with the JSON string of `$<env>` (default: `fallback`).
+   */
+  readonly body?: { readonly mimeType: string; readonly text: string; readonly variables?: readonly BodyVariable[] };
+}
+
+/** A string field of a JSON request body that the sample reads from an environment variable. */
+export interface BodyVariable {
+  readonly env: string;
+  readonly fallback: string;
 }
 
 /** A language of the site's code samples. */

@@ -4,8 +4,10 @@
  *
  * Contract every server program follows, so one test drives them all:
  * - reads the signing secret (`whsec_…`) from `AETHEX_WEBHOOK_SECRET` and the port from `PORT` (default 8000);
- * - answers `POST /webhooks`: verifies the RAW body with the Standard Webhooks library of its language
- *   (HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>`, 300 s timestamp tolerance);
+ * - answers `POST /webhooks`: verifies the RAW body the Standard Webhooks way (HMAC-SHA256 over
+ *   `<webhook-id>.<webhook-timestamp>.<body>` keyed with the base64-decoded secret, constant-time compare,
+ *   300 s timestamp tolerance). JavaScript uses the official `standardwebhooks` npm package; Python, Go, Java
+ *   and Ruby use only their standard library (a dozen lines), so they run with nothing to install;
  * - `204` when the delivery verifies (and prints a line starting with `verified`), `400` when it does not.
  * The curl program instead asks the API to check a delivery (POST /v1/webhooks/verify), reading the
  * raw body from `delivery.json` and the three headers from `WEBHOOK_ID`, `WEBHOOK_TIMESTAMP`, `WEBHOOK_SIGNATURE`.
@@ -63,12 +65,29 @@ http
   .listen(Number(process.env.PORT ?? 8000));
 `;
 
-const python = `import os
+const python = `import base64
+import hashlib
+import hmac
+import os
+import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
-from standardwebhooks import Webhook
+# Standard Webhooks with the standard library only (the official package: pip install standardwebhooks).
+SECRET = base64.b64decode(os.environ["AETHEX_WEBHOOK_SECRET"].removeprefix("whsec_"))  # whsec_…
+TOLERANCE_SECONDS = 300
 
-webhook = Webhook(os.environ["AETHEX_WEBHOOK_SECRET"])  # whsec_…
+
+def verify(raw, webhook_id, timestamp, signatures):
+    """Raises ValueError unless a v1 signature matches and the timestamp is fresh."""
+    if abs(time.time() - int(timestamp)) > TOLERANCE_SECONDS:
+        raise ValueError("webhook-timestamp outside the 300 s tolerance")
+    signed = f"{webhook_id}.{timestamp}.".encode() + raw
+    expected = base64.b64encode(hmac.new(SECRET, signed, hashlib.sha256).digest()).decode()
+    for signature in signatures.split():
+        version, _, value = signature.partition(",")
+        if version == "v1" and hmac.compare_digest(value, expected):  # constant time
+            return
+    raise ValueError("no matching v1 signature")
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -77,19 +96,20 @@ class Handler(BaseHTTPRequestHandler):
             self.send_response(404)
             self.end_headers()
             return
-        raw = self.rfile.read(int(self.headers.get("Content-Length", 0)))  # raw bytes
-        headers = {
-            name: self.headers.get(name, "")
-            for name in ("webhook-id", "webhook-timestamp", "webhook-signature")
-        }
+        raw = self.rfile.read(int(self.headers.get("Content-Length", 0)))  # the raw bytes
         try:
-            event = webhook.verify(raw, headers)
-        except Exception as error:  # standardwebhooks raises WebhookVerificationError
+            verify(
+                raw,
+                self.headers.get("webhook-id", ""),
+                self.headers.get("webhook-timestamp", ""),
+                self.headers.get("webhook-signature", ""),
+            )
+        except ValueError as error:
             print("rejected:", error, flush=True)
             self.send_response(400)
             self.end_headers()
             return
-        print("verified", event["type"], flush=True)
+        print("verified", flush=True)
         self.send_response(204)  # acknowledge fast; do the work after
         self.end_headers()
 
@@ -100,36 +120,63 @@ HTTPServer(("", int(os.environ.get("PORT", "8000"))), Handler).serve_forever()
 const go = `package main
 
 import (
-	"encoding/json"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
 	"io"
 	"log"
 	"net/http"
 	"os"
-
-	standardwebhooks "github.com/standard-webhooks/standard-webhooks/libraries/go"
+	"strconv"
+	"strings"
+	"time"
 )
 
-func main() {
-	webhook, err := standardwebhooks.NewWebhook(os.Getenv("AETHEX_WEBHOOK_SECRET")) // whsec_…
-	if err != nil {
-		log.Fatal(err)
+// verify checks a Standard Webhooks delivery with the standard library only (the official package:
+// github.com/standard-webhooks/standard-webhooks/libraries/go).
+func verify(secret, raw []byte, header http.Header) error {
+	id, timestamp := header.Get("webhook-id"), header.Get("webhook-timestamp")
+	seconds, err := strconv.ParseInt(timestamp, 10, 64)
+	if err != nil || id == "" {
+		return errors.New("missing webhook-id or webhook-timestamp")
 	}
-	http.HandleFunc("POST /webhooks", func(w http.ResponseWriter, r *http.Request) {
-		raw, err := io.ReadAll(r.Body) // the raw body: never re-serialise JSON
-		if err != nil {
-			w.WriteHeader(http.StatusBadRequest)
+	if age := time.Now().Unix() - seconds; age > 300 || age < -300 {
+		return errors.New("webhook-timestamp outside the 300 s tolerance")
+	}
+	mac := hmac.New(sha256.New, secret)
+	mac.Write([]byte(id + "." + timestamp + "."))
+	mac.Write(raw)
+	expected := []byte(base64.StdEncoding.EncodeToString(mac.Sum(nil)))
+	for _, signature := range strings.Fields(header.Get("webhook-signature")) {
+		version, value, _ := strings.Cut(signature, ",")
+		if version == "v1" && hmac.Equal([]byte(value), expected) { // constant time
+			return nil
+		}
+	}
+	return errors.New("no matching v1 signature")
+}
+
+func main() {
+	secret, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(os.Getenv("AETHEX_WEBHOOK_SECRET"), "whsec_"))
+	if err != nil || len(secret) == 0 {
+		log.Fatal("set AETHEX_WEBHOOK_SECRET to your whsec_… signing secret")
+	}
+	http.HandleFunc("/webhooks", func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost {
+			w.WriteHeader(http.StatusMethodNotAllowed)
 			return
 		}
-		if err := webhook.Verify(raw, r.Header); err != nil {
+		raw, err := io.ReadAll(r.Body) // the raw body: never re-serialise JSON
+		if err == nil {
+			err = verify(secret, raw, r.Header)
+		}
+		if err != nil {
 			log.Println("rejected:", err)
 			w.WriteHeader(http.StatusBadRequest)
 			return
 		}
-		var event struct {
-			Type string \`json:"type"\`
-		}
-		_ = json.Unmarshal(raw, &event)
-		log.Println("verified", event.Type)
+		log.Println("verified")
 		w.WriteHeader(http.StatusNoContent) // acknowledge fast; do the work after
 	})
 	port := os.Getenv("PORT")
@@ -140,26 +187,48 @@ func main() {
 }
 `;
 
-const java = `import com.standardwebhooks.Webhook;
+const java = `import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
-import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 public class WebhookReceiver {
+  // Standard Webhooks with the JDK only (the official library: Maven com.standardwebhooks:standardwebhooks).
+  static boolean verify(byte[] secret, byte[] raw, Headers headers) throws Exception {
+    String id = headers.getFirst("webhook-id"); // Headers looks names up case-insensitively
+    String timestamp = headers.getFirst("webhook-timestamp");
+    String signatures = headers.getFirst("webhook-signature");
+    if (id == null || timestamp == null || signatures == null || !timestamp.matches("\\\\d{1,18}")) return false;
+    if (Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(timestamp)) > 300) return false;
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+    mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+    byte[] expected = Base64.getEncoder().encode(mac.doFinal(raw));
+    for (String signature : signatures.split(" ")) {
+      String[] parts = signature.split(",", 2);
+      if (parts.length == 2 && parts[0].equals("v1")
+          && MessageDigest.isEqual(parts[1].getBytes(StandardCharsets.UTF_8), expected)) return true; // constant time
+    }
+    return false;
+  }
+
   public static void main(String[] args) throws Exception {
-    Webhook webhook = new Webhook(System.getenv("AETHEX_WEBHOOK_SECRET")); // whsec_…
+    String whsec = System.getenv("AETHEX_WEBHOOK_SECRET"); // whsec_…
+    if (whsec == null) throw new IllegalStateException("Set AETHEX_WEBHOOK_SECRET");
+    byte[] secret = Base64.getDecoder().decode(whsec.replaceFirst("^whsec_", ""));
     int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8000"));
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
     server.createContext("/webhooks", exchange -> {
-      String raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      // java.net.http.HttpHeaders looks names up case-insensitively, as HTTP requires.
-      HttpHeaders headers = HttpHeaders.of(exchange.getRequestHeaders(), (name, value) -> true);
+      byte[] raw = exchange.getRequestBody().readAllBytes(); // the raw body: never re-serialise JSON
       int status;
       try {
-        webhook.verify(raw, headers);
-        System.out.println("verified");
-        status = 204; // acknowledge fast; do the work after
+        boolean valid = exchange.getRequestMethod().equals("POST") && verify(secret, raw, exchange.getRequestHeaders());
+        System.out.println(valid ? "verified" : "rejected");
+        status = valid ? 204 : 400; // acknowledge fast; do the work after
       } catch (Exception error) {
         System.out.println("rejected: " + error.getMessage());
         status = 400;
@@ -172,22 +241,34 @@ public class WebhookReceiver {
 }
 `;
 
-const ruby = `require "json"
-require "standardwebhooks"
+const ruby = `require "base64"
+require "openssl"
 require "webrick"
 
-webhook = StandardWebhooks::Webhook.new(ENV.fetch("AETHEX_WEBHOOK_SECRET")) # whsec_…
+# Standard Webhooks with the standard library only (the official gem: gem install standardwebhooks).
+SECRET = Base64.strict_decode64(ENV.fetch("AETHEX_WEBHOOK_SECRET").delete_prefix("whsec_")) # whsec_…
+
+def verified?(raw, id, timestamp, signatures)
+  return false unless id && signatures && timestamp.to_s.match?(/\\A\\d+\\z/)
+  return false if (Time.now.to_i - timestamp.to_i).abs > 300 # tolerance in seconds
+  signed = "#{id}.#{timestamp}.".b + raw.b
+  expected = Base64.strict_encode64(OpenSSL::HMAC.digest("SHA256", SECRET, signed))
+  signatures.split(" ").any? do |signature|
+    version, value = signature.split(",", 2)
+    version == "v1" && value && OpenSSL.secure_compare(value, expected) # constant time
+  end
+end
+
 server = WEBrick::HTTPServer.new(Port: Integer(ENV.fetch("PORT", "8000")))
 
 server.mount_proc "/webhooks" do |request, response|
   raw = request.body.to_s # the raw body: never re-serialise JSON
-  headers = %w[webhook-id webhook-timestamp webhook-signature].to_h { |name| [name, request[name]] }
-  begin
-    webhook.verify(raw, headers)
-    puts "verified #{JSON.parse(raw)["type"]}"
+  if request.request_method == "POST" &&
+     verified?(raw, request["webhook-id"], request["webhook-timestamp"], request["webhook-signature"])
+    puts "verified"
     response.status = 204 # acknowledge fast; do the work after
-  rescue StandardError => error
-    puts "rejected: #{error.message}"
+  else
+    puts "rejected"
     response.status = 400
   end
 end
@@ -200,8 +281,8 @@ server.start
 export const WEBHOOK_VERIFY_SNIPPETS: readonly WebhookVerifySnippet[] = [
   { id: 'curl', lang: 'bash', filename: 'verify.sh', install: 'apt-get install jq curl', code: curl },
   { id: 'javascript', lang: 'javascript', filename: 'receiver.mjs', install: 'npm install standardwebhooks', code: javascript },
-  { id: 'python', lang: 'python', filename: 'receiver.py', install: 'pip install standardwebhooks', code: python },
-  { id: 'go', lang: 'go', filename: 'main.go', install: 'go get github.com/standard-webhooks/standard-webhooks/libraries/go', code: go },
-  { id: 'java', lang: 'java', filename: 'WebhookReceiver.java', install: 'Maven Central: com.standardwebhooks:standardwebhooks', code: java },
-  { id: 'ruby', lang: 'ruby', filename: 'receiver.rb', install: 'gem install standardwebhooks webrick', code: ruby },
+  { id: 'python', lang: 'python', filename: 'receiver.py', install: 'none (standard library); optional: pip install standardwebhooks', code: python },
+  { id: 'go', lang: 'go', filename: 'main.go', install: 'none (standard library); optional: go get github.com/standard-webhooks/standard-webhooks/libraries/go', code: go },
+  { id: 'java', lang: 'java', filename: 'WebhookReceiver.java', install: 'none (JDK only); optional: Maven com.standardwebhooks:standardwebhooks', code: java },
+  { id: 'ruby', lang: 'ruby', filename: 'receiver.rb', install: 'gem install webrick (Ruby 3+); optional: gem install standardwebhooks', code: ruby },
 ];

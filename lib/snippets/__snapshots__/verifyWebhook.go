@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -19,14 +20,18 @@ func main() {
 
 	url := baseURL + "/v1/webhooks/verify"
 
-	payload := strings.NewReader(`{
-  "payload": "{\"id\":\"evt_2Vx8Kp4Lq9Mz1Rt6\",\"type\":\"deployment.succeeded\",\"created_at\":\"2026-11-30T10:15:00Z\",\"data\":{\"project_id\":\"prj_8fK2mQ9xLp4Rt7Vb\",\"deployment_id\":\"dep_6Hn3Jw8Qs1Xc5Lb9\",\"environment\":\"production\",\"commit_sha\":\"9f2c4e7a1b3d5f6081a2c4e6f8b0d1e3a5c7e9f1\",\"artifacts\":[{\"name\":\"web-bundle.tar.gz\",\"url\":\"https://artifacts.aethex.dev/prj_8fK2mQ9xLp4Rt7Vb/dep_6Hn3Jw8Qs1Xc5Lb9/web-bundle.tar.gz\",\"size_bytes\":18874368}],\"promoted_at\":\"2026-11-30T10:14:58Z\",\"duration_seconds\":212}}",
+	payload := strings.NewReader(fmt.Sprintf(`{
+  "payload": %s,
   "headers": {
-    "webhook-id": "msg_2Vx8Kp4Lq9Mz1Rt6",
-    "webhook-timestamp": "1796033700",
-    "webhook-signature": "v1,1W1M6wIS0VwoEc9wCao9pBwjLWJu9ZYStNUOzw1OS6M="
+    "webhook-id": %s,
+    "webhook-timestamp": %s,
+    "webhook-signature": %s
   }
-}`)
+}`,
+		jsonString(envOr("AETHEX_WEBHOOK_PAYLOAD", "{\"id\":\"evt_2Vx8Kp4Lq9Mz1Rt6\",\"type\":\"deployment.succeeded\",\"created_at\":\"2026-11-30T10:15:00Z\",\"data\":{\"project_id\":\"prj_8fK2mQ9xLp4Rt7Vb\",\"deployment_id\":\"dep_6Hn3Jw8Qs1Xc5Lb9\",\"environment\":\"production\",\"commit_sha\":\"9f2c4e7a1b3d5f6081a2c4e6f8b0d1e3a5c7e9f1\",\"artifacts\":[{\"name\":\"web-bundle.tar.gz\",\"url\":\"https://artifacts.aethex.dev/prj_8fK2mQ9xLp4Rt7Vb/dep_6Hn3Jw8Qs1Xc5Lb9/web-bundle.tar.gz\",\"size_bytes\":18874368}],\"promoted_at\":\"2026-11-30T10:14:58Z\",\"duration_seconds\":212}}")),
+		jsonString(envOr("AETHEX_WEBHOOK_ID", "msg_2Vx8Kp4Lq9Mz1Rt6")),
+		jsonString(envOr("AETHEX_WEBHOOK_TIMESTAMP", "1796033700")),
+		jsonString(envOr("AETHEX_WEBHOOK_SIGNATURE", "v1,1W1M6wIS0VwoEc9wCao9pBwjLWJu9ZYStNUOzw1OS6M="))))
 
 	req, err := http.NewRequest("POST", url, payload)
 
@@ -58,4 +63,13 @@ func envOr(name, fallback string) string {
 		return value
 	}
 	return fallback
+}
+
+// jsonString returns value as a JSON string literal (quoted and escaped).
+func jsonString(value string) string {
+	encoded, err := json.Marshal(value)
+	if err != nil {
+		panic(err)
+	}
+	return string(encoded)
 }

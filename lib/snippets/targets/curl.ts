@@ -3,7 +3,7 @@
  * `--data-raw` (httpsnippet's unquoted heredoc expands `$` and backquotes), the URL and secrets come
  * from the environment, and `--write-out` prints the status and headers (curl ≥ 7.84 for `%header{}`).
  */
-import { DEFAULT_BASE_URL, SENTINEL, httpsnippet, replaceOnce, replaceUrl, type UrlPart } from '../generate';
+import { DEFAULT_BASE_URL, SENTINEL, fillBody, httpsnippet, naming, replaceOnce, replaceUrl, type UrlPart } from '../generate';
 import { shellSingle } from '../quote';
 import type { SamplePlan } from '../types';
 
@@ -27,6 +27,10 @@ function prelude(plan: SamplePlan): string[] {
     lines.push(': "${AETHEX_CLIENT_ID:?Set AETHEX_CLIENT_ID}" "${AETHEX_CLIENT_SECRET:?Set AETHEX_CLIENT_SECRET}"');
   }
   for (const variable of plan.pathVariables) lines.push(`${variable.env}="\${${variable.env}:-${variable.fallback}}"`);
+  if (plan.body?.variables) {
+    lines.push('# The delivery to check (default: the documented example); the body is built with jq.');
+    for (const v of plan.body.variables) lines.push(`[ -n "\${${v.env}:-}" ] || ${v.env}=${shellSingle(v.fallback)}`);
+  }
   if (plan.idempotencyKey) {
     lines.push('# A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.');
     lines.push(`IDEMPOTENCY_KEY="\${AETHEX_IDEMPOTENCY_KEY:-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \\n')}"`);
@@ -47,7 +51,12 @@ export function curl(plan: SamplePlan): string {
   }
   if (plan.body && plan.body.mimeType !== 'application/x-www-form-urlencoded') {
     const body = /--data @- <<EOF\n[\s\S]*\nEOF$|--data(?:-raw|-binary)? (?:'(?:[^']|'\\'')*'|\S+)$/;
-    code = replaceOnce(code, body, () => `--data-raw ${shellSingle(plan.body?.text ?? '')}`, 'request body');
+    const variables = plan.body.variables;
+    // Body variables: jq builds the JSON (escaping each value); its output is indented like JSON.stringify(…, null, 2).
+    const data = variables
+      ? `"$(jq -n ${variables.map((v) => `--arg ${naming.snake(v.env)} "$${v.env}"`).join(' ')} ${shellSingle(fillBody(plan.body.text, variables, (v) => `$${naming.snake(v.env)}`))})"`
+      : shellSingle(plan.body.text);
+    code = replaceOnce(code, body, () => `--data-raw ${data}`, 'request body');
   }
   code = code.replace(/^curl /, 'curl --silent --show-error ');
   return [...prelude(plan), '', `${code} \\`, `  --write-out ${WRITE_OUT}`, ''].join('\n');

@@ -3,8 +3,8 @@
  * `package main` for `go run`. Adds the environment, a random UUID Idempotency-Key (no uuid package
  * in the standard library) and prints the status, headers and body.
  */
-import { DEFAULT_BASE_URL, SENTINEL, httpsnippet, indent, naming, replaceOnce, replaceUrl, type UrlPart } from '../generate';
-import { goString } from '../quote';
+import { DEFAULT_BASE_URL, SENTINEL, fillBody, httpsnippet, indent, naming, replaceOnce, replaceUrl, type UrlPart } from '../generate';
+import { doubleQuoted, goString } from '../quote';
 import type { SamplePlan } from '../types';
 
 const PAYLOAD = '__AETHEX_PAYLOAD__';
@@ -20,6 +20,24 @@ func envOr(name, fallback string) string {
 	}
 	return fallback
 }`;
+
+const JSON_STRING = `// jsonString returns value as a JSON string literal (quoted and escaped).
+func jsonString(value string) string {
+	encoded, err := json.Marshal(value)
+	if err != nil {
+		panic(err)
+	}
+	return string(encoded)
+}`;
+
+/** The body expression: the exact text, or with body variables a Sprintf of it filling each from the environment. */
+function goBody(plan: SamplePlan): string {
+  const body = plan.body;
+  if (!body?.variables) return goString(body?.text ?? '');
+  const template = fillBody(body.text.replace(/%/g, '%%'), body.variables, () => '%s');
+  const args = body.variables.map((v) => `jsonString(envOr("${v.env}", ${doubleQuoted(v.fallback)}))`);
+  return `fmt.Sprintf(${goString(template)},\n\t\t${args.join(',\n\t\t')})`;
+}
 
 const NEW_UUID = `// newUUID returns a random (version 4) UUID, RFC 9562.
 func newUUID() string {
@@ -75,6 +93,7 @@ export function go(plan: SamplePlan): string {
   const imports = [
     ...(plan.idempotencyKey ? ['crypto/rand'] : []),
     ...(plan.auth.kind === 'basic' ? ['encoding/base64'] : []),
+    ...(plan.body?.variables ? ['encoding/json'] : []),
     'fmt',
     'io',
     'net/http',
@@ -87,9 +106,10 @@ export function go(plan: SamplePlan): string {
     '',
     `import (\n${imports.map((name) => `\t"${name}"`).join('\n')}\n)`,
     '',
-    `func main() {\n${body.replace(PAYLOAD, () => goString(plan.body?.text ?? ''))}\n}`,
+    `func main() {\n${body.replace(PAYLOAD, () => goBody(plan))}\n}`,
     '',
     ENV_OR,
+    ...(plan.body?.variables ? ['', JSON_STRING] : []),
     ...(plan.idempotencyKey ? ['', NEW_UUID] : []),
     '',
   ].join('\n');

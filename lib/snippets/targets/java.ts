@@ -3,7 +3,7 @@
  * `main`, so `java Main.java` (single-file source launch, JEP 330) runs it as pasted. Adds the
  * environment and prints the status, headers and body.
  */
-import { DEFAULT_BASE_URL, SENTINEL, httpsnippet, indent, naming, replaceOnce, replaceUrl, type UrlPart } from '../generate';
+import { DEFAULT_BASE_URL, SENTINEL, fillBody, httpsnippet, indent, naming, replaceOnce, replaceUrl, type UrlPart } from '../generate';
 import { doubleQuoted } from '../quote';
 import type { SamplePlan } from '../types';
 
@@ -41,6 +41,25 @@ static String env(String name, String fallback) {
     return value == null || value.isEmpty() ? fallback : value;
 }`;
 
+const JSON_STRING = `/** value as a JSON string literal (quoted; quotes, backslashes and control characters escaped, RFC 8259 §7). */
+static String json(String value) {
+    StringBuilder out = new StringBuilder("\\"");
+    for (char c : value.toCharArray()) {
+        if (c == '"' || c == '\\\\') out.append('\\\\').append(c);
+        else if (c < 0x20) out.append(String.format("\\\\u%04x", (int) c));
+        else out.append(c);
+    }
+    return out.append('"').toString();
+}`;
+
+/** The body expression: the exact text, or with body variables a String.format of it filling each from the environment. */
+function javaBody(plan: SamplePlan): string {
+  const body = plan.body;
+  if (!body?.variables) return doubleQuoted(body?.text ?? '');
+  const template = fillBody(body.text.replace(/%/g, '%%'), body.variables, () => '%s');
+  return `String.format(${doubleQuoted(template)}, ${body.variables.map((v) => `json(env("${v.env}", ${doubleQuoted(v.fallback)}))`).join(', ')})`;
+}
+
 /** The Java (java.net.http) sample of `plan` (a whole `Main.java`). */
 export function java(plan: SamplePlan): string {
   let code = httpsnippet(plan, 'java', 'nethttp');
@@ -52,7 +71,7 @@ export function java(plan: SamplePlan): string {
   }
   if (plan.idempotencyKey) code = replaceOnce(code, `"${SENTINEL.idempotencyKey}"`, () => 'idempotencyKey', 'Idempotency-Key header');
   if (plan.body) {
-    code = replaceOnce(code, /BodyPublishers\.ofString\(.*\)\)$/m, () => `BodyPublishers.ofString(${doubleQuoted(plan.body?.text ?? '')}))`, 'request body');
+    code = replaceOnce(code, /BodyPublishers\.ofString\(.*\)\)$/m, () => `BodyPublishers.ofString(${javaBody(plan)}))`, 'request body');
   }
   code = replaceOnce(code, /\nSystem\.out\.println\(response\.body\(\)\);$/, () => `\n${TAIL}`, 'response handling');
   const imports = [
@@ -64,5 +83,5 @@ export function java(plan: SamplePlan): string {
     ...(plan.idempotencyKey ? ['java.util.UUID'] : []),
   ];
   const main = ['public static void main(String[] args) throws Exception {', indent([...prelude(plan), '', code].join('\n'), '    '), '}'].join('\n');
-  return [...imports.map((name) => `import ${name};`), '', 'public class Main {', indent(main, '    '), '', indent(ENV, '    '), '}', ''].join('\n');
+  return [...imports.map((name) => `import ${name};`), '', 'public class Main {', indent(main, '    '), '', indent(ENV, '    '), ...(plan.body?.variables ? ['', indent(JSON_STRING, '    ')] : []), '}', ''].join('\n');
 }

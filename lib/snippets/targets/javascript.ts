@@ -4,7 +4,7 @@
  * object literal), values come from the environment, and the response status, headers and body print.
  * No top-level await, so it runs as CommonJS, as an ES module and as TypeScript alike.
  */
-import { DEFAULT_BASE_URL, SENTINEL, httpsnippet, naming, replaceOnce, replaceUrl, type UrlPart } from '../generate';
+import { DEFAULT_BASE_URL, SENTINEL, fillBody, httpsnippet, naming, replaceOnce, replaceUrl, type UrlPart } from '../generate';
 import { doubleQuoted } from '../quote';
 import type { SamplePlan } from '../types';
 
@@ -69,7 +69,7 @@ export function javascript(plan: SamplePlan): string {
   }
   if (plan.idempotencyKey) code = replaceOnce(code, `'${SENTINEL.idempotencyKey}'`, () => 'idempotencyKey', 'Idempotency-Key header');
   if (plan.body && plan.body.mimeType !== 'application/x-www-form-urlencoded') {
-    code = replaceOnce(code, /^ {2}body: [\s\S]*(?=\n\};)/m, () => `  body: ${jsonBody(plan.body?.text ?? '')}`, 'request body');
+    code = replaceOnce(code, /^ {2}body: [\s\S]*(?=\n\};)/m, () => `  body: ${fillBody(jsonBody(plan.body?.text ?? ''), plan.body?.variables, (v) => `process.env.${v.env} || ${JSON.stringify(v.fallback)}`)}`, 'request body');
   }
   code = replaceOnce(code, /\n {2}\.then\(res => res\.json\(\)\)[\s\S]*$/, () => `\n${TAIL}`, 'response handling');
   return [...prelude(plan), '', code, ''].join('\n');

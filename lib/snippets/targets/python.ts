@@ -3,8 +3,8 @@
  * documented bytes with `data=` (httpsnippet's `json=` re-serialises it with other spacing), values
  * come from the environment, and the status, headers and body print.
  */
-import { DEFAULT_BASE_URL, SENTINEL, httpsnippet, naming, replaceOnce, replaceUrl, type UrlPart } from '../generate';
-import { pythonString } from '../quote';
+import { DEFAULT_BASE_URL, SENTINEL, fillBody, httpsnippet, naming, replaceOnce, replaceUrl, type UrlPart } from '../generate';
+import { doubleQuoted, pythonString } from '../quote';
 import type { SamplePlan } from '../types';
 
 function url(parts: UrlPart[]): string {
@@ -16,6 +16,7 @@ function prelude(plan: SamplePlan): string[] {
   const imports = ['import os'];
   if (plan.auth.kind === 'basic') imports.unshift('import base64');
   if (plan.idempotencyKey) imports.push('import uuid');
+  if (plan.body?.variables) imports.unshift('import json');
   const lines = [...imports, '', 'import requests', '', `base_url = os.environ.get("AETHEX_BASE_URL") or "${DEFAULT_BASE_URL}"`];
   if (plan.auth.kind === 'bearer') lines.push('token = os.environ["AETHEX_TOKEN"]  # an access token or personal access token');
   if (plan.auth.kind === 'basic') {
@@ -49,7 +50,11 @@ export function python(plan: SamplePlan): string {
   }
   if (plan.idempotencyKey) code = replaceOnce(code, `"${SENTINEL.idempotencyKey}"`, () => 'idempotency_key', 'Idempotency-Key header');
   if (plan.body && plan.body.mimeType !== 'application/x-www-form-urlencoded') {
-    code = replaceOnce(code, /^payload = [\s\S]*?\n(?=headers = )/m, () => `payload = ${pythonString(plan.body?.text ?? '')}\n`, 'request body');
+    // Body variables: the documented JSON (strings only) as a dict literal, serialised like JSON.stringify(…, null, 2).
+    const literal = plan.body.variables
+      ? `json.dumps(${fillBody(plan.body.text, plan.body.variables, (v) => `os.environ.get("${v.env}") or ${doubleQuoted(v.fallback)}`)}, indent=2)`
+      : pythonString(plan.body.text);
+    code = replaceOnce(code, /^payload = [\s\S]*?\n(?=headers = )/m, () => `payload = ${literal}\n`, 'request body');
     code = replaceOnce(code, /\b(json|data)=payload\b/, () => 'data=payload.encode("utf-8")', 'body argument');
   }
   code = replaceOnce(code, /\nprint\(response\.text\)$/, () => `\n${TAIL}`, 'response handling');

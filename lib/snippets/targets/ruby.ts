@@ -4,8 +4,8 @@
  * (httpsnippet's double quotes interpolate `#{…}`), values come from the environment, and the
  * status, headers and body print.
  */
-import { DEFAULT_BASE_URL, SENTINEL, httpsnippet, naming, replaceOnce, replaceUrl, type UrlPart } from '../generate';
-import { rubySingle } from '../quote';
+import { DEFAULT_BASE_URL, SENTINEL, fillBody, httpsnippet, naming, replaceOnce, replaceUrl, type UrlPart } from '../generate';
+import { doubleQuoted, rubySingle } from '../quote';
 import type { SamplePlan } from '../types';
 
 function url(parts: UrlPart[]): string {
@@ -54,8 +54,15 @@ export function ruby(plan: SamplePlan): string {
     code = replaceOnce(code, `'Basic ${SENTINEL.basic}'`, () => '"Basic #{["#{client_id}:#{client_secret}"].pack(\'m0\')}"', 'basic header');
   }
   if (plan.idempotencyKey) code = replaceOnce(code, `'${SENTINEL.idempotencyKey}'`, () => 'idempotency_key', 'Idempotency-Key header');
-  if (plan.body) code = replaceOnce(code, /^request\.body = .*$/m, () => `request.body = ${rubySingle(plan.body?.text ?? '')}`, 'request body');
+  if (plan.body) {
+    // Body variables: the documented JSON (strings only) as a Hash literal; `\#` keeps Ruby from interpolating.
+    const noInterpolation = (text: string) => text.replace(/#/g, '\\#');
+    const literal = plan.body.variables
+      ? `JSON.pretty_generate(${fillBody(noInterpolation(plan.body.text), plan.body.variables, (v) => `ENV.fetch("${v.env}", ${noInterpolation(doubleQuoted(v.fallback))})`)})`
+      : rubySingle(plan.body.text);
+    code = replaceOnce(code, /^request\.body = .*$/m, () => `request.body = ${literal}`, 'request body');
+  }
   code = replaceOnce(code, /\nputs response\.read_body$/, () => `\n${TAIL}`, 'response handling');
-  const securerandom = plan.idempotencyKey ? "require 'securerandom'\n" : '';
+  const securerandom = (plan.body?.variables ? "require 'json'\n" : '') + (plan.idempotencyKey ? "require 'securerandom'\n" : '');
   return [head.trimEnd() + (securerandom ? `\n${securerandom.trimEnd()}` : ''), ...prelude(plan), code.replace(/^\n+/, '\n'), ''].join('\n');
 }
