@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSandbox, type Sandbox } from '@/lib/sandbox/handler';
 import { consoleData } from './data';
-import { clientCredentialsToken, completeAuthorization, CONSOLE_CLIENT_ID, describeOAuthError, PENDING_KEY, startAuthorization } from './oauth';
+import { authorizationServer, clientCredentialsToken, completeAuthorization, CONSOLE_CLIENT_ID, describeOAuthError, PENDING_KEY, startAuthorization } from './oauth';
 
 const ORIGIN = 'http://localhost:3140';
 const BASE = `${ORIGIN}/sandbox`;
@@ -28,6 +28,13 @@ afterAll(() => {
 });
 
 describe('OAuth through oauth4webapi against the sandbox', () => {
+  it('discovers the RFC 8414 metadata of the issuer <origin>/sandbox', async () => {
+    const as = await authorizationServer(BASE, oauthPaths);
+    expect(as.issuer).toBe(BASE);
+    expect(as.code_challenge_methods_supported).toEqual(['S256']);
+    expect(as.token_endpoint).toBe(`${BASE}/v1/auth/token`);
+  });
+
   it('gets a client credentials token (ClientSecretBasic) with the granted scopes and expiry', async () => {
     const before = Date.now();
     const token = await clientCredentialsToken(BASE, oauthPaths, { clientId: app.client_id, clientSecret: app.client_secret, scopes: ['projects:read'] });

@@ -56,18 +56,26 @@ function requestOptions(baseUrl: string) {
 }
 
 /**
- * The authorization server's metadata. Reads RFC 8414 metadata from `<base>/.well-known/oauth-authorization-server`
- * (the sandbox serves it under its own base path, so the URL is built here rather than by
- * `discoveryRequest`, which would insert the well-known segment before `/sandbox`) and validates it with
- * `processDiscoveryResponse` (issuer must equal the base URL). Falls back to the document's endpoints
- * when the server publishes no metadata (production today).
+ * The authorization server's metadata (RFC 8414). Discovery with oauth4webapi's `discoveryRequest`
+ * (`algorithm: 'oauth2'`: `/.well-known/oauth-authorization-server` inserted before the issuer's path,
+ * e.g. `/.well-known/oauth-authorization-server/sandbox`), then the copy the sandbox serves under its own
+ * mount (`<base>/.well-known/oauth-authorization-server`, which a standalone sandbox behind a prefix may
+ * only have); each validated by `processDiscoveryResponse` (issuer must equal the base URL). Without
+ * metadata (production today) the document's flow paths, relative to the base URL, are used.
  */
 export async function authorizationServer(baseUrl: string, paths: OAuthPaths): Promise<oauth.AuthorizationServer> {
-  try {
-    const response = await fetchWithoutCredentials(fetch)(`${baseUrl}/.well-known/oauth-authorization-server`);
-    if (response.ok) return await oauth.processDiscoveryResponse(new URL(baseUrl), response);
-  } catch {
-    // No or invalid metadata: the document's flow URLs, relative to this base, are authoritative.
+  const issuer = new URL(baseUrl);
+  const attempts = [
+    () => oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...requestOptions(baseUrl) }),
+    () => fetchWithoutCredentials(fetch)(`${baseUrl}/.well-known/oauth-authorization-server`),
+  ];
+  for (const attempt of attempts) {
+    try {
+      const response = await attempt();
+      if (response.ok) return await oauth.processDiscoveryResponse(issuer, response);
+    } catch {
+      // Try the next location; the document's flow URLs are the last resort.
+    }
   }
   return { issuer: baseUrl, token_endpoint: `${baseUrl}${paths.token}`, authorization_endpoint: `${baseUrl}${paths.authorize}` };
 }
