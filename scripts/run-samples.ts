@@ -33,14 +33,15 @@ async function main(): Promise<number> {
   mkdirSync(path.join(work, 'home'), { recursive: true });
 
   /** Every response the sandbox sent, by its X-Request-ID. */
-  const issued = new Map<string, { method: string; path: string; status: number; replayed: boolean }>();
+  const issued = new Map<string, { method: string; path: string; query: URLSearchParams; environment: string | null; status: number; replayed: boolean }>();
   const sandboxServer = await startSandboxServer({ port: 0, host: '127.0.0.1', db: ':memory:', purgeIntervalMs: 0 });
   const { sandbox } = sandboxServer;
   const handle = sandbox.handle.bind(sandbox);
   sandbox.handle = async (request, info) => {
     const response = await handle(request, info);
     const id = response.headers.get('x-request-id');
-    if (id) issued.set(id, { method: request.method, path: new URL(request.url).pathname, status: response.status, replayed: response.headers.get('idempotent-replayed') === 'true' });
+    const url = new URL(request.url);
+    if (id) issued.set(id, { method: request.method, path: url.pathname, query: url.searchParams, environment: request.headers.get('aethex-environment'), status: response.status, replayed: response.headers.get('idempotent-replayed') === 'true' });
     return response;
   };
   const baseUrl = `${sandboxServer.url}/sandbox`;
@@ -114,6 +115,12 @@ async function main(): Promise<number> {
     else if (!record) problems.push(`X-Request-ID ${requestId} was never issued by the sandbox`);
     else if (record.method !== operation.method || !templatePath.test(record.path) || record.status !== expected) {
       problems.push(`X-Request-ID ${requestId} belongs to ${record.method} ${record.path} → ${record.status}, not ${operation.method} ${operation.path} → ${expected}`);
+    }
+    // The sandbox received the documented query and AeThex-Environment examples (an API default would hide a
+    // generator that drops them).
+    for (const parameter of operation.parameters.filter((p) => p.example !== undefined && (p.in === 'query' || p.name === 'AeThex-Environment'))) {
+      const sent = parameter.in === 'query' ? (record?.query.get(parameter.name) ?? null) : (record?.environment ?? null);
+      if (record && sent !== String(parameter.example)) problems.push(`the sandbox received ${parameter.in} parameter ${parameter.name}=${sent ?? '(absent)'}, documented example ${String(parameter.example)}`);
     }
     return { result, problems, record, command, label };
   }
