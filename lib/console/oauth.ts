@@ -86,7 +86,10 @@ export async function authorizationServer(baseUrl: string, paths: OAuthPaths): P
  * the library's message; a network failure is said in words.
  */
 export async function describeOAuthError(error: unknown): Promise<string> {
-  if (error instanceof oauth.ResponseBodyError || error instanceof oauth.AuthorizationResponseError) {
+  if (error instanceof oauth.ResponseBodyError) {
+    return `${error.status} ${error.error}${error.error_description ? `: ${error.error_description}` : ''}`;
+  }
+  if (error instanceof oauth.AuthorizationResponseError) {
     return `${error.error}${error.error_description ? `: ${error.error_description}` : ''}`;
   }
   if (error instanceof oauth.WWWAuthenticateChallengeError) {

@@ -124,7 +124,7 @@ test('a wrong client secret is explained as the OAuth error, with no Basic-auth 
   await page.getByRole('button', { name: 'Use these credentials for a token' }).click();
   await page.getByLabel('Client secret').fill('cs_wrong');
   await page.getByRole('button', { name: 'Get access token' }).click();
-  await expect(page.getByText(/^Token request failed: 401 invalid_client/)).toBeVisible();
+  await expect(page.getByText(/^Token request failed: 401 invalid_client: /)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Get access token' })).toBeEnabled();
   expect(dialogs).toBe(0);
   allowHttpErrors(problems);
