@@ -25,7 +25,7 @@ export function OperationView({ operation }: { operation: Operation }) {
         <code className="font-mono text-sm break-all">{operation.path}</code>
         <Link
           href={`/console?operation=${encodeURIComponent(operation.operationId)}`}
-          className="ml-auto rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800 dark:bg-indigo-500 dark:text-zinc-950 dark:hover:bg-indigo-400"
+          className="ml-auto rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800 dark:bg-indigo-300 dark:text-zinc-950 dark:hover:bg-indigo-200"
         >
           Try it
         </Link>

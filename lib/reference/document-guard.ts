@@ -33,15 +33,16 @@ function setStyle(element: HTMLElement, value: string | null) {
  * Restores `document` to `snapshot`: removes `<style>` and stylesheet `<link>` elements added since,
  * removes body/html classes added since (except `keepHtmlClasses`, e.g. the theme class next-themes owns)
  * and puts the inline `style` attributes back.
- * @returns the number of head elements removed
+ * @returns the head elements removed, to {@link reattach} if the widget mounts again (its module-level
+ *   style injections run only once per page load)
  */
-export function restoreDocument(snapshot: DocumentSnapshot, keepHtmlClasses: readonly string[] = [], doc: Document = document): number {
-  let removed = 0;
+export function restoreDocument(snapshot: DocumentSnapshot, keepHtmlClasses: readonly string[] = [], doc: Document = document): Element[] {
+  const removed: Element[] = [];
   for (const element of Array.from(doc.head.children)) {
     const isStyle = element.tagName === 'STYLE' || (element.tagName === 'LINK' && element.getAttribute('rel') === 'stylesheet');
     if (isStyle && !snapshot.head.has(element)) {
       element.remove();
-      removed += 1;
+      removed.push(element);
     }
   }
   for (const name of Array.from(doc.body.classList)) if (!snapshot.bodyClasses.has(name)) doc.body.classList.remove(name);
@@ -51,4 +52,9 @@ export function restoreDocument(snapshot: DocumentSnapshot, keepHtmlClasses: rea
   setStyle(doc.body, snapshot.bodyStyle);
   setStyle(doc.documentElement, snapshot.htmlStyle);
   return removed;
+}
+
+/** Puts head elements removed by {@link restoreDocument} back, in their original order. */
+export function reattach(elements: readonly Element[], doc: Document = document): void {
+  for (const element of elements) doc.head.appendChild(element);
 }

@@ -35,6 +35,11 @@ export function explorerConfiguration(input: ExplorerInput, origin: string, dark
     telemetry: false,
     showDeveloperTools: 'never',
     hideDarkModeToggle: true,
+    // Five operations: show them all at once instead of one open tag group.
+    defaultOpenAllTags: true,
+    // Scalar's useFavicon rewrites every <link rel="icon">; without a value the browser falls back to a
+    // missing /favicon.ico. Point it at the site's own icon (app/icon.svg).
+    favicon: `${origin}/icon.svg`,
     forceDarkModeState: dark ? 'dark' : 'light',
     darkMode: dark,
     servers,

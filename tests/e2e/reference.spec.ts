@@ -1,0 +1,55 @@
+import AxeBuilder from '@axe-core/playwright';
+import { listErrors, listOperations, listWebhooks } from '../../lib/openapi';
+import { errorHref, operationHref, webhookHref } from '../../lib/reference/routes';
+import { expect, test } from './fixtures';
+
+/** Every server-rendered reference page, derived from the OpenAPI document. */
+const pages = [
+  '/reference',
+  '/reference/errors',
+  '/reference/webhooks',
+  ...listOperations().map((operation) => operationHref(operation.operationId)),
+  ...listWebhooks().map((webhook) => webhookHref(webhook.event)),
+];
+
+for (const path of pages) {
+  test(`${path} renders with an h1, no page error and no external request`, async ({ page }) => {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await page.waitForLoadState('networkidle');
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`${path} has no axe violations (WCAG 2.2 AA, ${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(path);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+    });
+  }
+}
+
+test('every error code has its anchor on the errors page', async ({ page }) => {
+  await page.goto('/reference/errors');
+  for (const error of listErrors()) {
+    await expect(page.locator(`[id="${error.status}"]`)).toContainText(error.label);
+  }
+});
+
+test('an operation page links its errors to their anchors', async ({ page }) => {
+  const operation = listOperations().find((candidate) => candidate.errorStatuses.length > 0);
+  test.skip(!operation, 'no operation declares errors');
+  await page.goto(operationHref(operation!.operationId));
+  const status = operation!.errorStatuses[0]!;
+  await page.locator(`a[href="${errorHref(status)}"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`/reference/errors#${status}$`));
+});
+
+test('"Try it" leads to the console with the operation preselected', async ({ page, problems }) => {
+  const operation = listOperations()[0]!;
+  await page.goto(operationHref(operation.operationId));
+  await page.getByRole('link', { name: 'Try it' }).click();
+  await expect(page).toHaveURL(new RegExp(`/console\\?operation=${operation.operationId}$`));
+  problems.consoleErrors.length = 0; // the console page is another team's; only the link is under test here
+});
