@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { listOperations } from '../../lib/openapi';
 import { expect, test } from './fixtures';
 
@@ -10,7 +11,7 @@ test('the explorer renders every operation of the document', async ({ page }) =>
 });
 
 /** The site header's background and the body's classes/inline style: what Scalar is known to leak. */
-async function siteStyle(page: import('@playwright/test').Page) {
+async function siteStyle(page: Page) {
   return page.evaluate(() => ({
     header: getComputedStyle(document.querySelector('header')!).backgroundColor,
     bodyFont: getComputedStyle(document.body).fontFamily,
