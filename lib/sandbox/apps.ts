@@ -6,6 +6,7 @@ import type { FieldError, RequestContext } from './http';
 import { json, problem } from './http';
 import { LIMITS, knownScopes } from './config';
 import { randomId, sha256Hex } from './ids';
+import { isLoopback, type ClientAddress } from './limits';
 import { newProject } from './projects';
 import type { Runtime } from './runtime';
 
@@ -36,13 +37,32 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): { ok: true; value: T } |
 }
 
 /**
+ * The abuse cap on tenant creation: `rt.caps.appsPerHour` per client address in a fixed one-hour window. A loopback
+ * socket peer (the developer's own machine running `npm run sandbox`) is exempt; a forwarded address never is.
+ * @returns a 429 problem with Retry-After when the cap is reached, else undefined (the creation is counted).
+ */
+function appsCapExceeded(rt: Runtime, ctx: RequestContext, client: ClientAddress): Response | undefined {
+  if (client.fromSocket && isLoopback(client.address)) return undefined;
+  const now = rt.now();
+  const { window_start, count } = rt.rates.hit(`apps:${client.address}`, now, 3_600_000);
+  if (count <= rt.caps.appsPerHour) return undefined;
+  const retryAfter = Math.max(1, Math.ceil((window_start + 3_600_000 - now) / 1000));
+  return problem(ctx, 429, `This address created ${rt.caps.appsPerHour} sandbox apps in the last hour, the cap for a public sandbox; retry in ${retryAfter} seconds, or reuse an app you created (they live ${rt.tenantTtlSeconds} seconds).`, {
+    headers: { 'Retry-After': String(retryAfter) },
+  });
+}
+
+/**
  * POST /sandbox/apps: creates an isolated tenant with a confidential OAuth client, a personal access token, a
  * webhook signing secret and seed projects (60 in production: 3 pages at limit=25). Secrets are returned once and
  * stored only as SHA-256 (the webhook secret is kept, since it must sign deliveries).
+ * @param client - the caller's address, for the per-address cap (429 with Retry-After above it; nothing stored).
  */
-export function createApp(rt: Runtime, ctx: RequestContext, body: unknown): Response {
+export function createApp(rt: Runtime, ctx: RequestContext, body: unknown, client: ClientAddress): Response {
   const result = parse(AppBody, body);
   if (!result.ok) return problem(ctx, 400, 'The app body is invalid: send {"name"?, "redirect_uris"?, "scopes"?}.', { errors: result.errors });
+  const capped = appsCapExceeded(rt, ctx, client);
+  if (capped) return capped;
   const parsed = { name: result.value.name ?? 'Sandbox app', redirectUris: result.value.redirect_uris ?? [], scopes: result.value.scopes ?? knownScopes() };
   const now = rt.now();
   const tenantId = randomId('ten_', 16);

@@ -25,6 +25,14 @@ export const LIMITS = {
   seed: { production: 60, staging: 8, development: 4 } as Record<string, number>,
   /** Tenants deleted per purge step. */
   purgeBatch: 50,
+  /** Rows deleted per purge transaction, so a purge never holds the database for long. */
+  purgeRowBatch: 500,
+  /** Tenants one client address may create per hour (SANDBOX_APPS_PER_HOUR overrides). */
+  appsPerHour: 20,
+  /** Projects one tenant may hold, all environments together (SANDBOX_PROJECTS_PER_TENANT overrides). */
+  projectsPerTenant: 500,
+  /** How often in-memory rate-limit windows are written to SQLite, in ms. */
+  rateFlushMs: 1000,
 } as const;
 
 /** The public client the portal's console uses (authorization code + PKCE, no secret). */

@@ -6,7 +6,7 @@ import { LIMITS } from './config';
 import {
   BodyTooLargeError, commonHeaders, json, originOf, preflightHeaders, problem, readBody, requestIdFor, type FieldError, type RequestContext,
 } from './http';
-import { anonymousSubject, countRequest, peekRequest, tenantSubject, type RateSubject } from './limits';
+import { anonymousSubject, clientAddress, countRequest, peekRequest, tenantSubject, type ClientAddress, type RateSubject } from './limits';
 import { getProjectMetrics } from './metrics';
 import { handleAuthorize, handleDecision } from './oauth/authorize';
 import { authenticateBearer, bearerChallenge, type BearerFailure, type BearerIdentity } from './oauth/bearer';
@@ -14,6 +14,7 @@ import { findClient, secretMatches } from './oauth/clients';
 import { authorizationServerMetadata } from './oauth/metadata';
 import { decodeBasic, handleToken } from './oauth/token';
 import { createProject, listProjects } from './projects';
+import { RateWindows } from './rate-windows';
 import { matchRoute, splitBase } from './router';
 import { isMediaType, type Runtime } from './runtime';
 import { SandboxStore } from './store';
@@ -34,6 +35,12 @@ export interface SandboxOptions {
   purgeIntervalMs?: number;
   /** Extra console origin for the public client's redirect URI (default PORTAL_URL). */
   portalUrl?: string;
+  /** Tenants one client address may create per hour (default SANDBOX_APPS_PER_HOUR, else 20). */
+  appsPerHour?: number;
+  /** Projects one tenant may hold (default SANDBOX_PROJECTS_PER_TENANT, else 500). */
+  projectsPerTenant?: number;
+  /** Trust the last X-Forwarded-For entry over the socket address (default SANDBOX_TRUST_PROXY === '1'). */
+  trustProxy?: boolean;
 }
 
 /** Connection facts an adapter may know (node:http does, a Fetch Request does not). */
@@ -45,14 +52,21 @@ export interface ConnectionInfo {
 export interface Sandbox {
   /** Answers one request: `(Request) => Promise<Response>`, framework-agnostic. Never rejects. */
   handle(request: Request, info?: ConnectionInfo): Promise<Response>;
-  /** Deletes expired tenants now; returns how many. */
+  /** Deletes expired tenants now, synchronously; returns how many. */
   purge(): number;
+  /**
+   * Deletes expired tenants in batches of LIMITS.purgeRowBatch rows, yielding to the event loop between batches so
+   * requests are served meanwhile (what the purge timer runs). Resolves to the number of tenants deleted.
+   */
+  purgeInBackground(): Promise<number>;
   /** Stops the purge timer and closes the database. */
   close(): void;
   readonly runtime: Runtime;
 }
 
-type Identity = { tenant: BearerIdentity | undefined; failure: BearerFailure | undefined; subject: RateSubject; maintenance?: { retryAfter: number } };
+type Identity = {
+  tenant: BearerIdentity | undefined; failure: BearerFailure | undefined; subject: RateSubject; client: ClientAddress; maintenance?: { retryAfter: number };
+};
 
 const JSON_OPERATIONS = new Set(['createProject', 'verifyWebhook']);
 const RESOURCE_HANDLERS: Record<string, (call: ApiCall) => Response> = {
@@ -69,14 +83,15 @@ export const HANDLED_OPERATIONS: readonly string[] = ['createToken', ...Object.k
 /** Who is calling, for rate limiting and maintenance: a tenant by bearer token or Basic client credentials, else anonymous. */
 function identify(rt: Runtime, request: Request, info: ConnectionInfo | undefined): Identity {
   const header = request.headers.get('authorization');
-  const anonymous = anonymousSubject(request, info?.remoteAddress);
+  const address = clientAddress(request, info?.remoteAddress, rt.trustProxy);
+  const anonymous = anonymousSubject(address);
   if (header !== null && /^basic /i.test(header)) {
     const basic = decodeBasic(header);
     const client = basic ? findClient(rt.store, basic.id, rt.portalUrl) : undefined;
     const tenant = client?.tenantId && basic && secretMatches(client, basic.secret) ? rt.store.tenant(client.tenantId) : undefined;
-    if (!tenant) return { tenant: undefined, failure: undefined, subject: anonymous };
+    if (!tenant) return { tenant: undefined, failure: undefined, subject: anonymous, client: address };
     return {
-      tenant: undefined, failure: undefined, subject: tenantSubject(tenant.id, tenant.rate_limit, tenant.rate_window_seconds),
+      tenant: undefined, failure: undefined, client: address, subject: tenantSubject(tenant.id, tenant.rate_limit, tenant.rate_window_seconds),
       ...(tenant.maintenance ? { maintenance: { retryAfter: tenant.maintenance_retry_after } } : {}),
     };
   }
@@ -84,11 +99,11 @@ function identify(rt: Runtime, request: Request, info: ConnectionInfo | undefine
   if ('tenantId' in result) {
     const { row } = result;
     return {
-      tenant: result, failure: undefined, subject: tenantSubject(result.tenantId, row.rate_limit, row.rate_window_seconds),
+      tenant: result, failure: undefined, client: address, subject: tenantSubject(result.tenantId, row.rate_limit, row.rate_window_seconds),
       ...(row.maintenance ? { maintenance: { retryAfter: row.maintenance_retry_after } } : {}),
     };
   }
-  return { tenant: undefined, failure: result, subject: anonymous };
+  return { tenant: undefined, failure: result, subject: anonymous, client: address };
 }
 
 /** A sentence for a validation problem's `detail`. */
@@ -187,7 +202,7 @@ async function callSandboxRoute(rt: Runtime, ctx: RequestContext, request: Reque
   const read = await readJsonBody(ctx, request, false);
   if (!read.ok) return read.response;
   const tenantId = who.tenant?.tenantId ?? '';
-  if (key === 'sandbox.createApp') return createApp(rt, ctx, read.value);
+  if (key === 'sandbox.createApp') return createApp(rt, ctx, read.value, who.client);
   if (key === 'sandbox.emitWebhook') return emitWebhook(rt, ctx, tenantId, read.value);
   if (key === 'sandbox.setMaintenance') return setMaintenance(rt, ctx, tenantId, read.value);
   return setRateLimit(rt, ctx, tenantId, read.value);
@@ -195,7 +210,7 @@ async function callSandboxRoute(rt: Runtime, ctx: RequestContext, request: Reque
 
 async function dispatch(rt: Runtime, bases: readonly string[], request: Request, url: URL, ctx: RequestContext, info: ConnectionInfo | undefined): Promise<Response> {
   if (request.method === 'OPTIONS') {
-    ctx.rate = peekRequest(rt, anonymousSubject(request, info?.remoteAddress));
+    ctx.rate = peekRequest(rt, anonymousSubject(clientAddress(request, info?.remoteAddress, rt.trustProxy)));
     return new Response(null, { status: 204, headers: preflightHeaders(new Headers()) });
   }
   const who = identify(rt, request, info);
@@ -231,18 +246,56 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const store = new SandboxStore(options.db ?? process.env.SANDBOX_DB ?? '.data/sandbox.db', now);
   const tenantTtlSeconds = options.tenantTtlSeconds ?? (Number(process.env.SANDBOX_TENANT_TTL_SECONDS) || LIMITS.tenantTtlSeconds);
   const portalUrl = options.portalUrl ?? process.env.PORTAL_URL;
-  const rt: Runtime = { store, now, tenantTtlSeconds, ...(portalUrl ? { portalUrl } : {}) };
+  const rates = new RateWindows(store);
+  const rt: Runtime = {
+    store, now, tenantTtlSeconds, rates, ...(portalUrl ? { portalUrl } : {}),
+    caps: {
+      appsPerHour: options.appsPerHour ?? (Number(process.env.SANDBOX_APPS_PER_HOUR) || LIMITS.appsPerHour),
+      projectsPerTenant: options.projectsPerTenant ?? (Number(process.env.SANDBOX_PROJECTS_PER_TENANT) || LIMITS.projectsPerTenant),
+    },
+    trustProxy: options.trustProxy ?? process.env.SANDBOX_TRUST_PROXY === '1',
+  };
   const bases = (options.basePath ?? '/sandbox') === '' ? ['/sandbox', ''] : ['/sandbox'];
-  const purge = () => store.purge(now(), LIMITS.purgeBatch, LIMITS.idempotencySeconds * 1000);
-  const interval = options.purgeIntervalMs ?? Math.min(tenantTtlSeconds * 1000, 60_000);
-  const timer = interval > 0 ? setInterval(() => {
-    try {
-      purge();
-    } catch {
-      // A busy database skips this round; the next one catches up.
+  const purgeStep = (id: string): boolean => {
+    rates.forget(`tenant:${id}`);
+    return store.purgeTenantStep(id, LIMITS.purgeRowBatch).done;
+  };
+  const purgeStale = () => store.purgeStale(now(), LIMITS.purgeRowBatch, LIMITS.idempotencySeconds * 1000);
+  const purge = (): number => {
+    const ids = store.expiredTenants(now(), LIMITS.purgeBatch);
+    for (const id of ids) while (!purgeStep(id));
+    purgeStale();
+    return ids.length;
+  };
+  const purgeInBackground = async (): Promise<number> => {
+    const ids = store.expiredTenants(now(), LIMITS.purgeBatch);
+    for (const id of ids) {
+      // Each step is one short transaction; requests queued meanwhile run between steps.
+      while (!purgeStep(id)) await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    purgeStale();
+    return ids.length;
+  };
+  const interval = options.purgeIntervalMs ?? Math.min(tenantTtlSeconds * 1000, 60_000);
+  let purging = false;
+  const timer = interval > 0 ? setInterval(() => {
+    if (purging) return;
+    purging = true;
+    // A busy database fails this round; the next one catches up.
+    purgeInBackground().catch(() => undefined).finally(() => {
+      purging = false;
+    });
   }, interval) : undefined;
   timer?.unref();
+  const flush = () => {
+    try {
+      rates.flush(now());
+    } catch {
+      // A busy database keeps the windows dirty in memory; the next flush writes them.
+    }
+  };
+  const flushTimer = setInterval(flush, LIMITS.rateFlushMs);
+  flushTimer.unref();
 
   async function handle(request: Request, info?: ConnectionInfo): Promise<Response> {
     const url = new URL(request.url);
@@ -272,8 +325,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   return {
     handle,
     purge,
+    purgeInBackground,
     close: () => {
       if (timer) clearInterval(timer);
+      clearInterval(flushTimer);
+      if (store.db.open) flush();
       store.close();
     },
     runtime: rt,

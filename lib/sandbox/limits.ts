@@ -19,10 +19,35 @@ export interface RateSubject {
   windowSeconds: number;
 }
 
-/** The subject of a request that carries no tenant credentials: keyed by the first X-Forwarded-For hop. */
-export function anonymousSubject(request: Request, remoteAddress: string | undefined): RateSubject {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return { key: `anon:${(forwarded || remoteAddress || 'local').slice(0, 64)}`, limit: LIMITS.rateLimit, windowSeconds: LIMITS.rateWindowSeconds };
+/** Where a request came from, for per-address limits. */
+export interface ClientAddress {
+  /** The address (at most 64 characters) or `'unknown'`. */
+  address: string;
+  /** True when it is the TCP peer's address, which the caller cannot forge (standalone without a trusted proxy). */
+  fromSocket: boolean;
+}
+
+/**
+ * The client address of a request. Standalone (`remoteAddress` known): the socket's peer address, or the last
+ * X-Forwarded-For entry when `trustProxy` (SANDBOX_TRUST_PROXY=1: a reverse proxy in front appends the peer it saw).
+ * Mounted in Next (route handlers never see the socket): the last X-Forwarded-For entry, which `next start` fills
+ * with the socket address when the request has none; a caller reaching Next directly can forge it, so a public
+ * deployment puts a reverse proxy in front that sets or appends X-Forwarded-For (lib/sandbox/README.md).
+ */
+export function clientAddress(request: Request, remoteAddress: string | undefined, trustProxy: boolean): ClientAddress {
+  const forwarded = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
+  if (remoteAddress !== undefined && !(trustProxy && forwarded)) return { address: remoteAddress.slice(0, 64) || 'unknown', fromSocket: true };
+  return { address: (forwarded || 'unknown').slice(0, 64), fromSocket: false };
+}
+
+/** Whether an address is loopback (127.0.0.0/8, ::1, IPv4-mapped 127.x). */
+export function isLoopback(address: string): boolean {
+  return /^(?:::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/i.test(address) || address === '::1';
+}
+
+/** The subject of a request that carries no tenant credentials: keyed by its client address. */
+export function anonymousSubject(client: ClientAddress): RateSubject {
+  return { key: `anon:${client.address}`, limit: LIMITS.rateLimit, windowSeconds: LIMITS.rateWindowSeconds };
 }
 
 /** A tenant's subject with its configured limit and window. */
@@ -42,19 +67,19 @@ function state(subject: RateSubject, windowStart: number, count: number, now: nu
 }
 
 /**
- * Counts one request in the subject's fixed window (stored in SQLite so limits survive restarts and hold across
- * processes sharing the database). The window starts at the first request and resets after `windowSeconds`.
+ * Counts one request in the subject's fixed window (in memory, persisted to SQLite every second so limits survive
+ * restarts: see RateWindows). The window starts at the first request and resets after `windowSeconds`.
  */
 export function countRequest(rt: Runtime, subject: RateSubject): RateState {
   const now = rt.now();
-  const { window_start, count } = rt.store.hit(subject.key, now, subject.windowSeconds * 1000);
+  const { window_start, count } = rt.rates.hit(subject.key, now, subject.windowSeconds * 1000);
   return state(subject, window_start, count, now);
 }
 
 /** The subject's current state without counting (CORS preflights are not counted). */
 export function peekRequest(rt: Runtime, subject: RateSubject): RateState {
   const now = rt.now();
-  const row = rt.store.peek(subject.key);
+  const row = rt.rates.peek(subject.key);
   if (!row || now >= row.window_start + subject.windowSeconds * 1000) return state(subject, now, 0, now);
   return state(subject, row.window_start, row.count, now);
 }

@@ -78,8 +78,20 @@ export function newProject(tenantId: string, environment: string, body: Record<s
   };
 }
 
+/** 429 when the tenant already holds `rt.caps.projectsPerTenant` projects; Retry-After is when the tenant expires. */
+function projectsCapReached(call: ApiCall): Response | undefined {
+  const { rt, ctx, identity } = call;
+  const cap = rt.caps.projectsPerTenant;
+  if (rt.store.countTenantProjects(identity.tenantId) < cap) return undefined;
+  const expiresAt = rt.store.tenant(identity.tenantId)?.expires_at ?? rt.now();
+  const retryAfter = Math.max(1, Math.ceil((expiresAt - rt.now()) / 1000));
+  return problem(ctx, 429, `This sandbox app holds ${cap} projects, the cap per sandbox app; create another sandbox app (POST /sandbox/apps) or wait until this one expires in ${retryAfter} seconds.`, {
+    headers: { 'Retry-After': String(retryAfter) },
+  });
+}
+
 /**
- * createProject: 201 with Location and defaults filled in. With an Idempotency-Key
+ * createProject: 201 with Location and defaults filled in; 429 at the per-tenant project cap (nothing stored). With an Idempotency-Key
  * (draft-ietf-httpapi-idempotency-key-header), keyed per client for 24 h: same body → stored 201 replayed with
  * `Idempotent-Replayed: true`; different body → 422; still in flight (e.g. in another process) → 409.
  */
@@ -90,6 +102,8 @@ export function createProject(call: ApiCall): Response {
   const location = `${ctx.origin}${ctx.base}/v1/projects/${row.id}`;
   const body = JSON.stringify(toProject(row));
   if (key === null) {
+    const capped = projectsCapReached(call);
+    if (capped) return capped;
     rt.store.createProject(row);
     return new Response(body, { status: 201, headers: { 'Content-Type': 'application/json', Location: location } });
   }
@@ -104,6 +118,12 @@ export function createProject(call: ApiCall): Response {
   if (claim.state === 'replay') {
     const { status, headers, body: stored } = claim.response;
     return new Response(stored, { status, headers: { ...headers, 'Idempotent-Replayed': 'true' } });
+  }
+  const capped = projectsCapReached(call);
+  if (capped) {
+    // Not a response worth replaying: the same key may succeed once the caller has room again.
+    rt.store.releaseIdempotencyKey(identity.clientId, key);
+    return capped;
   }
   const headers = { 'Content-Type': 'application/json', Location: location };
   try {

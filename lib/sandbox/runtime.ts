@@ -1,3 +1,4 @@
+import type { RateWindows } from './rate-windows';
 import type { SandboxStore } from './store';
 
 /** What every sandbox module needs: the store and the injectable clock. */
@@ -9,6 +10,17 @@ export interface Runtime {
   portalUrl?: string;
   /** Tenant lifetime in seconds. */
   tenantTtlSeconds: number;
+  /** Rate-limit windows, counted in memory and persisted periodically. */
+  rates: RateWindows;
+  /** Abuse caps of a public sandbox (lib/sandbox/README.md, "Limits"). */
+  caps: {
+    /** Tenants one client address may create per hour (loopback socket peers are exempt). */
+    appsPerHour: number;
+    /** Projects a tenant may hold, all environments together. */
+    projectsPerTenant: number;
+  };
+  /** Whether X-Forwarded-For is trusted over the socket address (standalone behind a reverse proxy). */
+  trustProxy: boolean;
 }
 
 /**

@@ -98,6 +98,8 @@ export class SandboxStore {
   /** Serialised project pages by `tenant|environment|limit|offset`; cleared on any project write (see pageCache). */
   private readonly pages = new Map<string, { total: number; json: string }>();
   private dataVersion = -1;
+  /** Bounded deletes of a tenant's rows, children before parents (see purgeTenantStep). */
+  private readonly purgeChildren: Database.Statement[];
 
   /**
    * @param file - SQLite file path (folders created) or `':memory:'`.
@@ -149,12 +151,10 @@ export class SandboxStore {
         VALUES (?, ?, ?, ?, 'in_flight', ?)`),
       idemDone: p(`UPDATE idempotency_keys SET state = 'done', status = ?, headers = ?, body = ?
         WHERE client_key = ? AND idempotency_key = ?`),
-      hit: p(`INSERT INTO rate_windows (subject, window_start, count) VALUES (@subject, @now, 1)
-        ON CONFLICT (subject) DO UPDATE SET
-          count = CASE WHEN @now >= window_start + @window THEN 1 ELSE count + 1 END,
-          window_start = CASE WHEN @now >= window_start + @window THEN @now ELSE window_start END
-        RETURNING window_start, count`),
       peek: p('SELECT window_start, count FROM rate_windows WHERE subject = ?'),
+      saveRateWindow: p(`INSERT INTO rate_windows (subject, window_start, count) VALUES (@subject, @window_start, @count)
+        ON CONFLICT (subject) DO UPDATE SET window_start = excluded.window_start, count = excluded.count`),
+      countTenantProjects: p('SELECT COUNT(*) AS n FROM projects WHERE tenant_id = ?').pluck(),
       insertDelivery: p('INSERT INTO deliveries (id, tenant_id, event, payload, headers, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
       expiredTenants: p('SELECT id FROM tenants WHERE expires_at <= ? LIMIT ?'),
       deleteTenant: p('DELETE FROM tenants WHERE id = ?'),
@@ -162,6 +162,8 @@ export class SandboxStore {
       purgeRateWindows: p('DELETE FROM rate_windows WHERE rowid IN (SELECT rowid FROM rate_windows WHERE window_start <= ? LIMIT ?)'),
       purgeIdempotency: p('DELETE FROM idempotency_keys WHERE rowid IN (SELECT rowid FROM idempotency_keys WHERE created_at <= ? LIMIT ?)'),
     };
+    this.purgeChildren = ['access_tokens', 'refresh_tokens', 'authorization_codes', 'grants', 'idempotency_keys', 'deliveries', 'projects', 'personal_access_tokens', 'clients']
+      .map((table) => p(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE tenant_id = ? LIMIT ?)`));
   }
 
   /** Creates a tenant with its client, personal access token and seed projects in one transaction. */
@@ -349,17 +351,21 @@ export class SandboxStore {
     }).immediate();
   }
 
-  /**
-   * Counts one request against a fixed window that starts at the subject's first request.
-   * @returns the window start (epoch ms) and the number of requests counted in it, this one included.
-   */
-  hit(subject: string, now: number, windowMs: number): { window_start: number; count: number } {
-    return this.s.hit.get({ subject, now, window: windowMs }) as { window_start: number; count: number };
-  }
-
   /** The current window of a subject without counting, or undefined. */
   peek(subject: string): { window_start: number; count: number } | undefined {
     return this.s.peek.get(subject) as { window_start: number; count: number } | undefined;
+  }
+
+  /** Writes rate-limit windows counted in memory (see RateWindows), all in one transaction. */
+  saveRateWindows(windows: readonly { subject: string; window_start: number; count: number }[]): void {
+    this.db.transaction(() => {
+      for (const window of windows) this.s.saveRateWindow.run(window);
+    }).immediate();
+  }
+
+  /** Number of a tenant's projects in every environment (the per-tenant cap counts them all). */
+  countTenantProjects(tenantId: string): number {
+    return this.s.countTenantProjects.get(tenantId) as number;
   }
 
   /** Records a signed webhook delivery. */
@@ -367,26 +373,41 @@ export class SandboxStore {
     this.db.transaction(() => this.s.insertDelivery.run(id, tenantId, event, payload, JSON.stringify(headers), now)).immediate();
   }
 
+  /** IDs of up to `limit` tenants that expired at `now` (epoch ms) or before. */
+  expiredTenants(now: number, limit: number): string[] {
+    return (this.s.expiredTenants.all(now, limit) as { id: string }[]).map((row) => row.id);
+  }
+
   /**
-   * Deletes up to `batch` expired tenants (cascading to all their data) old idempotency records and idle rate-limit windows, each tenant in
-   * its own short transaction so requests are never blocked for long.
-   * @returns the number of tenants deleted.
+   * One bounded step of deleting a tenant: up to `batch` of its rows (tokens and codes first, then grants,
+   * idempotency records, deliveries, projects, tokens, clients) in one short transaction; once none are left, the
+   * tenant row and its rate window. Why batches: a single cascading DELETE of a tenant with many rows holds the
+   * database (and the event loop, better-sqlite3 being synchronous) for as long as it takes.
+   * @returns rows deleted and whether the tenant is gone.
    */
-  purge(now: number, batch: number, idempotencyTtlMs: number): number {
-    const ids = (this.s.expiredTenants.all(now, batch) as { id: string }[]).map((row) => row.id);
-    if (ids.length > 0) this.pages.clear();
-    for (const id of ids) {
-      this.db.transaction(() => {
-        this.s.deleteTenant.run(id);
-        this.s.deleteRateWindow.run(`tenant:${id}`);
-      }).immediate();
-    }
+  purgeTenantStep(id: string, batch: number): { deleted: number; done: boolean } {
+    this.pages.clear();
+    return this.db.transaction(() => {
+      let left = batch;
+      for (const statement of this.purgeChildren) {
+        if (left <= 0) break;
+        left -= statement.run(id, left).changes;
+      }
+      if (left <= 0) return { deleted: batch, done: false };
+      this.s.deleteTenant.run(id);
+      this.s.deleteRateWindow.run(`tenant:${id}`);
+      return { deleted: batch - left + 1, done: true };
+    }).immediate();
+  }
+
+
+  /** Deletes up to `batch` idempotency records older than the TTL and rate windows idle for two days, in one transaction. */
+  purgeStale(now: number, batch: number, idempotencyTtlMs: number): void {
     this.db.transaction(() => {
       this.s.purgeIdempotency.run(now - idempotencyTtlMs, batch);
-      // Windows idle for a day are over whatever their length (at most 86400 s); forget them.
+      // Windows idle for two days are over whatever their length (at most 86400 s); forget them.
       this.s.purgeRateWindows.run(now - 2 * 86_400_000, batch);
     }).immediate();
-    return ids.length;
   }
 
   /** Closes the database. */
