@@ -38,6 +38,10 @@ export function paginationLinks(baseUrl: string, page: number, limit: number, to
 export function listProjects(call: ApiCall): Response {
   const page = call.query.page as number;
   const limit = call.query.limit as number;
+  // The schema has no maximum page, and Ajv coerces "1e400"-sized digits to Infinity: refuse what is not exact.
+  if (!Number.isSafeInteger(page)) {
+    return problem(call.ctx, 400, `The parameter page must be an integer from 1 to ${Number.MAX_SAFE_INTEGER}.`, { errors: [{ field: 'page', message: 'must be a safe integer' }] });
+  }
   const { store } = call.rt;
   const { total, json: body } = store.projectPage(call.identity.tenantId, call.environment, limit, (page - 1) * limit, (rows) => JSON.stringify(rows.map(toProject)));
   const self = `${call.ctx.origin}${call.ctx.base}${getOperation('listProjects')?.path ?? '/v1/projects'}`;
