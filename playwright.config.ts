@@ -40,6 +40,7 @@ export default defineConfig({
     timeout: 600_000,
     // In CI a stray server on the port would make the tests run against stale code: fail instead.
     reuseExistingServer: !process.env.CI,
-    env: { NEXT_TELEMETRY_DISABLED: '1', SANDBOX_DB: process.env.SANDBOX_DB ?? ':memory:' },
+    // Every e2e test creates sandbox apps from 127.0.0.1: lift the per-address cap (20/hour) for the suite.
+    env: { NEXT_TELEMETRY_DISABLED: '1', SANDBOX_DB: process.env.SANDBOX_DB ?? ':memory:', SANDBOX_APPS_PER_HOUR: process.env.SANDBOX_APPS_PER_HOUR ?? '10000' },
   },
 });
