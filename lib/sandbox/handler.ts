@@ -179,9 +179,17 @@ async function callOperation(rt: Runtime, ctx: RequestContext, request: Request,
   return RESOURCE_HANDLERS[operationId]!({
     rt, ctx, identity, params, body: body.value, rawBody: body.raw,
     query: validation.value.query,
-    environment: request.headers.get('aethex-environment') ?? environments().default,
+    environment: request.headers.get('aethex-environment') ?? defaultEnvironment(),
     header: (name) => request.headers.get(name),
   });
+}
+
+let cachedDefaultEnvironment: string | undefined;
+
+/** The document's default AeThex-Environment (resolved once: lib/openapi.ts resolves the parameter on every call). */
+function defaultEnvironment(): string {
+  cachedDefaultEnvironment ??= environments().default;
+  return cachedDefaultEnvironment;
 }
 
 function maintenance(ctx: RequestContext, retryAfter: number): Response {

@@ -98,6 +98,8 @@ export class SandboxStore {
   /** Serialised project pages by `tenant|environment|limit|offset`; cleared on any project write (see pageCache). */
   private readonly pages = new Map<string, { total: number; json: string }>();
   private dataVersion = -1;
+  /** Resolved bearer credentials by `kind:hash` (found ones only); cleared with the pages (see `changed`). */
+  private readonly credentials = new Map<string, CredentialRow>();
   /** Bounded deletes of a tenant's rows, children before parents (see purgeTenantStep). */
   private readonly purgeChildren: Database.Statement[];
 
@@ -190,17 +192,46 @@ export class SandboxStore {
 
   /** Switches a tenant's maintenance mode; `retryAfter` in seconds. */
   setMaintenance(tenantId: string, enabled: boolean, retryAfter: number): void {
+    this.changed();
     this.db.transaction(() => this.s.setMaintenance.run(enabled ? 1 : 0, retryAfter, tenantId)).immediate();
   }
 
   /** Sets a tenant's rate limit: `limit` requests per `windowSeconds`. */
   setRateLimit(tenantId: string, limit: number, windowSeconds: number): void {
+    this.changed();
     this.db.transaction(() => this.s.setRateLimit.run(limit, windowSeconds, tenantId)).immediate();
   }
 
   /** Looks up a bearer credential by the SHA-256 of the token; revoked tokens and revoked grants never match. */
   credential(hash: string, isPat: boolean): CredentialRow | undefined {
-    return (isPat ? this.s.pat : this.s.accessToken).get(hash) as CredentialRow | undefined;
+    this.sync();
+    const key = `${isPat ? 'p' : 'a'}:${hash}`;
+    let row = this.credentials.get(key);
+    if (!row) {
+      row = (isPat ? this.s.pat : this.s.accessToken).get(hash) as CredentialRow | undefined;
+      if (!row) return undefined;
+      if (this.credentials.size >= 10_000) this.credentials.clear();
+      this.credentials.set(key, row);
+    }
+    return row;
+  }
+
+  /**
+   * Drops the in-memory caches (project pages, resolved credentials). Called by every write that can change what
+   * they hold (revocation, tenant settings, deletions); inserts of new rows need not, as only found rows are cached.
+   */
+  private changed(): void {
+    this.pages.clear();
+    this.credentials.clear();
+  }
+
+  /** Drops the caches when another connection (e.g. a second process on the same file) committed (`PRAGMA data_version`). */
+  private sync(): void {
+    const version = this.s.dataVersion.get() as number;
+    if (version !== this.dataVersion) {
+      this.changed();
+      this.dataVersion = version;
+    }
   }
 
   /** Stores an access token (and refresh token if given) in one transaction. */
@@ -226,6 +257,7 @@ export class SandboxStore {
    * @returns the code row and whether it had been used before, or undefined if unknown.
    */
   redeemCode(hash: string, now: number): { code: CodeRow; reused: boolean } | undefined {
+    this.changed();
     return this.db.transaction(() => {
       const code = this.s.code.get(hash) as CodeRow | undefined;
       if (!code) return undefined;
@@ -255,6 +287,7 @@ export class SandboxStore {
    */
   rotateRefresh(hash: string, now: number, next: (row: { tenant_id: string; client_id: string; grant_id: string; scope: string }) => Issuance | string):
     { issuance: Issuance } | { error: string } | 'reused' | undefined {
+    this.changed();
     return this.db.transaction(() => {
       const row = this.s.refresh.get(hash) as
         | { tenant_id: string; client_id: string; grant_id: string; scope: string; used_at: number | null; revoked: number }
@@ -278,11 +311,7 @@ export class SandboxStore {
    * committed anything (`PRAGMA data_version`), so it never serves stale data.
    */
   projectPage(tenantId: string, environment: string, limit: number, offset: number, toJson: (rows: Omit<ProjectRow, 'tenant_id'>[]) => string): { total: number; json: string } {
-    const version = this.s.dataVersion.get() as number;
-    if (version !== this.dataVersion) {
-      this.pages.clear();
-      this.dataVersion = version;
-    }
+    this.sync();
     const key = `${tenantId}|${environment}|${limit}|${offset}`;
     let page = this.pages.get(key);
     if (!page) {
@@ -386,7 +415,7 @@ export class SandboxStore {
    * @returns rows deleted and whether the tenant is gone.
    */
   purgeTenantStep(id: string, batch: number): { deleted: number; done: boolean } {
-    this.pages.clear();
+    this.changed();
     return this.db.transaction(() => {
       let left = batch;
       for (const statement of this.purgeChildren) {
