@@ -9,6 +9,7 @@ import { allNavigationHrefs } from '../../lib/navigation';
 import { benchPages } from './pages';
 import { benchSandbox, formatSandboxRows } from './sandbox';
 import { benchSearch } from './search';
+import { benchSoak, formatSoak } from './soak';
 import { startPortal } from './server';
 
 const distDir = '.next-bench';
@@ -43,6 +44,10 @@ async function main() {
       console.log(`| ${search.indexBytes} | ${search.indexBytesGzip} | ${search.queries} | ${search.medianMs.toFixed(3)} | ${search.p95Ms.toFixed(3)} |`);
       console.log('\n## Sandbox (GET /v1/projects?limit=25, autocannon 10 connections × 10 s)\n');
       console.log(formatSandboxRows(await benchSandbox({ portalUrl: portal.baseUrl })));
+      console.log('\n## Sandbox soak (mounted, mixed reads/creates/tokens over 5 tenants; BENCH_SOAK_SECONDS)\n');
+      const soak = await benchSoak({ portalUrl: portal.baseUrl, serverPid: portal.pid! });
+      console.log(formatSoak(soak));
+      if (!soak.ok) process.exitCode = 1;
     }
   } finally {
     portal.stop();

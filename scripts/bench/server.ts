@@ -9,7 +9,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
  * @throws Error when the build fails or the server does not answer within 60 s
  */
 export async function startPortal(options: { port: number; distDir: string; skipBuild?: boolean }) {
-  const env = { ...process.env, NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: '1', SANDBOX_DB: ':memory:' };
+  // The soak creates thousands of projects per tenant: lift the sandbox's abuse cap (500 per tenant) for the bench.
+  const env = { ...process.env, NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: '1', SANDBOX_DB: ':memory:', SANDBOX_PROJECTS_PER_TENANT: '1000000' };
   if (!options.skipBuild) {
     await run('npm', ['run', 'build'], env);
   }

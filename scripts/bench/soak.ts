@@ -1,0 +1,280 @@
+/**
+ * Load and soak of the sandbox mounted in `next start` (issue 8 item 6): for `seconds` (default 60,
+ * BENCH_SOAK_SECONDS), `SOAK_WORKERS` concurrent workers (default 10) send back-to-back requests — the highest rate
+ * the server sustains — spread over 5 tenants: 55 % GET /v1/projects pages, 10 % metrics, 20 % POST /v1/projects
+ * with an Idempotency-Key (a quarter of them repeating an earlier key with its body), 15 % client-credentials token
+ * requests. Loopback only; stops by itself.
+ * Asserts: zero 5xx; zero lost or duplicated projects (per tenant, new projects by X-Total-Count == distinct keys
+ * answered 201, and each key's project name appears exactly once); memory that does not keep growing (median RSS of
+ * the last third ≤ 110 % of the middle third's, the first third being warm-up).
+ * Run alone: `npx tsx scripts/bench/soak.ts [portalUrl serverPid]` (without arguments it serves .next-bench itself).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { startPortal } from './server';
+
+/** The soak's figures; latency in ms, memory in MiB. */
+export interface SoakResult {
+  seconds: number;
+  workers: number;
+  requests: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  byKind: Record<string, number>;
+  statuses: Record<string, number>;
+  serverErrors: number;
+  projectsCreated: number;
+  projectsLost: number;
+  projectsDuplicated: number;
+  rssStartMiB: number;
+  rssMiddleMiB: number;
+  rssEndMiB: number;
+  rssGrowthPercent: number;
+  memoryStable: boolean;
+  ok: boolean;
+}
+
+const TENANTS = 5;
+const SEEDED = 60;
+const RSS_GROWTH_LIMIT_PERCENT = 10;
+
+interface Tenant {
+  clientId: string;
+  clientSecret: string;
+  token: string;
+  projectId: string;
+  /** Keys answered 201 (first time) → project ID; keys may be repeated later. */
+  created: Map<string, string>;
+  replays: number;
+  nextKey: number;
+}
+
+function assertLoopback(url: string): void {
+  const host = new URL(url).hostname;
+  if (!['localhost', '127.0.0.1', '[::1]'].includes(host)) throw new Error(`the soak only drives a loopback server, not ${host}`);
+}
+
+/** RSS in MiB of a process and all its descendants (npx → next start → next-server), from /proc. */
+function treeRssMiB(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  let kib = 0;
+  const queue = [rootPid];
+  while (queue.length > 0) {
+    const pid = queue.pop()!;
+    try {
+      kib += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // Gone.
+    }
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return kib / 1024;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
+const percentile = (sorted: Float64Array, p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const basicAuth = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+
+async function clientCredentials(base: string, tenant: Pick<Tenant, 'clientId' | 'clientSecret'>): Promise<Response> {
+  return fetch(`${base}/v1/auth/token`, {
+    method: 'POST',
+    headers: { Authorization: basicAuth(tenant.clientId, tenant.clientSecret), 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials',
+  });
+}
+
+async function createTenant(base: string): Promise<Tenant> {
+  const app = await fetch(`${base}/apps`, { method: 'POST' });
+  if (app.status !== 201) throw new Error(`POST /apps → ${app.status}: ${await app.text()}`);
+  const { client_id: clientId, client_secret: clientSecret } = (await app.json()) as { client_id: string; client_secret: string };
+  const token = ((await (await clientCredentials(base, { clientId, clientSecret })).json()) as { access_token: string }).access_token;
+  const auth = { Authorization: `Bearer ${token}` };
+  const raised = await fetch(`${base}/rate-limit`, { method: 'PUT', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{"limit":1000000,"window_seconds":3600}' });
+  if (!raised.ok) throw new Error(`raising the rate limit failed: ${raised.status}`);
+  const [first] = (await (await fetch(`${base}/v1/projects?limit=1`, { headers: auth })).json()) as { id: string }[];
+  return { clientId, clientSecret, token, projectId: first!.id, created: new Map(), replays: 0, nextKey: 0 };
+}
+
+/** Every project name of a tenant in production, by paging at limit=100. */
+async function allNames(base: string, tenant: Tenant): Promise<{ total: number; names: string[] }> {
+  const names: string[] = [];
+  let total = 0;
+  for (let page = 1; ; page += 1) {
+    const response = await fetch(`${base}/v1/projects?page=${page}&limit=100`, { headers: { Authorization: `Bearer ${tenant.token}` } });
+    total = Number(response.headers.get('x-total-count'));
+    const items = (await response.json()) as { name: string }[];
+    names.push(...items.map((item) => item.name));
+    if (items.length < 100) return { total, names };
+  }
+}
+
+/**
+ * Runs the soak against a running portal.
+ * @param options.portalUrl - base URL of `next start` (loopback only); options.serverPid - its process ID (the
+ *   RSS of it and its descendants is sampled once a second); options.seconds - duration (default 60).
+ * @returns the figures; `ok` is false if any assertion (5xx, lost/duplicated projects, memory growth) failed.
+ * @throws Error if the URL is not loopback or the tenants cannot be created.
+ */
+export async function benchSoak(options: { portalUrl: string; serverPid: number; seconds?: number; workers?: number }): Promise<SoakResult> {
+  assertLoopback(options.portalUrl);
+  const seconds = options.seconds ?? (Number(process.env.BENCH_SOAK_SECONDS) || 60);
+  const workers = options.workers ?? (Number(process.env.SOAK_WORKERS) || 10);
+  const base = `${options.portalUrl.replace(/\/$/, '')}/sandbox`;
+  const tenants: Tenant[] = [];
+  for (let i = 0; i < TENANTS; i += 1) tenants.push(await createTenant(base));
+
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  const byKind: Record<string, number> = {};
+  const rss: number[] = [treeRssMiB(options.serverPid)];
+  const sampler = setInterval(() => rss.push(treeRssMiB(options.serverPid)), 1000);
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+
+  async function one(tenant: Tenant): Promise<void> {
+    const auth = { Authorization: `Bearer ${tenant.token}` };
+    const roll = Math.random();
+    let kind: string;
+    let request: () => Promise<Response>;
+    let key: string | undefined;
+    if (roll < 0.55) {
+      kind = 'list';
+      request = () => fetch(`${base}/v1/projects?page=${1 + Math.floor(Math.random() * 4)}&limit=25`, { headers: auth });
+    } else if (roll < 0.65) {
+      kind = 'metrics';
+      request = () => fetch(`${base}/v1/projects/${tenant.projectId}/metrics?window=1h`, { headers: auth });
+    } else if (roll < 0.85) {
+      const used = [...tenant.created.keys()];
+      const repeat = used.length > 0 && Math.random() < 0.25;
+      key = repeat ? used[Math.floor(Math.random() * used.length)]! : `soak-${tenant.clientId}-${(tenant.nextKey += 1)}`;
+      kind = repeat ? 'create (repeated key)' : 'create';
+      request = () => fetch(`${base}/v1/projects`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json', 'Idempotency-Key': key! }, body: JSON.stringify({ name: key }) });
+    } else {
+      kind = 'token';
+      request = () => clientCredentials(base, tenant);
+    }
+    const t0 = performance.now();
+    let status: number;
+    try {
+      const response = await request();
+      status = response.status;
+      if (key !== undefined && status === 201) {
+        const { id } = (await response.json()) as { id: string };
+        if (response.headers.get('idempotent-replayed') === 'true') {
+          tenant.replays += 1;
+          if (tenant.created.get(key) !== id) statuses['replay with another project'] = (statuses['replay with another project'] ?? 0) + 1;
+        } else if (tenant.created.has(key)) {
+          statuses['second creation for a key'] = (statuses['second creation for a key'] ?? 0) + 1;
+        } else {
+          tenant.created.set(key, id);
+        }
+      } else {
+        await response.arrayBuffer();
+      }
+    } catch {
+      status = 0;
+    }
+    latencies.push(performance.now() - t0);
+    statuses[String(status)] = (statuses[String(status)] ?? 0) + 1;
+    byKind[kind] = (byKind[kind] ?? 0) + 1;
+  }
+
+  try {
+    await Promise.all(Array.from({ length: workers }, async (_, worker) => {
+      for (let i = worker; performance.now() < deadline; i += 1) await one(tenants[i % TENANTS]!);
+    }));
+  } finally {
+    clearInterval(sampler);
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  rss.push(treeRssMiB(options.serverPid));
+
+  let created = 0;
+  let lost = 0;
+  let duplicated = 0;
+  for (const tenant of tenants) {
+    const { total, names } = await allNames(base, tenant);
+    created += tenant.created.size;
+    const counts = new Map<string, number>();
+    for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+    let extra = 0;
+    for (const key of tenant.created.keys()) {
+      const n = counts.get(key) ?? 0;
+      if (n === 0) lost += 1;
+      if (n > 1) extra += n - 1;
+    }
+    // Rows nobody was told about (a create that failed yet stored a row) count as duplicates too.
+    duplicated += extra + Math.max(0, total - SEEDED - tenant.created.size - extra);
+  }
+
+  const sorted = Float64Array.from(latencies).sort();
+  const third = Math.max(1, Math.floor(rss.length / 3));
+  const middle = median(rss.slice(third, 2 * third));
+  const last = median(rss.slice(2 * third));
+  const growth = middle > 0 ? ((last - middle) / middle) * 100 : 0;
+  const serverErrors = Object.entries(statuses).filter(([status]) => /^5\d\d$/.test(status) || status === '0').reduce((sum, [, n]) => sum + n, 0);
+  const anomalies = (statuses['replay with another project'] ?? 0) + (statuses['second creation for a key'] ?? 0);
+  const memoryStable = growth <= RSS_GROWTH_LIMIT_PERCENT;
+  return {
+    seconds: Math.round(elapsed),
+    workers,
+    requests: latencies.length,
+    requestsPerSecond: Math.round(latencies.length / elapsed),
+    p50Ms: Number(percentile(sorted, 50).toFixed(1)),
+    p99Ms: Number(percentile(sorted, 99).toFixed(1)),
+    byKind,
+    statuses,
+    serverErrors,
+    projectsCreated: created,
+    projectsLost: lost,
+    projectsDuplicated: duplicated + anomalies,
+    rssStartMiB: Math.round(rss[0]!),
+    rssMiddleMiB: Math.round(middle),
+    rssEndMiB: Math.round(rss.at(-1)!),
+    rssGrowthPercent: Number(growth.toFixed(1)),
+    memoryStable,
+    ok: serverErrors === 0 && lost === 0 && duplicated + anomalies === 0 && memoryStable,
+  };
+}
+
+/** The figures as Markdown. */
+export function formatSoak(result: SoakResult): string {
+  return [
+    '| seconds | workers | requests | req/s | p50 ms | p99 ms | 5xx | projects created | lost | duplicated | RSS start → middle → end MiB | growth (last vs middle third) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    `| ${result.seconds} | ${result.workers} | ${result.requests} | ${result.requestsPerSecond} | ${result.p50Ms} | ${result.p99Ms} | ${result.serverErrors} | ${result.projectsCreated} | ${result.projectsLost} | ${result.projectsDuplicated} | ${result.rssStartMiB} → ${result.rssMiddleMiB} → ${result.rssEndMiB} | ${result.rssGrowthPercent} % (limit ${RSS_GROWTH_LIMIT_PERCENT} %) |`,
+    '',
+    `mix: ${Object.entries(result.byKind).map(([kind, n]) => `${kind} ${n}`).join(', ')}; statuses: ${Object.entries(result.statuses).map(([s, n]) => `${s} ×${n}`).join(', ')}; ${result.ok ? 'PASS' : 'FAIL'}`,
+  ].join('\n');
+}
+
+if (process.argv[1] && import.meta.url === `file://${path.resolve(process.argv[1])}`) {
+  (async () => {
+    const [url, pid] = process.argv.slice(2);
+    const portal = url && pid ? undefined : await startPortal({ port: Number(process.env.BENCH_PORT ?? 3200) + 1, distDir: '.next-bench', skipBuild: existsSync('.next-bench/BUILD_ID') });
+    try {
+      const result = await benchSoak({ portalUrl: url ?? portal!.baseUrl, serverPid: Number(pid ?? portal!.pid) });
+      console.log(formatSoak(result));
+      if (!result.ok) process.exitCode = 1;
+    } finally {
+      portal?.stop();
+    }
+  })().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
