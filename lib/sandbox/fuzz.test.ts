@@ -174,7 +174,7 @@ function requestsFor(operation: Operation): fc.Arbitrary<FuzzRequest> {
   }
   if (hasQuery) {
     const names = operation.parameters.filter((p) => p.in === 'query').map((p) => p.name);
-    const badValue = fc.oneof(weirdText, fc.constantFrom('0', '-1', '1.5', '%FF', '', '9'.repeat(400), 'true', '[]'), fc.integer({ max: 0 }).map(String));
+    const badValue = fc.oneof(weirdText, fc.constantFrom('0', '-1', '1.5', '%FF', '', '9'.repeat(400), 'true', '[]', '1e1', '0x10', ' 5', '0b1', '2.0'), fc.integer({ max: 0 }).map(String));
     cases.push(fc.tuple(fc.constantFrom(...names), badValue).map(([name, value]) => base('query value', { query: `?${name}=${encode(value)}` })));
     if (names.includes('limit')) cases.push(fc.constantFrom('101', '1e3', '100000').map((value) => base('query value', { query: `?limit=${value}` })));
     cases.push(fc.tuple(fc.constantFrom(...names), fc.integer({ min: 2, max: 20 })).map(([name, times]) => base('repeated parameter', { query: `?${Array.from({ length: times }, () => `${name}=${name === 'window' ? '1h' : '1'}`).join('&')}` })));

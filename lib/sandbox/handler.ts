@@ -18,7 +18,7 @@ import { RateWindows } from './rate-windows';
 import { matchRoute, splitBase } from './router';
 import { isMediaType, type Runtime } from './runtime';
 import { SandboxStore } from './store';
-import { validateRequest } from './validate';
+import { nonDecimalIntegers, validateRequest } from './validate';
 import { emitWebhook, verifyWebhook } from './webhooks';
 
 /** Options of a sandbox instance. */
@@ -167,11 +167,14 @@ async function callOperation(rt: Runtime, ctx: RequestContext, request: Request,
   request.headers.forEach((value, name) => {
     headers[name] = value;
   });
+  const query = queryOf(url);
+  const notDecimal = nonDecimalIntegers(operationId, query);
+  if (notDecimal.length > 0) return problem(ctx, 400, validationDetail(notDecimal), { errors: notDecimal });
   const validation = await validateRequest(operationId, {
     method: request.method === 'HEAD' ? 'GET' : request.method,
     path: ctx.path + url.search,
     headers,
-    query: queryOf(url),
+    query,
     params,
     ...(body.value !== undefined ? { body: body.value } : {}),
   });

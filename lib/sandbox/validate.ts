@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import OpenAPIBackend from 'openapi-backend';
 import type { Document } from 'openapi-backend';
 
-import { servedDocument } from '@/lib/openapi';
+import { getOperation, servedDocument } from '@/lib/openapi';
 
 import { createAjv } from './ajv';
 import type { FieldError } from './http';
@@ -87,4 +87,24 @@ export function toFieldError(error: ErrorObject): FieldError {
   if (location === '' && child) return { field: child, message };
   const name = rest[0] ?? child ?? location;
   return { field: name, message };
+}
+
+const integerQueryNames = new Map<string, string[]>();
+
+/**
+ * Query parameters typed `integer` whose raw value is not a plain decimal integer. Why: Ajv's type coercion turns
+ * `1e1`, `0x10` or ` 5` into numbers (`Number()` semantics), which would accept what the document calls not an integer.
+ * @returns one field error per offending parameter (empty when all are decimal).
+ */
+export function nonDecimalIntegers(operationId: string, query: Record<string, string | string[]>): FieldError[] {
+  let names = integerQueryNames.get(operationId);
+  if (!names) {
+    names = (getOperation(operationId)?.parameters ?? [])
+      .filter((parameter) => parameter.in === 'query' && (parameter.schema as { type?: unknown } | undefined)?.type === 'integer')
+      .map((parameter) => parameter.name);
+    integerQueryNames.set(operationId, names);
+  }
+  return names
+    .filter((name) => [query[name] ?? []].flat().some((value) => !/^-?\d+$/.test(value)))
+    .map((name) => ({ field: name, message: 'must be a decimal integer' }));
 }
