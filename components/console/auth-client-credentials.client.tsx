@@ -1,24 +1,32 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { getClientCredentialsToken } from '@/lib/console/actions';
 import { ScopePicker } from './scope-picker';
 import { buttonClass, inputClass } from './ui';
 import { useConsole, useConsoleState } from './use-console';
 
-/** OAuth client credentials: client ID + secret (prefilled from the sandbox app) and scopes → POST /v1/auth/token. */
-export function AuthClientCredentials() {
+/**
+ * OAuth client credentials: client ID + secret (prefilled from the sandbox app) and scopes → POST /v1/auth/token.
+ * @param props.focusOnMount move focus to the Client ID field when shown (the control that opened it is gone)
+ */
+export function AuthClientCredentials({ focusOnMount = false }: { focusOnMount?: boolean }) {
   const { data, store } = useConsole();
   const app = useConsoleState((s) => s.app);
   const [clientId, setClientId] = useState(app?.client_id ?? '');
   const [clientSecret, setClientSecret] = useState(app?.client_secret ?? '');
   const [scopes, setScopes] = useState<string[]>(data.scopes.map((s) => s.name));
   const [busy, setBusy] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusOnMount) first.current?.focus();
+  }, [focusOnMount]);
   return (
     <form
       className="space-y-2"
       onSubmit={async (event) => {
         event.preventDefault();
+        if (busy) return;
         setBusy(true);
         await getClientCredentialsToken(store, data, { clientId: clientId.trim(), clientSecret, scopes });
         setBusy(false);
@@ -26,14 +34,14 @@ export function AuthClientCredentials() {
     >
       <label className="block text-sm">
         <span className="font-medium">Client ID</span>
-        <input className={`${inputClass} mt-1 font-mono`} value={clientId} onChange={(e) => setClientId(e.target.value)} required autoComplete="off" />
+        <input ref={first} className={`${inputClass} mt-1 font-mono`} value={clientId} onChange={(e) => setClientId(e.target.value)} required autoComplete="off" />
       </label>
       <label className="block text-sm">
         <span className="font-medium">Client secret</span>
         <input className={`${inputClass} mt-1 font-mono`} type="password" value={clientSecret} onChange={(e) => setClientSecret(e.target.value)} required autoComplete="off" />
       </label>
       <ScopePicker scopes={data.scopes} selected={scopes} onChange={setScopes} name="cc-scope" />
-      <button type="submit" className={buttonClass} disabled={busy}>
+      <button type="submit" className={buttonClass} aria-disabled={busy}>
         Get access token
       </button>
     </form>

@@ -22,8 +22,9 @@ export function AuthSandboxApp({ onUse }: { onUse: () => void }) {
       <button
         type="button"
         className={buttonClass}
-        disabled={busy}
+        aria-disabled={busy}
         onClick={async () => {
+          if (busy) return;
           setBusy(true);
           await createSandboxApp(store, data);
           setBusy(false);

@@ -28,14 +28,22 @@ export function OAuthCallback() {
   useEffect(() => {
     if (handled) return;
     handled = true;
+    // The code is single-use but must not linger in the address bar, history or a later Referer
+    // (RFC 9700 §4.2.4): strip the query whatever the outcome. Deferred one task: this child effect runs
+    // before the app router's own mount effect, which would otherwise write its URL (with the code) back;
+    // a null state goes through the router's replaceState patch, so its canonical URL loses the code too.
+    const callbackUrl = window.location.href;
+    setTimeout(() => {
+      if (window.location.search) window.history.replaceState(null, '', window.location.pathname);
+    }, 0);
     const opener = sameOriginOpener();
     if (opener) {
-      opener.postMessage({ type: CALLBACK_MESSAGE, url: window.location.href }, window.location.origin);
+      opener.postMessage({ type: CALLBACK_MESSAGE, url: callbackUrl }, window.location.origin);
       window.close();
       return;
     }
     const store = consoleStore(() => initialState('', ''));
-    completeAuthorization(window.location.href, sessionStorage)
+    completeAuthorization(callbackUrl, sessionStorage)
       .then((token) => {
         acceptToken(store, token);
         router.replace('/console');

@@ -26,7 +26,7 @@ export function PaginationBar({ headers, url }: { headers: HeaderList; url: stri
       {(['first', 'prev', 'next', 'last'] as const).map((rel) => {
         const target = pagination[rel];
         return (
-          <button key={rel} type="button" className={secondaryButtonClass} disabled={!target || sending} onClick={() => target && go(target)}>
+          <button key={rel} type="button" className={secondaryButtonClass} aria-disabled={!target || sending} onClick={() => target && !sending && go(target)}>
             {labels[rel]}
           </button>
         );

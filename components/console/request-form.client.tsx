@@ -22,7 +22,7 @@ export function RequestForm() {
         className="space-y-3"
         onSubmit={(event) => {
           event.preventDefault();
-          void sendSelected(store, data);
+          if (!store.getState().sending) void sendSelected(store, data);
         }}
       >
         <OperationPicker />
@@ -47,7 +47,7 @@ export function RequestForm() {
         </div>
         {operation.body ? <BodyEditor key={operation.operationId} body={operation.body} value={values.body} onChange={(body) => update({ ...values, body })} /> : null}
         <div className="flex flex-wrap gap-2">
-          <button type="submit" className={buttonClass} disabled={sending}>
+          <button type="submit" className={buttonClass} aria-disabled={sending}>
             {sending ? 'Sending…' : `Send ${operation.method} ${operation.path}`}
           </button>
           {hasProblems ? (

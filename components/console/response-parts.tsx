@@ -22,10 +22,10 @@ export function JsonBody({ text }: { text: string }) {
   );
 }
 
-/** Every response header the browser exposes, in a table. */
+/** Every response header the browser exposes, in a table (a focusable region: keyboard users can scroll it). */
 export function HeadersTable({ headers }: { headers: HeaderList }) {
   return (
-    <div className="mt-3 overflow-x-auto">
+    <div className="mt-3 overflow-x-auto" role="region" aria-label="Response headers" tabIndex={0}>
       <table className="w-full text-left text-xs">
         <caption className="text-left text-sm font-medium">Response headers ({headers.length})</caption>
         <thead>
