@@ -8,6 +8,10 @@ import { defineConfig, devices } from '@playwright/test';
 const port = Number(process.env.PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 const build = process.env.E2E_SKIP_BUILD ? '' : 'npm run build && ';
+// next start's stdout+stderr also go to this file (in the gitignored dist dir, which other runs' test-results
+// cleanup never touches) so tests can scan the server logs; pipefail keeps next start's exit code.
+const serverLog = `${process.env.NEXT_DIST_DIR ?? '.next'}/server-${port}.log`;
+process.env.E2E_SERVER_LOG = serverLog;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -35,7 +39,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `${build}npx next start -p ${port}`,
+    command: `${build}bash -c 'set -o pipefail; npx next start -p ${port} 2>&1 | tee ${serverLog}'`,
     url: baseURL,
     timeout: 600_000,
     // In CI a stray server on the port would make the tests run against stale code: fail instead.
