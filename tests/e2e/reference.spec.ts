@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { listErrors, listOperations, listWebhooks } from '../../lib/openapi';
 import { errorHref, operationHref, webhookHref } from '../../lib/reference/routes';
 import { expect, test } from './fixtures';
@@ -12,6 +11,7 @@ const pages = [
   ...listWebhooks().map((webhook) => webhookHref(webhook.event)),
 ];
 
+// Accessibility (axe, light and dark) of these pages is checked once for the whole site in a11y.spec.ts.
 for (const path of pages) {
   test(`${path} renders with an h1, no page error and no external request`, async ({ page }) => {
     const response = await page.goto(path);
@@ -19,15 +19,6 @@ for (const path of pages) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
     await page.waitForLoadState('networkidle');
   });
-
-  for (const scheme of ['light', 'dark'] as const) {
-    test(`${path} has no axe violations (WCAG 2.2 AA, ${scheme})`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(path);
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
-    });
-  }
 }
 
 test('every error code has its anchor on the errors page', async ({ page }) => {
