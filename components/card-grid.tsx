@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { prefetchFor } from '@/lib/prefetch';
 
 /** One card: a title, a sentence and where it leads. */
 export type Card = { title: string; href: string; description: string; icon?: ReactNode };
@@ -15,6 +16,7 @@ export function CardGrid({ cards }: { cards: Card[] }) {
         <li key={card.href}>
           <Link
             href={card.href}
+            prefetch={prefetchFor(card.href)}
             className="group block h-full rounded-xl border border-zinc-200 p-5 transition hover:border-indigo-400 hover:shadow-sm dark:border-zinc-800 dark:hover:border-indigo-500"
           >
             <h3 className="font-semibold text-zinc-900 group-hover:text-indigo-700 dark:text-zinc-50 dark:group-hover:text-indigo-300">

@@ -17,6 +17,7 @@ export function HomeHero() {
         </Link>
         <Link
           href="/console"
+          prefetch={false}
           className="rounded-md border border-zinc-300 px-4 py-2 font-medium text-zinc-900 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-100 dark:hover:bg-zinc-800"
         >
           Open the console

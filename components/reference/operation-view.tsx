@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { prefetchFor } from '@/lib/prefetch';
 import { CodeSample } from '@/components/code-sample';
 import { MethodBadge } from '@/components/method-badge';
 import type { Operation } from '@/lib/openapi';
@@ -25,6 +26,7 @@ export function OperationView({ operation }: { operation: Operation }) {
         <code className="font-mono text-sm break-all">{operation.path}</code>
         <Link
           href={`/console?operation=${encodeURIComponent(operation.operationId)}`}
+          prefetch={prefetchFor('/console')}
           className="ml-auto rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800 dark:bg-indigo-300 dark:text-zinc-950 dark:hover:bg-indigo-200"
         >
           Try it
