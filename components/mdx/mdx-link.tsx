@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ComponentPropsWithoutRef } from 'react';
+import { prefetchFor } from '@/lib/prefetch';
 
 /**
  * The MDX `a` element: site-internal links (`/…`, `#…`) go through next/link (client navigation,
@@ -9,7 +10,7 @@ export function MdxLink({ href = '', children, ...rest }: ComponentPropsWithoutR
   const className = 'font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-200';
   if (href.startsWith('/')) {
     return (
-      <Link href={href} className={className} {...rest}>
+      <Link href={href} prefetch={prefetchFor(href)} className={className} {...rest}>
         {children}
       </Link>
     );
