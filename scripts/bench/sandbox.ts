@@ -88,6 +88,9 @@ export async function benchSandbox(options: { portalUrl?: string; connections?: 
     const base = options.portalUrl.replace(/\/$/, '');
     const token = await tenantToken(`${base}/sandbox`);
     rows.push(await run('sandbox mounted (next start)', `${base}/sandbox/v1/projects?limit=25`, { Authorization: `Bearer ${token}` }, load));
+    // Same work (auth, rate limit, validation, SQLite) with a ~300-byte body like /healthz's: separates the
+    // sandbox's own cost from Next's cost of streaming a 6 KB page of projects.
+    rows.push(await run('sandbox mounted, limit=1 (next start)', `${base}/sandbox/v1/projects?limit=1`, { Authorization: `Bearer ${token}` }, load));
     rows.push(await run('trivial route handler /healthz (next start)', `${base}/healthz`, {}, load));
   }
   return rows;
@@ -97,9 +100,10 @@ export async function benchSandbox(options: { portalUrl?: string; connections?: 
 export function formatSandboxRows(rows: readonly SandboxBenchRow[]): string {
   const lines = ['| target | req/s | p50 ms | p99 ms | non-2xx |', '|---|---|---|---|---|'];
   for (const r of rows) lines.push(`| ${r.target} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.non2xx} |`);
-  const mounted = rows.find((r) => r.target.startsWith('sandbox mounted'));
   const baseline = rows.find((r) => r.target.startsWith('trivial'));
-  if (mounted && baseline) lines.push('', `mounted / trivial handler: ${((mounted.requestsPerSecond / baseline.requestsPerSecond) * 100).toFixed(1)} %`);
+  for (const mounted of rows.filter((r) => r.target.startsWith('sandbox mounted'))) {
+    if (baseline) lines.push('', `${mounted.target} / trivial handler: ${((mounted.requestsPerSecond / baseline.requestsPerSecond) * 100).toFixed(1)} %`);
+  }
   return lines.join('\n');
 }
 
