@@ -17,7 +17,7 @@ public class Main {
             .header("AeThex-Environment", "production")
             .method("GET", HttpRequest.BodyPublishers.noBody())
             .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
         System.out.println("HTTP " + response.statusCode());
         System.out.println("X-Request-ID: " + response.headers().firstValue("X-Request-ID").orElse(""));
         System.out.println("X-RateLimit-Remaining: " + response.headers().firstValue("X-RateLimit-Remaining").orElse(""));

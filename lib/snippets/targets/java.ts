@@ -74,6 +74,9 @@ export function java(plan: SamplePlan): string {
     code = replaceOnce(code, /BodyPublishers\.ofString\(.*\)\)$/m, () => `BodyPublishers.ofString(${javaBody(plan)}))`, 'request body');
   }
   code = replaceOnce(code, /\nSystem\.out\.println\(response\.body\(\)\);$/, () => `\n${TAIL}`, 'response handling');
+  // HttpClient defaults to HTTP/2 and, on plain http://, sends `Upgrade: h2c`, which Node's HTTP server (and so
+  // the sandbox mounted in `next start`) answers by closing the connection. HTTP/1.1 works everywhere.
+  code = replaceOnce(code, 'HttpClient.newHttpClient()', () => 'HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()', 'HTTP client');
   const imports = [
     'java.net.URI',
     'java.net.http.HttpClient',
