@@ -11,7 +11,7 @@ export type Card = { title: string; href: string; description: string; icon?: Re
  */
 export function CardGrid({ cards }: { cards: Card[] }) {
   return (
-    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+    <ul className="my-0! grid list-none! gap-4 pl-0! sm:grid-cols-2 lg:grid-cols-3">
       {cards.map((card) => (
         <li key={card.href}>
           <Link

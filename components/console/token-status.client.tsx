@@ -24,7 +24,11 @@ export function TokenStatus({ onRenew }: { onRenew: (grant: TokenRecord['grant']
       <SecretField label="Access token" value={token.accessToken} />
       <p>
         <span className="font-medium">Grant:</span> {grantNames[token.grant]} · <span className="font-medium">Scopes:</span>{' '}
-        {token.scopes.length ? token.scopes.map((s) => <code key={s} className="mr-1 rounded bg-indigo-50 px-1 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100">{s}</code>) : 'as granted when the token was created'}
+        {token.scopes.length ? (
+          <span className="inline-flex flex-wrap gap-1 align-middle">
+            {token.scopes.map((s) => <code key={s} className="rounded bg-indigo-50 px-1 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100">{s}</code>)}
+          </span>
+        ) : 'as granted when the token was created'}
       </p>
       {left === undefined ? null : left > 0 ? (
         <p>
