@@ -1,21 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { Sandbox } from './handler';
-import { accessToken, bearer, createTestApp, send, testSandbox } from './test-helpers';
+import { accessToken, bearer, createTestApp, send, sandboxFactory, JSON_TYPE } from './test-helpers';
 
-let sandboxes: Sandbox[] = [];
-afterEach(() => {
-  sandboxes.forEach((s) => s.close());
-  sandboxes = [];
-});
-
-function setup(now?: () => number): Sandbox {
-  const sandbox = testSandbox(now ? { now } : {});
-  sandboxes.push(sandbox);
-  return sandbox;
-}
-
-const JSON_TYPE = { 'Content-Type': 'application/json' };
+const setup = sandboxFactory();
 
 describe('E. limits, faults and tracing', () => {
   it('19. X-Request-ID on every response: safe values echoed, unsafe ones replaced; rate headers on errors too', async () => {

@@ -1,24 +1,14 @@
 import * as oauth from 'oauth4webapi';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { listScopes } from '@/lib/openapi';
 
 import type { Sandbox } from './handler';
-import { ORIGIN, basic, createTestApp, send, sandboxFetch, testSandbox, type App } from './test-helpers';
+import { ORIGIN, basic, createTestApp, send, sandboxFetch, type App, sandboxFactory } from './test-helpers';
 
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 const REDIRECT = 'http://127.0.0.1:8123/callback';
-let sandboxes: Sandbox[] = [];
-afterEach(() => {
-  sandboxes.forEach((s) => s.close());
-  sandboxes = [];
-});
-
-function setup(now?: () => number): Sandbox {
-  const sandbox = testSandbox(now ? { now } : {});
-  sandboxes.push(sandbox);
-  return sandbox;
-}
+const setup = sandboxFactory();
 
 function options(sandbox: Sandbox) {
   return { [oauth.customFetch]: sandboxFetch(sandbox), [oauth.allowInsecureRequests]: true } as const;

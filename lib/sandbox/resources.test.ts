@@ -1,23 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { environments } from '@/lib/openapi';
 
-import type { Sandbox } from './handler';
-import { ORIGIN, accessToken, bearer, createTestApp, send, testSandbox } from './test-helpers';
+import { ORIGIN, accessToken, bearer, createTestApp, send, sandboxFactory, JSON_TYPE } from './test-helpers';
 
-let sandboxes: Sandbox[] = [];
-afterEach(() => {
-  sandboxes.forEach((s) => s.close());
-  sandboxes = [];
-});
-
-function setup(now?: () => number): Sandbox {
-  const sandbox = testSandbox(now ? { now } : {});
-  sandboxes.push(sandbox);
-  return sandbox;
-}
-
-const JSON_TYPE = { 'Content-Type': 'application/json' };
+const setup = sandboxFactory();
 
 describe('C. resource server', () => {
   it('11. no token → 401 realm challenge; bad, expired or unknown PAT → invalid_token', async () => {

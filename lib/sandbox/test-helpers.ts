@@ -1,3 +1,5 @@
+import { afterEach } from 'vitest';
+
 import { contractViolations } from './contract';
 import { splitBase } from './router';
 import { createSandbox, type Sandbox, type SandboxOptions } from './handler';
@@ -9,6 +11,27 @@ export const ORIGIN = 'http://localhost:3000';
 export function testSandbox(options: SandboxOptions = {}): Sandbox {
   return createSandbox({ db: ':memory:', purgeIntervalMs: 0, ...options });
 }
+
+/**
+ * Registers an afterEach that closes every sandbox the test file made, and returns the factory for them.
+ * Call once at the top level of a test file.
+ * @returns `setup(now?)`: a fresh in-memory sandbox, optionally on an injected clock (ms since epoch)
+ */
+export function sandboxFactory(): (now?: () => number) => Sandbox {
+  let sandboxes: Sandbox[] = [];
+  afterEach(() => {
+    sandboxes.forEach((s) => s.close());
+    sandboxes = [];
+  });
+  return (now) => {
+    const sandbox = testSandbox(now ? { now } : {});
+    sandboxes.push(sandbox);
+    return sandbox;
+  };
+}
+
+/** Content-Type header for JSON request bodies. */
+export const JSON_TYPE = { 'Content-Type': 'application/json' };
 
 /** The JSON body of a POST /sandbox/apps response. */
 export interface App {
