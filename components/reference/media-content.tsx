@@ -1,5 +1,6 @@
 import type { MediaTypeObject } from '@/lib/openapi';
 import { mediaExamples, toJsonText } from '@/lib/reference/examples';
+import type { RefResolver } from '@/lib/reference/schema';
 import { CodeBlock } from './code-block';
 import { SchemaView } from './schema-table';
 
@@ -8,8 +9,9 @@ import { SchemaView } from './schema-table';
  * example, highlighted (JSON media types as JSON, others as text).
  * @param props.content media type → Media Type Object (resolved)
  * @param props.what "request" or "response", for accessible names
+ * @param props.resolve resolves `$ref`s left in schemas and examples (documents not resolved by lib/openapi.ts)
  */
-export function MediaContent({ content, what }: { content: Readonly<Record<string, MediaTypeObject>>; what: string }) {
+export function MediaContent({ content, what, resolve }: { content: Readonly<Record<string, MediaTypeObject>>; what: string; resolve?: RefResolver }) {
   return (
     <div className="space-y-4">
       {Object.entries(content).map(([mediaType, media]) => (
@@ -18,8 +20,8 @@ export function MediaContent({ content, what }: { content: Readonly<Record<strin
             <span className="text-zinc-600 dark:text-zinc-400">Content type </span>
             <code className="font-mono text-xs">{mediaType}</code>
           </p>
-          {media.schema ? <SchemaView schema={media.schema} /> : null}
-          {mediaExamples(media).map((example) => (
+          {media.schema ? <SchemaView schema={media.schema} resolve={resolve} /> : null}
+          {mediaExamples(media, resolve).map((example) => (
             <div key={example.name} className="space-y-1">
               <p className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Example: {example.summary ?? example.name}</p>
               <CodeBlock code={toJsonText(example.value)} lang={/json/.test(mediaType) ? 'json' : 'text'} label={`Example ${what} body: ${example.summary ?? example.name}`} />

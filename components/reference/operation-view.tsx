@@ -1,8 +1,10 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { prefetchFor } from '@/lib/prefetch';
 import { CodeSample } from '@/components/code-sample';
 import { MethodBadge } from '@/components/method-badge';
 import type { Operation } from '@/lib/openapi';
+import type { RefResolver } from '@/lib/reference/schema';
 import { Markdown } from './markdown';
 import { MediaContent } from './media-content';
 import { OperationErrors } from './operation-errors';
@@ -14,9 +16,12 @@ import { Section } from './section';
 /**
  * The reference page of one operation: method and path, description, authentication and scopes,
  * parameters, request body, responses, errors, code samples and a "Try it" link to the console.
- * @param props.operation a resolved operation from lib/openapi.ts
+ * @param props.operation a resolved operation from lib/openapi.ts (or, with `resolve`, one of any document: lib/reference/any-document.ts)
+ * @param props.resolve resolves `$ref`s left in schemas and examples
+ * @param props.samples the code samples section; defaults to lib/snippets' samples for the AeThex operation
+ *   (they exist only for the AeThex document), `null` leaves the section out
  */
-export function OperationView({ operation }: { operation: Operation }) {
+export function OperationView({ operation, resolve, samples = <CodeSample operationId={operation.operationId} /> }: { operation: Operation; resolve?: RefResolver; samples?: ReactNode }) {
   return (
     <article className="max-w-4xl">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{operation.tags.join(' · ')}</p>
@@ -38,20 +43,22 @@ export function OperationView({ operation }: { operation: Operation }) {
       </Section>
       {operation.parameters.length > 0 ? (
         <Section id="parameters" title="Parameters">
-          <ParametersTable parameters={operation.parameters} />
+          <ParametersTable parameters={operation.parameters} resolve={resolve} />
         </Section>
       ) : null}
       {operation.requestBody ? (
         <Section id="request-body" title={`Request body${operation.requestBody.required ? ' (required)' : ''}`}>
           <Markdown text={operation.requestBody.description} />
-          <MediaContent content={operation.requestBody.content} what="request" />
+          <MediaContent content={operation.requestBody.content} what="request" resolve={resolve} />
         </Section>
       ) : null}
-      <Section id="code-samples" title="Code samples">
-        <CodeSample operationId={operation.operationId} />
-      </Section>
+      {samples === null ? null : (
+        <Section id="code-samples" title="Code samples">
+          {samples}
+        </Section>
+      )}
       <Section id="responses" title="Responses">
-        <ResponseList responses={operation.responses} />
+        <ResponseList responses={operation.responses} resolve={resolve} />
       </Section>
       {operation.errorStatuses.length > 0 ? (
         <Section id="errors" title="Errors">

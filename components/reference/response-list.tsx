@@ -1,4 +1,5 @@
 import type { ResponseObject } from '@/lib/openapi';
+import type { RefResolver } from '@/lib/reference/schema';
 import { HeadersTable } from './headers-table';
 import { Markdown } from './markdown';
 import { MediaContent } from './media-content';
@@ -7,8 +8,9 @@ import { MediaContent } from './media-content';
  * Every response of an operation, one section per status: description, headers table, then each
  * body's schema and examples.
  * @param props.responses status (`'200'`, `'4XX'`, `'default'`) → resolved Response Object
+ * @param props.resolve resolves `$ref`s left in schemas and examples (documents not resolved by lib/openapi.ts)
  */
-export function ResponseList({ responses }: { responses: Readonly<Record<string, ResponseObject>> }) {
+export function ResponseList({ responses, resolve }: { responses: Readonly<Record<string, ResponseObject>>; resolve?: RefResolver }) {
   return (
     <div className="space-y-8">
       {Object.entries(responses).map(([status, response]) => (
@@ -18,9 +20,9 @@ export function ResponseList({ responses }: { responses: Readonly<Record<string,
           </h3>
           <Markdown text={response.description} />
           {Object.keys(response.headers).length > 0 ? (
-            <HeadersTable label={`Headers of the ${status} response`} headers={Object.entries(response.headers)} />
+            <HeadersTable label={`Headers of the ${status} response`} headers={Object.entries(response.headers)} resolve={resolve} />
           ) : null}
-          {Object.keys(response.content).length > 0 ? <MediaContent content={response.content} what={`${status} response`} /> : null}
+          {Object.keys(response.content).length > 0 ? <MediaContent content={response.content} what={`${status} response`} resolve={resolve} /> : null}
         </section>
       ))}
     </div>

@@ -5,14 +5,24 @@ const chip = 'rounded bg-zinc-100 px-1 font-mono text-xs text-zinc-800 dark:bg-z
 
 /**
  * The type column of a schema row: type label, format and the nullable / read-only / write-only / deprecated flags.
+ * A circular reference (or an array of one) links to the block it repeats, `#{ids}-{anchor}`.
  * @param props.node the described schema
+ * @param props.ids the id prefix of the schema tree's anchors (from SchemaView); without it no link is made
  */
-export function TypeFacts({ node }: { node: SchemaNode }) {
+export function TypeFacts({ node, ids }: { node: SchemaNode; ids?: string }) {
   const { meta } = node;
   const flags = [meta.readOnly && 'read-only', meta.writeOnly && 'write-only', meta.deprecated && 'deprecated'].filter(Boolean);
+  const target = node.circularAnchor ?? node.items?.circularAnchor;
+  const label = <span className="font-mono text-xs text-violet-800 dark:text-violet-300">{node.label}</span>;
   return (
     <span className="flex flex-wrap items-baseline gap-x-1.5">
-      <span className="font-mono text-xs text-violet-800 dark:text-violet-300">{node.label}</span>
+      {ids && target !== undefined ? (
+        <a href={`#${ids}-${target}`} className="underline">
+          {label}
+        </a>
+      ) : (
+        label
+      )}
       {meta.format ? <span className="text-xs text-zinc-600 dark:text-zinc-400">({meta.format})</span> : null}
       {flags.map((flag) => (
         <span key={String(flag)} className="text-xs font-medium text-amber-800 dark:text-amber-300">

@@ -3,6 +3,8 @@
  * then `example`, then the schema's own examples); nothing is invented here.
  */
 import type { MediaTypeObject, Webhook } from '@/lib/openapi';
+import { isRecord } from './schema-meta';
+import type { RefResolver } from './schema';
 
 /** A named example of a media type. */
 export interface NamedExample {
@@ -11,14 +13,26 @@ export interface NamedExample {
   value: unknown;
 }
 
+/** An Example Object, its `$ref` chain followed (at most 10 links); `undefined` when it cannot be. */
+function exampleObject(raw: unknown, resolve: RefResolver | undefined): Record<string, unknown> | undefined {
+  let example = raw;
+  for (let hops = 0; isRecord(example) && typeof example.$ref === 'string'; hops++) example = hops < 10 ? resolve?.(example.$ref) : undefined;
+  return isRecord(example) ? example : undefined;
+}
+
 /**
  * The examples of one media type, in document order.
- * @param media a Media Type Object (resolved)
- * @returns named examples; `example` and the schema's `example`/`examples` when there are no named ones
+ * @param media a Media Type Object (resolved, or with Reference Objects among `examples` when `resolve` is given)
+ * @param resolve resolves `$ref`s of named examples
+ * @returns named examples that carry a `value` (`externalValue`-only and unresolvable ones are left out);
+ *   `example` and the schema's `example`/`examples` when there are none
  */
-export function mediaExamples(media: MediaTypeObject | undefined): NamedExample[] {
+export function mediaExamples(media: MediaTypeObject | undefined, resolve?: RefResolver): NamedExample[] {
   if (!media) return [];
-  const named = Object.entries(media.examples ?? {}).map(([name, example]) => ({ name, summary: example.summary, value: example.value }));
+  const named = Object.entries(media.examples ?? {}).flatMap(([name, raw]) => {
+    const example = exampleObject(raw, resolve);
+    return example && 'value' in example ? [{ name, summary: typeof example.summary === 'string' ? example.summary : undefined, value: example.value }] : [];
+  });
   if (named.length > 0) return named;
   const loose = media as Record<string, unknown>;
   if ('example' in loose) return [{ name: 'example', value: loose.example }];
@@ -30,7 +44,7 @@ export function mediaExamples(media: MediaTypeObject | undefined): NamedExample[
 
 /** A value as pretty JSON text (2-space indent), or the string itself when it already is text. */
 export function toJsonText(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+  return typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? '');
 }
 
 /**

@@ -22,10 +22,19 @@ describe('describeSchema', () => {
     const next = node.properties.find((property) => property.name === 'next')?.node;
     expect(next?.circular).toBe('Node');
     expect(next?.label).toBe('circular: Node');
+    expect(node.anchor).toBeDefined();
+    expect(next?.circularAnchor).toBe(node.anchor);
+  });
+
+  it('anchors a cycle through an allOf member on the node that merged it', () => {
+    const node = describeSchema({ allOf: [{ $ref: '#/components/schemas/Node' }] }, { resolve });
+    expect(node.properties.find((property) => property.name === 'next')?.node.circularAnchor).toBe(node.anchor);
   });
 
   it('shows an unresolved $ref (lib/openapi.ts keeps them only at cycles) as circular', () => {
-    expect(describeSchema({ $ref: '#/components/schemas/Project' }).circular).toBe('Project');
+    const node = describeSchema({ $ref: '#/components/schemas/Project' });
+    expect(node.circular).toBe('Project');
+    expect(node.circularAnchor).toBeUndefined();
   });
 
   it('merges allOf members, uniting properties and required', () => {

@@ -27,6 +27,10 @@ export interface SchemaNode {
   variants?: { keyword: 'oneOf' | 'anyOf'; options: SchemaNode[] };
   /** Set when this is a reference back into a schema being expanded: the target's name. */
   circular?: string;
+  /** With `circular`: the {@link SchemaNode.anchor} of the ancestor it repeats (absent for an unresolvable `$ref`). */
+  circularAnchor?: number;
+  /** Set on a node reached through a `$ref` (or with `allOf` members that are): unique per tree, the target of `circularAnchor`s. */
+  anchor?: number;
   /** Set when the node budget or depth limit stopped the expansion here. */
   truncated?: boolean;
 }
@@ -51,7 +55,11 @@ interface Walk {
   resolve?: RefResolver;
   maxDepth: number;
   budget: { left: number };
+  nextAnchor: number;
 }
+
+/** The `$ref`s being expanded on the way to a node, each with the anchor of the nearest node expanded from it. */
+type Ancestors = ReadonlyMap<string, number>;
 
 /**
  * Describes a schema as a finite tree.
@@ -61,27 +69,29 @@ interface Walk {
  * @returns the root node; never throws on valid OpenAPI input
  */
 export function describeSchema(schema: unknown, options: DescribeOptions = {}): SchemaNode {
-  const walk: Walk = { resolve: options.resolve, maxDepth: options.maxDepth ?? 8, budget: { left: options.maxNodes ?? 120 } };
-  return describe(schema, walk, [], 0);
+  const walk: Walk = { resolve: options.resolve, maxDepth: options.maxDepth ?? 8, budget: { left: options.maxNodes ?? 120 }, nextAnchor: 0 };
+  return describe(schema, walk, new Map(), 0);
 }
 
 function leaf(label: string, meta: SchemaMeta = describeMeta({}), extra: Partial<SchemaNode> = {}): SchemaNode {
   return { label, meta, properties: [], ...extra };
 }
 
-function describe(raw: unknown, walk: Walk, stack: readonly string[], depth: number): SchemaNode {
+function describe(raw: unknown, walk: Walk, stack: Ancestors, depth: number): SchemaNode {
   if (raw === true || raw === undefined) return leaf('any');
   if (raw === false) return leaf('never');
   if (!isRecord(raw)) return leaf('any');
   walk.budget.left -= 1;
-  const { schema, names, circular } = follow(raw, walk, stack);
-  if (circular) return leaf(`circular: ${circular}`, describeMeta(raw), { circular });
-  const merged = mergeAllOf(schema, walk, [...stack, ...names]);
+  const { schema, names, circular, circularAnchor } = follow(raw, walk, stack);
+  if (circular) return leaf(`circular: ${circular}`, describeMeta(raw), circularAnchor === undefined ? { circular } : { circular, circularAnchor });
+  const anchor = walk.nextAnchor++;
+  const inner = new Map(stack);
+  for (const ref of names) inner.set(ref, anchor);
+  const merged = mergeAllOf(schema, walk, inner, anchor);
   const meta = describeMeta(merged);
   const name = names.at(-1) ? refName(names.at(-1) as string) : undefined;
   if (depth >= walk.maxDepth || walk.budget.left <= 0) return leaf(name ?? baseLabel(merged, meta), meta, { truncated: true });
-  const inner = [...stack, ...names];
-  const node = leaf(baseLabel(merged, meta), meta);
+  const node = leaf(baseLabel(merged, meta), meta, inner.size > stack.size ? { anchor } : {});
   const required = new Set(Array.isArray(merged.required) ? (merged.required as unknown[]).map(String) : []);
   if (isRecord(merged.properties)) {
     for (const [key, value] of Object.entries(merged.properties)) {
@@ -108,23 +118,26 @@ function describe(raw: unknown, walk: Walk, stack: readonly string[], depth: num
 }
 
 /** Follows a `$ref` chain (siblings laid over the target, as 3.1 allows), stopping at cycles. */
-function follow(raw: Record<string, unknown>, walk: Walk, stack: readonly string[]) {
+function follow(raw: Record<string, unknown>, walk: Walk, stack: Ancestors) {
   let schema = raw;
   const names: string[] = [];
   while (typeof schema.$ref === 'string') {
     const ref = schema.$ref;
     const target = walk.resolve?.(ref);
-    if (stack.includes(ref) || names.includes(ref) || !isRecord(target)) return { schema, names, circular: refName(ref) };
+    if (stack.has(ref) || names.includes(ref) || !isRecord(target)) return { schema, names, circular: refName(ref), circularAnchor: stack.get(ref) };
     const { $ref: _omit, ...siblings } = schema;
     void _omit;
     names.push(ref);
     schema = { ...target, ...siblings };
   }
-  return { schema, names, circular: undefined };
+  return { schema, names, circular: undefined, circularAnchor: undefined };
 }
 
-/** Merges `allOf` members into one schema: properties and `required` united, other keywords first-wins. */
-function mergeAllOf(schema: Record<string, unknown>, walk: Walk, stack: readonly string[]): Record<string, unknown> {
+/**
+ * Merges `allOf` members into one schema: properties and `required` united, other keywords first-wins.
+ * Adds the `$ref`s it follows to `stack` (the node's own copy) under `anchor`: the merged node stands for them.
+ */
+function mergeAllOf(schema: Record<string, unknown>, walk: Walk, stack: Map<string, number>, anchor: number): Record<string, unknown> {
   if (!Array.isArray(schema.allOf)) return schema;
   const { allOf, ...rest } = schema;
   const out: Record<string, unknown> = { ...rest };
@@ -134,7 +147,8 @@ function mergeAllOf(schema: Record<string, unknown>, walk: Walk, stack: readonly
     if (!isRecord(member)) continue;
     const followed = follow(member, walk, stack);
     if (followed.circular) continue;
-    const part = mergeAllOf(followed.schema, walk, [...stack, ...followed.names]);
+    for (const ref of followed.names) stack.set(ref, anchor);
+    const part = mergeAllOf(followed.schema, walk, stack, anchor);
     if (isRecord(part.properties)) Object.assign(properties, part.properties);
     if (Array.isArray(part.required)) for (const key of part.required) required.add(key);
     for (const [key, value] of Object.entries(part)) if (!(key in out)) out[key] = value;
