@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { CodeLanguageBoot } from '@/components/code-language-boot';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { ThemeProvider } from '@/components/theme-provider.client';
@@ -20,11 +21,12 @@ export const viewport: Viewport = {
   ],
 };
 
-/** Root layout: header, main landmark, footer; theme class set before paint by next-themes. */
+/** Root layout: header, main landmark, footer; theme class (next-themes) and code language (CodeLanguageBoot) set before paint. */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="flex min-h-screen flex-col bg-white font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+        <CodeLanguageBoot />
         <ThemeProvider>
           <a
             href="#content"

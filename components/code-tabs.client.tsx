@@ -11,8 +11,9 @@ export type CodeTab = { id: string; label: string; html: string; source: string 
 /**
  * Language tabs for a code sample (WAI-ARIA APG tabs pattern, automatic activation: Left/Right
  * arrows, Home, End). The choice is shared by every group on the site (see use-language.ts).
- * All panels share one grid cell and only visibility changes, so switching (including the switch
- * from the server-rendered first tab to the stored choice) never shifts the layout.
+ * Only the selected panel takes part in layout (`.code-panel[data-selected=false]` is `display:none`),
+ * which keeps style and layout work small on pages with many samples; the stored choice is applied
+ * before paint by CodeLanguageBoot's rules, so hydration never swaps panels under the reader.
  * @param props.tabs languages in tab order (the first is the server default), at least one
  * @param props.title optional heading content shown left of the tabs (e.g. "Request")
  */
@@ -33,7 +34,7 @@ export function CodeTabs({ tabs, title }: { tabs: readonly CodeTab[]; title?: Re
   }
 
   return (
-    <div className="my-4 overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-700">
+    <div className="code-tabs my-4 overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-700">
       <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-2 dark:border-zinc-700 dark:bg-zinc-900">
         {title ? <div className="px-1 text-sm font-semibold">{title}</div> : null}
         <div role="tablist" aria-label="Code sample language" className="flex flex-1 flex-wrap">
@@ -51,7 +52,7 @@ export function CodeTabs({ tabs, title }: { tabs: readonly CodeTab[]; title?: Re
               tabIndex={tab === current ? 0 : -1}
               onClick={() => select(tab.id)}
               onKeyDown={(event) => onKeyDown(event, index)}
-              className="border-b-2 border-transparent px-2.5 py-2 text-sm text-zinc-700 hover:text-zinc-950 aria-selected:border-indigo-600 aria-selected:text-zinc-950 dark:text-zinc-300 dark:hover:text-white dark:aria-selected:border-indigo-300 dark:aria-selected:text-white"
+              className="code-tab"
             >
               {tab.label}
             </button>
@@ -59,19 +60,18 @@ export function CodeTabs({ tabs, title }: { tabs: readonly CodeTab[]; title?: Re
         </div>
         {current ? <CopyButton text={current.source} label={`${current.label} sample`} /> : null}
       </div>
-      <div className="grid">
-        {tabs.map((tab) => (
-          <div
-            key={tab.id}
-            role="tabpanel"
-            id={`${group}-panel-${tab.id}`}
-            aria-labelledby={`${group}-tab-${tab.id}`}
-            data-language={tab.id}
-            className={`[grid-area:1/1] min-w-0 text-sm [&_pre]:h-full [&_pre]:max-h-[28rem] [&_pre]:overflow-auto [&_pre]:p-4 ${tab === current ? '' : 'invisible'}`}
-            dangerouslySetInnerHTML={{ __html: tab.html }}
-          />
-        ))}
-      </div>
+      {tabs.map((tab) => (
+        <div
+          key={tab.id}
+          role="tabpanel"
+          id={`${group}-panel-${tab.id}`}
+          aria-labelledby={`${group}-tab-${tab.id}`}
+          data-language={tab.id}
+          data-selected={tab === current}
+          className="code-panel"
+          dangerouslySetInnerHTML={{ __html: tab.html }}
+        />
+      ))}
     </div>
   );
 }

@@ -28,10 +28,10 @@ describe('CodeTabs server render', () => {
     }
   });
 
-  it('renders every panel in one grid cell and hides the unselected ones with visibility only', () => {
-    expect(document.count('[grid-area:1/1]')).toBe(3);
-    expect(document.count(' invisible"')).toBe(2);
-    expect(html.match(/data-language="curl" class="([^"]*)"/)?.[1]).not.toContain('invisible');
+  it('marks only the first panel selected, so CSS lays out just that one', () => {
+    expect(document.count('class="code-panel"')).toBe(3);
+    expect(document.count('data-selected="false"')).toBe(2);
+    expect(html).toMatch(/data-language="curl" data-selected="true"/);
   });
 
   it('shows the title and a copy button labelled with the language', () => {

@@ -15,7 +15,7 @@ export function SidebarLinks() {
               <li key={item.href}>
                 <NavLink
                   href={item.href}
-                  className="flex items-center gap-2 rounded-md px-2 py-1.5 text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 data-[active]:bg-indigo-50 data-[active]:font-medium data-[active]:text-indigo-800 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white dark:data-[active]:bg-indigo-950 dark:data-[active]:text-indigo-200"
+                  className="nav-item"
                 >
                   {item.method ? <MethodBadge method={item.method} /> : null}
                   <span className="min-w-0 truncate">{item.title}</span>

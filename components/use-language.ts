@@ -1,7 +1,8 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
-/** localStorage key of the reader's code-sample language (a UI preference, not a secret). */
-export const LANGUAGE_STORAGE_KEY = 'aethex-lang';
+import { LANGUAGE_STORAGE_KEY } from '@/lib/code-language';
+
+export { LANGUAGE_STORAGE_KEY };
 /** Same-page event: `storage` only fires in *other* documents, so tab groups on this page listen to this. */
 export const LANGUAGE_CHANGE_EVENT = 'aethex-lang-change';
 
@@ -17,9 +18,17 @@ export function readLanguage(): string | null {
   }
 }
 
+/** Mirrors the choice on `<html data-code-lang>`, which CodeLanguageBoot's CSS reads (no-op outside a document). */
+function markDocument(id: string | null): void {
+  if (typeof document === 'undefined') return;
+  if (id) document.documentElement.dataset.codeLang = id;
+  else delete document.documentElement.dataset.codeLang;
+}
+
 /** Stores `id` and tells every tab group on this page; other tabs/windows learn it from `storage`. */
 export function writeLanguage(id: string): void {
   memory = id;
+  markDocument(id);
   try {
     window.localStorage.setItem(LANGUAGE_STORAGE_KEY, id);
   } catch {
@@ -31,7 +40,9 @@ export function writeLanguage(id: string): void {
 /** useSyncExternalStore subscription: same-page changes plus other documents' writes to our key. */
 export function subscribeLanguage(onChange: () => void): () => void {
   const onStorage = (event: StorageEvent) => {
-    if (event.key === LANGUAGE_STORAGE_KEY || event.key === null) onChange();
+    if (event.key !== LANGUAGE_STORAGE_KEY && event.key !== null) return;
+    markDocument(event.newValue);
+    onChange();
   };
   window.addEventListener(LANGUAGE_CHANGE_EVENT, onChange);
   window.addEventListener('storage', onStorage);

@@ -2,6 +2,7 @@ import type { MediaTypeObject } from '@/lib/openapi';
 import { mediaExamples, toJsonText } from '@/lib/reference/examples';
 import type { RefResolver } from '@/lib/reference/schema';
 import { CodeBlock } from './code-block';
+import { SameAs } from './same-as';
 import { SchemaView } from './schema-table';
 
 /**
@@ -10,8 +11,19 @@ import { SchemaView } from './schema-table';
  * @param props.content media type → Media Type Object (resolved)
  * @param props.what "request" or "response", for accessible names
  * @param props.resolve resolves `$ref`s left in schemas and examples (documents not resolved by lib/openapi.ts)
+ * @param props.schemaAs media type → an earlier response status whose identical schema is shown in full (linked instead)
  */
-export function MediaContent({ content, what, resolve }: { content: Readonly<Record<string, MediaTypeObject>>; what: string; resolve?: RefResolver }) {
+export function MediaContent({
+  content,
+  what,
+  resolve,
+  schemaAs = {},
+}: {
+  content: Readonly<Record<string, MediaTypeObject>>;
+  what: string;
+  resolve?: RefResolver;
+  schemaAs?: Readonly<Record<string, string>>;
+}) {
   return (
     <div className="space-y-4">
       {Object.entries(content).map(([mediaType, media]) => (
@@ -20,7 +32,11 @@ export function MediaContent({ content, what, resolve }: { content: Readonly<Rec
             <span className="text-zinc-600 dark:text-zinc-400">Content type </span>
             <code className="font-mono text-xs">{mediaType}</code>
           </p>
-          {media.schema ? <SchemaView schema={media.schema} resolve={resolve} /> : null}
+          {schemaAs[mediaType] !== undefined ? (
+            <SameAs what="Body schema" status={schemaAs[mediaType]} />
+          ) : media.schema ? (
+            <SchemaView schema={media.schema} resolve={resolve} />
+          ) : null}
           {mediaExamples(media, resolve).map((example) => (
             <div key={example.name} className="space-y-1">
               <p className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Example: {example.summary ?? example.name}</p>

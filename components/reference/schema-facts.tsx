@@ -1,7 +1,8 @@
 import type { SchemaNode } from '@/lib/reference/schema';
 import { Markdown } from './markdown';
 
-const chip = 'rounded bg-zinc-100 px-1 font-mono text-xs text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200';
+/** Short classes from app/globals.css: these spans repeat on every schema row. */
+const chip = 'ref-chip';
 
 /**
  * The type column of a schema row: type label, format and the nullable / read-only / write-only / deprecated flags.
@@ -13,9 +14,9 @@ export function TypeFacts({ node, ids }: { node: SchemaNode; ids?: string }) {
   const { meta } = node;
   const flags = [meta.readOnly && 'read-only', meta.writeOnly && 'write-only', meta.deprecated && 'deprecated'].filter(Boolean);
   const target = node.circularAnchor ?? node.items?.circularAnchor;
-  const label = <span className="font-mono text-xs text-violet-800 dark:text-violet-300">{node.label}</span>;
+  const label = <span className="ref-type">{node.label}</span>;
   return (
-    <span className="flex flex-wrap items-baseline gap-x-1.5">
+    <span className="ref-facts">
       {ids && target !== undefined ? (
         <a href={`#${ids}-${target}`} className="underline">
           {label}
@@ -41,7 +42,7 @@ function Line({ label, values }: { label: string; values: readonly string[] | un
       {values.map((value, index) => (
         <span key={index}>
           {index > 0 ? ' ' : null}
-          <code className={`${chip} break-all`}>{value}</code>
+          <code className={chip}>{value}</code>
         </span>
       ))}
     </p>

@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { describeSchema, hasChildren, type RefResolver, type SchemaNode } from '@/lib/reference/schema';
 import { DescriptionFacts, TypeFacts } from './schema-facts';
 
-const cell = 'border-b border-zinc-200 px-2 py-2 align-top dark:border-zinc-800';
+/** `.ref-cell` and friends live in app/globals.css: schema rows repeat them hundreds of times per page. */
+const cell = 'ref-cell';
 
 /**
  * A schema as readable nested tables: one row per property; nested objects, array items, maps and
@@ -66,9 +67,9 @@ function PropertyRows({ name, required, node, depth, ids }: { name: string; requ
   return (
     <>
       <tr id={anchorId(ids, node)}>
-        <td className={`${cell} font-mono text-xs break-all text-zinc-900 dark:text-zinc-100`}>
+        <td className="ref-cell ref-name">
           {name}
-          {required ? <span className="ml-1 font-sans text-[0.7rem] font-semibold text-rose-800 dark:text-rose-300">required</span> : null}
+          {required ? <span className="ref-required">required</span> : null}
         </td>
         <td className={cell}>
           <TypeFacts node={node} ids={ids} />

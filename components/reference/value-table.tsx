@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 
-const cell = 'border-b border-zinc-200 px-2 py-2 align-top dark:border-zinc-800';
+/** `.ref-cell` lives in app/globals.css (shared with schema tables). */
+const cell = 'ref-cell';
 
 /**
  * A plain data table with a caption-like heading row, used for parameters, headers, scopes and servers.
