@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { z } from 'zod';
 
-import type { FieldError, RequestContext } from './http';
+import type { FieldError, Reply, RequestContext } from './http';
 import { json, problem } from './http';
 import { LIMITS, knownScopes } from './config';
 import { randomId, sha256Hex } from './ids';
@@ -41,7 +41,7 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): { ok: true; value: T } |
  * socket peer (the developer's own machine running `npm run sandbox`) is exempt; a forwarded address never is.
  * @returns a 429 problem with Retry-After when the cap is reached, else undefined (the creation is counted).
  */
-function appsCapExceeded(rt: Runtime, ctx: RequestContext, client: ClientAddress): Response | undefined {
+function appsCapExceeded(rt: Runtime, ctx: RequestContext, client: ClientAddress): Reply | undefined {
   if (client.fromSocket && isLoopback(client.address)) return undefined;
   const now = rt.now();
   const { window_start, count } = rt.rates.hit(`apps:${client.address}`, now, 3_600_000);
@@ -58,7 +58,7 @@ function appsCapExceeded(rt: Runtime, ctx: RequestContext, client: ClientAddress
  * stored only as SHA-256 (the webhook secret is kept, since it must sign deliveries).
  * @param client - the caller's address, for the per-address cap (429 with Retry-After above it; nothing stored).
  */
-export function createApp(rt: Runtime, ctx: RequestContext, body: unknown, client: ClientAddress): Response {
+export function createApp(rt: Runtime, ctx: RequestContext, body: unknown, client: ClientAddress): Reply {
   const result = parse(AppBody, body);
   if (!result.ok) return problem(ctx, 400, 'The app body is invalid: send {"name"?, "redirect_uris"?, "scopes"?}.', { errors: result.errors });
   const capped = appsCapExceeded(rt, ctx, client);
@@ -102,7 +102,7 @@ export function createApp(rt: Runtime, ctx: RequestContext, body: unknown, clien
 }
 
 /** PUT /sandbox/maintenance `{enabled, retry_after?}`: while enabled, the tenant's API calls get 503 + Retry-After. */
-export function setMaintenance(rt: Runtime, ctx: RequestContext, tenantId: string, body: unknown): Response {
+export function setMaintenance(rt: Runtime, ctx: RequestContext, tenantId: string, body: unknown): Reply {
   const result = parse(MaintenanceBody, body);
   if (!result.ok) return problem(ctx, 400, 'Send {"enabled": true|false, "retry_after"?: seconds from 1 to 86400}.', { errors: result.errors });
   const retryAfter = result.value.retry_after ?? LIMITS.maintenanceRetryAfter;
@@ -111,7 +111,7 @@ export function setMaintenance(rt: Runtime, ctx: RequestContext, tenantId: strin
 }
 
 /** PUT /sandbox/rate-limit `{limit, window_seconds}`: sets the tenant's limit (applies from the next request). */
-export function setRateLimit(rt: Runtime, ctx: RequestContext, tenantId: string, body: unknown): Response {
+export function setRateLimit(rt: Runtime, ctx: RequestContext, tenantId: string, body: unknown): Reply {
   const result = parse(RateLimitBody, body);
   if (!result.ok) return problem(ctx, 400, 'Send {"limit": integer, "window_seconds": integer}.', { errors: result.errors });
   rt.store.setRateLimit(tenantId, result.value.limit, result.value.window_seconds);

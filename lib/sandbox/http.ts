@@ -49,37 +49,55 @@ export function originOf(request: Request, url: URL): string {
   return `${scheme}://${host}`;
 }
 
-/** Headers every response carries: request ID, CORS (any origin, no credentials), rate-limit state. */
-export function commonHeaders(ctx: RequestContext, headers: Headers): Headers {
-  headers.set('X-Request-ID', ctx.requestId);
-  headers.set('Access-Control-Allow-Origin', '*');
-  headers.set('Access-Control-Expose-Headers', exposedHeaders());
+/**
+ * A response as the sandbox builds it: status, headers by canonical name, and the body text (`null`: none). Handlers
+ * return Replies; a request's Reply becomes one Fetch Response (toResponse) or is written straight to node:http by the
+ * standalone server. Why not Response throughout: every Response wraps its body in a ReadableStream and validates
+ * each header again when one is added, which cost more per request than the sandbox's own work on the hot path.
+ */
+export interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+/** The Fetch Response of a Reply (what `Sandbox.handle` returns). */
+export function toResponse(reply: Reply): Response {
+  return new Response(reply.body, { status: reply.status, headers: reply.headers });
+}
+
+/** Adds the headers every response carries (request ID, CORS for any origin without credentials, rate-limit state) to `headers`. */
+export function commonHeaders(ctx: RequestContext, headers: Record<string, string>): Record<string, string> {
+  headers['X-Request-ID'] = ctx.requestId;
+  headers['Access-Control-Allow-Origin'] = '*';
+  headers['Access-Control-Expose-Headers'] = exposedHeaders();
   if (ctx.rate) {
-    headers.set('X-RateLimit-Limit', String(ctx.rate.limit));
-    headers.set('X-RateLimit-Remaining', String(ctx.rate.remaining));
-    headers.set('X-RateLimit-Reset', String(ctx.rate.reset));
+    headers['X-RateLimit-Limit'] = String(ctx.rate.limit);
+    headers['X-RateLimit-Remaining'] = String(ctx.rate.remaining);
+    headers['X-RateLimit-Reset'] = String(ctx.rate.reset);
   }
   return headers;
 }
 
 /** Headers of a CORS preflight answer (Fetch standard §3.2.3): every documented request header by name. */
-export function preflightHeaders(headers: Headers): Headers {
-  headers.set('Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
-  headers.set('Access-Control-Allow-Headers', allowedRequestHeaders());
-  headers.set('Access-Control-Max-Age', '600');
-  return headers;
+export function preflightHeaders(): Record<string, string> {
+  return {
+    'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+    'Access-Control-Allow-Headers': allowedRequestHeaders(),
+    'Access-Control-Max-Age': '600',
+  };
 }
 
-/** A JSON response (`application/json`) with extra headers. */
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+/** A JSON reply (`application/json`) with extra headers. */
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
+  return { status, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) };
 }
 
 /**
- * An RFC 9457 problem details response (`application/problem+json`): `type` is the error-table anchor, `title` the
+ * An RFC 9457 problem details reply (`application/problem+json`): `type` is the error-table anchor, `title` the
  * status's label from the document's `x-aethex-errors`, `request_id` equals X-Request-ID.
  */
-export function problem(ctx: RequestContext, status: number, detail: string, extra: { errors?: FieldError[]; headers?: Record<string, string> } = {}): Response {
+export function problem(ctx: RequestContext, status: number, detail: string, extra: { errors?: FieldError[]; headers?: Record<string, string> } = {}): Reply {
   const body = {
     type: `https://docs.aethex.dev/reference/errors#${status}`,
     title: getError(status)?.label ?? (status >= 500 ? 'Internal Server Error' : 'Error'),
@@ -89,14 +107,11 @@ export function problem(ctx: RequestContext, status: number, detail: string, ext
     request_id: ctx.requestId,
     ...(extra.errors && extra.errors.length > 0 ? { errors: extra.errors } : {}),
   };
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/problem+json', ...extra.headers },
-  });
+  return { status, headers: { 'Content-Type': 'application/problem+json', ...extra.headers }, body: JSON.stringify(body) };
 }
 
 /** An OAuth error response of the token endpoint (RFC 6749 §5.2), always `Cache-Control: no-store`. */
-export function oauthError(status: 400 | 401, error: string, description: string, headers: Record<string, string> = {}): Response {
+export function oauthError(status: 400 | 401, error: string, description: string, headers: Record<string, string> = {}): Reply {
   return json(status, { error, error_description: description }, { 'Cache-Control': 'no-store', Pragma: 'no-cache', ...headers });
 }
 

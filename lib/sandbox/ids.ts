@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, hash, randomBytes } from 'node:crypto';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -19,7 +19,8 @@ export function randomId(prefix: string, length: number): string {
 
 /** SHA-256 hex digest of a secret: how tokens, codes, client secrets and PATs are stored (never in clear). */
 export function sha256Hex(value: string | Uint8Array): string {
-  return createHash('sha256').update(value).digest('hex');
+  // One-shot hash (Node ≥ 20.12): a third of createHash's cost, and it runs on every authenticated request.
+  return hash('sha256', value, 'hex');
 }
 
 /** base64url SHA-256 of an ASCII string: the PKCE S256 transform (RFC 7636 §4.2). */

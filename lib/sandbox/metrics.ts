@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { getDocument } from '@/lib/openapi';
 
 import type { ApiCall } from './api-request';
-import { json, problem } from './http';
+import { json, problem, type Reply } from './http';
 
 const WINDOW_SECONDS: Record<string, number> = { '1h': 3600, '24h': 86_400, '7d': 604_800, '30d': 2_592_000 };
 
@@ -69,7 +69,7 @@ export function projectMetrics(projectId: string, environment: string, window: s
 }
 
 /** getProjectMetrics: 200 metrics, or 404 for an unknown project or another tenant's project. */
-export function getProjectMetrics(call: ApiCall): Response {
+export function getProjectMetrics(call: ApiCall): Reply {
   const projectId = call.params.projectId ?? '';
   const project = call.rt.store.project(call.identity.tenantId, projectId);
   if (!project) return problem(call.ctx, 404, `No project ${projectId} is visible to this identity.`);

@@ -2,7 +2,7 @@ import { getOperation } from '@/lib/openapi';
 
 import type { ApiCall } from './api-request';
 import { LIMITS } from './config';
-import { problem } from './http';
+import { problem, type Reply } from './http';
 import { randomId, sha256Hex } from './ids';
 import type { ProjectRow } from './store';
 
@@ -35,7 +35,7 @@ export function paginationLinks(baseUrl: string, page: number, limit: number, to
 }
 
 /** listProjects: one page of the tenant's projects in the call's environment, with Link and X-Total-Count. */
-export function listProjects(call: ApiCall): Response {
+export function listProjects(call: ApiCall): Reply {
   const page = call.query.page as number;
   const limit = call.query.limit as number;
   // The schema has no maximum page, and Ajv coerces "1e400"-sized digits to Infinity: refuse what is not exact.
@@ -45,10 +45,7 @@ export function listProjects(call: ApiCall): Response {
   const { store } = call.rt;
   const { total, json: body } = store.projectPage(call.identity.tenantId, call.environment, limit, (page - 1) * limit, (rows) => JSON.stringify(rows.map(toProject)));
   const self = `${call.ctx.origin}${call.ctx.base}${getOperation('listProjects')?.path ?? '/v1/projects'}`;
-  return new Response(body, {
-    status: 200,
-    headers: { 'Content-Type': 'application/json', Link: paginationLinks(self, page, limit, total), 'X-Total-Count': String(total) },
-  });
+  return { status: 200, headers: { 'Content-Type': 'application/json', Link: paginationLinks(self, page, limit, total), 'X-Total-Count': String(total) }, body };
 }
 
 let cachedDefaults: Record<string, unknown> | undefined;
@@ -83,7 +80,7 @@ export function newProject(tenantId: string, environment: string, body: Record<s
 }
 
 /** 429 when the tenant already holds `rt.caps.projectsPerTenant` projects; Retry-After is when the tenant expires. */
-function projectsCapReached(call: ApiCall): Response | undefined {
+function projectsCapReached(call: ApiCall): Reply | undefined {
   const { rt, ctx, identity } = call;
   const cap = rt.caps.projectsPerTenant;
   if (rt.store.countTenantProjects(identity.tenantId) < cap) return undefined;
@@ -99,7 +96,7 @@ function projectsCapReached(call: ApiCall): Response | undefined {
  * (draft-ietf-httpapi-idempotency-key-header), keyed per client for 24 h: same body → stored 201 replayed with
  * `Idempotent-Replayed: true`; different body → 422; still in flight (e.g. in another process) → 409.
  */
-export function createProject(call: ApiCall): Response {
+export function createProject(call: ApiCall): Reply {
   const { rt, ctx, identity } = call;
   const key = call.header('idempotency-key');
   const row = newProject(identity.tenantId, call.environment, call.body as Record<string, unknown>, rt.now());
@@ -109,7 +106,7 @@ export function createProject(call: ApiCall): Response {
     const capped = projectsCapReached(call);
     if (capped) return capped;
     rt.store.createProject(row);
-    return new Response(body, { status: 201, headers: { 'Content-Type': 'application/json', Location: location } });
+    return { status: 201, headers: { 'Content-Type': 'application/json', Location: location }, body };
   }
   const fingerprint = sha256Hex(Buffer.concat([Buffer.from(`POST /v1/projects ${call.environment}\n`), call.rawBody]));
   const claim = rt.store.claimIdempotencyKey(identity.tenantId, identity.clientId, key, fingerprint, rt.now(), LIMITS.idempotencySeconds * 1000);
@@ -121,7 +118,7 @@ export function createProject(call: ApiCall): Response {
   }
   if (claim.state === 'replay') {
     const { status, headers, body: stored } = claim.response;
-    return new Response(stored, { status, headers: { ...headers, 'Idempotent-Replayed': 'true' } });
+    return { status, headers: { ...headers, 'Idempotent-Replayed': 'true' }, body: stored };
   }
   const capped = projectsCapReached(call);
   if (capped) {
@@ -136,5 +133,5 @@ export function createProject(call: ApiCall): Response {
     rt.store.releaseIdempotencyKey(identity.clientId, key);
     throw error;
   }
-  return new Response(body, { status: 201, headers });
+  return { status: 201, headers, body };
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 
 import { createSandbox, type Sandbox, type SandboxOptions } from './handler';
+import type { Reply } from './http';
 
 /** Converts a node:http request to a Fetch Request (body streamed, so the 1 MiB limit stops reading early). */
 function toRequest(req: IncomingMessage, origin: string): Request {
@@ -17,14 +18,15 @@ function toRequest(req: IncomingMessage, origin: string): Request {
   } as RequestInit);
 }
 
-async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
-  const headers: Record<string, string | string[]> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
-  res.writeHead(response.status, body ? { ...headers, 'content-length': String(body.byteLength) } : headers);
-  res.end(body);
+/** Writes a Reply with its Content-Length (the body is text, sent as UTF-8). */
+function writeReply(reply: Reply, res: ServerResponse): void {
+  if (reply.body === null) {
+    res.writeHead(reply.status, reply.headers);
+    res.end();
+    return;
+  }
+  res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(Buffer.byteLength(reply.body)) });
+  res.end(reply.body);
 }
 
 /**
@@ -37,8 +39,8 @@ export async function startSandboxServer(options: { port?: number; host?: string
   const server = createServer((req, res) => {
     const origin = `http://${req.headers.host ?? `${host}:${port}`}`;
     sandbox
-      .handle(toRequest(req, /^[A-Za-z0-9.:[\]-]+$/.test(origin.slice(7)) ? origin : `http://${host}:${port}`), { remoteAddress: req.socket.remoteAddress })
-      .then((response) => writeResponse(response, res))
+      .reply(toRequest(req, /^[A-Za-z0-9.:[\]-]+$/.test(origin.slice(7)) ? origin : `http://${host}:${port}`), { remoteAddress: req.socket.remoteAddress })
+      .then((reply) => writeReply(reply, res))
       .catch(() => {
         res.statusCode = 500;
         res.end();

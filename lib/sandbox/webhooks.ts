@@ -6,7 +6,7 @@ import { listWebhooks } from '@/lib/openapi';
 
 import type { ApiCall } from './api-request';
 import { webhookToleranceSeconds } from './config';
-import type { FieldError, RequestContext } from './http';
+import type { FieldError, Reply, RequestContext } from './http';
 import { json, problem } from './http';
 import { randomId } from './ids';
 import type { Runtime } from './runtime';
@@ -87,7 +87,7 @@ export function checkDelivery(secret: string, payload: string, headers: Record<s
 }
 
 /** verifyWebhook: 200 `{valid, event_type, webhook_id, timestamp}` or 400 with why the delivery does not verify. */
-export function verifyWebhook(call: ApiCall): Response {
+export function verifyWebhook(call: ApiCall): Reply {
   const { payload, headers } = call.body as { payload: string; headers: Record<string, string> };
   const tenant = call.rt.store.tenant(call.identity.tenantId);
   if (!tenant) return problem(call.ctx, 401, 'The tenant of this token no longer exists.', { headers: { 'WWW-Authenticate': 'Bearer realm="aethex", error="invalid_token"' } });
@@ -106,7 +106,7 @@ export function verifyWebhook(call: ApiCall): Response {
 }
 
 /** POST /sandbox/webhooks/emit body check and response. */
-export function emitWebhook(rt: Runtime, ctx: RequestContext, tenantId: string, body: unknown): Response {
+export function emitWebhook(rt: Runtime, ctx: RequestContext, tenantId: string, body: unknown): Reply {
   const event = (body as { event?: unknown } | null)?.event;
   const events = webhookEvents();
   if (typeof event !== 'string' || !events.includes(event)) {

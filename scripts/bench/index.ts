@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds the portal into .next-bench, serves it on BENCH_PORT (3200), and prints per route the
  * first-visit JavaScript and Lighthouse mobile scores, then the other benchmarks. Not part of `npm test`.
- * Flags: --skip-build (reuse .next-bench), --no-lighthouse, --pages-only, --routes=/a,/b
+ * Flags: --skip-build (reuse .next-bench), --no-lighthouse, --pages-only, --routes=/a,/b, --sandbox-only (only the sandbox
+ * throughput rows). BENCH_DIST_DIR overrides the dist folder (e.g. a build of your own).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { benchSearch } from './search';
 import { benchSoak, formatSoak } from './soak';
 import { startPortal } from './server';
 
-const distDir = '.next-bench';
+const distDir = process.env.BENCH_DIST_DIR ?? '.next-bench';
 
 const args = new Set(process.argv.slice(2));
 const routeArg = process.argv.find((a) => a.startsWith('--routes='));
@@ -23,6 +24,11 @@ const port = Number(process.env.BENCH_PORT ?? 3200);
 async function main() {
   const portal = await startPortal({ port, distDir, skipBuild: args.has('--skip-build') });
   try {
+    if (args.has('--sandbox-only')) {
+      console.log('\n## Sandbox (GET /v1/projects?limit=25, autocannon 10 connections × 10 s)\n');
+      console.log(formatSandboxRows(await benchSandbox({ portalUrl: portal.baseUrl })));
+      return;
+    }
     const candidates = routeArg ? routeArg.slice('--routes='.length).split(',') : benchRoutes();
     const routes: string[] = [];
     for (const route of candidates) {

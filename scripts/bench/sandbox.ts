@@ -1,16 +1,17 @@
 /**
  * Sandbox benchmark: requests per second and p50/p99 latency of `GET /v1/projects?limit=25` with a valid token
  * (auth + rate limiting + SQLite), autocannon 10 connections for 10 s, on a tenant whose rate limit is raised:
- * the standalone server, the sandbox mounted in `next start`, and the trivial `/healthz` route handler in the same
- * `next start` (the baseline the mounted sandbox is judged against: within 15 %).
+ * the standalone server (`npm run sandbox`, its own process on a temporary database file, as users run it), the
+ * sandbox mounted in `next start`, and the trivial `/healthz` route handler in the same `next start` (the baseline
+ * the mounted sandbox is judged against: within 15 %). Why a child process for the standalone server: in this
+ * process it would share one thread with autocannon's client, measuring the load generator as much as the server.
  * Run alone: `npx tsx scripts/bench/sandbox.ts [portalBaseUrl]`.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-
-import { startSandboxServer } from '../../lib/sandbox/server';
 
 /** The part of autocannon's result we read (the package ships no types). */
 interface AutocannonResult {
@@ -51,6 +52,29 @@ async function tenantToken(sandboxBase: string): Promise<string> {
   return token.access_token;
 }
 
+/**
+ * Starts `scripts/sandbox-server.ts` (what `npm run sandbox` runs) on a free port and the given database file.
+ * @returns its base URL and a stop function; rejects if it does not print its URL within 30 s.
+ */
+function startStandalone(db: string): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sandbox-server.ts'], {
+    env: { ...process.env, SANDBOX_PORT: '0', SANDBOX_DB: db },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => reject(new Error('npm run sandbox did not start within 30 s')), 30_000);
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (!url) return;
+      clearTimeout(timeout);
+      resolve({ url, stop: () => child.kill('SIGTERM') });
+    });
+    child.on('exit', (code) => reject(new Error(`npm run sandbox exited ${code}`)));
+  });
+}
+
 async function run(target: string, url: string, headers: Record<string, string>, options: { connections: number; duration: number }): Promise<SandboxBenchRow> {
   // Warm-up (JIT, prepared statements, Next's route compilation) so the measured run is steady state.
   await autocannon({ url, headers, connections: options.connections, duration: 2 });
@@ -76,12 +100,12 @@ export async function benchSandbox(options: { portalUrl?: string; connections?: 
   const load = { connections: options.connections ?? 10, duration: options.duration ?? 10 };
   const rows: SandboxBenchRow[] = [];
   const dir = mkdtempSync(path.join(tmpdir(), 'sandbox-bench-'));
-  const server = await startSandboxServer({ port: 0, db: path.join(dir, 'bench.db'), purgeIntervalMs: 0 });
+  const server = await startStandalone(path.join(dir, 'bench.db'));
   try {
     const token = await tenantToken(server.url);
-    rows.push(await run('sandbox standalone (node:http)', `${server.url}/v1/projects?limit=25`, { Authorization: `Bearer ${token}` }, load));
+    rows.push(await run('sandbox standalone (npm run sandbox)', `${server.url}/v1/projects?limit=25`, { Authorization: `Bearer ${token}` }, load));
   } finally {
-    await server.close();
+    server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
   if (options.portalUrl) {

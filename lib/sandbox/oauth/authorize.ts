@@ -1,6 +1,7 @@
 import { listScopes } from '@/lib/openapi';
 
 import { CONSOLE_CLIENT_ID, LIMITS } from '../config';
+import type { Reply } from '../http';
 import { randomId, sha256Hex } from '../ids';
 import { isMediaType, parseForm, type Runtime } from '../runtime';
 import { findClient, redirectAllowed, type OAuthClient } from './clients';
@@ -53,9 +54,9 @@ function check(rt: Runtime, issuer: string, params: Map<string, string>, repeate
   return { kind: 'ok', client, tenant: { id: tenant.id, name: tenant.name }, redirectUri, scopes, params };
 }
 
-function respond(checked: Exclude<Checked, { kind: 'ok' }>): Response {
-  if (checked.kind === 'page') return new Response(renderError(checked.title, checked.detail), { status: checked.status, headers: pageHeaders() });
-  return new Response(null, { status: 303, headers: { Location: checked.to, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } });
+function respond(checked: Exclude<Checked, { kind: 'ok' }>): Reply {
+  if (checked.kind === 'page') return { status: checked.status, headers: pageHeaders(), body: renderError(checked.title, checked.detail) };
+  return { status: 303, headers: { Location: checked.to, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }, body: null };
 }
 
 /**
@@ -63,7 +64,7 @@ function respond(checked: Exclude<Checked, { kind: 'ok' }>): Response {
  * an error page when the client or redirect URI cannot be trusted.
  * @param issuer - this authorization server's issuer identifier (RFC 9207 `iss`).
  */
-export function handleAuthorize(rt: Runtime, url: URL, issuer: string, action: string): Response {
+export function handleAuthorize(rt: Runtime, url: URL, issuer: string, action: string): Reply {
   const { values, repeated } = parseForm(url.search);
   const checked = check(rt, issuer, values, repeated);
   if (checked.kind !== 'ok') return respond(checked);
@@ -79,16 +80,16 @@ export function handleAuthorize(rt: Runtime, url: URL, issuer: string, action: s
     hidden,
     action,
   });
-  return new Response(html, { status: 200, headers: pageHeaders([new URL(checked.redirectUri).origin]) });
+  return { status: 200, headers: pageHeaders([new URL(checked.redirectUri).origin]), body: html };
 }
 
 /**
  * POST /oauth/authorize: the consent form's decision. Allow → 303 to the redirect URI with `code`, the unchanged
  * `state` and `iss` (RFC 9207); Deny → `error=access_denied`. The code is stored only as its SHA-256.
  */
-export function handleDecision(rt: Runtime, request: Request, body: Uint8Array, issuer: string): Response {
+export function handleDecision(rt: Runtime, request: Request, body: Uint8Array, issuer: string): Reply {
   if (!isMediaType(request.headers.get('content-type'), 'application/x-www-form-urlencoded')) {
-    return new Response(renderError('Invalid authorization request', 'The decision must be posted by the consent form.'), { status: 400, headers: pageHeaders() });
+    return { status: 400, headers: pageHeaders(), body: renderError('Invalid authorization request', 'The decision must be posted by the consent form.') };
   }
   const { values, repeated } = parseForm(Buffer.from(body).toString('utf8'));
   const decision = values.get('decision');

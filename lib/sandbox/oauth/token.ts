@@ -1,5 +1,5 @@
 import { LIMITS, knownScopes } from '../config';
-import { json, oauthError } from '../http';
+import { json, oauthError, type Reply } from '../http';
 import { randomId, s256, sha256Hex } from '../ids';
 import { isMediaType, parseForm, type Runtime } from '../runtime';
 import type { Issuance } from '../store';
@@ -7,7 +7,7 @@ import { validateRequest } from '../validate';
 import { findClient, secretMatches, type OAuthClient } from './clients';
 
 /** Result of client authentication at the token endpoint (RFC 6749 §2.3, §3.2.1). */
-type ClientAuth = { ok: true; client: OAuthClient } | { ok: false; response: Response };
+type ClientAuth = { ok: true; client: OAuthClient } | { ok: false; response: Reply };
 
 /**
  * Decodes `Authorization: Basic base64(urlencode(id):urlencode(secret))` (RFC 6749 §2.3.1): the id and secret
@@ -33,7 +33,7 @@ export function decodeBasic(header: string): { id: string; secret: string } | un
  * (RFC 6749 §5.2) and the request does not come from a web page (no `Origin` header): a Basic challenge on a page's
  * own fetch makes browsers pop up a login dialog, which the portal console must never trigger.
  */
-function invalidClient(request: Request, description: string): Response {
+function invalidClient(request: Request, description: string): Reply {
   const challenge = request.headers.has('authorization') && !request.headers.has('origin');
   return oauthError(401, 'invalid_client', description, challenge ? { 'WWW-Authenticate': 'Basic realm="aethex"' } : {});
 }
@@ -75,7 +75,7 @@ export function grantScopes(requested: string | undefined, allowed: readonly str
   return granted;
 }
 
-function tokenResponse(issuance: Issuance, access: string, refresh?: string): Response {
+function tokenResponse(issuance: Issuance, access: string, refresh?: string): Reply {
   return json(200, {
     access_token: access,
     token_type: 'Bearer',
@@ -97,7 +97,7 @@ function newIssuance(rt: Runtime, base: Omit<Issuance, 'accessHash' | 'expiresAt
   return { access, refresh, issuance };
 }
 
-function clientCredentials(rt: Runtime, client: OAuthClient, form: Map<string, string>): Response {
+function clientCredentials(rt: Runtime, client: OAuthClient, form: Map<string, string>): Reply {
   if (!client.confidential || !client.tenantId) {
     return oauthError(400, 'unauthorized_client', 'This client is not allowed to use the client_credentials grant.');
   }
@@ -108,7 +108,7 @@ function clientCredentials(rt: Runtime, client: OAuthClient, form: Map<string, s
   return tokenResponse(issuance, access);
 }
 
-function authorizationCode(rt: Runtime, client: OAuthClient, form: Map<string, string>): Response {
+function authorizationCode(rt: Runtime, client: OAuthClient, form: Map<string, string>): Reply {
   const missing = ['code', 'redirect_uri', 'code_verifier'].filter((name) => !form.get(name));
   if (missing.length > 0) return oauthError(400, 'invalid_request', `Missing parameter: ${missing.join(', ')}.`);
   const redeemed = rt.store.redeemCode(sha256Hex(form.get('code')!), rt.now());
@@ -125,7 +125,7 @@ function authorizationCode(rt: Runtime, client: OAuthClient, form: Map<string, s
   return tokenResponse(issuance, access, refresh);
 }
 
-function refreshToken(rt: Runtime, client: OAuthClient, form: Map<string, string>): Response {
+function refreshToken(rt: Runtime, client: OAuthClient, form: Map<string, string>): Reply {
   const token = form.get('refresh_token');
   if (!token) return oauthError(400, 'invalid_request', 'Missing parameter: refresh_token.');
   let refresh: string | undefined;
@@ -150,7 +150,7 @@ function refreshToken(rt: Runtime, client: OAuthClient, form: Map<string, string
  * @param body - the raw request body bytes.
  * @returns 200 token response or an RFC 6749 §5.2 error (400/401), always `Cache-Control: no-store`.
  */
-export async function handleToken(rt: Runtime, request: Request, url: URL, body: Uint8Array): Promise<Response> {
+export async function handleToken(rt: Runtime, request: Request, url: URL, body: Uint8Array): Promise<Reply> {
   // Credentials in a URL end up in logs and histories: refuse the request without echoing anything from it.
   if (url.search) return oauthError(400, 'invalid_request', 'Send token request parameters in the form-urlencoded body, never in the query string.');
   if (!isMediaType(request.headers.get('content-type'), 'application/x-www-form-urlencoded')) {

@@ -1,0 +1,148 @@
+import { environments, getOperation } from '@/lib/openapi';
+
+import type { ApiCall } from './api-request';
+import { LIMITS } from './config';
+import { problem, readBody, type FieldError, type Reply, type RequestContext } from './http';
+import { getProjectMetrics } from './metrics';
+import { bearerChallenge, type BearerFailure, type BearerIdentity } from './oauth/bearer';
+import { createProject, listProjects } from './projects';
+import { isMediaType, type Runtime } from './runtime';
+import { nonDecimalIntegers, validateRequest } from './validate';
+import { verifyWebhook } from './webhooks';
+
+const JSON_OPERATIONS = new Set(['createProject', 'verifyWebhook']);
+const RESOURCE_HANDLERS: Record<string, (call: ApiCall) => Reply> = {
+  listProjects,
+  createProject,
+  getProjectMetrics,
+  verifyWebhook,
+};
+
+/** Every document operationId the handler implements (createToken is the token endpoint). */
+export const HANDLED_OPERATIONS: readonly string[] = ['createToken', ...Object.keys(RESOURCE_HANDLERS)];
+
+/** A sentence for a validation problem's `detail`. */
+function validationDetail(errors: FieldError[]): string {
+  const describe = (error: FieldError) => {
+    const missing = /^must have required property '(.+)'$/.exec(error.message);
+    if (missing) return `${error.field.startsWith('/') || error.field === '' ? 'The body field' : 'The parameter'} ${error.field || missing[1]} is missing`;
+    return `${error.field === '' ? 'The body' : error.field.startsWith('/') ? `The body field ${error.field}` : `The parameter ${error.field}`} ${error.message}`;
+  };
+  if (errors.length === 1) return `${describe(errors[0]!)}.`;
+  return `The request has ${errors.length} invalid fields: ${errors.map(describe).join('; ')}.`;
+}
+
+/**
+ * Reads a JSON request body (at most LIMITS.maxBodyBytes) as raw bytes and parsed value.
+ * @param required - whether an empty body is still checked for its Content-Type (document operations with a body).
+ * @returns the bytes and value (undefined when empty), or a 415 (not application/json) / 400 (not UTF-8 JSON) reply.
+ * @throws BodyTooLargeError above the limit (mapped to 413 by the handler).
+ */
+export async function readJsonBody(ctx: RequestContext, request: Request, required: boolean): Promise<{ ok: true; raw: Uint8Array; value: unknown } | { ok: false; reply: Reply }> {
+  const raw = await readBody(request, LIMITS.maxBodyBytes);
+  if (raw.byteLength === 0 && !required) return { ok: true, raw, value: undefined };
+  const contentType = request.headers.get('content-type');
+  if (raw.byteLength > 0 && !isMediaType(contentType, 'application/json')) {
+    return { ok: false, reply: problem(ctx, 415, `Content-Type ${contentType ?? '(none)'} is not supported; send application/json.`) };
+  }
+  if (raw.byteLength === 0) return { ok: true, raw, value: undefined };
+  try {
+    return { ok: true, raw, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw)) as unknown };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : 'invalid JSON';
+    return { ok: false, reply: problem(ctx, 400, `The body is not valid JSON (${message}).`, { errors: [{ field: '', message: 'must be valid UTF-8 JSON' }] }) };
+  }
+}
+
+function queryOf(url: URL): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const [name, value] of url.searchParams) {
+    const existing = query[name];
+    query[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return query;
+}
+
+let cachedDefaultEnvironment: string | undefined;
+
+/** The document's default AeThex-Environment (resolved once: lib/openapi.ts resolves the parameter on every call). */
+function defaultEnvironment(): string {
+  cachedDefaultEnvironment ??= environments().default;
+  return cachedDefaultEnvironment;
+}
+
+const requiredScopes = new Map<string, readonly string[]>();
+
+/** The operation's scopes from the document, looked up once per operation. */
+function scopesOf(operationId: string): readonly string[] {
+  let scopes = requiredScopes.get(operationId);
+  if (!scopes) {
+    scopes = getOperation(operationId)?.scopes ?? [];
+    requiredScopes.set(operationId, scopes);
+  }
+  return scopes;
+}
+
+/** 503 of a tenant in maintenance mode, with its Retry-After (seconds). */
+export function maintenance(ctx: RequestContext, retryAfter: number): Reply {
+  return problem(ctx, 503, 'The sandbox app is in maintenance mode (PUT /sandbox/maintenance). Retry with exponential backoff; AeThex dashboards surface ongoing maintenance windows.', {
+    headers: { 'Retry-After': String(retryAfter) },
+  });
+}
+
+/** Who calls a document operation: the bearer identity or why there is none, and the tenant's maintenance state. */
+export interface Caller {
+  tenant: BearerIdentity | undefined;
+  failure: BearerFailure | undefined;
+  maintenance?: { retryAfter: number };
+}
+
+/**
+ * Runs one document operation: bearer authentication (401 with an RFC 6750 challenge), maintenance (503), scopes
+ * (403 insufficient_scope), the JSON body, request validation against the document by openapi-backend's compiled
+ * validators (400 with field errors), then the resource handler.
+ * @param params - path parameters from the router.
+ */
+export async function callOperation(rt: Runtime, ctx: RequestContext, request: Request, url: URL, operationId: string, params: Record<string, string>, who: Caller): Promise<Reply> {
+  const identity = who.tenant;
+  if (!identity) {
+    const failure = who.failure ?? { kind: 'invalid', description: 'Use a Bearer access token or personal access token.' };
+    const detail = failure.kind === 'missing' ? 'This operation needs an access token: send Authorization: Bearer <token>.' : `${failure.description} Verify the Bearer token and ensure it has not expired.`;
+    return problem(ctx, 401, detail, { headers: { 'WWW-Authenticate': bearerChallenge(failure) } });
+  }
+  if (who.maintenance) return maintenance(ctx, who.maintenance.retryAfter);
+  const missing = scopesOf(operationId).filter((scope) => !identity.scopes.has(scope));
+  if (missing.length > 0) {
+    return problem(ctx, 403, `This operation requires the ${missing.join(' ')} scope; the token has ${[...identity.scopes].join(' ') || 'no scopes'}.`, {
+      headers: { 'WWW-Authenticate': `Bearer realm="aethex", error="insufficient_scope", scope="${missing.join(' ')}"` },
+    });
+  }
+  let body: { raw: Uint8Array; value: unknown } = { raw: new Uint8Array(0), value: undefined };
+  if (JSON_OPERATIONS.has(operationId)) {
+    const read = await readJsonBody(ctx, request, true);
+    if (!read.ok) return read.reply;
+    body = read;
+  }
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const query = queryOf(url);
+  const notDecimal = nonDecimalIntegers(operationId, query);
+  if (notDecimal.length > 0) return problem(ctx, 400, validationDetail(notDecimal), { errors: notDecimal });
+  const validation = await validateRequest(operationId, {
+    method: request.method === 'HEAD' ? 'GET' : request.method,
+    path: ctx.path + url.search,
+    headers,
+    query,
+    params,
+    ...(body.value !== undefined ? { body: body.value } : {}),
+  });
+  if (!validation.ok) return problem(ctx, 400, validationDetail(validation.errors), { errors: validation.errors });
+  return RESOURCE_HANDLERS[operationId]!({
+    rt, ctx, identity, params, body: body.value, rawBody: body.raw,
+    query: validation.value.query,
+    environment: headers['aethex-environment'] ?? defaultEnvironment(),
+    header: (name) => request.headers.get(name),
+  });
+}

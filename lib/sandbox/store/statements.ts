@@ -1,0 +1,69 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Prepares every statement of the sandbox store once per connection (preparing is the expensive part of a query).
+ * @returns the statements by name; `purgeChildren` are the bounded deletes of a tenant's rows, children before parents.
+ * @throws SqliteError if the schema lacks a table or column a statement names (migrations not applied).
+ */
+export function prepareStatements(db: Database.Database) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    insertTenant: p(`INSERT INTO tenants (id, name, webhook_secret, scopes, rate_limit, rate_window_seconds, created_at, expires_at)
+      VALUES (@id, @name, @webhook_secret, @scopes, @rate_limit, @rate_window_seconds, @created_at, @expires_at)`),
+    insertClient: p(`INSERT INTO clients (id, tenant_id, name, secret_hash, redirect_uris, scopes)
+      VALUES (@id, @tenant_id, @name, @secret_hash, @redirect_uris, @scopes)`),
+    insertPat: p('INSERT INTO personal_access_tokens (hash, id, tenant_id, scopes) VALUES (?, ?, ?, ?)'),
+    insertProject: p(`INSERT INTO projects (id, tenant_id, name, description, environment, region, default_branch, auto_deploy, created_at)
+      VALUES (@id, @tenant_id, @name, @description, @environment, @region, @default_branch, @auto_deploy, @created_at)`),
+    tenant: p('SELECT * FROM tenants WHERE id = ?'),
+    client: p('SELECT * FROM clients WHERE id = ?'),
+    setMaintenance: p('UPDATE tenants SET maintenance = ?, maintenance_retry_after = ? WHERE id = ?'),
+    setRateLimit: p('UPDATE tenants SET rate_limit = ?, rate_window_seconds = ? WHERE id = ?'),
+    accessToken: p(`SELECT a.tenant_id, a.client_id, a.scope, a.expires_at, t.rate_limit, t.rate_window_seconds,
+        t.maintenance, t.maintenance_retry_after
+      FROM access_tokens a JOIN tenants t ON t.id = a.tenant_id LEFT JOIN grants g ON g.id = a.grant_id
+      WHERE a.hash = ? AND a.revoked = 0 AND COALESCE(g.revoked, 0) = 0`),
+    pat: p(`SELECT p.tenant_id, 'pat:' || p.id AS client_id, p.scopes AS scope, NULL AS expires_at, t.rate_limit,
+        t.rate_window_seconds, t.maintenance, t.maintenance_retry_after
+      FROM personal_access_tokens p JOIN tenants t ON t.id = p.tenant_id WHERE p.hash = ?`),
+    insertGrant: p('INSERT INTO grants (id, tenant_id, client_id) VALUES (?, ?, ?)'),
+    revokeGrant: p('UPDATE grants SET revoked = 1 WHERE id = ?'),
+    grantRevoked: p('SELECT revoked FROM grants WHERE id = ?'),
+    insertCode: p(`INSERT INTO authorization_codes (hash, tenant_id, client_id, grant_id, redirect_uri, scope, code_challenge, expires_at)
+      VALUES (@hash, @tenant_id, @client_id, @grant_id, @redirect_uri, @scope, @code_challenge, @expires_at)`),
+    code: p('SELECT * FROM authorization_codes WHERE hash = ?'),
+    useCode: p('UPDATE authorization_codes SET used_at = ? WHERE hash = ?'),
+    insertAccess: p(`INSERT INTO access_tokens (hash, tenant_id, client_id, grant_id, scope, expires_at)
+      VALUES (?, ?, ?, ?, ?, ?)`),
+    insertRefresh: p('INSERT INTO refresh_tokens (hash, tenant_id, client_id, grant_id, scope) VALUES (?, ?, ?, ?, ?)'),
+    refresh: p('SELECT r.*, g.revoked FROM refresh_tokens r JOIN grants g ON g.id = r.grant_id WHERE r.hash = ?'),
+    useRefresh: p('UPDATE refresh_tokens SET used_at = ? WHERE hash = ?'),
+    dataVersion: p('PRAGMA data_version').pluck(),
+    countProjects: p('SELECT COUNT(*) AS n FROM projects WHERE tenant_id = ? AND environment = ?'),
+    listProjects: p(`SELECT id, name, description, environment, region, default_branch, auto_deploy, created_at
+      FROM projects WHERE tenant_id = ? AND environment = ? ORDER BY seq LIMIT ? OFFSET ?`),
+    project: p('SELECT * FROM projects WHERE tenant_id = ? AND id = ?'),
+    firstProject: p('SELECT * FROM projects WHERE tenant_id = ? ORDER BY seq LIMIT 1'),
+    idem: p('SELECT * FROM idempotency_keys WHERE client_key = ? AND idempotency_key = ?'),
+    idemDelete: p('DELETE FROM idempotency_keys WHERE client_key = ? AND idempotency_key = ?'),
+    idemInsert: p(`INSERT INTO idempotency_keys (tenant_id, client_key, idempotency_key, fingerprint, state, created_at)
+      VALUES (?, ?, ?, ?, 'in_flight', ?)`),
+    idemDone: p(`UPDATE idempotency_keys SET state = 'done', status = ?, headers = ?, body = ?
+      WHERE client_key = ? AND idempotency_key = ?`),
+    peek: p('SELECT window_start, count FROM rate_windows WHERE subject = ?'),
+    saveRateWindow: p(`INSERT INTO rate_windows (subject, window_start, count) VALUES (@subject, @window_start, @count)
+      ON CONFLICT (subject) DO UPDATE SET window_start = excluded.window_start, count = excluded.count`),
+    countTenantProjects: p('SELECT COUNT(*) AS n FROM projects WHERE tenant_id = ?').pluck(),
+    insertDelivery: p('INSERT INTO deliveries (id, tenant_id, event, payload, headers, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    expiredTenants: p('SELECT id FROM tenants WHERE expires_at <= ? LIMIT ?'),
+    deleteTenant: p('DELETE FROM tenants WHERE id = ?'),
+    deleteRateWindow: p('DELETE FROM rate_windows WHERE subject = ?'),
+    purgeRateWindows: p('DELETE FROM rate_windows WHERE rowid IN (SELECT rowid FROM rate_windows WHERE window_start <= ? LIMIT ?)'),
+    purgeIdempotency: p('DELETE FROM idempotency_keys WHERE rowid IN (SELECT rowid FROM idempotency_keys WHERE created_at <= ? LIMIT ?)'),
+    purgeChildren: ['access_tokens', 'refresh_tokens', 'authorization_codes', 'grants', 'idempotency_keys', 'deliveries', 'projects', 'personal_access_tokens', 'clients']
+      .map((table) => p(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE tenant_id = ? LIMIT ?)`)),
+  };
+}
+
+/** The prepared statements of one connection. */
+export type Statements = ReturnType<typeof prepareStatements>;
