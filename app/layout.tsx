@@ -6,6 +6,7 @@ import { SiteHeader } from '@/components/site-header';
 import { ThemeProvider } from '@/components/theme-provider.client';
 import { siteUrl } from '@/lib/site';
 import './globals.css';
+import './code-theme.css';
 
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-import { HIGHLIGHT_LANGUAGES, highlight } from './highlight';
+import { HIGHLIGHT_LANGUAGES, codeThemeCss, highlight } from './highlight';
 
 /** WCAG 2.2 relative luminance of a #rgb / #rrggbb / #rrggbbaa colour (alpha ignored). */
 function luminance(hex: string): number {
@@ -37,7 +37,34 @@ const CORPUS: Record<string, string> = {
   html: '<!-- c --><a href="/x" class="y">text &amp; more</a>\n',
 };
 
+/** Palette class → colour, read from the stylesheet the site ships (app/code-theme.css). */
+const PALETTE = new Map([...readFileSync('app/code-theme.css', 'utf8').matchAll(/\.(s[ld]\d+) \{ --shiki-(?:light|dark): (#[0-9A-F]+); \}/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
+
+/** Each token's effective [light, dark] colour: its palette classes, else the `<pre>`'s defaults. */
+function tokenColours(html: string): [string, string][] {
+  const pre = /--shiki-light:(#[0-9a-f]+);--shiki-dark:(#[0-9a-f]+)/i.exec(html);
+  const [lightFg = '', darkFg = ''] = pre ? [pre[1], pre[2]] : [];
+  const tokens = [...html.matchAll(/<span( class="([^"]*)")?( style="[^"]*")?>[^<]/g)];
+  return tokens.map((token) => {
+    const classes = (token[2] ?? '').split(' ');
+    const pick = (prefix: string, fallback: string) => PALETTE.get(classes.find((c) => c.startsWith(prefix)) ?? '') ?? fallback;
+    return [pick('sl', lightFg), pick('sd', darkFg)];
+  });
+}
+
 describe('highlight', () => {
+  it('app/code-theme.css is the current palette stylesheet (regenerate: npx tsx scripts/code-theme-css.ts > app/code-theme.css)', async () => {
+    expect(readFileSync('app/code-theme.css', 'utf8')).toBe(await codeThemeCss());
+  });
+
+  it('gives tokens palette classes, not a style each, and leaves default-coloured tokens bare', async () => {
+    const html = await highlight('const answer = 42; // comment', 'javascript');
+    expect(html).not.toMatch(/<span style=/);
+    expect(html).toMatch(/<span class="sl\d+ sd\d+">const<\/span>/);
+    expect(html).toMatch(/<span> answer <\/span>|<span class="[^"]*"> answer/);
+    for (const className of html.match(/\bs[ld]\d+\b/g) ?? []) expect(PALETTE.has(className), className).toBe(true);
+  });
+
   it('emits both themes as CSS variables that app/globals.css switches', async () => {
     const html = await highlight('curl -sS "$AETHEX_BASE_URL/v1/projects"\n', 'bash');
     expect(html).toMatch(/^<pre class="shiki shiki-themes github-light github-dark"/);
@@ -74,9 +101,10 @@ describe('highlight', () => {
       const pre = html.match(/--shiki-light-bg:(#[0-9a-f]+);--shiki-dark-bg:(#[0-9a-f]+)/i);
       expect(pre).not.toBeNull();
       const [, lightBg, darkBg] = pre as RegExpMatchArray as [string, string, string];
-      const pairs = [...html.matchAll(/--shiki-light:(#[0-9a-f]+);--shiki-dark:(#[0-9a-f]+)/gi)];
+      const pairs = tokenColours(html);
       expect(pairs.length).toBeGreaterThan(3);
-      for (const [, light = '', dark = ''] of pairs) {
+      expect(new Set(pairs.map((pair) => pair.join())).size, `${lang} uses more than the default colours`).toBeGreaterThan(1);
+      for (const [light, dark] of pairs) {
         expect(contrast(light, lightBg), `${lang} light ${light} on ${lightBg}`).toBeGreaterThanOrEqual(4.5);
         expect(contrast(dark, darkBg), `${lang} dark ${dark} on ${darkBg}`).toBeGreaterThanOrEqual(4.5);
       }
