@@ -14,6 +14,7 @@ import {
   resolveRef,
 } from '@/lib/openapi';
 import type { Operation, ParameterObject } from '@/lib/openapi';
+import { markdownToText } from '@/lib/reference/markdown';
 import { LANGUAGES } from '@/lib/snippets';
 import { WEBHOOK_VERIFY_SNIPPETS } from '@/lib/snippets/webhook-verify';
 import type { ConsoleAuthKind, ConsoleBody, ConsoleData, ConsoleOperation, ConsoleParam } from './types';
@@ -47,7 +48,7 @@ function toParam(parameter: ParameterObject, idempotencyName: string): ConsolePa
     name: parameter.name,
     in: parameter.in,
     required: parameter.required === true,
-    description: parameter.description?.trim() ?? '',
+    description: markdownToText(parameter.description ?? ''),
     schema: { ...parameter.schema },
     example: asText(parameter.example ?? parameter.schema.default),
     ...(parameter.name === idempotencyName ? { role: 'idempotency-key' as const } : {}),
@@ -85,7 +86,7 @@ function toOperation(operation: Operation, skipHeader: string, idempotencyName: 
       .filter((parameter): parameter is ConsoleParam => parameter !== undefined),
     ...(body ? { body } : {}),
     responses: Object.fromEntries(
-      Object.entries(operation.responses).map(([status, response]) => [status, firstSentence(response.description)]),
+      Object.entries(operation.responses).map(([status, response]) => [status, firstSentence(markdownToText(response.description))]),
     ),
   };
 }
@@ -112,7 +113,7 @@ export function consoleData(): ConsoleData {
   const codeFlow = record(record(oauth2.flows).authorizationCode);
   return {
     operations: listOperations().map((operation) => toOperation(operation, environmentHeader, idempotencyName)),
-    scopes: listScopes().map((scope) => ({ ...scope })),
+    scopes: listScopes().map((scope) => ({ ...scope, description: markdownToText(scope.description) })),
     environments: { values: [...environments().values], default: environments().default },
     environmentHeader,
     servers: { production, sandbox },

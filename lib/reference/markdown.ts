@@ -5,6 +5,7 @@
  */
 import { slug } from 'github-slugger';
 import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
+import { toString } from 'mdast-util-to-string';
 import type { ReactNode } from 'react';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import remarkGfm from 'remark-gfm';
@@ -46,4 +47,21 @@ export function splitSections(markdown: string): { intro: string; sections: Mark
     sections.push({ title, slug: slug(title), body: (parts[i + 1] ?? '').trim() });
   }
   return { intro: (parts[0] ?? '').trim(), sections };
+}
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+/**
+ * Markdown as plain text, one line per paragraph (blocks joined by a blank line): for places that show
+ * a description as text, such as console form hints, where `` `code` `` and `[links](…)` must not appear raw.
+ * @param markdown CommonMark source (an OpenAPI `description`)
+ * @returns the text content with markup removed (list items joined by `; `); `''` for empty input
+ */
+export function markdownToText(markdown: string): string {
+  if (!markdown.trim()) return '';
+  const tree = parser.parse(markdown);
+  return tree.children
+    .map((block) => (block.type === 'list' ? block.children.map((item) => toString(item)).join('; ') : toString(block)).replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
 }
