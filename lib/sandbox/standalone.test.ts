@@ -78,6 +78,27 @@ describe('standalone server (npm run sandbox)', () => {
     }
   });
 
+  it('a second process on the same file sees changes by the first: cached pages and credentials are refreshed', async () => {
+    const file = path.join(dir, 'd.db');
+    const one = await startSandboxServer({ port: 0, db: file, purgeIntervalMs: 0 });
+    const two = await startSandboxServer({ port: 0, db: file, purgeIntervalMs: 0 });
+    try {
+      const app = (await (await call(`${one.url}/apps`, { method: 'POST' })).json()) as App;
+      const auth = { Authorization: `Bearer ${app.personal_access_token}` };
+      const total = async () => (await call(`${two.url}/v1/projects?limit=25`, { headers: auth })).headers.get('x-total-count');
+      expect(await total()).toBe('60');
+      const created = await call(`${one.url}/v1/projects`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'from-one' }) });
+      expect(created.status).toBe(201);
+      expect(await total()).toBe('61');
+      // A revocation committed by the other process: the cached credential must not outlive it.
+      one.sandbox.runtime.store.db.prepare('DELETE FROM personal_access_tokens WHERE tenant_id = ?').run(app.tenant_id);
+      expect((await call(`${two.url}/v1/projects`, { headers: auth })).status).toBe(401);
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+
   it('migrations are versioned and applied once', () => {
     const file = path.join(dir, 'c.db');
     new SandboxStore(file, Date.now).close();

@@ -15,6 +15,7 @@ export class AuthStore {
   /** Serialised project pages by `tenant|environment|limit|offset`; cleared on any project write (see projectPage). */
   protected readonly pages = new Map<string, { total: number; json: string }>();
   private dataVersion = -1;
+  private checkedThisTurn = false;
   /** Resolved bearer credentials by `kind:hash` (found ones only); cleared with the pages (see `changed`). */
   private readonly credentials = new Map<string, CredentialRow>();
 
@@ -84,8 +85,19 @@ export class AuthStore {
     this.credentials.clear();
   }
 
-  /** Drops the caches when another connection (e.g. a second process on the same file) committed (`PRAGMA data_version`). */
+  /**
+   * Drops the caches when another connection (e.g. a second process on the same file) committed (`PRAGMA data_version`).
+   * Checked once per event-loop turn, not at every cached read: on a WAL file each check opens a read transaction
+   * (~9 µs, the largest SQLite cost of a cached GET), and a request reads its credential and its page in one turn.
+   * So another process's commit is seen from the next turn on (well under a millisecond); this connection's own
+   * writes clear the caches at once (`changed`).
+   */
   protected sync(): void {
+    if (this.checkedThisTurn) return;
+    this.checkedThisTurn = true;
+    setImmediate(() => {
+      this.checkedThisTurn = false;
+    });
     const version = this.s.dataVersion.get() as number;
     if (version !== this.dataVersion) {
       this.changed();
