@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: builds the portal into .next-bench, serves it on BENCH_PORT (3200), and prints per route the
  * first-visit JavaScript and Lighthouse mobile scores, then the other benchmarks. Not part of `npm test`.
- * Flags: --skip-build (reuse .next-bench), --no-lighthouse, --pages-only, --routes=/a,/b, --sandbox-only (only the sandbox
+ * Flags: --skip-build (reuse .next-bench), --no-lighthouse, --pages-only, --routes=/a,/b, --runs=N (median of N Lighthouse runs), --sandbox-only (only the sandbox
  * throughput rows). BENCH_DIST_DIR overrides the dist folder (e.g. a build of your own).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { allNavigationHrefs } from '../../lib/navigation';
+import { listWebhooks } from '../../lib/openapi';
 import { formatLargeDocument, LARGE_DOC_HEADER, type LargeDocBench } from './large-doc';
 import { benchPages } from './pages';
 import { benchSandbox, formatSandboxRows } from './sandbox';
@@ -19,6 +20,7 @@ const distDir = process.env.BENCH_DIST_DIR ?? '.next-bench';
 
 const args = new Set(process.argv.slice(2));
 const routeArg = process.argv.find((a) => a.startsWith('--routes='));
+const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 1);
 const port = Number(process.env.BENCH_PORT ?? 3200);
 
 async function main() {
@@ -36,8 +38,8 @@ async function main() {
       if (res.ok) routes.push(route);
       else console.warn(`skipping ${route}: HTTP ${res.status}`);
     }
-    const rows = await benchPages(portal.baseUrl, routes, { lighthouse: !args.has('--no-lighthouse') });
-    console.log('\n## Pages (first visit, Lighthouse mobile)\n');
+    const rows = await benchPages(portal.baseUrl, routes, { lighthouse: !args.has('--no-lighthouse'), runs });
+    console.log(`\n## Pages (first visit, Lighthouse mobile${runs > 1 ? `, median of ${runs} runs` : ''})\n`);
     console.log('| route | static | JS files | JS bytes | JS gzip | perf | a11y | best | SEO |');
     console.log('|---|---|---|---|---|---|---|---|---|');
     for (const r of rows) {
@@ -65,12 +67,10 @@ async function main() {
   }
 }
 
-/** One route of each kind: home, first guide, reference overview, an operation, errors, a webhook, console, explorer. */
+/** Every page of the site: home, each guide, the reference overview, each operation, errors, each webhook event, console, explorer. */
 function benchRoutes(): string[] {
-  const nav = allNavigationHrefs();
-  const pick = (prefix: string) => nav.find((href) => href.startsWith(prefix));
-  const routes = ['/', pick('/docs/'), '/reference', pick('/reference/list'), '/reference/errors', pick('/reference/webhooks/'), '/console', '/reference/explorer'];
-  return [...new Set(routes.filter((r): r is string => typeof r === 'string'))];
+  const webhooks = listWebhooks().map((webhook) => `/reference/webhooks/${webhook.event}`);
+  return [...new Set(['/', ...allNavigationHrefs(), ...webhooks])];
 }
 
 /** Whether `next build` prerendered the route to static HTML (○ in its route table). */
