@@ -99,7 +99,19 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   }
 
   return {
-    handle: async (request, info) => toResponse(await reply(request, info)),
+    handle: async (request, info) => {
+      const result = await reply(request, info);
+      try {
+        return toResponse(result);
+      } catch {
+        // Last resort, as in reply(): a header value the Fetch API refuses (none is built from raw input) is a 500 problem.
+        const requestId = result.headers['X-Request-ID'] ?? requestIdFor(null);
+        const ctx = { requestId, origin: '', base: '', path: '', instance: new URL(request.url).pathname };
+        const failed = problem(ctx, 500, 'The sandbox failed unexpectedly. Retry, and quote the request ID if it persists.');
+        commonHeaders(ctx, failed.headers);
+        return toResponse(failed);
+      }
+    },
     reply,
     purge: housekeeping.purge,
     purgeInBackground: housekeeping.purgeInBackground,
