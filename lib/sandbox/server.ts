@@ -29,22 +29,38 @@ function writeReply(reply: Reply, res: ServerResponse): void {
   res.end(reply.body);
 }
 
+/** Writes a Fetch Response (what a wrapped `sandbox.handle` returns), with its Content-Length. */
+async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+  res.writeHead(response.status, body ? { ...headers, 'content-length': String(body.byteLength) } : headers);
+  res.end(body);
+}
+
 /**
  * Serves a sandbox on node:http. Routes with and without the `/sandbox` prefix both work (basePath '').
+ * Answers are written from `sandbox.reply` (no Fetch Response in between); if a caller replaces `sandbox.handle`
+ * (scripts/run-samples.ts wraps it to record every response), the wrapper's Response is written instead.
  * @returns the server, its base URL (`http://host:port`) and the sandbox; `close()` stops both.
  */
 export async function startSandboxServer(options: { port?: number; host?: string } & SandboxOptions = {}): Promise<{ server: Server; url: string; sandbox: Sandbox; close(): Promise<void> }> {
   const { port = 4010, host = '127.0.0.1', ...sandboxOptions } = options;
   const sandbox = createSandbox({ basePath: '', ...sandboxOptions });
+  const ownHandle = sandbox.handle;
   const server = createServer((req, res) => {
     const origin = `http://${req.headers.host ?? `${host}:${port}`}`;
-    sandbox
-      .reply(toRequest(req, /^[A-Za-z0-9.:[\]-]+$/.test(origin.slice(7)) ? origin : `http://${host}:${port}`), { remoteAddress: req.socket.remoteAddress })
-      .then((reply) => writeReply(reply, res))
-      .catch(() => {
-        res.statusCode = 500;
-        res.end();
-      });
+    const request = toRequest(req, /^[A-Za-z0-9.:[\]-]+$/.test(origin.slice(7)) ? origin : `http://${host}:${port}`);
+    const info = { remoteAddress: req.socket.remoteAddress };
+    const written = sandbox.handle === ownHandle
+      ? sandbox.reply(request, info).then((reply) => writeReply(reply, res))
+      : sandbox.handle(request, info).then((response) => writeResponse(response, res));
+    written.catch(() => {
+      res.statusCode = 500;
+      res.end();
+    });
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
