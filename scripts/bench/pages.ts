@@ -52,9 +52,21 @@ export async function firstVisitJs(baseUrl: string, route: string) {
  * Runs Lighthouse 12 (mobile preset, its default) against one URL in Debian's Chromium.
  * @param url absolute URL
  * @returns category scores as integers 0–100
- * @throws Error when Lighthouse fails or writes no report
+ * @throws Error when Lighthouse fails three times or writes no report
  */
 export async function lighthouseScores(url: string) {
+  // Lighthouse sometimes fails to record the trace (NO_NAVSTART) on a busy machine: retry before giving up.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await lighthouseOnce(url);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.warn(`lighthouse ${url}: attempt ${attempt} failed, retrying`);
+    }
+  }
+}
+
+async function lighthouseOnce(url: string) {
   const dir = await mkdtemp(join(tmpdir(), 'lh-'));
   const out = join(dir, 'report.json');
   try {
