@@ -4,7 +4,7 @@ import { errorHref } from '@/lib/reference/routes';
 
 /**
  * The error statuses an operation can return, each linked to its entry on the errors page with the
- * label from the public error table (`x-aethex-errors`).
+ * label from the public error table (`x-aethex-errors`). Links are 24 px tall (WCAG 2.2 target size).
  * @param props.statuses numeric 4xx/5xx statuses, ascending
  */
 export function OperationErrors({ statuses }: { statuses: readonly number[] }) {
@@ -14,7 +14,7 @@ export function OperationErrors({ statuses }: { statuses: readonly number[] }) {
         const error = getError(status);
         return (
           <li key={status} className="rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-800">
-            <Link href={errorHref(status)} className="font-medium text-indigo-700 underline dark:text-indigo-300">
+            <Link href={errorHref(status)} className="inline-flex min-h-6 items-center font-medium text-indigo-700 underline dark:text-indigo-300">
               {status} {error?.label ?? ''}
             </Link>
             {error ? <p className="mt-1 text-zinc-700 dark:text-zinc-300">{error.hint}</p> : null}
