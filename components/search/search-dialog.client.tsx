@@ -52,11 +52,13 @@ export function SearchDialog() {
       const combo = (event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 'k';
       if (combo || (event.key === '/' && !typing(event.target))) {
         event.preventDefault();
+        // Captured at window and stopped: the Scalar explorer binds Ctrl/⌘+K too, and two stacked search boxes confuse.
+        event.stopPropagation();
         open();
       }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, [open]);
 
   function close() {

@@ -10,6 +10,16 @@ test('the explorer renders every operation of the document', async ({ page }) =>
   await page.waitForLoadState('networkidle');
 });
 
+test('Ctrl+K on the explorer opens the site search only, not Scalar\'s as well', async ({ page }) => {
+  await page.goto('/reference/explorer');
+  await expect(page.getByText(listOperations()[0]!.summary, { exact: true }).first()).toBeAttached({ timeout: 30_000 });
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('dialog', { name: 'Search the documentation' })).toBeVisible();
+  // Scalar's own search modal would be a second dialog.
+  await expect(page.getByRole('dialog')).toHaveCount(1);
+});
+
 /** The site header's background and the body's classes/inline style: what Scalar is known to leak. */
 async function siteStyle(page: Page) {
   return page.evaluate(() => ({
