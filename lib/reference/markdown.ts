@@ -49,7 +49,6 @@ export function splitSections(markdown: string): { intro: string; sections: Mark
   return { intro: (parts[0] ?? '').trim(), sections };
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm);
 
 /**
  * Markdown as plain text, one line per paragraph (blocks joined by a blank line): for places that show
@@ -59,7 +58,8 @@ const parser = unified().use(remarkParse).use(remarkGfm);
  */
 export function markdownToText(markdown: string): string {
   if (!markdown.trim()) return '';
-  const tree = parser.parse(markdown);
+  // The same processor as renderMarkdown: parse() runs only remark-parse and remark-gfm's syntax, not the rehype step.
+  const tree = processor.parse(markdown);
   return tree.children
     .map((block) => (block.type === 'list' ? block.children.map((item) => toString(item)).join('; ') : toString(block)).replace(/\s+/g, ' ').trim())
     .filter(Boolean)
