@@ -125,13 +125,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
 let defaultSandbox: Sandbox | undefined;
 
+function handleMounted(request: Request): Promise<Response> {
+  defaultSandbox ??= createSandbox({ basePath: '/sandbox' });
+  return defaultSandbox.handle(request);
+}
+
 /**
- * The portal's sandbox, mounted at /sandbox by app/sandbox/[...path]/route.ts. Created on first request so that
- * building the portal never opens the database.
+ * The portal's sandbox, mounted at /sandbox by the route files under app/sandbox/. Created on first request so that
+ * building the portal never opens the database. `methods` is what each route file exports: every HTTP method Next
+ * routes, each `(Request) => Promise<Response>` through the same handler (which answers 405 with Allow itself).
  */
 export const sandbox = {
-  handle(request: Request): Promise<Response> {
-    defaultSandbox ??= createSandbox({ basePath: '/sandbox' });
-    return defaultSandbox.handle(request);
-  },
+  handle: handleMounted,
+  methods: { GET: handleMounted, HEAD: handleMounted, POST: handleMounted, PUT: handleMounted, PATCH: handleMounted, DELETE: handleMounted, OPTIONS: handleMounted },
 };

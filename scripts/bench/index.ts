@@ -27,7 +27,7 @@ async function main() {
   const portal = await startPortal({ port, distDir, skipBuild: args.has('--skip-build') });
   try {
     if (args.has('--sandbox-only')) {
-      console.log('\n## Sandbox (GET /v1/projects?limit=25, autocannon 10 connections × 10 s)\n');
+      console.log('\n## Sandbox (GET /v1/projects?limit=25, autocannon 10 connections × 10 s; next start targets: median of interleaved rounds)\n');
       console.log(formatSandboxRows(await benchSandbox({ portalUrl: portal.baseUrl })));
       return;
     }
@@ -55,7 +55,7 @@ async function main() {
       console.log('\n## Reference pages of a large public description (every operation, React production build)\n');
       const largeDoc = execFileSync('npx', ['tsx', 'scripts/bench/large-doc.ts'], { env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' });
       console.log(`${LARGE_DOC_HEADER}\n${formatLargeDocument(JSON.parse(largeDoc) as LargeDocBench)}`);
-      console.log('\n## Sandbox (GET /v1/projects?limit=25, autocannon 10 connections × 10 s)\n');
+      console.log('\n## Sandbox (GET /v1/projects?limit=25, autocannon 10 connections × 10 s; next start targets: median of interleaved rounds)\n');
       console.log(formatSandboxRows(await benchSandbox({ portalUrl: portal.baseUrl })));
       console.log('\n## Sandbox soak (mounted, mixed reads/creates/tokens over 5 tenants; BENCH_SOAK_SECONDS)\n');
       const soak = await benchSoak({ portalUrl: portal.baseUrl, serverPid: portal.pid! });

@@ -23,7 +23,7 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
   url: string; headers: Record<string, string>; connections: number; duration: number;
 }) => Promise<AutocannonResult>;
 
-/** One benchmark row; latency in milliseconds. */
+/** One benchmark row; latency in milliseconds. With several rounds: the median round, and every round's req/s. */
 export interface SandboxBenchRow {
   target: string;
   url: string;
@@ -31,6 +31,7 @@ export interface SandboxBenchRow {
   p50Ms: number;
   p99Ms: number;
   non2xx: number;
+  roundsRequestsPerSecond?: number[];
 }
 
 async function tenantToken(sandboxBase: string): Promise<string> {
@@ -75,9 +76,9 @@ function startStandalone(db: string): Promise<{ url: string; stop: () => void }>
   });
 }
 
-async function run(target: string, url: string, headers: Record<string, string>, options: { connections: number; duration: number }): Promise<SandboxBenchRow> {
+async function run(target: string, url: string, headers: Record<string, string>, options: { connections: number; duration: number }, warmUp = true): Promise<SandboxBenchRow> {
   // Warm-up (JIT, prepared statements, Next's route compilation) so the measured run is steady state.
-  await autocannon({ url, headers, connections: options.connections, duration: 2 });
+  if (warmUp) await autocannon({ url, headers, connections: options.connections, duration: 2 });
   const result = await autocannon({ url, headers, connections: options.connections, duration: options.duration });
   return {
     target,
@@ -89,15 +90,25 @@ async function run(target: string, url: string, headers: Record<string, string>,
   };
 }
 
+/** The round with the median req/s (the lower middle one for an even count), carrying every round's req/s. */
+function medianRound(rounds: SandboxBenchRow[]): SandboxBenchRow {
+  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (!median) throw new Error('no rounds measured');
+  return { ...median, roundsRequestsPerSecond: rounds.map((r) => r.requestsPerSecond) };
+}
+
 /**
  * Runs the sandbox benchmark.
  * @param options.portalUrl - base URL of a running `next start` (e.g. http://localhost:3200); without it only the
  *   standalone row is measured.
- * @param options.connections - concurrent connections (default 10); options.duration - seconds per run (default 10).
+ * @param options.connections - concurrent connections (default 10); options.duration - seconds per run (default 10);
+ *   options.rounds - interleaved rounds of the `next start` targets (default BENCH_SANDBOX_ROUNDS, else 3).
  * @returns one row per target: standalone, mounted (if portalUrl), trivial route handler /healthz (if portalUrl).
  */
-export async function benchSandbox(options: { portalUrl?: string; connections?: number; duration?: number } = {}): Promise<SandboxBenchRow[]> {
+export async function benchSandbox(options: { portalUrl?: string; connections?: number; duration?: number; rounds?: number } = {}): Promise<SandboxBenchRow[]> {
   const load = { connections: options.connections ?? 10, duration: options.duration ?? 10 };
+  const rounds = Math.max(1, options.rounds ?? (Number(process.env.BENCH_SANDBOX_ROUNDS) || 3));
   const rows: SandboxBenchRow[] = [];
   const dir = mkdtempSync(path.join(tmpdir(), 'sandbox-bench-'));
   const server = await startStandalone(path.join(dir, 'bench.db'));
@@ -110,12 +121,19 @@ export async function benchSandbox(options: { portalUrl?: string; connections?: 
   }
   if (options.portalUrl) {
     const base = options.portalUrl.replace(/\/$/, '');
-    const token = await tenantToken(`${base}/sandbox`);
-    rows.push(await run('sandbox mounted (next start)', `${base}/sandbox/v1/projects?limit=25`, { Authorization: `Bearer ${token}` }, load));
-    // Same work (auth, rate limit, validation, SQLite) with a ~300-byte body like /healthz's: separates the
-    // sandbox's own cost from Next's cost of streaming a 6 KB page of projects.
-    rows.push(await run('sandbox mounted, limit=1 (next start)', `${base}/sandbox/v1/projects?limit=1`, { Authorization: `Bearer ${token}` }, load));
-    rows.push(await run('trivial route handler /healthz (next start)', `${base}/healthz`, {}, load));
+    const auth = { Authorization: `Bearer ${await tenantToken(`${base}/sandbox`)}` };
+    const targets: [string, string, Record<string, string>][] = [
+      ['sandbox mounted (next start)', `${base}/sandbox/v1/projects?limit=25`, auth],
+      // Same work (auth, rate limit, validation, SQLite) with a ~300-byte body like /healthz's: separates the
+      // sandbox's own cost from Next's cost of streaming a 6 KB page of projects.
+      ['sandbox mounted, limit=1 (next start)', `${base}/sandbox/v1/projects?limit=1`, auth],
+      ['trivial route handler /healthz (next start)', `${base}/healthz`, {}],
+    ];
+    const measured = targets.map((): SandboxBenchRow[] => []);
+    for (let round = 0; round < rounds; round++) {
+      for (const [i, [target, url, headers]] of targets.entries()) measured[i]?.push(await run(target, url, headers, load, round === 0));
+    }
+    rows.push(...measured.map(medianRound));
   }
   return rows;
 }
@@ -123,10 +141,16 @@ export async function benchSandbox(options: { portalUrl?: string; connections?: 
 /** The rows as a Markdown table, with the mounted/baseline ratio. */
 export function formatSandboxRows(rows: readonly SandboxBenchRow[]): string {
   const lines = ['| target | req/s | p50 ms | p99 ms | non-2xx |', '|---|---|---|---|---|'];
-  for (const r of rows) lines.push(`| ${r.target} | ${r.requestsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.non2xx} |`);
+  for (const r of rows) {
+    const rounds = r.roundsRequestsPerSecond && r.roundsRequestsPerSecond.length > 1 ? ` (median of ${r.roundsRequestsPerSecond.join(', ')})` : '';
+    lines.push(`| ${r.target} | ${r.requestsPerSecond}${rounds} | ${r.p50Ms} | ${r.p99Ms} | ${r.non2xx} |`);
+  }
   const baseline = rows.find((r) => r.target.startsWith('trivial'));
   for (const mounted of rows.filter((r) => r.target.startsWith('sandbox mounted'))) {
-    if (baseline) lines.push('', `${mounted.target} / trivial handler: ${((mounted.requestsPerSecond / baseline.requestsPerSecond) * 100).toFixed(1)} %`);
+    if (!baseline) continue;
+    const perRound = (mounted.roundsRequestsPerSecond ?? []).map((rps, i) => `${((rps / (baseline.roundsRequestsPerSecond?.[i] ?? NaN)) * 100).toFixed(1)} %`);
+    const rounds = perRound.length > 1 ? ` (rounds: ${perRound.join(', ')})` : '';
+    lines.push('', `${mounted.target} / trivial handler: ${((mounted.requestsPerSecond / baseline.requestsPerSecond) * 100).toFixed(1)} %${rounds}`);
   }
   return lines.join('\n');
 }

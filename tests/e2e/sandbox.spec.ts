@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext } from '@playwright/test';
 
+import { listOperations } from '../../lib/openapi';
 import { expect, test } from './fixtures';
 
 /** The sandbox mounted in `next start`: the consent screen in a real browser, and cross-origin header reads. */
@@ -86,4 +87,33 @@ test('a page on 127.0.0.1 reads X-Request-ID and X-RateLimit-* from the sandbox 
   expect(read.total).toBe('60');
   // The JSON document has no favicon: Chromium logs that 404 itself; nothing else may be logged.
   problems.consoleErrors = problems.consoleErrors.filter((message) => !message.includes('404 (Not Found)'));
+});
+
+test('next start hands every path and method of the document to the sandbox: fixed-path route files and the catch-all alike', async ({ request }) => {
+  const app = await createApp(request);
+  const headers = { Authorization: `Bearer ${app.personal_access_token}` };
+  const documented = new Map<string, Set<string>>();
+  for (const operation of listOperations()) documented.set(operation.path, (documented.get(operation.path) ?? new Set()).add(operation.method));
+  for (const [template, methods] of documented) {
+    const url = `/sandbox${template.replace(/\{[^}]+\}/g, 'prj_e2e_missing')}`;
+    for (const method of ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
+      const response = await request.fetch(url, { method, headers, maxRedirects: 0 });
+      const label = `${method} ${url}: ${response.status()}`;
+      // Only the sandbox sets X-Request-ID: a Next 404 page or 405 would not carry it.
+      expect(response.headers()['x-request-id'], label).toMatch(/\S/);
+      expect(response.status(), label).toBeLessThan(500);
+      if (method === 'OPTIONS') expect(response.status(), label).toBe(204);
+      else if (methods.has(method) || (method === 'HEAD' && methods.has('GET'))) {
+        expect(response.status(), label).not.toBe(405);
+        if (!template.includes('{')) expect(response.status(), label).not.toBe(404);
+      } else {
+        expect(response.status(), label).toBe(405);
+        expect(response.headers()['allow']?.split(', '), label).toEqual(expect.arrayContaining([...methods]));
+      }
+    }
+  }
+  const unknown = await request.get('/sandbox/v1/projects/prj_1/unknown', { headers });
+  expect(unknown.status()).toBe(404);
+  expect(unknown.headers()['content-type']).toContain('application/problem+json');
+  expect(((await unknown.json()) as { detail: string }).detail).toContain('No operation matches GET /sandbox/v1/projects/prj_1/unknown');
 });
