@@ -79,7 +79,7 @@ function startStandalone(db: string): Promise<{ url: string; stop: () => void }>
 }
 
 async function run(target: string, url: string, headers: Record<string, string>, options: { connections: number; duration: number }, warmUp = true): Promise<SandboxBenchRow> {
-  // Warm-up (JIT, prepared statements, Next's route compilation) so the measured run is steady state.
+  // Warm-up (JIT, prepared statements, first-request module loading) so the measured run is steady state.
   if (warmUp) await autocannon({ url, headers, connections: options.connections, duration: 2 });
   const result = await autocannon({ url, headers, connections: options.connections, duration: options.duration });
   return {
@@ -92,12 +92,20 @@ async function run(target: string, url: string, headers: Record<string, string>,
   };
 }
 
-/** The round with the median req/s (the lower middle one for an even count), carrying every round's req/s. */
+/** The median of numbers (the lower middle one for an even count); NaN for none. */
+function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? NaN;
+}
+
+/**
+ * The round with the median req/s, carrying every round's req/s; non-2xx is summed over all rounds, so an error
+ * answered in any round shows.
+ */
 function medianRound(rounds: SandboxBenchRow[]): SandboxBenchRow {
-  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
-  const median = sorted[Math.floor((sorted.length - 1) / 2)];
-  if (!median) throw new Error('no rounds measured');
-  return { ...median, roundsRequestsPerSecond: rounds.map((r) => r.requestsPerSecond) };
+  const middle = median(rounds.map((r) => r.requestsPerSecond));
+  const chosen = rounds.find((r) => r.requestsPerSecond === middle);
+  if (!chosen) throw new Error('no rounds measured');
+  return { ...chosen, non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0), roundsRequestsPerSecond: rounds.map((r) => r.requestsPerSecond) };
 }
 
 /**
@@ -110,7 +118,7 @@ function medianRound(rounds: SandboxBenchRow[]): SandboxBenchRow {
  */
 export async function benchSandbox(options: { portalUrl?: string; connections?: number; duration?: number; rounds?: number } = {}): Promise<SandboxBenchRow[]> {
   const load = { connections: options.connections ?? 10, duration: options.duration ?? 10 };
-  const rounds = Math.max(1, options.rounds ?? (Number(process.env.BENCH_SANDBOX_ROUNDS) || 5));
+  const rounds = Math.max(1, Math.round(options.rounds ?? (Number(process.env.BENCH_SANDBOX_ROUNDS) || 5)));
   const rows: SandboxBenchRow[] = [];
   const dir = mkdtempSync(path.join(tmpdir(), 'sandbox-bench-'));
   const server = await startStandalone(path.join(dir, 'bench.db'));
@@ -140,7 +148,10 @@ export async function benchSandbox(options: { portalUrl?: string; connections?: 
   return rows;
 }
 
-/** The rows as a Markdown table, with the mounted/baseline ratio. */
+/**
+ * The rows as a Markdown table, then each mounted row's ratio to the trivial handler: with rounds, the median of the
+ * per-round ratios (each pairs two runs that were neighbours in time), else the ratio of the single runs.
+ */
 export function formatSandboxRows(rows: readonly SandboxBenchRow[]): string {
   const lines = ['| target | req/s | p50 ms | p99 ms | non-2xx |', '|---|---|---|---|---|'];
   for (const r of rows) {
@@ -150,9 +161,10 @@ export function formatSandboxRows(rows: readonly SandboxBenchRow[]): string {
   const baseline = rows.find((r) => r.target.startsWith('trivial'));
   for (const mounted of rows.filter((r) => r.target.startsWith('sandbox mounted'))) {
     if (!baseline) continue;
-    const perRound = (mounted.roundsRequestsPerSecond ?? []).map((rps, i) => `${((rps / (baseline.roundsRequestsPerSecond?.[i] ?? NaN)) * 100).toFixed(1)} %`);
-    const rounds = perRound.length > 1 ? ` (rounds: ${perRound.join(', ')})` : '';
-    lines.push('', `${mounted.target} / trivial handler: ${((mounted.requestsPerSecond / baseline.requestsPerSecond) * 100).toFixed(1)} %${rounds}`);
+    const perRound = (mounted.roundsRequestsPerSecond ?? []).map((rps, i) => (rps / (baseline.roundsRequestsPerSecond?.[i] ?? NaN)) * 100);
+    const ratio = perRound.length > 1 ? median(perRound) : (mounted.requestsPerSecond / baseline.requestsPerSecond) * 100;
+    const rounds = perRound.length > 1 ? ` (median of rounds: ${perRound.map((r) => `${r.toFixed(1)} %`).join(', ')})` : '';
+    lines.push('', `${mounted.target} / trivial handler: ${ratio.toFixed(1)} %${rounds}`);
   }
   return lines.join('\n');
 }
