@@ -22,7 +22,9 @@ const nextConfig = {
   async headers() {
     return [
       {
-        source: '/:path*',
+        // '(.*)' rather than ':path*': Next matches this on every request, and a repeated named parameter is split
+        // and decoded segment by segment.
+        source: '/(.*)',
         headers: [
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },

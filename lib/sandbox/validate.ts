@@ -8,6 +8,7 @@ import { createAjv } from './ajv';
 import type { FieldError } from './http';
 
 let backend: Promise<OpenAPIBackend> | undefined;
+let ready: OpenAPIBackend | undefined;
 
 /**
  * The openapi-backend instance for the AeThex document, built once per process (quick start, Ajv 2020 + formats,
@@ -22,7 +23,7 @@ export function openApiBackend(): Promise<OpenAPIBackend> {
     coerceTypes: true,
     ajvOpts: { useDefaults: true, allErrors: true },
     customizeAjv: (_original, options) => createAjv({ ...options, strict: false }),
-  }).init();
+  }).init().then((api) => (ready = api));
   return backend;
 }
 
@@ -48,7 +49,8 @@ export interface Validated {
  * @returns `{ ok: true, value }` with coerced values, or `{ ok: false, errors }` listing each invalid field.
  */
 export async function validateRequest(operationId: string, input: ValidationInput): Promise<{ ok: true; value: Validated } | { ok: false; errors: FieldError[] }> {
-  const api = await openApiBackend();
+  // Once built, the instance is used directly: an await per request costs a microtask and async-context hooks.
+  const api = ready ?? (await openApiBackend());
   // openapi-backend's own validateRequest re-parses the request (qs, lodash deep clones) at ~200 µs a call; the
   // handler has already routed and parsed it, so run the operation's compiled Ajv validators on the same
   // { path, query, header, cookie, requestBody } object openapi-backend builds.

@@ -79,8 +79,9 @@ function startStandalone(db: string): Promise<{ url: string; stop: () => void }>
 }
 
 async function run(target: string, url: string, headers: Record<string, string>, options: { connections: number; duration: number }, warmUp = true): Promise<SandboxBenchRow> {
-  // Warm-up (JIT, prepared statements, first-request module loading) so the measured run is steady state.
-  if (warmUp) await autocannon({ url, headers, connections: options.connections, duration: 2 });
+  // Warm-up (JIT, prepared statements, first-request module loading, V8 sizing its young generation) so the measured
+  // run is steady state: after 2 s the first round still ran several points slower than the later ones.
+  if (warmUp) await autocannon({ url, headers, connections: options.connections, duration: 5 });
   const result = await autocannon({ url, headers, connections: options.connections, duration: options.duration });
   return {
     target,
