@@ -49,7 +49,6 @@ export function splitSections(markdown: string): { intro: string; sections: Mark
   return { intro: (parts[0] ?? '').trim(), sections };
 }
 
-
 /**
  * Markdown as plain text, one line per paragraph (blocks joined by a blank line): for places that show
  * a description as text, such as console form hints, where `` `code` `` and `[links](…)` must not appear raw.

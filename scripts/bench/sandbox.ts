@@ -5,8 +5,9 @@
  * sandbox mounted in `next start`, and the trivial `/healthz` route handler in the same `next start` (the baseline
  * the mounted sandbox is judged against: within 15 %). The three `next start` targets run interleaved over
  * BENCH_SANDBOX_ROUNDS rounds (default 5) and each row reports its median round, so a burst of load from elsewhere on
- * the machine hits one round of every target alike instead of one target's only run. Why a child process for the standalone server: in this
- * process it would share one thread with autocannon's client, measuring the load generator as much as the server.
+ * the machine hits one round of every target alike instead of one target's only run. Why a child process for the
+ * standalone server: in this process it would share one thread with autocannon's client, measuring the load
+ * generator as much as the server.
  * Run alone: `npx tsx scripts/bench/sandbox.ts [portalBaseUrl]`.
  */
 import { spawn } from 'node:child_process';
