@@ -70,10 +70,10 @@ async function callSandboxRoute(rt: Runtime, ctx: RequestContext, request: Reque
  * (429 with Retry-After), routing (404, 405 with Allow), then the token endpoint, a sandbox-only route or a
  * document operation. Sets `ctx.rate` for the rate-limit headers.
  * @param inside - whether the path is under an accepted mount prefix (`ctx.path` is then the path within it).
- * @returns the reply without the common headers (the caller adds them).
- * @throws BodyTooLargeError when a body passes LIMITS.maxBodyBytes (the caller maps it to 413).
+ * @returns the reply without the common headers (the caller adds them); a promise only when a body is read.
+ * @throws BodyTooLargeError (or rejects with it) when a body passes LIMITS.maxBodyBytes (the caller maps it to 413).
  */
-export async function dispatch(rt: Runtime, request: Request, url: URL, ctx: RequestContext, inside: boolean, info: ConnectionInfo | undefined): Promise<Reply> {
+export function dispatch(rt: Runtime, request: Request, url: URL, ctx: RequestContext, inside: boolean, info: ConnectionInfo | undefined): Reply | Promise<Reply> {
   if (request.method === 'OPTIONS') {
     ctx.rate = peekRequest(rt, anonymousSubject(clientAddress(request, info?.remoteAddress, rt.trustProxy)));
     return { status: 204, headers: preflightHeaders(), body: null };
@@ -94,7 +94,7 @@ export async function dispatch(rt: Runtime, request: Request, url: URL, ctx: Req
   if (!route.documented) return callSandboxRoute(rt, ctx, request, url, route.key, who);
   if (route.key === 'createToken') {
     if (who.maintenance) return maintenance(ctx, who.maintenance.retryAfter);
-    return handleToken(rt, request, url, await readBody(request, LIMITS.maxBodyBytes));
+    return readBody(request, LIMITS.maxBodyBytes).then((body) => handleToken(rt, request, url, body));
   }
   return callOperation(rt, ctx, request, url, route.key, route.params, who);
 }

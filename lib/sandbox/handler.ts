@@ -75,7 +75,23 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const bases = (options.basePath ?? '/sandbox') === '' ? ['/sandbox', ''] : ['/sandbox'];
   const housekeeping = startHousekeeping(rt, options.purgeIntervalMs ?? Math.min(tenantTtlSeconds * 1000, 60_000));
 
-  async function reply(request: Request, info?: ConnectionInfo): Promise<Reply> {
+  const UNEXPECTED = 'The sandbox failed unexpectedly. Retry, and quote the request ID if it persists.';
+
+  /** The reply of a failure: 413 for an oversized body, else the generic 500 problem (no internals). */
+  function failed(ctx: RequestContext, error: unknown): Reply {
+    return error instanceof BodyTooLargeError
+      ? problem(ctx, 413, `The request body is ${error.size ?? 'more than ' + error.limit} bytes; the limit is ${error.limit} bytes.`)
+      : problem(ctx, 500, UNEXPECTED);
+  }
+
+  function finish(ctx: RequestContext, request: Request, result: Reply): Reply {
+    commonHeaders(ctx, result.headers);
+    if (request.method === 'HEAD') result.body = null;
+    return result;
+  }
+
+  // Synchronous unless the request has a body to read: in `next start` every promise runs Next's async-context hooks.
+  function replyNow(request: Request, info?: ConnectionInfo): Reply | Promise<Reply> {
     const url = new URL(request.url);
     const split = splitBase(url.pathname, bases);
     const ctx: RequestContext = {
@@ -85,34 +101,36 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       path: split?.path ?? url.pathname,
       instance: `${url.pathname}${url.search}`,
     };
-    let result: Reply;
+    let result: Reply | Promise<Reply>;
     try {
-      result = await dispatch(rt, request, url, ctx, split !== undefined, info);
+      result = dispatch(rt, request, url, ctx, split !== undefined, info);
     } catch (error) {
-      result = error instanceof BodyTooLargeError
-        ? problem(ctx, 413, `The request body is ${error.size ?? 'more than ' + error.limit} bytes; the limit is ${error.limit} bytes.`)
-        : problem(ctx, 500, 'The sandbox failed unexpectedly. Retry, and quote the request ID if it persists.');
+      result = failed(ctx, error);
     }
-    commonHeaders(ctx, result.headers);
-    if (request.method === 'HEAD') result.body = null;
-    return result;
+    if (result instanceof Promise) return result.then((done) => finish(ctx, request, done), (error: unknown) => finish(ctx, request, failed(ctx, error)));
+    return finish(ctx, request, result);
+  }
+
+  function respond(request: Request, result: Reply): Response {
+    try {
+      return toResponse(result);
+    } catch {
+      // Last resort, as in replyNow(): a header value the Fetch API refuses (none is built from raw input) is a 500 problem.
+      const requestId = result.headers['X-Request-ID'] ?? requestIdFor(null);
+      const ctx = { requestId, origin: '', base: '', path: '', instance: new URL(request.url).pathname };
+      return toResponse(finish(ctx, request, problem(ctx, 500, UNEXPECTED)));
+    }
   }
 
   return {
-    handle: async (request, info) => {
-      const result = await reply(request, info);
-      try {
-        return toResponse(result);
-      } catch {
-        // Last resort, as in reply(): a header value the Fetch API refuses (none is built from raw input) is a 500 problem.
-        const requestId = result.headers['X-Request-ID'] ?? requestIdFor(null);
-        const ctx = { requestId, origin: '', base: '', path: '', instance: new URL(request.url).pathname };
-        const failed = problem(ctx, 500, 'The sandbox failed unexpectedly. Retry, and quote the request ID if it persists.');
-        commonHeaders(ctx, failed.headers);
-        return toResponse(failed);
-      }
+    handle: (request, info) => {
+      const result = replyNow(request, info);
+      return result instanceof Promise ? result.then((done) => respond(request, done)) : Promise.resolve(respond(request, result));
     },
-    reply,
+    reply: (request, info) => {
+      const result = replyNow(request, info);
+      return result instanceof Promise ? result : Promise.resolve(result);
+    },
     purge: housekeeping.purge,
     purgeInBackground: housekeeping.purgeInBackground,
     close: () => {

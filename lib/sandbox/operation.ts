@@ -7,7 +7,7 @@ import { getProjectMetrics } from './metrics';
 import { bearerChallenge, type BearerFailure, type BearerIdentity } from './oauth/bearer';
 import { createProject, listProjects } from './projects';
 import { isMediaType, type Runtime } from './runtime';
-import { nonDecimalIntegers, validateRequest } from './validate';
+import { nonDecimalIntegers, validateRequest, type ValidationResult } from './validate';
 import { verifyWebhook } from './webhooks';
 
 const JSON_OPERATIONS = new Set(['createProject', 'verifyWebhook']);
@@ -97,13 +97,29 @@ export interface Caller {
   maintenance?: { retryAfter: number };
 }
 
+const headerNames = new Map<string, readonly string[]>();
+
+/** The operation's header parameters, lower-cased, looked up once per operation. */
+function headerParametersOf(operationId: string): readonly string[] {
+  let names = headerNames.get(operationId);
+  if (!names) {
+    names = (getOperation(operationId)?.parameters ?? []).filter((parameter) => parameter.in === 'header').map((parameter) => parameter.name.toLowerCase());
+    headerNames.set(operationId, names);
+  }
+  return names;
+}
+
+const NO_BODY = { raw: new Uint8Array(0), value: undefined };
+
 /**
  * Runs one document operation: bearer authentication (401 with an RFC 6750 challenge), maintenance (503), scopes
  * (403 insufficient_scope), the JSON body, request validation against the document by openapi-backend's compiled
  * validators (400 with field errors), then the resource handler.
  * @param params - path parameters from the router.
+ * @returns the reply; a promise only when a body has to be read (or the validators are still being built), because
+ * in `next start` every promise runs Next's async-context hooks, a cost the bodiless hot path need not pay.
  */
-export async function callOperation(rt: Runtime, ctx: RequestContext, request: Request, url: URL, operationId: string, params: Record<string, string>, who: Caller): Promise<Reply> {
+export function callOperation(rt: Runtime, ctx: RequestContext, request: Request, url: URL, operationId: string, params: Record<string, string>, who: Caller): Reply | Promise<Reply> {
   const identity = who.tenant;
   if (!identity) {
     const failure = who.failure ?? { kind: 'invalid', description: 'Use a Bearer access token or personal access token.' };
@@ -117,32 +133,84 @@ export async function callOperation(rt: Runtime, ctx: RequestContext, request: R
       headers: { 'WWW-Authenticate': `Bearer realm="aethex", error="insufficient_scope", scope="${missing.join(' ')}"` },
     });
   }
-  let body: { raw: Uint8Array; value: unknown } = { raw: new Uint8Array(0), value: undefined };
-  if (JSON_OPERATIONS.has(operationId)) {
-    const read = await readJsonBody(ctx, request, true);
-    if (!read.ok) return read.reply;
-    body = read;
-  }
-  const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
+  const call = { rt, ctx, request, url, operationId, params, identity };
+  if (!JSON_OPERATIONS.has(operationId)) return validateAndRun(call, NO_BODY);
+  return readJsonBody(ctx, request, true).then((read) => (read.ok ? validateAndRun(call, read) : read.reply));
+}
+
+interface AuthorizedCall {
+  rt: Runtime;
+  ctx: RequestContext;
+  request: Request;
+  url: URL;
+  operationId: string;
+  params: Record<string, string>;
+  identity: BearerIdentity;
+}
+
+/** What validating a call's parameters gives: the validation result and the call's AeThex-Environment. */
+interface CheckedParameters {
+  result: ValidationResult;
+  environment: string;
+}
+
+/**
+ * Parameter checks of bodiless calls by operation, path parameters, raw query and declared header values. Validation
+ * is a pure function of exactly these, and clients repeat the same calls (polling a list, paging through it), so a
+ * repeat skips the query parsing and the compiled validators. Bounded: cleared when full, like the store's caches.
+ */
+const checkedParameters = new Map<string, CheckedParameters>();
+const CHECKED_PARAMETERS_MAX = 1000;
+
+/**
+ * Validates a call's parameters (and body) against the document: integers written as plain decimals, then
+ * openapi-backend's compiled validators (coercion, defaults). A promise only while the validators are being built.
+ */
+function checkParameters(call: AuthorizedCall, headers: Record<string, string>, body: unknown): CheckedParameters | Promise<CheckedParameters> {
+  const { ctx, request, url, operationId } = call;
   const query = queryOf(url);
   const notDecimal = nonDecimalIntegers(operationId, query);
-  if (notDecimal.length > 0) return problem(ctx, 400, validationDetail(notDecimal), { errors: notDecimal });
-  const validation = await validateRequest(operationId, {
+  const environment = () => headers['aethex-environment'] ?? defaultEnvironment();
+  if (notDecimal.length > 0) return { result: { ok: false, errors: notDecimal }, environment: environment() };
+  const validation = validateRequest(operationId, {
     method: request.method === 'HEAD' ? 'GET' : request.method,
     path: ctx.path + url.search,
     headers,
     query,
-    params,
-    ...(body.value !== undefined ? { body: body.value } : {}),
+    params: call.params,
+    ...(body !== undefined ? { body } : {}),
   });
-  if (!validation.ok) return problem(ctx, 400, validationDetail(validation.errors), { errors: validation.errors });
-  return RESOURCE_HANDLERS[operationId]!({
-    rt, ctx, identity, params, body: body.value, rawBody: body.raw,
-    query: validation.value.query,
-    environment: headers['aethex-environment'] ?? defaultEnvironment(),
-    header: (name) => request.headers.get(name),
-  });
+  // Ajv fills the header defaults into `headers` (useDefaults), so the environment is read after validation.
+  return validation instanceof Promise ? validation.then((result) => ({ result, environment: environment() })) : { result: validation, environment: environment() };
+}
+
+/** Validates an authorized call (query, declared headers, body) and runs its resource handler. */
+function validateAndRun(call: AuthorizedCall, body: { raw: Uint8Array; value: unknown }): Reply | Promise<Reply> {
+  const { ctx, request, url, operationId } = call;
+  // Only the operation's header parameters: the document's header schemas allow any other header, so the rest
+  // would only be copied to be ignored.
+  const headers: Record<string, string> = {};
+  let key = body.value === undefined ? `${operationId}\n${url.search}` : undefined;
+  for (const name of headerParametersOf(operationId)) {
+    const value = request.headers.get(name);
+    if (value !== null) headers[name] = value;
+    if (key !== undefined) key += value === null ? '\n\u0000' : `\n${value}`;
+  }
+  if (key !== undefined) key += `\n${JSON.stringify(call.params)}`;
+  const run = (checked: CheckedParameters): Reply => {
+    if (key !== undefined && !checkedParameters.has(key)) {
+      if (checkedParameters.size >= CHECKED_PARAMETERS_MAX) checkedParameters.clear();
+      checkedParameters.set(key, checked);
+    }
+    const { result } = checked;
+    if (!result.ok) return problem(ctx, 400, validationDetail(result.errors), { errors: result.errors });
+    return RESOURCE_HANDLERS[operationId]!({
+      rt: call.rt, ctx, identity: call.identity, params: call.params, body: body.value, rawBody: body.raw,
+      query: result.value.query,
+      environment: checked.environment,
+      header: (name) => request.headers.get(name),
+    });
+  };
+  const checked = (key !== undefined ? checkedParameters.get(key) : undefined) ?? checkParameters(call, headers, body.value);
+  return checked instanceof Promise ? checked.then(run) : run(checked);
 }

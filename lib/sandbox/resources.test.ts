@@ -70,6 +70,35 @@ describe('C. resource server', () => {
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('aethex-environment');
   });
+
+  it('14. a repeated call reuses its parameter check; any changed query, header or path value is checked anew', async () => {
+    const sandbox = setup();
+    const app = await createTestApp(sandbox);
+    const headers = bearer(app.personal_access_token);
+    const list = async (query: string, extra: Record<string, string> = {}) => {
+      const response = await send(sandbox, `/v1/projects${query}`, { headers: { ...headers, ...extra } });
+      return { status: response.status, body: (await response.json()) as { environment?: string; errors?: { field: string }[] }[] & { errors?: { field: string }[] } };
+    };
+    for (let i = 0; i < 2; i++) {
+      const ok = await list('?limit=2');
+      expect(ok.status).toBe(200);
+      expect(ok.body).toHaveLength(2);
+    }
+    const other = environments().values.find((value) => value !== environments().default)!;
+    const staged = await list('?limit=2', { 'AeThex-Environment': other });
+    expect(staged.status).toBe(200);
+    for (const project of staged.body) expect(project.environment).toBe(other);
+    for (const [query, extra, field] of [['?limit=2', { 'AeThex-Environment': 'prod' }, 'aethex-environment'], ['?limit=0', {}, 'limit'], ['?limit=1e1', {}, 'limit'], ['?limit=1e1', {}, 'limit']] as const) {
+      const bad = await list(query, extra);
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors?.[0]?.field).toBe(field);
+    }
+    expect((await list('?limit=2')).body).toHaveLength(2);
+    const [project] = (await list('?limit=1')).body as unknown as { id: string }[];
+    for (const [path, status] of [[`/v1/projects/${project!.id}/metrics`, 200], ['/v1/projects/nope/metrics', 400], [`/v1/projects/${project!.id}/metrics`, 200]] as const) {
+      expect((await send(sandbox, path, { headers })).status).toBe(status);
+    }
+  });
 });
 
 describe('D. projects', () => {

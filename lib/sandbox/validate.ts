@@ -44,13 +44,21 @@ export interface Validated {
   params: Record<string, unknown>;
 }
 
+/** The outcome of validateRequest: coerced values, or each invalid field. */
+export type ValidationResult = { ok: true; value: Validated } | { ok: false; errors: FieldError[] };
+
 /**
  * Validates a request against its operation in the OpenAPI document (parameters, headers, body).
- * @returns `{ ok: true, value }` with coerced values, or `{ ok: false, errors }` listing each invalid field.
+ * @returns `{ ok: true, value }` with coerced values, or `{ ok: false, errors }` listing each invalid field: directly
+ * once the openapi-backend instance is built, as a promise only on the first calls of a process (while it builds).
+ * Why not always a promise: on the mounted hot path every promise runs Next's async-context hooks.
  */
-export async function validateRequest(operationId: string, input: ValidationInput): Promise<{ ok: true; value: Validated } | { ok: false; errors: FieldError[] }> {
-  // Once built, the instance is used directly: an await per request costs a microtask and async-context hooks.
-  const api = ready ?? (await openApiBackend());
+export function validateRequest(operationId: string, input: ValidationInput): ValidationResult | Promise<ValidationResult> {
+  if (ready) return runValidators(ready, operationId, input);
+  return openApiBackend().then((api) => runValidators(api, operationId, input));
+}
+
+function runValidators(api: OpenAPIBackend, operationId: string, input: ValidationInput): ValidationResult {
   // openapi-backend's own validateRequest re-parses the request (qs, lodash deep clones) at ~200 µs a call; the
   // handler has already routed and parsed it, so run the operation's compiled Ajv validators on the same
   // { path, query, header, cookie, requestBody } object openapi-backend builds.

@@ -16,6 +16,8 @@ export class AuthStore {
   protected readonly pages = new Map<string, { total: number; json: string }>();
   private dataVersion = -1;
   private checkedThisTurn = false;
+  /** Whether another connection can write the database: not for `':memory:'` (or `''`), which is private to this one. */
+  private readonly shared: boolean;
   /** Resolved bearer credentials by `kind:hash` (found ones only); cleared with the pages (see `changed`). */
   private readonly credentials = new Map<string, CredentialRow>();
 
@@ -26,6 +28,7 @@ export class AuthStore {
   constructor(file: string, now: () => number) {
     this.db = openDatabase(file, now);
     this.s = prepareStatements(this.db);
+    this.shared = file !== ':memory:' && file !== '';
   }
 
   /** Creates a tenant with its client, personal access token and seed projects in one transaction. */
@@ -90,10 +93,10 @@ export class AuthStore {
    * Checked once per event-loop turn, not at every cached read: on a WAL file each check opens a read transaction
    * (~9 µs, the largest SQLite cost of a cached GET), and a request reads its credential and its page in one turn.
    * So another process's commit is seen from the next turn on (well under a millisecond); this connection's own
-   * writes clear the caches at once (`changed`).
+   * writes clear the caches at once (`changed`). A private in-memory database has no other connection: no check.
    */
   protected sync(): void {
-    if (this.checkedThisTurn) return;
+    if (this.checkedThisTurn || !this.shared) return;
     this.checkedThisTurn = true;
     setImmediate(() => {
       this.checkedThisTurn = false;
