@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-
 import { getError } from '@/lib/openapi';
 
 import { allowedRequestHeaders, exposedHeaders } from './config';
+import { randomHex } from './ids';
 
 /** A field-level validation error (the document's ProblemFieldError). */
 export interface FieldError {
@@ -30,11 +29,12 @@ const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const SAFE_HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 /**
- * The caller's X-Request-ID if it matches `^[A-Za-z0-9._:-]{1,128}$`, else a generated `req_…` ID.
+ * The caller's X-Request-ID if it matches `^[A-Za-z0-9._:-]{1,128}$`, else a generated `req_` + 32 hex characters
+ * (128 random bits).
  * Unsafe values are replaced, never echoed, so header/log injection is impossible.
  */
 export function requestIdFor(value: string | null): string {
-  return value !== null && SAFE_REQUEST_ID.test(value) ? value : `req_${randomUUID().replaceAll('-', '')}`;
+  return value !== null && SAFE_REQUEST_ID.test(value) ? value : `req_${randomHex(16)}`;
 }
 
 /**

@@ -4,7 +4,7 @@
  * the standalone server (`npm run sandbox`, its own process on a temporary database file, as users run it), the
  * sandbox mounted in `next start`, and the trivial `/healthz` route handler in the same `next start` (the baseline
  * the mounted sandbox is judged against: within 15 %). The three `next start` targets run interleaved over
- * BENCH_SANDBOX_ROUNDS rounds (default 5) and each row reports its median round, so a burst of load from elsewhere on
+ * BENCH_SANDBOX_ROUNDS rounds (default 7) and each row reports its median round, so a burst of load from elsewhere on
  * the machine hits one round of every target alike instead of one target's only run. Why a child process for the
  * standalone server: in this process it would share one thread with autocannon's client, measuring the load
  * generator as much as the server.
@@ -115,12 +115,12 @@ function medianRound(rounds: SandboxBenchRow[]): SandboxBenchRow {
  * @param options.portalUrl - base URL of a running `next start` (e.g. http://localhost:3200); without it only the
  *   standalone row is measured.
  * @param options.connections - concurrent connections (default 10); options.duration - seconds per run (default 10);
- *   options.rounds - interleaved rounds of the `next start` targets (default BENCH_SANDBOX_ROUNDS, else 5).
+ *   options.rounds - interleaved rounds of the `next start` targets (default BENCH_SANDBOX_ROUNDS, else 7).
  * @returns one row per target: standalone, mounted (if portalUrl), trivial route handler /healthz (if portalUrl).
  */
 export async function benchSandbox(options: { portalUrl?: string; connections?: number; duration?: number; rounds?: number } = {}): Promise<SandboxBenchRow[]> {
   const load = { connections: options.connections ?? 10, duration: options.duration ?? 10 };
-  const rounds = Math.max(1, Math.round(options.rounds ?? (Number(process.env.BENCH_SANDBOX_ROUNDS) || 5)));
+  const rounds = Math.max(1, Math.round(options.rounds ?? (Number(process.env.BENCH_SANDBOX_ROUNDS) || 7)));
   const rows: SandboxBenchRow[] = [];
   const dir = mkdtempSync(path.join(tmpdir(), 'sandbox-bench-'));
   const server = await startStandalone(path.join(dir, 'bench.db'));

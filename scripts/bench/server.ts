@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 /**
  * Builds the portal into its own dist folder and serves it with `next start`, for benchmarks.
@@ -9,8 +12,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
  * @throws Error when the build fails or the server does not answer within 60 s
  */
 export async function startPortal(options: { port: number; distDir: string; skipBuild?: boolean }) {
+  // The sandbox database: a new file, as `npm start` uses one (.data/sandbox.db), unless BENCH_SANDBOX_DB names
+  // another (`:memory:` also skips the once-per-event-loop-turn check for commits by other processes that a file needs).
+  const dbDir = mkdtempSync(path.join(tmpdir(), 'portal-bench-'));
   // The soak creates thousands of projects per tenant: lift the sandbox's abuse cap (500 per tenant) for the bench.
-  const env = { ...process.env, NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: '1', SANDBOX_DB: ':memory:', SANDBOX_PROJECTS_PER_TENANT: '1000000' };
+  const env = {
+    ...process.env, NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: '1',
+    SANDBOX_DB: process.env.BENCH_SANDBOX_DB || path.join(dbDir, 'sandbox.db'), SANDBOX_PROJECTS_PER_TENANT: '1000000',
+  };
   if (!options.skipBuild) {
     await run('npm', ['run', 'build'], env);
   }
@@ -22,6 +31,7 @@ export async function startPortal(options: { port: number; distDir: string; skip
     pid: server.pid,
     stop: () => {
       if (server.pid) process.kill(-server.pid, 'SIGTERM');
+      rmSync(dbDir, { recursive: true, force: true });
     },
   };
 }
