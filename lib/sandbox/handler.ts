@@ -122,13 +122,24 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
   }
 
+  // replyNow maps every failure of routing and handlers to a problem; this guards the few lines before its try
+  // (URL parsing, request ID, origin), so that handle() and reply() never throw or reject.
+  function replySafely(request: Request, info?: ConnectionInfo): Reply | Promise<Reply> {
+    try {
+      return replyNow(request, info);
+    } catch {
+      const ctx = { requestId: requestIdFor(null), origin: '', base: '', path: '', instance: '' };
+      return finish(ctx, request, problem(ctx, 500, UNEXPECTED));
+    }
+  }
+
   return {
     handle: (request, info) => {
-      const result = replyNow(request, info);
+      const result = replySafely(request, info);
       return result instanceof Promise ? result.then((done) => respond(request, done)) : Promise.resolve(respond(request, result));
     },
     reply: (request, info) => {
-      const result = replyNow(request, info);
+      const result = replySafely(request, info);
       return result instanceof Promise ? result : Promise.resolve(result);
     },
     purge: housekeeping.purge,

@@ -97,16 +97,31 @@ export interface Caller {
   maintenance?: { retryAfter: number };
 }
 
-const headerNames = new Map<string, readonly string[]>();
+/** A declared header parameter: its lower-case name, and whether its value can change the parameter check. */
+interface HeaderParameter {
+  name: string;
+  checked: boolean;
+}
 
-/** The operation's header parameters, lower-cased, looked up once per operation. */
-function headerParametersOf(operationId: string): readonly string[] {
-  let names = headerNames.get(operationId);
-  if (!names) {
-    names = (getOperation(operationId)?.parameters ?? []).filter((parameter) => parameter.in === 'header').map((parameter) => parameter.name.toLowerCase());
-    headerNames.set(operationId, names);
+const headerParameters = new Map<string, readonly HeaderParameter[]>();
+const ANNOTATIONS = new Set(['type', 'description', 'title', 'example', 'examples']);
+
+/**
+ * The operation's header parameters, looked up once per operation. An optional header whose schema is a bare
+ * `type: string` (X-Request-ID) passes whatever it holds, so its value is left out of the check's cache key:
+ * callers sending a fresh ID per call still reuse the check.
+ */
+function headerParametersOf(operationId: string): readonly HeaderParameter[] {
+  let found = headerParameters.get(operationId);
+  if (!found) {
+    found = (getOperation(operationId)?.parameters ?? []).filter((parameter) => parameter.in === 'header').map((parameter) => {
+      const schema = (parameter.schema ?? {}) as Record<string, unknown>;
+      const anyString = schema.type === 'string' && Object.keys(schema).every((keyword) => ANNOTATIONS.has(keyword));
+      return { name: parameter.name.toLowerCase(), checked: Boolean(parameter.required) || !anyString };
+    });
+    headerParameters.set(operationId, found);
   }
-  return names;
+  return found;
 }
 
 const NO_BODY = { raw: new Uint8Array(0), value: undefined };
@@ -155,12 +170,15 @@ interface CheckedParameters {
 }
 
 /**
- * Parameter checks of bodiless calls by operation, path parameters, raw query and declared header values. Validation
- * is a pure function of exactly these, and clients repeat the same calls (polling a list, paging through it), so a
- * repeat skips the query parsing and the compiled validators. Bounded: cleared when full, like the store's caches.
+ * Passed parameter checks of bodiless calls by operation, path parameters, raw query and declared header values.
+ * Validation is a pure function of exactly these, and clients repeat the same calls (polling a list, paging through
+ * it), so a repeat skips the query parsing and the compiled validators. Only passes are kept (a failure's error list
+ * can be long) and only for keys up to CHECKED_KEY_MAX characters: at most 1,000 × 1 KiB of keys plus small values.
+ * Cleared when full, like the store's caches.
  */
 const checkedParameters = new Map<string, CheckedParameters>();
 const CHECKED_PARAMETERS_MAX = 1000;
+const CHECKED_KEY_MAX = 1024;
 
 /**
  * Validates a call's parameters (and body) against the document: integers written as plain decimals, then
@@ -191,14 +209,14 @@ function validateAndRun(call: AuthorizedCall, body: { raw: Uint8Array; value: un
   // would only be copied to be ignored.
   const headers: Record<string, string> = {};
   let key = body.value === undefined ? `${operationId}\n${url.search}` : undefined;
-  for (const name of headerParametersOf(operationId)) {
+  for (const { name, checked } of headerParametersOf(operationId)) {
     const value = request.headers.get(name);
     if (value !== null) headers[name] = value;
-    if (key !== undefined) key += value === null ? '\n\u0000' : `\n${value}`;
+    if (key !== undefined && checked) key += value === null ? '\n\u0000' : `\n${value}`;
   }
   if (key !== undefined) key += `\n${JSON.stringify(call.params)}`;
   const run = (checked: CheckedParameters): Reply => {
-    if (key !== undefined && !checkedParameters.has(key)) {
+    if (key !== undefined && checked.result.ok && key.length <= CHECKED_KEY_MAX && !checkedParameters.has(key)) {
       if (checkedParameters.size >= CHECKED_PARAMETERS_MAX) checkedParameters.clear();
       checkedParameters.set(key, checked);
     }

@@ -71,7 +71,7 @@ describe('C. resource server', () => {
     expect(((await bad.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('aethex-environment');
   });
 
-  it('14. a repeated call reuses its parameter check; any changed query, header or path value is checked anew', async () => {
+  it('14. repeated calls answer alike (the parameter check is reused); any changed query, header or path value is checked anew', async () => {
     const sandbox = setup();
     const app = await createTestApp(sandbox);
     const headers = bearer(app.personal_access_token);
@@ -94,6 +94,8 @@ describe('C. resource server', () => {
       expect(bad.body.errors?.[0]?.field).toBe(field);
     }
     expect((await list('?limit=2')).body).toHaveLength(2);
+    // A fresh X-Request-ID per call (left out of the cache key: its schema accepts any string) changes nothing.
+    for (const id of ['trace-1', 'trace-2']) expect((await list('?limit=2', { 'X-Request-ID': id })).body).toHaveLength(2);
     const [project] = (await list('?limit=1')).body as unknown as { id: string }[];
     for (const [path, status] of [[`/v1/projects/${project!.id}/metrics`, 200], ['/v1/projects/nope/metrics', 400], [`/v1/projects/${project!.id}/metrics`, 200]] as const) {
       expect((await send(sandbox, path, { headers })).status).toBe(status);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 
 import { createSandbox, type Sandbox, type SandboxOptions } from './handler';
-import type { Reply } from './http';
+import { commonHeaders, problem, requestIdFor, type Reply } from './http';
 
 /** Converts a node:http request to a Fetch Request (body streamed, so the 1 MiB limit stops reading early). */
 function toRequest(req: IncomingMessage, origin: string): Request {
@@ -18,14 +18,41 @@ function toRequest(req: IncomingMessage, origin: string): Request {
   } as RequestInit);
 }
 
-/** Writes a Reply with its Content-Length (the body is text, sent as UTF-8). */
+/**
+ * The Fetch Request of a node:http request, with the Host header's origin, else (a Host such as `a:b` is not a URL
+ * authority) the server's own origin; undefined when neither makes a Request (e.g. a header value Fetch refuses).
+ */
+function requestOf(req: IncomingMessage, origin: string, fallback: string): Request | undefined {
+  for (const base of [origin, fallback]) {
+    try {
+      return toRequest(req, base);
+    } catch {
+      // Try the next base; a request that makes no Fetch Request at all gets a 400 (unreadable).
+    }
+  }
+  return undefined;
+}
+
+/** The 400 problem for a request that cannot be turned into a Fetch Request. */
+function unreadable(req: IncomingMessage): Reply {
+  const ctx = { requestId: requestIdFor(null), origin: '', base: '', path: '', instance: (req.url ?? '/').slice(0, 2048) };
+  const reply = problem(ctx, 400, 'The request line or a header is not valid for HTTP (RFC 9110); check the Host header and header values.');
+  commonHeaders(ctx, reply.headers);
+  return reply;
+}
+
+/**
+ * Writes a Reply with its Content-Length (the body is text, sent as UTF-8). A 413 closes the connection: the rest
+ * of the refused body is never read, so the connection cannot carry another request.
+ */
 function writeReply(reply: Reply, res: ServerResponse): void {
+  const headers = reply.status === 413 ? { ...reply.headers, Connection: 'close' } : reply.headers;
   if (reply.body === null) {
-    res.writeHead(reply.status, reply.headers);
+    res.writeHead(reply.status, headers);
     res.end();
     return;
   }
-  res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(Buffer.byteLength(reply.body)) });
+  res.writeHead(reply.status, { ...headers, 'Content-Length': String(Buffer.byteLength(reply.body)) });
   res.end(reply.body);
 }
 
@@ -51,8 +78,13 @@ export async function startSandboxServer(options: { port?: number; host?: string
   const sandbox = createSandbox({ basePath: '', ...sandboxOptions });
   const ownHandle = sandbox.handle;
   const server = createServer((req, res) => {
-    const origin = `http://${req.headers.host ?? `${host}:${port}`}`;
-    const request = toRequest(req, /^[A-Za-z0-9.:[\]-]+$/.test(origin.slice(7)) ? origin : `http://${host}:${port}`);
+    const own = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const origin = `http://${req.headers.host ?? ''}`;
+    const request = requestOf(req, /^[A-Za-z0-9.:[\]-]+$/.test(origin.slice(7)) ? origin : own, own);
+    if (!request) {
+      writeReply(unreadable(req), res);
+      return;
+    }
     const info = { remoteAddress: req.socket.remoteAddress };
     const written = sandbox.handle === ownHandle
       ? sandbox.reply(request, info).then((reply) => writeReply(reply, res))

@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -96,6 +98,34 @@ describe('standalone server (npm run sandbox)', () => {
     } finally {
       await one.close();
       await two.close();
+    }
+  });
+
+  it('a Host that is no URL authority, or a refused body, never takes the server down; a 413 closes its connection', async () => {
+    const server = await startSandboxServer({ port: 0, db: path.join(dir, 'e.db'), purgeIntervalMs: 0 });
+    const { port } = server.server.address() as AddressInfo;
+    const raw = (options: { path: string; method?: string; headers: Record<string, string>; body?: Buffer }) =>
+      new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path: options.path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        });
+        req.on('error', reject);
+        req.end(options.body);
+      });
+    try {
+      for (const host of ['a:b', 'x:99999', '[::1']) {
+        const answer = await raw({ path: '/v1/projects', headers: { Host: host } });
+        expect(answer.status, host).toBe(401);
+        expect(answer.headers['x-request-id']).toMatch(/^req_[0-9a-f]{32}$/);
+      }
+      const big = await raw({ path: '/apps', method: 'POST', headers: { Host: 'localhost', 'Content-Type': 'application/json' }, body: Buffer.alloc(2 * 1024 * 1024, 32) });
+      expect(big.status).toBe(413);
+      expect(big.headers.connection).toBe('close');
+      expect((await call(`${server.url}/v1/projects`)).status).toBe(401);
+    } finally {
+      await server.close();
     }
   });
 

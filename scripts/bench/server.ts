@@ -8,7 +8,8 @@ import path from 'node:path';
  * @param options.port TCP port for `next start`
  * @param options.distDir Next dist folder, kept apart from the developer's `.next`
  * @param options.skipBuild reuse an existing build in `distDir`
- * @returns the base URL and a `stop()` that ends the server process group
+ * The sandbox database is a new file in a temporary folder (BENCH_SANDBOX_DB names another, or `:memory:`).
+ * @returns the base URL and a `stop()` that ends the server process group and deletes the temporary folder
  * @throws Error when the build fails or the server does not answer within 60 s
  */
 export async function startPortal(options: { port: number; distDir: string; skipBuild?: boolean }) {
@@ -30,8 +31,11 @@ export async function startPortal(options: { port: number; distDir: string; skip
     baseUrl,
     pid: server.pid,
     stop: () => {
-      if (server.pid) process.kill(-server.pid, 'SIGTERM');
-      rmSync(dbDir, { recursive: true, force: true });
+      try {
+        if (server.pid) process.kill(-server.pid, 'SIGTERM');
+      } finally {
+        rmSync(dbDir, { recursive: true, force: true });
+      }
     },
   };
 }
