@@ -160,6 +160,9 @@ describe('D. projects', () => {
     expect(invalid.status).toBe(400);
     const fields = ((await invalid.json()) as { errors: { field: string }[] }).errors.map((e) => e.field).sort();
     expect(fields).toEqual(['/color', '/name', '/region']);
+    const empty = await send(sandbox, '/v1/projects', { method: 'POST', headers: bearer(token, JSON_TYPE) });
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as { detail: string }).detail).toBe('The body is required: send a JSON body.');
     expect(await count()).toBe(before);
   });
 

@@ -90,7 +90,7 @@ export function toFieldError(error: ErrorObject): FieldError {
   if (error.keyword === 'additionalProperties') message = `is not a known field (${message})`;
   if (error.keyword === 'parse') return { field: '', message: `the body is not valid JSON: ${message}` };
   if (location === 'requestBody' || (location === '' && child === 'requestBody')) {
-    if (child === 'requestBody') return { field: '', message: 'a request body is required' };
+    if (child === 'requestBody') return { field: '', message: 'is required: send a JSON body' };
     const pointer = ['', ...rest, ...(child ? [child] : [])].join('/');
     return { field: pointer || '/', message };
   }
