@@ -1,4 +1,4 @@
-import { BodyTooLargeError, commonHeaders, originOf, problem, requestIdFor, toResponse, type Reply, type RequestContext } from './http';
+import { bareContext, BodyTooLargeError, commonHeaders, originOf, problem, requestIdFor, toResponse, type Reply, type RequestContext } from './http';
 import { dispatch, type ConnectionInfo } from './dispatch';
 import { startHousekeeping } from './housekeeping';
 import { LIMITS } from './config';
@@ -116,8 +116,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return toResponse(result);
     } catch {
       // Last resort, as in replyNow(): a header value the Fetch API refuses (none is built from raw input) is a 500 problem.
-      const requestId = result.headers['X-Request-ID'] ?? requestIdFor(null);
-      const ctx = { requestId, origin: '', base: '', path: '', instance: new URL(request.url).pathname };
+      const ctx = bareContext(new URL(request.url).pathname, result.headers['X-Request-ID']);
       return toResponse(finish(ctx, request, problem(ctx, 500, UNEXPECTED)));
     }
   }
@@ -128,7 +127,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     try {
       return replyNow(request, info);
     } catch {
-      const ctx = { requestId: requestIdFor(null), origin: '', base: '', path: '', instance: '' };
+      const ctx = bareContext('');
       return finish(ctx, request, problem(ctx, 500, UNEXPECTED));
     }
   }

@@ -25,6 +25,15 @@ export interface RequestContext {
   rate?: { limit: number; remaining: number; reset: number };
 }
 
+/**
+ * The context of a request the sandbox could not route (no origin, mount prefix or path known), for the last-resort
+ * problems of the handler and the standalone server.
+ * @param instance - the problem's `instance` (the request path); @param requestId - defaults to a generated one.
+ */
+export function bareContext(instance: string, requestId: string = requestIdFor(null)): RequestContext {
+  return { requestId, origin: '', base: '', path: '', instance };
+}
+
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const SAFE_HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 

@@ -1,4 +1,4 @@
-import { environments, getOperation } from '@/lib/openapi';
+import { environments, getOperation, type Operation } from '@/lib/openapi';
 
 import type { ApiCall } from './api-request';
 import { LIMITS } from './config';
@@ -71,17 +71,20 @@ function defaultEnvironment(): string {
   return cachedDefaultEnvironment;
 }
 
-const requiredScopes = new Map<string, readonly string[]>();
-
-/** The operation's scopes from the document, looked up once per operation. */
-function scopesOf(operationId: string): readonly string[] {
-  let scopes = requiredScopes.get(operationId);
-  if (!scopes) {
-    scopes = getOperation(operationId)?.scopes ?? [];
-    requiredScopes.set(operationId, scopes);
-  }
-  return scopes;
+/**
+ * A fact of an operation derived from the document once per operationId (the hot path asks on every request, and
+ * getOperation walks the operation list).
+ */
+function perOperation<T>(derive: (operation: Operation | undefined) => T): (operationId: string) => T {
+  const facts = new Map<string, T>();
+  return (operationId) => {
+    if (!facts.has(operationId)) facts.set(operationId, derive(getOperation(operationId)));
+    return facts.get(operationId) as T;
+  };
 }
+
+/** The operation's scopes from the document. */
+const scopesOf = perOperation((operation): readonly string[] => operation?.scopes ?? []);
 
 /** 503 of a tenant in maintenance mode, with its Retry-After (seconds). */
 export function maintenance(ctx: RequestContext, retryAfter: number): Reply {
@@ -97,32 +100,25 @@ export interface Caller {
   maintenance?: { retryAfter: number };
 }
 
-/** A declared header parameter: its lower-case name, and whether its value can change the parameter check. */
+/** A declared header parameter: its lower-case name, and whether its value is part of the check's cache key. */
 interface HeaderParameter {
   name: string;
-  checked: boolean;
+  keyed: boolean;
 }
 
-const headerParameters = new Map<string, readonly HeaderParameter[]>();
 const ANNOTATIONS = new Set(['type', 'description', 'title', 'example', 'examples']);
 
 /**
- * The operation's header parameters, looked up once per operation. An optional header whose schema is a bare
- * `type: string` (X-Request-ID) passes whatever it holds, so its value is left out of the check's cache key:
- * callers sending a fresh ID per call still reuse the check.
+ * The operation's header parameters. An optional header whose schema is a bare `type: string` (X-Request-ID) passes
+ * whatever it holds, so its value is left out of the check's cache key: callers sending a fresh ID per call still
+ * reuse the check.
  */
-function headerParametersOf(operationId: string): readonly HeaderParameter[] {
-  let found = headerParameters.get(operationId);
-  if (!found) {
-    found = (getOperation(operationId)?.parameters ?? []).filter((parameter) => parameter.in === 'header').map((parameter) => {
-      const schema = (parameter.schema ?? {}) as Record<string, unknown>;
-      const anyString = schema.type === 'string' && Object.keys(schema).every((keyword) => ANNOTATIONS.has(keyword));
-      return { name: parameter.name.toLowerCase(), checked: Boolean(parameter.required) || !anyString };
-    });
-    headerParameters.set(operationId, found);
-  }
-  return found;
-}
+const headerParametersOf = perOperation((operation): readonly HeaderParameter[] =>
+  (operation?.parameters ?? []).filter((parameter) => parameter.in === 'header').map((parameter) => {
+    const schema = (parameter.schema ?? {}) as Record<string, unknown>;
+    const anyString = schema.type === 'string' && Object.keys(schema).every((keyword) => ANNOTATIONS.has(keyword));
+    return { name: parameter.name.toLowerCase(), keyed: Boolean(parameter.required) || !anyString };
+  }));
 
 const NO_BODY = { raw: new Uint8Array(0), value: undefined };
 
@@ -209,10 +205,10 @@ function validateAndRun(call: AuthorizedCall, body: { raw: Uint8Array; value: un
   // would only be copied to be ignored.
   const headers: Record<string, string> = {};
   let key = body.value === undefined ? `${operationId}\n${url.search}` : undefined;
-  for (const { name, checked } of headerParametersOf(operationId)) {
+  for (const { name, keyed } of headerParametersOf(operationId)) {
     const value = request.headers.get(name);
     if (value !== null) headers[name] = value;
-    if (key !== undefined && checked) key += value === null ? '\n\u0000' : `\n${value}`;
+    if (key !== undefined && keyed) key += value === null ? '\n\u0000' : `\n${value}`;
   }
   if (key !== undefined) key += `\n${JSON.stringify(call.params)}`;
   const run = (checked: CheckedParameters): Reply => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 
 import { createSandbox, type Sandbox, type SandboxOptions } from './handler';
-import { commonHeaders, problem, requestIdFor, type Reply } from './http';
+import { bareContext, commonHeaders, problem, type Reply } from './http';
 
 /** Converts a node:http request to a Fetch Request (body streamed, so the 1 MiB limit stops reading early). */
 function toRequest(req: IncomingMessage, origin: string): Request {
@@ -35,7 +35,7 @@ function requestOf(req: IncomingMessage, origin: string, fallback: string): Requ
 
 /** The 400 problem for a request that cannot be turned into a Fetch Request. */
 function unreadable(req: IncomingMessage): Reply {
-  const ctx = { requestId: requestIdFor(null), origin: '', base: '', path: '', instance: (req.url ?? '/').slice(0, 2048) };
+  const ctx = bareContext((req.url ?? '/').slice(0, 2048));
   const reply = problem(ctx, 400, 'The request line or a header is not valid for HTTP (RFC 9110); check the Host header and header values.');
   commonHeaders(ctx, reply.headers);
   return reply;
@@ -77,8 +77,8 @@ export async function startSandboxServer(options: { port?: number; host?: string
   const { port = 4010, host = '127.0.0.1', ...sandboxOptions } = options;
   const sandbox = createSandbox({ basePath: '', ...sandboxOptions });
   const ownHandle = sandbox.handle;
+  const own = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const server = createServer((req, res) => {
-    const own = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     const origin = `http://${req.headers.host ?? ''}`;
     const request = requestOf(req, /^[A-Za-z0-9.:[\]-]+$/.test(origin.slice(7)) ? origin : own, own);
     if (!request) {
