@@ -17,10 +17,11 @@ export function AuthCode() {
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
         {app ? (
           <>
-            You will grant the console access to sandbox app <code>{app.tenant_id}</code>.
+            You will grant the console access to sandbox app <code>{app.tenant_id}</code>: the console proves the app
+            to the consent screen with a single-use login ticket, so you only choose Allow.
           </>
         ) : (
-          'Create a sandbox app first so the consent screen knows which tenant you grant access to.'
+          'Without a sandbox app in this console, the consent screen asks for the app\'s personal access token.'
         )}{' '}
         The PKCE verifier and state stay in this tab&apos;s sessionStorage only until the code is exchanged.
       </p>

@@ -19,7 +19,7 @@ type Verdict = { ok: boolean; text: string };
  */
 export function WebhookPlayground() {
   const { data, store } = useConsole();
-  const bearer = useConsoleState((s) => s.token?.accessToken ?? s.app?.personal_access_token);
+  const bearer = useConsoleState((s) => s.app?.personal_access_token ?? s.token?.accessToken);
   const [event, setEvent] = useState(data.events[0]?.event ?? '');
   const [delivery, setDelivery] = useState<Delivery | { error: string }>();
   const [tamper, setTamper] = useState(false);

@@ -159,7 +159,7 @@ export async function beginAuthorization(store: ConsoleStore, data: ConsoleData,
     const url = await startAuthorization(
       currentBaseUrl(state, data),
       data.oauthPaths,
-      { scopes, redirectUri: `${window.location.origin}/console/callback`, ...(state.app ? { loginHint: state.app.tenant_id } : {}) },
+      { scopes, redirectUri: `${window.location.origin}/console/callback`, ...(state.app ? { personalAccessToken: state.app.personal_access_token } : {}) },
       window.sessionStorage,
     );
     if (popup) {
@@ -171,9 +171,12 @@ export async function beginAuthorization(store: ConsoleStore, data: ConsoleData,
   }
 }
 
-/** `PUT <base>/rate-limit` or `PUT <base>/maintenance` with the current token (sandbox-only controls). */
+/**
+ * `PUT <base>/rate-limit` or `PUT <base>/maintenance` (sandbox-only controls, scope sandbox:manage): with the sandbox
+ * app's personal access token when the console holds the app, else the current token.
+ */
 export async function sandboxControl(store: ConsoleStore, data: ConsoleData, control: 'rate-limit' | 'maintenance', body: unknown): Promise<void> {
-  const bearer = store.getState().token?.accessToken ?? store.getState().app?.personal_access_token;
+  const bearer = store.getState().app?.personal_access_token ?? store.getState().token?.accessToken;
   try {
     await sandboxCall(store, data, `/${control}`, 'PUT', body, bearer);
     notify(store, 'info', control === 'maintenance' ? `Maintenance ${(body as { enabled: boolean }).enabled ? 'on' : 'off'}.` : 'Rate limit updated.');

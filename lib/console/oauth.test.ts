@@ -7,7 +7,7 @@ const ORIGIN = 'http://localhost:3140';
 const BASE = `${ORIGIN}/sandbox`;
 const { oauthPaths } = consoleData();
 let sandbox: Sandbox;
-let app: { tenant_id: string; client_id: string; client_secret: string };
+let app: { tenant_id: string; client_id: string; client_secret: string; personal_access_token: string };
 
 function memoryStorage() {
   const map = new Map<string, string>();
@@ -51,10 +51,12 @@ describe('OAuth through oauth4webapi against the sandbox', () => {
   it('runs authorization code + PKCE S256 and deletes the round-trip data', async () => {
     const storage = memoryStorage();
     const redirectUri = `${ORIGIN}/console/callback`;
-    const url = new URL(await startAuthorization(BASE, oauthPaths, { scopes: ['projects:write'], redirectUri, loginHint: app.tenant_id }, storage));
+    const url = new URL(await startAuthorization(BASE, oauthPaths, { scopes: ['projects:write'], redirectUri, personalAccessToken: app.personal_access_token }, storage));
     expect(url.searchParams.get('client_id')).toBe(CONSOLE_CLIENT_ID);
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(url.searchParams.get('login_hint')).toBe(app.tenant_id);
+    // The app is proven by a single-use login ticket bound to the challenge; the token itself never enters the URL.
+    expect(url.searchParams.get('login_ticket')).toMatch(/^lt_/);
+    expect(url.toString()).not.toContain(app.personal_access_token);
     const pending = JSON.parse(storage.map.get(PENDING_KEY) ?? '{}') as { verifier: string; state: string };
     expect(pending.verifier).toMatch(/^[A-Za-z0-9_-]{43,128}$/);
     expect(url.searchParams.get('state')).toBe(pending.state);

@@ -136,19 +136,42 @@ export async function clientCredentialsToken(
 }
 
 /**
+ * A login ticket for the consent screen (sandbox only, lib/sandbox/README.md): proves the sandbox app with its
+ * personal access token, bound to this authorization request's PKCE challenge, single use, short-lived.
+ * @returns the ticket, or undefined when the target does not issue them (the consent screen then asks for the token).
+ */
+async function loginTicket(baseUrl: string, personalAccessToken: string, codeChallenge: string): Promise<string | undefined> {
+  try {
+    const response = await fetchWithoutCredentials(fetch)(`${baseUrl}/oauth/login-ticket`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${personalAccessToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code_challenge: codeChallenge }),
+    });
+    if (!response.ok) return undefined;
+    const ticket = ((await response.json()) as { login_ticket?: unknown }).login_ticket;
+    return typeof ticket === 'string' ? ticket : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Starts the authorization code grant: makes a PKCE verifier + S256 challenge and a `state`, stores
  * them in `storage` for the round trip, and returns the consent-screen URL.
- * @param loginHint the sandbox tenant the user grants access to (the consent screen names it)
+ * @param options.personalAccessToken the sandbox app's token: the console trades it for a login ticket so that the
+ *   consent screen knows the app without asking (a tenant ID alone proves nothing); never put in the URL itself
  */
 export async function startAuthorization(
   baseUrl: string,
   paths: OAuthPaths,
-  options: { scopes: readonly string[]; redirectUri: string; loginHint?: string },
+  options: { scopes: readonly string[]; redirectUri: string; personalAccessToken?: string },
   storage: Pick<Storage, 'setItem'>,
 ): Promise<string> {
   const as = await authorizationServer(baseUrl, paths);
   const verifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
+  const codeChallenge = await oauth.calculatePKCECodeChallenge(verifier);
+  const ticket = options.personalAccessToken ? await loginTicket(baseUrl, options.personalAccessToken, codeChallenge) : undefined;
   const url = new URL(as.authorization_endpoint ?? `${baseUrl}${paths.authorize}`);
   url.search = new URLSearchParams({
     response_type: 'code',
@@ -156,9 +179,9 @@ export async function startAuthorization(
     redirect_uri: options.redirectUri,
     scope: options.scopes.join(' '),
     state,
-    code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+    code_challenge: codeChallenge,
     code_challenge_method: 'S256',
-    ...(options.loginHint ? { login_hint: options.loginHint } : {}),
+    ...(ticket ? { login_ticket: ticket } : {}),
   }).toString();
   const pending: PendingAuthorization = { state, verifier, baseUrl, redirectUri: options.redirectUri, tokenPath: paths.token, authorizePath: paths.authorize };
   storage.setItem(PENDING_KEY, JSON.stringify(pending));

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 import type { FieldError, Reply, RequestContext } from './http';
 import { json, problem } from './http';
-import { LIMITS, knownScopes } from './config';
+import { grantableScopeNames, LIMITS } from './config';
 import { randomId, sha256Hex } from './ids';
 import { isLoopback, type ClientAddress } from './limits';
 import { newProject } from './projects';
@@ -19,7 +19,7 @@ const httpUrl = z.url({ protocol: /^https?$/ }).refine((uri) => !uri.includes('#
 const AppBody = z.strictObject({
   name: z.string().min(1).max(100).optional(),
   redirect_uris: z.array(httpUrl).max(10).optional(),
-  scopes: z.array(z.string().refine((scope) => knownScopes().includes(scope), 'is not a scope of the document')).min(1).optional(),
+  scopes: z.array(z.string().refine((scope) => grantableScopeNames().includes(scope), 'is not a scope of the document or sandbox:manage')).min(1).optional(),
 }).default({});
 
 const MaintenanceBody = z.strictObject({ enabled: z.boolean(), retry_after: z.int().min(1).max(86_400).optional() });
@@ -27,6 +27,9 @@ const MaintenanceBody = z.strictObject({ enabled: z.boolean(), retry_after: z.in
 const RateLimitBody = z.strictObject({
   limit: z.int().min(1).max(LIMITS.maxRateLimit),
   window_seconds: z.int().min(1).max(LIMITS.maxRateWindowSeconds),
+}).refine((body) => body.limit <= LIMITS.maxRequestsPerSecond * body.window_seconds, {
+  path: ['limit'],
+  message: `must average at most ${LIMITS.maxRequestsPerSecond} requests per second (limit ≤ ${LIMITS.maxRequestsPerSecond} × window_seconds)`,
 });
 
 /** Validates a sandbox-only endpoint's body with zod, mapping issues to the document's ProblemFieldError shape. */
@@ -47,6 +50,8 @@ function appsCapExceeded(rt: Runtime, ctx: RequestContext, client: ClientAddress
   const { window_start, count } = rt.rates.hit(`apps:${client.address}`, now, 3_600_000);
   if (count <= rt.caps.appsPerHour) return undefined;
   const retryAfter = Math.max(1, Math.ceil((window_start + 3_600_000 - now) / 1000));
+  // The X-RateLimit-* headers describe the budget that ran out (this cap's hour), so they agree with Retry-After.
+  ctx.rate = { limit: rt.caps.appsPerHour, remaining: 0, reset: Math.ceil((window_start + 3_600_000) / 1000) };
   return problem(ctx, 429, `This address created ${rt.caps.appsPerHour} sandbox apps in the last hour, the cap for a public sandbox; retry in ${retryAfter} seconds, or reuse an app you created (they live ${rt.tenantTtlSeconds} seconds).`, {
     headers: { 'Retry-After': String(retryAfter) },
   });
@@ -63,7 +68,7 @@ export function createApp(rt: Runtime, ctx: RequestContext, body: unknown, clien
   if (!result.ok) return problem(ctx, 400, 'The app body is invalid: send {"name"?, "redirect_uris"?, "scopes"?}.', { errors: result.errors });
   const capped = appsCapExceeded(rt, ctx, client);
   if (capped) return capped;
-  const parsed = { name: result.value.name ?? 'Sandbox app', redirectUris: result.value.redirect_uris ?? [], scopes: result.value.scopes ?? knownScopes() };
+  const parsed = { name: result.value.name ?? 'Sandbox app', redirectUris: result.value.redirect_uris ?? [], scopes: result.value.scopes ?? grantableScopeNames() };
   const now = rt.now();
   const tenantId = randomId('ten_', 16);
   const clientId = randomId('cli_', 16);
@@ -113,7 +118,9 @@ export function setMaintenance(rt: Runtime, ctx: RequestContext, tenantId: strin
 /** PUT /sandbox/rate-limit `{limit, window_seconds}`: sets the tenant's limit (applies from the next request). */
 export function setRateLimit(rt: Runtime, ctx: RequestContext, tenantId: string, body: unknown): Reply {
   const result = parse(RateLimitBody, body);
-  if (!result.ok) return problem(ctx, 400, 'Send {"limit": integer, "window_seconds": integer}.', { errors: result.errors });
+  if (!result.ok) {
+    return problem(ctx, 400, `Send {"limit": integer, "window_seconds": integer}: limit 1-${LIMITS.maxRateLimit.toLocaleString('en')}, window_seconds 1-${LIMITS.maxRateWindowSeconds}, and at most ${LIMITS.maxRequestsPerSecond} requests per second on average.`, { errors: result.errors });
+  }
   rt.store.setRateLimit(tenantId, result.value.limit, result.value.window_seconds);
   return json(200, result.value);
 }

@@ -14,9 +14,11 @@ export const LIMITS = {
   rateLimit: 100,
   /** Default rate-limit window, in seconds. */
   rateWindowSeconds: 60,
-  /** Bounds for PUT /sandbox/rate-limit. */
+  /** Bounds for PUT /sandbox/rate-limit: at most this many requests per window… */
   maxRateLimit: 1_000_000,
   maxRateWindowSeconds: 86_400,
+  /** …and on average at most this many per second (limit ≤ 100 × window_seconds), so no tenant can switch limits off. */
+  maxRequestsPerSecond: 100,
   /** Default Retry-After of the maintenance switch, in seconds. */
   maintenanceRetryAfter: 30,
   /** Default tenant lifetime, in seconds (SANDBOX_TENANT_TTL_SECONDS overrides). */
@@ -33,7 +35,33 @@ export const LIMITS = {
   projectsPerTenant: 500,
   /** How often in-memory rate-limit windows are written to SQLite, in ms. */
   rateFlushMs: 1000,
+  /** Login ticket lifetime, in seconds (single use, bound to one PKCE code_challenge). */
+  loginTicketSeconds: 120,
+  /**
+   * Per-tenant caps on every table a caller can grow (lib/sandbox/README.md, "Isolation and limits"). Live rows
+   * only: expired tokens, codes and tickets are deleted by the housekeeping timer and never count.
+   */
+  caps: {
+    /** Unexpired, unrevoked access tokens. */
+    accessTokens: 1000,
+    /** Refresh tokens, used ones included (kept for reuse detection until the tenant expires). */
+    refreshTokens: 5000,
+    /** Authorization codes not yet redeemed and not expired. */
+    pendingCodes: 100,
+    /** Grants (one per authorization code). */
+    grants: 1000,
+    /** Unused, unexpired login tickets. */
+    loginTickets: 20,
+    /** Signed webhook deliveries (POST /sandbox/webhooks/emit). */
+    deliveries: 1000,
+  },
 } as const;
+
+/**
+ * The sandbox-only scope of the control routes (maintenance, rate limit, webhook emit): not part of the AeThex API,
+ * so not in the document; granted like any other scope and listed in the authorization server metadata.
+ */
+export const SANDBOX_SCOPE = { name: 'sandbox:manage', description: "Change this sandbox app's settings (maintenance, rate limit) and emit signed test webhooks." } as const;
 
 /** The public client the portal's console uses (authorization code + PKCE, no secret). */
 export const CONSOLE_CLIENT_ID = 'aethex-console';
@@ -68,6 +96,16 @@ export function allowedRequestHeaders(): string {
 /** Scope names the document defines. */
 export function knownScopes(): string[] {
   return listScopes().map((scope) => scope.name);
+}
+
+/** Every scope the sandbox's authorization server grants: the document's, then the sandbox-only SANDBOX_SCOPE. */
+export function grantableScopes(): { name: string; description: string }[] {
+  return [...listScopes().map(({ name, description }) => ({ name, description })), { ...SANDBOX_SCOPE }];
+}
+
+/** Names of grantableScopes(). */
+export function grantableScopeNames(): string[] {
+  return grantableScopes().map((scope) => scope.name);
 }
 
 /** The Standard Webhooks timestamp tolerance, in seconds, from the document's `info.x-webhook-signing`. */

@@ -1,10 +1,11 @@
 import { createApp, setMaintenance, setRateLimit } from './apps';
-import { LIMITS } from './config';
+import { LIMITS, SANDBOX_SCOPE } from './config';
 import { json, preflightHeaders, problem, readBody, type Reply, type RequestContext } from './http';
 import { anonymousSubject, clientAddress, countRequest, peekRequest, tenantSubject, type ClientAddress, type RateSubject } from './limits';
 import { handleAuthorize, handleDecision } from './oauth/authorize';
 import { authenticateBearer, bearerChallenge } from './oauth/bearer';
 import { findClient, secretMatches } from './oauth/clients';
+import { createLoginTicket } from './oauth/login-ticket';
 import { authorizationServerMetadata } from './oauth/metadata';
 import { decodeBasic, handleToken } from './oauth/token';
 import { callOperation, maintenance, readJsonBody, type Caller } from './operation';
@@ -47,18 +48,40 @@ function identify(rt: Runtime, request: Request, info: ConnectionInfo | undefine
   return { tenant: undefined, failure: result, subject: anonymousSubject(address), client: address };
 }
 
-async function callSandboxRoute(rt: Runtime, ctx: RequestContext, request: Request, url: URL, key: string, who: Identity): Promise<Reply> {
-  const issuer = `${ctx.origin}${ctx.base}`;
-  if (key === 'sandbox.metadata') return json(200, authorizationServerMetadata(issuer), { 'Cache-Control': 'public, max-age=300' });
-  if (key === 'sandbox.authorize') return handleAuthorize(rt, url, issuer, `${ctx.base}/oauth/authorize`);
-  if (key === 'sandbox.authorizeDecision') return handleDecision(rt, request, await readBody(request, LIMITS.maxBodyBytes), issuer);
-  if (BEARER_SANDBOX_ROUTES.has(key) && !who.tenant) {
+/** The sandbox-only control routes: Bearer credential with the SANDBOX_SCOPE scope, else 401 / 403. */
+function controlDenied(ctx: RequestContext, who: Identity): Reply | undefined {
+  if (!who.tenant) {
     const failure = who.failure ?? { kind: 'missing' as const };
     return problem(ctx, 401, 'Send the sandbox app\'s access token or personal access token as Authorization: Bearer <token>.', { headers: { 'WWW-Authenticate': bearerChallenge(failure) } });
+  }
+  if (who.tenant.scopes.has(SANDBOX_SCOPE.name)) return undefined;
+  return problem(ctx, 403, `This sandbox-only route requires the ${SANDBOX_SCOPE.name} scope; the token has ${[...who.tenant.scopes].join(' ') || 'no scopes'}. Request ${SANDBOX_SCOPE.name} (the sandbox app must hold it) or use its personal access token.`, {
+    headers: { 'WWW-Authenticate': `Bearer realm="aethex", error="insufficient_scope", scope="${SANDBOX_SCOPE.name}"` },
+  });
+}
+
+/**
+ * The authorization server metadata. Named by the configured public origin it may be cached by anyone; named by the
+ * request's Host, only by the client (a shared cache must not hand one caller's issuer to another).
+ */
+function metadata(ctx: RequestContext, issuer: string): Reply {
+  return json(200, authorizationServerMetadata(issuer), { 'Cache-Control': ctx.originFromRequest ? 'private, max-age=300' : 'public, max-age=300' });
+}
+
+async function callSandboxRoute(rt: Runtime, ctx: RequestContext, request: Request, url: URL, key: string, who: Identity): Promise<Reply> {
+  const issuer = `${ctx.origin}${ctx.base}`;
+  const action = `${ctx.base}/oauth/authorize`;
+  if (key === 'sandbox.metadata') return metadata(ctx, issuer);
+  if (key === 'sandbox.authorize') return handleAuthorize(rt, url, issuer, action);
+  if (key === 'sandbox.authorizeDecision') return handleDecision(rt, request, await readBody(request, LIMITS.maxBodyBytes), issuer, action);
+  if (BEARER_SANDBOX_ROUTES.has(key)) {
+    const denied = controlDenied(ctx, who);
+    if (denied) return denied;
   }
   const read = await readJsonBody(ctx, request, false);
   if (!read.ok) return read.reply;
   const tenantId = who.tenant?.tenantId ?? '';
+  if (key === 'sandbox.loginTicket') return createLoginTicket(rt, ctx, request, read.value);
   if (key === 'sandbox.createApp') return createApp(rt, ctx, read.value, who.client);
   if (key === 'sandbox.emitWebhook') return emitWebhook(rt, ctx, tenantId, read.value);
   if (key === 'sandbox.setMaintenance') return setMaintenance(rt, ctx, tenantId, read.value);
@@ -94,7 +117,7 @@ export function dispatch(rt: Runtime, request: Request, url: URL, ctx: RequestCo
   if (!route.documented) return callSandboxRoute(rt, ctx, request, url, route.key, who);
   if (route.key === 'createToken') {
     if (who.maintenance) return maintenance(ctx, who.maintenance.retryAfter);
-    return readBody(request, LIMITS.maxBodyBytes).then((body) => handleToken(rt, request, url, body));
+    return readBody(request, LIMITS.maxBodyBytes).then((body) => handleToken(rt, ctx, request, url, body));
   }
   return callOperation(rt, ctx, request, url, route.key, route.params, who);
 }

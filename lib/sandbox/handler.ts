@@ -28,8 +28,16 @@ export interface SandboxOptions {
   appsPerHour?: number;
   /** Projects one tenant may hold (default SANDBOX_PROJECTS_PER_TENANT, else 500). */
   projectsPerTenant?: number;
-  /** Trust the last X-Forwarded-For entry over the socket address (default SANDBOX_TRUST_PROXY === '1'). */
+  /**
+   * Trust the reverse proxy in front: the last X-Forwarded-For entry over the socket address, and X-Forwarded-Proto /
+   * X-Forwarded-Host for absolute URLs (default SANDBOX_TRUST_PROXY === '1').
+   */
   trustProxy?: boolean;
+  /**
+   * Public origin for absolute URLs (issuer, Link, Location). Default: SANDBOX_PUBLIC_URL, else, mounted, PORTAL_URL;
+   * unset, the request's Host header is used (and the metadata is not shared-cacheable).
+   */
+  publicOrigin?: string;
 }
 
 /** A running sandbox. */
@@ -72,7 +80,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
     trustProxy: options.trustProxy ?? process.env.SANDBOX_TRUST_PROXY === '1',
   };
-  const bases = (options.basePath ?? '/sandbox') === '' ? ['/sandbox', ''] : ['/sandbox'];
+  const mounted = (options.basePath ?? '/sandbox') === '/sandbox';
+  const bases = mounted ? ['/sandbox'] : ['/sandbox', ''];
+  const configuredOrigin = options.publicOrigin ?? process.env.SANDBOX_PUBLIC_URL ?? (mounted ? portalUrl : undefined);
+  const originPolicy = { configured: configuredOrigin?.replace(/\/+$/, ''), trustProxy: rt.trustProxy };
   const housekeeping = startHousekeeping(rt, options.purgeIntervalMs ?? Math.min(tenantTtlSeconds * 1000, 60_000));
 
   const UNEXPECTED = 'The sandbox failed unexpectedly. Retry, and quote the request ID if it persists.';
@@ -94,9 +105,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   function replyNow(request: Request, info?: ConnectionInfo): Reply | Promise<Reply> {
     const url = new URL(request.url);
     const split = splitBase(url.pathname, bases);
+    const { origin, fromRequest } = originOf(request, url, originPolicy);
     const ctx: RequestContext = {
       requestId: requestIdFor(request.headers.get('x-request-id')),
-      origin: originOf(request, url),
+      origin,
+      originFromRequest: fromRequest,
       base: split?.base ?? '',
       path: split?.path ?? url.pathname,
       instance: `${url.pathname}${url.search}`,

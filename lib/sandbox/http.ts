@@ -13,8 +13,10 @@ export interface FieldError {
 export interface RequestContext {
   /** The X-Request-ID sent back (the caller's safe value or a generated one). */
   requestId: string;
-  /** Absolute origin the caller used, e.g. `http://localhost:3000` (from X-Forwarded-* / Host). */
+  /** Public origin for absolute URLs, e.g. `http://localhost:3000` (see originOf). */
   origin: string;
+  /** Whether `origin` came from the request's headers rather than configuration (see originOf). */
+  originFromRequest?: boolean;
   /** Mount prefix actually used in this request: `/sandbox` or `''`. */
   base: string;
   /** Path within the sandbox, e.g. `/v1/projects`. */
@@ -46,16 +48,32 @@ export function requestIdFor(value: string | null): string {
   return value !== null && SAFE_REQUEST_ID.test(value) ? value : `req_${randomHex(16)}`;
 }
 
+/** Where absolute URLs (issuer, `Link`, `Location`) take their origin from. */
+export interface OriginPolicy {
+  /** The configured public origin (PORTAL_URL mounted, SANDBOX_PUBLIC_URL standalone): always wins when set. */
+  configured: string | undefined;
+  /** Whether X-Forwarded-Proto / X-Forwarded-Host come from a trusted reverse proxy (SANDBOX_TRUST_PROXY=1). */
+  trustProxy: boolean;
+}
+
 /**
- * The origin the client used. Next always gives `request.url` as `http://localhost:PORT`, so X-Forwarded-Proto /
- * X-Forwarded-Host (first values) and Host win when present and well-formed.
+ * The public origin of a request: the configured one; else, behind a trusted proxy, X-Forwarded-Proto /
+ * X-Forwarded-Host (first values); else `http://` and the Host header (Next gives `request.url` as
+ * `http://localhost:PORT`).
+ * Forwarding headers of an arbitrary caller are ignored: they are not part of a cache key, so honouring them would
+ * let one caller poison what a shared cache serves everyone (the issuer in the metadata, for one).
+ * @returns the origin and whether it came from the request (then a response naming it must not be shared-cached).
  */
-export function originOf(request: Request, url: URL): string {
+export function originOf(request: Request, url: URL, policy: OriginPolicy): { origin: string; fromRequest: boolean } {
+  if (policy.configured) return { origin: policy.configured, fromRequest: false };
   const first = (name: string) => request.headers.get(name)?.split(',')[0]?.trim() || undefined;
-  const host = [first('x-forwarded-host'), first('host')].find((value) => value !== undefined && SAFE_HOST.test(value)) ?? url.host;
-  const proto = first('x-forwarded-proto');
-  const scheme = proto === 'https' || proto === 'http' ? proto : url.protocol.slice(0, -1);
-  return `${scheme}://${host}`;
+  const hosts = policy.trustProxy ? [first('x-forwarded-host'), first('host')] : [first('host')];
+  const host = hosts.find((value) => value !== undefined && SAFE_HOST.test(value)) ?? url.host;
+  // Not url.protocol: Next builds request.url's scheme from X-Forwarded-Proto, whoever sent it. Both servers speak
+  // plain HTTP; TLS ends at a proxy, which is trusted (or the public origin configured) for https URLs.
+  const proto = policy.trustProxy ? first('x-forwarded-proto') : undefined;
+  const scheme = proto === 'https' || proto === 'http' ? proto : 'http';
+  return { origin: `${scheme}://${host}`, fromRequest: true };
 }
 
 /**

@@ -23,13 +23,16 @@ async function tokenRequest(sandbox: Sandbox, body: string, headers: Record<stri
   return send(sandbox, `/v1/auth/token${query}`, { method: 'POST', headers: { ...FORM, ...headers }, body });
 }
 
-/** Runs the consent screen like a browser: GET the page, POST its form with the chosen button. */
-async function consent(sandbox: Sandbox, params: Record<string, string>, decision: 'allow' | 'deny' = 'allow'): Promise<{ page: string; location: URL }> {
+/**
+ * Runs the consent screen like a browser: GET the page, POST its form with the chosen button and, when given, the
+ * personal access token typed into the sign-in field (the proof of the tenant when no login ticket is sent).
+ */
+async function consent(sandbox: Sandbox, params: Record<string, string>, decision: 'allow' | 'deny' = 'allow', pat?: string): Promise<{ page: string; location: URL }> {
   const page = await send(sandbox, `/oauth/authorize?${new URLSearchParams(params)}`);
   expect(page.status).toBe(200);
   const html = await page.text();
   const hidden = [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replaceAll('&amp;', '&').replaceAll('&quot;', '"')]);
-  const post = await send(sandbox, '/oauth/authorize', { method: 'POST', headers: FORM, body: new URLSearchParams([...hidden, ['decision', decision]]).toString(), redirect: 'manual' });
+  const post = await send(sandbox, '/oauth/authorize', { method: 'POST', headers: FORM, body: new URLSearchParams([...hidden, ['decision', decision], ...(pat ? [['personal_access_token', pat]] : [])]).toString(), redirect: 'manual' });
   expect(post.status).toBe(303);
   return { page: html, location: new URL(post.headers.get('location')!) };
 }
@@ -42,7 +45,7 @@ async function authorizationCodeFlow(sandbox: Sandbox, app: App, scope = 'projec
   const { page, location } = await consent(sandbox, {
     response_type: 'code', client_id: app.client_id, redirect_uri: REDIRECT, scope, state,
     code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
-  });
+  }, 'allow', app.personal_access_token);
   const params = oauth.validateAuthResponse(as, client, location, state);
   const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.ClientSecretBasic(app.client_secret), params, REDIRECT, verifier, options(sandbox));
   return { as, client, page, location, params, verifier, tokens: await oauth.processAuthorizationCodeResponse(as, client, response) };
@@ -146,7 +149,7 @@ describe('A. token endpoint', () => {
     const third = await consent(sandbox, {
       response_type: 'code', client_id: app.client_id, redirect_uri: REDIRECT, state: 's3',
       code_challenge: await oauth.calculatePKCECodeChallenge(oauth.generateRandomCodeVerifier()), code_challenge_method: 'S256',
-    });
+    }, 'allow', app.personal_access_token);
     const wrong = await oauth.authorizationCodeGrantRequest(as, client, oauth.ClientSecretBasic(app.client_secret), oauth.validateAuthResponse(as, client, third.location, 's3'), REDIRECT, wrongVerifier, options(sandbox));
     await expect(oauth.processAuthorizationCodeResponse(as, client, wrong)).rejects.toMatchObject({ error: 'invalid_grant' });
 
@@ -155,7 +158,7 @@ describe('A. token endpoint', () => {
     const fourth = await consent(sandbox, {
       response_type: 'code', client_id: app.client_id, redirect_uri: REDIRECT, state: 's4',
       code_challenge: await oauth.calculatePKCECodeChallenge(v4), code_challenge_method: 'S256',
-    });
+    }, 'allow', app.personal_access_token);
     clock += 601_000;
     const expired = await oauth.authorizationCodeGrantRequest(as, client, oauth.ClientSecretBasic(app.client_secret), oauth.validateAuthResponse(as, client, fourth.location, 's4'), REDIRECT, v4, options(sandbox));
     await expect(oauth.processAuthorizationCodeResponse(as, client, expired)).rejects.toMatchObject({ error: 'invalid_grant' });
@@ -188,11 +191,13 @@ describe('A. token endpoint', () => {
     expect(as.response_types_supported).toEqual(['code']);
     expect(as.code_challenge_methods_supported).toEqual(['S256']);
     expect(as.grant_types_supported).toEqual(expect.arrayContaining(['authorization_code', 'client_credentials', 'refresh_token']));
-    expect(as.scopes_supported).toEqual(listScopes().map((s) => s.name));
+    expect(as.scopes_supported).toEqual([...listScopes().map((s) => s.name), 'sandbox:manage']);
     const direct = await send(sandbox, '/.well-known/oauth-authorization-server');
     expect(((await direct.json()) as { issuer: string }).issuer).toBe(`${ORIGIN}/sandbox`);
+    // Forwarding headers of an untrusted caller are ignored, and an issuer taken from Host is not shared-cacheable.
     const forwarded = await send(sandbox, '/.well-known/oauth-authorization-server', { headers: { 'X-Forwarded-Host': 'portal.example.org', 'X-Forwarded-Proto': 'https' } });
-    expect(((await forwarded.json()) as { issuer: string }).issuer).toBe('https://portal.example.org/sandbox');
+    expect(((await forwarded.json()) as { issuer: string }).issuer).toBe(`${ORIGIN}/sandbox`);
+    expect(forwarded.headers.get('cache-control')).toBe('private, max-age=300');
   });
 });
 
@@ -247,7 +252,7 @@ describe('B. hosted consent screen', () => {
       response_type: 'code', client_id: app.client_id, redirect_uri: REDIRECT, state: 'st&ate=1', scope: 'projects:read webhooks:read',
       code_challenge: challenge, code_challenge_method: 'S256',
     };
-    const { page, location } = await consent(sandbox, params);
+    const { page, location } = await consent(sandbox, params, 'allow', app.personal_access_token);
     expect(page).toContain('Acme &lt;Deploy&gt; Bot');
     for (const scope of listScopes().filter((s) => ['projects:read', 'webhooks:read'].includes(s.name))) expect(page).toContain(scope.description);
     expect(page).not.toContain('<script');
@@ -264,25 +269,32 @@ describe('B. hosted consent screen', () => {
     expect(headers.get('x-frame-options')).toBe('DENY');
   });
 
-  it('10. the console public client: login_hint names the tenant; PKCE exchange without a secret', async () => {
+  it('10. the console public client: a login ticket proves the tenant; PKCE exchange without a secret', async () => {
     const sandbox = setup();
     const app = await createTestApp(sandbox, { name: 'My sandbox app' });
     const as = await discover(sandbox);
     const client: oauth.Client = { client_id: 'aethex-console', token_endpoint_auth_method: 'none' };
     const verifier = oauth.generateRandomCodeVerifier();
+    const codeChallenge = await oauth.calculatePKCECodeChallenge(verifier);
     const redirect = 'http://localhost:3000/console/callback';
+    const issued = await send(sandbox, '/oauth/login-ticket', { method: 'POST', headers: { Authorization: `Bearer ${app.personal_access_token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ code_challenge: codeChallenge }) });
+    expect(issued.status).toBe(201);
+    const { login_ticket: ticket } = (await issued.json()) as { login_ticket: string };
     const { page, location } = await consent(sandbox, {
-      response_type: 'code', client_id: 'aethex-console', redirect_uri: redirect, state: 'c1', login_hint: app.tenant_id, scope: 'projects:read',
-      code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
+      response_type: 'code', client_id: 'aethex-console', redirect_uri: redirect, state: 'c1', login_ticket: ticket, scope: 'projects:read',
+      code_challenge: codeChallenge, code_challenge_method: 'S256',
     });
     expect(page).toContain('My sandbox app');
     expect(page).toContain(app.tenant_id);
+    expect(page).not.toContain('name="personal_access_token"');
     const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), oauth.validateAuthResponse(as, client, location, 'c1'), redirect, verifier, options(sandbox));
     const tokens = await oauth.processAuthorizationCodeResponse(as, client, response);
     const list = await send(sandbox, '/v1/projects', { headers: { Authorization: `Bearer ${tokens.access_token}` } });
     expect(list.headers.get('x-total-count')).toBe('60');
-    const noHint = await send(sandbox, `/oauth/authorize?${new URLSearchParams({ response_type: 'code', client_id: 'aethex-console', redirect_uri: redirect, code_challenge: challenge, code_challenge_method: 'S256' })}`, { redirect: 'manual' });
-    expect(new URL(noHint.headers.get('location')!).searchParams.get('error')).toBe('invalid_request');
+    // Without a ticket the screen asks for the personal access token; the tenant ID alone proves nothing.
+    const noTicket = await send(sandbox, `/oauth/authorize?${new URLSearchParams({ response_type: 'code', client_id: 'aethex-console', redirect_uri: redirect, code_challenge: challenge, code_challenge_method: 'S256', login_hint: app.tenant_id })}`);
+    expect(noTicket.status).toBe(200);
+    expect(await noTicket.text()).toContain('name="personal_access_token"');
     const cc = await tokenRequest(sandbox, 'grant_type=client_credentials&client_id=aethex-console');
     expect(((await cc.json()) as { error: string }).error).toBe('unauthorized_client');
   });

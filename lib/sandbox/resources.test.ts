@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { environments } from '@/lib/openapi';
 
-import { ORIGIN, accessToken, bearer, createTestApp, send, sandboxFactory, JSON_TYPE } from './test-helpers';
+import { ORIGIN, accessToken, bearer, createTestApp, send, sandboxFactory, JSON_TYPE, testSandbox } from './test-helpers';
 
 const setup = sandboxFactory();
 
@@ -136,8 +136,17 @@ describe('D. projects', () => {
     const ids = new Set<string>();
     for (let page = 1; page <= 3; page += 1) for (const p of (await (await get(`?page=${page}&limit=25`)).json()) as { id: string }[]) ids.add(p.id);
     expect(ids.size).toBe(60);
-    const proxied = await get('?limit=10', { 'X-Forwarded-Host': 'docs.example.org', 'X-Forwarded-Proto': 'https' });
-    expect(rels(proxied.headers.get('link')).next).toBe('https://docs.example.org/sandbox/v1/projects?page=2&limit=10');
+    // Forwarding headers count only from a trusted proxy (SANDBOX_TRUST_PROXY): any caller could send them.
+    const forged = await get('?limit=10', { 'X-Forwarded-Host': 'docs.example.org', 'X-Forwarded-Proto': 'https' });
+    expect(rels(forged.headers.get('link')).next).toBe(`${ORIGIN}/sandbox/v1/projects?page=2&limit=10`);
+    const proxiedSandbox = testSandbox({ trustProxy: true });
+    try {
+      const proxiedApp = await createTestApp(proxiedSandbox);
+      const proxied = await send(proxiedSandbox, '/v1/projects?limit=10', { headers: bearer(proxiedApp.personal_access_token, { 'X-Forwarded-Host': 'docs.example.org', 'X-Forwarded-Proto': 'https' }) });
+      expect(rels(proxied.headers.get('link')).next).toBe('https://docs.example.org/sandbox/v1/projects?page=2&limit=10');
+    } finally {
+      proxiedSandbox.close();
+    }
     for (const bad of ['?limit=0', '?limit=101', '?limit=abc', '?limit=2.5', '?page=0', '?limit=5&limit=6']) {
       const response = await get(bad);
       expect(response.status, bad).toBe(400);

@@ -8,6 +8,7 @@ export const SANDBOX_ROUTES: Readonly<Record<string, Readonly<Record<string, str
   '/rate-limit': { PUT: 'sandbox.setRateLimit' },
   '/.well-known/oauth-authorization-server': { GET: 'sandbox.metadata' },
   '/oauth/authorize': { GET: 'sandbox.authorize', POST: 'sandbox.authorizeDecision' },
+  '/oauth/login-ticket': { POST: 'sandbox.loginTicket' },
 };
 
 /** A routing result: an operation or sandbox route with its path parameters, a 405 with Allow, or nothing (404). */

@@ -63,10 +63,10 @@ describe('secrets at rest and in logs (issue 8 item 3, server side)', () => {
         // Authorization code + PKCE through the consent screen, then a refresh (rotation).
         const verifier = randomBytes(32).toString('base64url');
         issued.code_verifier = verifier;
-        const params = { response_type: 'code', client_id: app.client_id, redirect_uri: redirect, scope: 'projects:read', state: 'st', code_challenge: s256(verifier), code_challenge_method: 'S256' };
+        const params = { response_type: 'code', client_id: app.client_id, redirect_uri: redirect, scope: 'projects:read sandbox:manage', state: 'st', code_challenge: s256(verifier), code_challenge_method: 'S256' };
         const html = await (await fetch(`${url}/oauth/authorize?${new URLSearchParams(params)}`)).text();
         const hidden = [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replaceAll('&amp;', '&').replaceAll('&quot;', '"')]);
-        const decision = await fetch(`${url}/oauth/authorize`, { method: 'POST', headers: FORM, body: new URLSearchParams([...hidden, ['decision', 'allow']]).toString(), redirect: 'manual' });
+        const decision = await fetch(`${url}/oauth/authorize`, { method: 'POST', headers: FORM, body: new URLSearchParams([...hidden, ['decision', 'allow'], ['personal_access_token', app.personal_access_token]]).toString(), redirect: 'manual' });
         const code = new URL(decision.headers.get('location')!).searchParams.get('code')!;
         issued.authorization_code = code;
         const exchange = (await (await fetch(`${url}/v1/auth/token`, {

@@ -5,11 +5,13 @@ import { Webhook } from 'standardwebhooks';
 import { listWebhooks } from '@/lib/openapi';
 
 import type { ApiCall } from './api-request';
-import { webhookToleranceSeconds } from './config';
+import { capExceeded } from './caps';
+import { LIMITS, webhookToleranceSeconds } from './config';
 import type { FieldError, Reply, RequestContext } from './http';
 import { json, problem } from './http';
 import { randomId } from './ids';
 import type { Runtime } from './runtime';
+import type { CapHit } from './store';
 
 /** A signed delivery as POST /sandbox/webhooks/emit returns it. */
 export interface Delivery {
@@ -40,10 +42,11 @@ export function webhookEvents(): string[] {
 
 /**
  * Builds and signs a delivery of `event` for a tenant per Standard Webhooks (the `standardwebhooks` package), from
- * the document's example payload with fresh IDs, the tenant's oldest project and the current time; stores it.
- * @returns the delivery, or undefined if the document has no such event.
+ * the document's example payload with fresh IDs, the tenant's oldest project and the current time; stores it
+ * unless the tenant holds LIMITS.caps.deliveries already.
+ * @returns the delivery, the cap that stopped it (nothing stored), or undefined if the document has no such event.
  */
-export function emitDelivery(rt: Runtime, tenantId: string, event: string): Delivery | undefined {
+export function emitDelivery(rt: Runtime, tenantId: string, event: string): Delivery | CapHit | undefined {
   const webhook = listWebhooks().find((candidate) => candidate.event === event);
   const tenant = rt.store.tenant(tenantId);
   if (!webhook || !tenant) return undefined;
@@ -57,8 +60,7 @@ export function emitDelivery(rt: Runtime, tenantId: string, event: string): Deli
   const timestamp = Math.floor(now.getTime() / 1000);
   const signature = new Webhook(tenant.webhook_secret).sign(id, now, payload);
   const headers = { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature };
-  rt.store.insertDelivery(id, tenantId, event, payload, headers, now.getTime());
-  return { event, webhook_id: id, headers, payload };
+  return rt.store.insertDelivery(id, tenantId, event, payload, headers, now.getTime(), LIMITS.caps.deliveries) ?? { event, webhook_id: id, headers, payload };
 }
 
 /**
@@ -112,5 +114,7 @@ export function emitWebhook(rt: Runtime, ctx: RequestContext, tenantId: string, 
   if (typeof event !== 'string' || !events.includes(event)) {
     return problem(ctx, 400, `Send {"event": "<name>"} with one of: ${events.join(', ')}.`, { errors: [{ field: '/event', message: `must be one of ${events.join(', ')}` }] });
   }
-  return json(200, emitDelivery(rt, tenantId, event));
+  const delivery = emitDelivery(rt, tenantId, event);
+  if (delivery && 'cap' in delivery) return capExceeded(rt, ctx, tenantId, delivery);
+  return json(200, delivery);
 }

@@ -204,7 +204,7 @@ describe('no open proxy: the sandbox never follows a URL it is given', () => {
       const query = new URLSearchParams({ response_type: 'code', client_id: app.client_id, redirect_uri: HOSTILE[0]!, code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' });
       const page = await send(sandbox, `/oauth/authorize?${query}`);
       expect(page.status).toBe(200);
-      const decision = await send(sandbox, '/oauth/authorize', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `${query}&decision=allow`, redirect: 'manual' });
+      const decision = await send(sandbox, '/oauth/authorize', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `${query}&decision=allow&personal_access_token=${app.personal_access_token}`, redirect: 'manual' });
       expect(decision.status).toBe(303);
       expect(decision.headers.get('location')).toMatch(/^http:\/\/169\.254\.169\.254\/latest\/meta-data\/\?code=/);
       for (const body of [{ event: 'member.invited', url: HOSTILE[1] }, { event: HOSTILE[2] }]) {

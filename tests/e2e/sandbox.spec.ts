@@ -16,10 +16,19 @@ async function createApp(request: APIRequestContext) {
   return (await response.json()) as { tenant_id: string; client_id: string; client_secret: string; personal_access_token: string };
 }
 
-function authorizeUrl(clientId: string): string {
+const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
+
+/**
+ * The consent screen's URL for the app's own client, with a login ticket from the app's personal access token so the
+ * screen knows the app (without one it asks for the token).
+ */
+async function authorizeUrl(request: APIRequestContext, app: { client_id: string; personal_access_token: string }): Promise<string> {
+  const issued = await request.post('/sandbox/oauth/login-ticket', { headers: { Authorization: `Bearer ${app.personal_access_token}` }, data: { code_challenge: CHALLENGE } });
+  expect(issued.status()).toBe(201);
+  const { login_ticket: ticket } = (await issued.json()) as { login_ticket: string };
   return `/sandbox/oauth/authorize?${new URLSearchParams({
-    response_type: 'code', client_id: clientId, redirect_uri: CALLBACK, state: 'e2e-state', scope: 'projects:read metrics:read',
-    code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256',
+    response_type: 'code', client_id: app.client_id, redirect_uri: CALLBACK, state: 'e2e-state', scope: 'projects:read metrics:read',
+    code_challenge: CHALLENGE, code_challenge_method: 'S256', login_ticket: ticket,
   })}`;
 }
 
@@ -27,12 +36,27 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test(`consent screen passes axe (WCAG 2.2 AA) in ${colorScheme} mode`, async ({ page, request }) => {
     const app = await createApp(request);
     await page.emulateMedia({ colorScheme });
-    const response = await page.goto(authorizeUrl(app.client_id));
+    const response = await page.goto(await authorizeUrl(request, app));
     expect(response?.status()).toBe(200);
     expect(response?.headers()['x-frame-options']).toBe('DENY');
     expect(response?.headers()['referrer-policy']).toBe('no-referrer');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Authorize E2E app');
     await expect(page.getByText('List projects and read their settings.')).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+
+  test(`consent screen asking for the personal access token passes axe in ${colorScheme} mode; a wrong token is an alert`, async ({ page, request, problems }) => {
+    const app = await createApp(request);
+    await page.emulateMedia({ colorScheme });
+    await page.goto((await authorizeUrl(request, app)).replace(/&login_ticket=[^&]+/, ''));
+    const field = page.getByLabel('Personal access token');
+    await expect(field).toHaveAttribute('type', 'password');
+    await field.fill('pat_wrong');
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await expect(page.getByRole('alert')).toContainText('not the personal access token of this sandbox app');
+    // The refused decision is a 400 page; Chromium logs the status as a console error.
+    problems.consoleErrors.splice(0, problems.consoleErrors.length, ...problems.consoleErrors.filter((m) => !/status of 400/.test(m)));
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
@@ -43,7 +67,7 @@ test('consent screen works with the keyboard only: Tab to Allow, visible focus, 
   // A real loopback client receiving the redirect (Playwright does not intercept redirected navigations).
   const client = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><link rel="icon" href="data:,"><title>callback</title><p>ok</p>'));
   await new Promise<void>((resolve) => client.listen(8123, '127.0.0.1', resolve));
-  await page.goto(authorizeUrl(app.client_id));
+  await page.goto(await authorizeUrl(request, app));
   let focused = '';
   for (let i = 0; i < 10 && focused !== 'Allow'; i += 1) {
     await page.keyboard.press('Tab');

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 
-import { CONSOLE_CLIENT_ID, knownScopes } from '../config';
+import { CONSOLE_CLIENT_ID, grantableScopeNames } from '../config';
 import { sha256Hex } from '../ids';
 import type { SandboxStore } from '../store';
 
@@ -10,7 +10,7 @@ export interface OAuthClient {
   name: string;
   /** Confidential clients authenticate with a secret; the console is public (PKCE only). */
   confidential: boolean;
-  /** The client's tenant; undefined for the console, whose tenant comes from `login_hint`. */
+  /** The client's tenant; undefined for the console, whose tenant is proven on the consent screen (login ticket or PAT). */
   tenantId?: string;
   scopes: string[];
   secretHash?: string;
@@ -29,7 +29,7 @@ export function findClient(store: SandboxStore, clientId: string, portalUrl: str
       id: CONSOLE_CLIENT_ID,
       name: 'AeThex Developer Portal console',
       confidential: false,
-      scopes: knownScopes(),
+      scopes: grantableScopeNames(),
       redirectUris: portalUrl ? [`${portalUrl.replace(/\/$/, '')}/console/callback`] : [],
     };
   }

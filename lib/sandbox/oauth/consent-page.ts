@@ -22,7 +22,10 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em}
 button{font:inherit;font-weight:600;padding:.6rem 1.25rem;border-radius:6px;border:2px solid var(--accent);cursor:pointer}
 button[value=allow]{background:var(--accent);color:var(--accent-fg)}
 button[value=deny]{background:transparent;color:var(--fg);border-color:var(--border)}
-button:focus-visible{outline:3px solid var(--focus);outline-offset:3px}
+button:focus-visible,input:focus-visible{outline:3px solid var(--focus);outline-offset:3px}
+label{display:block;font-weight:600;margin:.75rem 0 .25rem}
+input{font:inherit;width:100%;padding:.5rem .6rem;border-radius:6px;border:1px solid var(--muted);background:var(--bg);color:var(--fg)}
+.alert{border-left:4px solid var(--accent);padding:.5rem .75rem;background:var(--card)}
 `;
 
 const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
@@ -52,9 +55,13 @@ function layout(title: string, body: string): string {
 export interface ConsentView {
   clientName: string;
   clientId: string;
-  tenantName: string;
-  tenantId: string;
-  /** Each granted scope with its description from the OpenAPI document. */
+  /** The sandbox app (tenant) when known: proven by a login ticket, or the tenant of a tenant's own client. */
+  tenant: { name: string; id: string } | undefined;
+  /** Whether the tenant still has to be proven: the form then asks for its personal access token. */
+  signIn: boolean;
+  /** A message about the last attempt (wrong or expired proof), shown as an alert. */
+  alert?: string;
+  /** Each scope to grant with its description. */
   scopes: readonly { name: string; description: string }[];
   redirectUri: string;
   /** Every authorization request parameter, re-posted as hidden fields with the decision. */
@@ -63,9 +70,19 @@ export interface ConsentView {
   action: string;
 }
 
+/** The sign-in field: the tenant's personal access token acts as the sandbox app's password. */
+function signInField(view: ConsentView): string {
+  if (!view.signIn) return '';
+  return `<section class="card" aria-labelledby="signin-heading"><h2 id="signin-heading">Sign in to the sandbox app</h2>
+<p class="muted">A sandbox app ID names an app; it does not prove it is yours. Paste the app's personal access token (<code>pat_…</code>, from <code>POST /sandbox/apps</code>) to choose it.</p>
+<label for="personal_access_token">Personal access token</label>
+<input id="personal_access_token" name="personal_access_token" type="password" autocomplete="off" spellcheck="false" required aria-describedby="signin-heading"></section>`;
+}
+
 /**
  * The hosted consent screen (OAuth 2.1 §4.1.1): names the client, the sandbox app (tenant) and each requested scope
  * in words; Allow and Deny are native submit buttons of one POST form, so it works with the keyboard and no script.
+ * Until the tenant is proven it asks for the tenant's personal access token (Deny needs none).
  */
 export function renderConsent(view: ConsentView): string {
   const scopes = view.scopes
@@ -74,15 +91,19 @@ export function renderConsent(view: ConsentView): string {
   const hidden = Object.entries(view.hidden)
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join('');
+  const app = view.tenant
+    ? `the sandbox app <strong>${escapeHtml(view.tenant.name)}</strong> <span class="muted">(<code>${escapeHtml(view.tenant.id)}</code>)</span>`
+    : 'one of your sandbox apps';
+  const alert = view.alert ? `<p class="alert" role="alert">${escapeHtml(view.alert)}</p>` : '';
   return layout(`Authorize ${view.clientName} – AeThex sandbox`, `
-<h1>Authorize ${escapeHtml(view.clientName)}</h1>
+<h1>Authorize ${escapeHtml(view.clientName)}</h1>${alert}
 <p><strong>${escapeHtml(view.clientName)}</strong> <span class="muted">(client <code>${escapeHtml(view.clientId)}</code>)</span>
-wants to access the sandbox app <strong>${escapeHtml(view.tenantName)}</strong> <span class="muted">(<code>${escapeHtml(view.tenantId)}</code>)</span>.</p>
-<section class="card" aria-labelledby="scopes-heading"><h2 id="scopes-heading">It will be able to:</h2><ul>${scopes}</ul></section>
+wants to access ${app}.</p>
+<section class="card" aria-labelledby="scopes-heading"><h2 id="scopes-heading">It will be able to:</h2><ul>${scopes}</ul>${view.signIn ? '<p class="muted">Scopes the app does not hold are left out.</p>' : ''}</section>
 <p class="muted">After you decide, you return to <code>${escapeHtml(view.redirectUri)}</code>.</p>
-<form method="post" action="${escapeHtml(view.action)}" aria-label="Authorization decision">${hidden}
+<form method="post" action="${escapeHtml(view.action)}" aria-label="Authorization decision">${hidden}${signInField(view)}
 <div class="actions"><button type="submit" name="decision" value="allow">Allow</button>
-<button type="submit" name="decision" value="deny">Deny</button></div></form>`);
+<button type="submit" name="decision" value="deny" formnovalidate>Deny</button></div></form>`);
 }
 
 /** An error page for requests that must not be redirected (unknown client or redirect URI, RFC 6749 §4.1.2.1). */

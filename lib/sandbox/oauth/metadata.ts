@@ -1,6 +1,6 @@
 import { getOperation } from '@/lib/openapi';
 
-import { knownScopes } from '../config';
+import { grantableScopeNames } from '../config';
 
 /**
  * OAuth 2.0 Authorization Server Metadata (RFC 8414 §2) for the sandbox.
@@ -17,7 +17,7 @@ export function authorizationServerMetadata(issuer: string): Record<string, unkn
     grant_types_supported: ['authorization_code', 'client_credentials', 'refresh_token'],
     code_challenge_methods_supported: ['S256'],
     token_endpoint_auth_methods_supported: ['client_secret_basic', 'none'],
-    scopes_supported: knownScopes(),
+    scopes_supported: grantableScopeNames(),
     authorization_response_iss_parameter_supported: true,
   };
 }

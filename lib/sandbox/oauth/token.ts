@@ -1,8 +1,9 @@
-import { LIMITS, knownScopes } from '../config';
-import { json, oauthError, type Reply } from '../http';
+import { capExceeded, ISSUANCE_CAPS } from '../caps';
+import { grantableScopeNames, LIMITS } from '../config';
+import { json, oauthError, type Reply, type RequestContext } from '../http';
 import { randomId, s256, sha256Hex } from '../ids';
 import { isMediaType, parseForm, type Runtime } from '../runtime';
-import type { Issuance } from '../store';
+import type { CodeRow, Issuance } from '../store';
 import { validateRequest } from '../validate';
 import { findClient, secretMatches, type OAuthClient } from './clients';
 
@@ -67,7 +68,7 @@ function authenticateClient(rt: Runtime, request: Request, form: Map<string, str
 export function grantScopes(requested: string | undefined, allowed: readonly string[]): string[] | { error: string } {
   if (requested === undefined || requested.trim() === '') return [...allowed];
   const asked = [...new Set(requested.split(' ').filter(Boolean))];
-  const known = new Set(knownScopes());
+  const known = new Set(grantableScopeNames());
   const unknown = asked.filter((scope) => !known.has(scope));
   if (unknown.length > 0) return { error: `Unknown scope: ${unknown.join(', ')}.` };
   const granted = asked.filter((scope) => allowed.includes(scope));
@@ -97,52 +98,83 @@ function newIssuance(rt: Runtime, base: Omit<Issuance, 'accessHash' | 'expiresAt
   return { access, refresh, issuance };
 }
 
-function clientCredentials(rt: Runtime, client: OAuthClient, form: Map<string, string>): Reply {
+function clientCredentials(call: TokenCall, client: OAuthClient): Reply {
+  const { rt, form } = call;
   if (!client.confidential || !client.tenantId) {
     return oauthError(400, 'unauthorized_client', 'This client is not allowed to use the client_credentials grant.');
   }
   const scopes = grantScopes(form.get('scope'), client.scopes);
   if (!Array.isArray(scopes)) return oauthError(400, 'invalid_scope', scopes.error);
   const { access, issuance } = newIssuance(rt, { tenantId: client.tenantId, clientId: client.id, grantId: null, scope: scopes.join(' ') }, false);
-  rt.store.issue(issuance);
+  const hit = rt.store.issue(issuance, rt.now(), ISSUANCE_CAPS);
+  if (hit) return capExceeded(rt, call.ctx, client.tenantId, hit);
   return tokenResponse(issuance, access);
 }
 
-function authorizationCode(rt: Runtime, client: OAuthClient, form: Map<string, string>): Reply {
+function authorizationCode(call: TokenCall, client: OAuthClient): Reply {
+  const { rt, form } = call;
   const missing = ['code', 'redirect_uri', 'code_verifier'].filter((name) => !form.get(name));
   if (missing.length > 0) return oauthError(400, 'invalid_request', `Missing parameter: ${missing.join(', ')}.`);
-  const redeemed = rt.store.redeemCode(sha256Hex(form.get('code')!), rt.now());
-  if (!redeemed || redeemed.code.client_id !== client.id) return oauthError(400, 'invalid_grant', 'The authorization code is unknown or was issued to another client.');
-  const { code, reused } = redeemed;
-  if (reused) return oauthError(400, 'invalid_grant', 'The authorization code was already used; every token it issued is now revoked.');
-  if (code.expires_at <= rt.now()) return oauthError(400, 'invalid_grant', 'The authorization code expired (codes are valid for 10 minutes).');
-  if (code.redirect_uri !== form.get('redirect_uri')) return oauthError(400, 'invalid_grant', 'redirect_uri differs from the one sent to the authorization endpoint.');
-  if (s256(form.get('code_verifier')!) !== code.code_challenge) {
-    return oauthError(400, 'invalid_grant', 'The code_verifier does not match the code_challenge of this authorization code.');
+  let access = '';
+  let refresh: string | undefined;
+  let tenantId = '';
+  // Every check of the presentation runs before the code is marked used: a client that is not the code's, or a
+  // wrong verifier, must not burn the code (and so revoke the legitimate client's grant).
+  const verify = (code: CodeRow): string | undefined => {
+    if (code.client_id !== client.id) return 'The authorization code is unknown or was issued to another client.';
+    if (code.expires_at <= rt.now()) return `The authorization code expired (codes are valid for ${LIMITS.codeSeconds / 60} minutes).`;
+    if (code.redirect_uri !== form.get('redirect_uri')) return 'redirect_uri differs from the one sent to the authorization endpoint.';
+    if (s256(form.get('code_verifier')!) !== code.code_challenge) return 'The code_verifier does not match the code_challenge of this authorization code.';
+    return undefined;
+  };
+  const issue = (code: CodeRow): Issuance => {
+    tenantId = code.tenant_id;
+    const next = newIssuance(rt, { tenantId: code.tenant_id, clientId: client.id, grantId: code.grant_id, scope: code.scope }, true);
+    access = next.access;
+    refresh = next.refresh;
+    return next.issuance;
+  };
+  const result = rt.store.redeemCode(sha256Hex(form.get('code')!), rt.now(), verify, issue, ISSUANCE_CAPS);
+  switch (result.kind) {
+    case 'unknown': return oauthError(400, 'invalid_grant', 'The authorization code is unknown or was issued to another client.');
+    case 'invalid': return oauthError(400, 'invalid_grant', result.description);
+    case 'reused': return oauthError(400, 'invalid_grant', 'The authorization code was already used; every token it issued is now revoked.');
+    case 'revoked': return oauthError(400, 'invalid_grant', 'The grant was revoked.');
+    case 'capped': return capExceeded(rt, call.ctx, tenantId, result.hit);
+    default: return tokenResponse(result.issuance, access, refresh);
   }
-  const { access, refresh, issuance } = newIssuance(rt, { tenantId: code.tenant_id, clientId: client.id, grantId: code.grant_id, scope: code.scope }, true);
-  if (!rt.store.issueForGrant(issuance)) return oauthError(400, 'invalid_grant', 'The grant was revoked.');
-  return tokenResponse(issuance, access, refresh);
 }
 
-function refreshToken(rt: Runtime, client: OAuthClient, form: Map<string, string>): Reply {
+function refreshToken(call: TokenCall, client: OAuthClient): Reply {
+  const { rt, form } = call;
   const token = form.get('refresh_token');
   if (!token) return oauthError(400, 'invalid_request', 'Missing parameter: refresh_token.');
   let refresh: string | undefined;
   let access = '';
+  let tenantId = '';
   const rotated = rt.store.rotateRefresh(sha256Hex(token), rt.now(), (row) => {
-    if (row.client_id !== client.id) return 'The refresh token was issued to another client.';
+    if (row.client_id !== client.id) return { error: 'invalid_grant', description: 'The refresh token was issued to another client.' };
+    tenantId = row.tenant_id;
+    // RFC 6749 §6: a scope not originally granted is invalid_scope (§5.2), not invalid_grant.
     const scopes = grantScopes(form.get('scope'), row.scope.split(' '));
-    if (!Array.isArray(scopes)) return scopes.error;
+    if (!Array.isArray(scopes)) return { error: 'invalid_scope', description: scopes.error };
     const next = newIssuance(rt, { tenantId: row.tenant_id, clientId: client.id, grantId: row.grant_id, scope: scopes.join(' ') }, true);
     refresh = next.refresh;
     access = next.access;
     return next.issuance;
-  });
+  }, ISSUANCE_CAPS);
   if (rotated === undefined) return oauthError(400, 'invalid_grant', 'The refresh token is unknown.');
   if (rotated === 'reused') return oauthError(400, 'invalid_grant', 'The refresh token was already used or revoked; the whole grant is now revoked.');
-  if ('error' in rotated) return oauthError(400, rotated.error.startsWith('Unknown scope') ? 'invalid_scope' : 'invalid_grant', rotated.error);
+  if ('refused' in rotated) return oauthError(400, rotated.refused.error, rotated.refused.description);
+  if ('hit' in rotated) return capExceeded(rt, call.ctx, tenantId, rotated.hit);
   return tokenResponse(rotated.issuance, access, refresh);
+}
+
+/** What the grant handlers of one token request share. */
+interface TokenCall {
+  rt: Runtime;
+  ctx: RequestContext;
+  form: Map<string, string>;
 }
 
 /**
@@ -150,7 +182,7 @@ function refreshToken(rt: Runtime, client: OAuthClient, form: Map<string, string
  * @param body - the raw request body bytes.
  * @returns 200 token response or an RFC 6749 §5.2 error (400/401), always `Cache-Control: no-store`.
  */
-export async function handleToken(rt: Runtime, request: Request, url: URL, body: Uint8Array): Promise<Reply> {
+export async function handleToken(rt: Runtime, ctx: RequestContext, request: Request, url: URL, body: Uint8Array): Promise<Reply> {
   // Credentials in a URL end up in logs and histories: refuse the request without echoing anything from it.
   if (url.search) return oauthError(400, 'invalid_request', 'Send token request parameters in the form-urlencoded body, never in the query string.');
   if (!isMediaType(request.headers.get('content-type'), 'application/x-www-form-urlencoded')) {
@@ -172,8 +204,9 @@ export async function handleToken(rt: Runtime, request: Request, url: URL, body:
   }
   const auth = authenticateClient(rt, request, form);
   if (!auth.ok) return auth.response;
-  if (grantType === 'client_credentials') return clientCredentials(rt, auth.client, form);
-  if (grantType === 'authorization_code') return authorizationCode(rt, auth.client, form);
-  return refreshToken(rt, auth.client, form);
+  const call: TokenCall = { rt, ctx, form };
+  if (grantType === 'client_credentials') return clientCredentials(call, auth.client);
+  if (grantType === 'authorization_code') return authorizationCode(call, auth.client);
+  return refreshToken(call, auth.client);
 }
 

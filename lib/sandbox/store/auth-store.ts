@@ -2,7 +2,19 @@ import type Database from 'better-sqlite3';
 
 import { openDatabase } from './db';
 import { prepareStatements, type Statements } from './statements';
-import type { ClientRow, CodeRow, CredentialRow, Issuance, ProjectRow, TenantRow } from './types';
+import type { CapHit, CapName, ClientRow, CodeRow, CredentialRow, Issuance, ProjectRow, TenantRow, TicketRow } from './types';
+
+/** The caps an issuance of tokens is checked against (LIMITS.caps). */
+export interface IssuanceCaps {
+  accessTokens: number;
+  refreshTokens: number;
+}
+
+/** Why a refresh request is refused before anything changes (RFC 6749 §5.2 error code and description). */
+export interface RefreshRefusal {
+  error: 'invalid_grant' | 'invalid_scope';
+  description: string;
+}
 
 /**
  * The tenant and OAuth half of the sandbox store (tenants, clients, tokens, codes, grants) and what both halves
@@ -108,9 +120,35 @@ export class AuthStore {
     }
   }
 
-  /** Stores an access token (and refresh token if given) in one transaction. */
-  issue(issuance: Issuance): void {
-    this.db.transaction(() => this.insertIssuance(issuance)).immediate();
+  /**
+   * The cap `name` of a tenant if it is reached, else undefined. Run inside the transaction of the insert it guards,
+   * so concurrent requests (or processes) cannot both take the last slot.
+   * @param limit - the cap's value (LIMITS.caps).
+   */
+  protected capHit(name: CapName, tenantId: string, now: number, limit: number): CapHit | undefined {
+    // Expiring rows count while live (the statement takes `now`); the others count until the tenant expires.
+    const expiring = { accessTokens: this.s.liveAccessTokens, pendingCodes: this.s.pendingCodes, loginTickets: this.s.liveTickets };
+    const lasting = { refreshTokens: this.s.countRefresh, grants: this.s.countGrants, deliveries: this.s.countDeliveries };
+    const row = (name in expiring ? expiring[name as keyof typeof expiring].get(tenantId, now) : lasting[name as keyof typeof lasting].get(tenantId)) as
+      { n: number; free_at: number | null };
+    return row.n >= limit ? { cap: name, limit, freeAt: row.free_at ?? undefined } : undefined;
+  }
+
+  private issuanceCapHit(issuance: Issuance, now: number, caps: IssuanceCaps): CapHit | undefined {
+    return this.capHit('accessTokens', issuance.tenantId, now, caps.accessTokens)
+      ?? (issuance.refreshHash ? this.capHit('refreshTokens', issuance.tenantId, now, caps.refreshTokens) : undefined);
+  }
+
+  /**
+   * Stores an access token (and refresh token if given) in one transaction, unless a cap is reached.
+   * @returns undefined when stored, else the cap that stopped it (nothing stored).
+   */
+  issue(issuance: Issuance, now: number, caps: IssuanceCaps): CapHit | undefined {
+    return this.db.transaction(() => {
+      const hit = this.issuanceCapHit(issuance, now, caps);
+      if (!hit) this.insertIssuance(issuance);
+      return hit;
+    }).immediate();
   }
 
   private insertIssuance(i: Issuance): void {
@@ -118,49 +156,85 @@ export class AuthStore {
     if (i.refreshHash && i.grantId) this.s.insertRefresh.run(i.refreshHash, i.tenantId, i.clientId, i.grantId, i.scope);
   }
 
-  /** Stores a new grant and its authorization code (hash only), in one transaction. */
-  createCode(code: Omit<CodeRow, 'used_at'> & { hash: string }): void {
-    this.db.transaction(() => {
+  /** The tenant a personal access token belongs to (looked up by its SHA-256), or undefined. */
+  patTenant(hash: string): string | undefined {
+    return (this.s.patByHash.get(hash) as { tenant_id: string } | undefined)?.tenant_id;
+  }
+
+  /**
+   * Stores a login ticket (hash only) unless the tenant holds `cap` live ones.
+   * @returns undefined when stored, else the cap that stopped it.
+   */
+  createTicket(ticket: { hash: string; tenant_id: string; code_challenge: string; expires_at: number }, now: number, cap: number): CapHit | undefined {
+    return this.db.transaction(() => {
+      const hit = this.capHit('loginTickets', ticket.tenant_id, now, cap);
+      if (!hit) this.s.insertTicket.run(ticket);
+      return hit;
+    }).immediate();
+  }
+
+  /** A login ticket that is unused, unexpired and bound to `challenge`, or undefined. Does not use it. */
+  liveTicket(hash: string, challenge: string, now: number): TicketRow | undefined {
+    const row = this.s.ticket.get(hash) as TicketRow | undefined;
+    return row && row.used_at === null && row.expires_at > now && row.code_challenge === challenge ? row : undefined;
+  }
+
+  /**
+   * Stores a new grant and its authorization code (hash only) in one transaction, after using the login ticket that
+   * proved the tenant (if one did) and checking the pending-code and grant caps.
+   * @returns `'ticket'` when the ticket is no longer valid for this tenant and challenge, a CapHit, or undefined when stored.
+   */
+  createCode(code: Omit<CodeRow, 'used_at'> & { hash: string }, ticketHash: string | undefined, now: number, caps: { pendingCodes: number; grants: number }): CapHit | 'ticket' | undefined {
+    return this.db.transaction(() => {
+      if (ticketHash !== undefined) {
+        const ticket = this.liveTicket(ticketHash, code.code_challenge, now);
+        if (!ticket || ticket.tenant_id !== code.tenant_id) return 'ticket' as const;
+      }
+      const hit = this.capHit('pendingCodes', code.tenant_id, now, caps.pendingCodes) ?? this.capHit('grants', code.tenant_id, now, caps.grants);
+      if (hit) return hit;
+      if (ticketHash !== undefined) this.s.useTicket.run(now, ticketHash);
       this.s.insertGrant.run(code.grant_id, code.tenant_id, code.client_id);
       this.s.insertCode.run(code);
+      return undefined;
     }).immediate();
   }
 
   /**
-   * Redeems an authorization code once (RFC 6749 §4.1.2): a second use revokes the grant and every token it issued.
-   * @returns the code row and whether it had been used before, or undefined if unknown.
+   * Exchanges an authorization code once (RFC 6749 §4.1.3, §10.5), in one transaction. `verify` checks the
+   * presentation (client, redirect URI, PKCE verifier, expiry) before anything changes, so a wrong client or verifier
+   * neither uses the code nor revokes its grant. A verified second use revokes the grant and every token it issued.
+   * @param issue - builds the tokens for the verified code.
    */
-  redeemCode(hash: string, now: number): { code: CodeRow; reused: boolean } | undefined {
+  redeemCode(hash: string, now: number, verify: (code: CodeRow) => string | undefined, issue: (code: CodeRow) => Issuance, caps: IssuanceCaps):
+    | { kind: 'unknown' | 'reused' | 'revoked' } | { kind: 'invalid'; description: string } | { kind: 'capped'; hit: CapHit } | { kind: 'issued'; issuance: Issuance } {
     this.changed();
     return this.db.transaction(() => {
       const code = this.s.code.get(hash) as CodeRow | undefined;
-      if (!code) return undefined;
+      if (!code) return { kind: 'unknown' as const };
+      const invalid = verify(code);
+      if (invalid) return { kind: 'invalid' as const, description: invalid };
       if (code.used_at !== null) {
         this.s.revokeGrant.run(code.grant_id);
-        return { code, reused: true };
+        return { kind: 'reused' as const };
       }
+      const grant = this.s.grantRevoked.get(code.grant_id) as { revoked: number } | undefined;
+      if (!grant || grant.revoked) return { kind: 'revoked' as const };
+      const issuance = issue(code);
+      const hit = this.issuanceCapHit(issuance, now, caps);
+      if (hit) return { kind: 'capped' as const, hit };
       this.s.useCode.run(now, hash);
-      return { code, reused: false };
-    }).immediate();
-  }
-
-  /** Issues tokens for a redeemed code, unless its grant was revoked meanwhile. @returns false if revoked. */
-  issueForGrant(issuance: Issuance): boolean {
-    return this.db.transaction(() => {
-      const grant = this.s.grantRevoked.get(issuance.grantId) as { revoked: number } | undefined;
-      if (!grant || grant.revoked) return false;
       this.insertIssuance(issuance);
-      return true;
+      return { kind: 'issued' as const, issuance };
     }).immediate();
   }
 
   /**
    * Rotates a refresh token (OAuth 2.1 §4.3.1): marks it used and stores the new tokens; a reused or revoked one
-   * revokes the whole grant.
-   * @returns the old token's grant data, `'reused'`, or undefined if unknown.
+   * revokes the whole grant. `next` may refuse (wrong client, scope not granted) before anything changes.
+   * @returns the new issuance, the refusal, a cap hit, `'reused'`, or undefined if unknown.
    */
-  rotateRefresh(hash: string, now: number, next: (row: { tenant_id: string; client_id: string; grant_id: string; scope: string }) => Issuance | string):
-    { issuance: Issuance } | { error: string } | 'reused' | undefined {
+  rotateRefresh(hash: string, now: number, next: (row: { tenant_id: string; client_id: string; grant_id: string; scope: string }) => Issuance | RefreshRefusal, caps: IssuanceCaps):
+    { issuance: Issuance } | { refused: RefreshRefusal } | { hit: CapHit } | 'reused' | undefined {
     this.changed();
     return this.db.transaction(() => {
       const row = this.s.refresh.get(hash) as
@@ -172,7 +246,9 @@ export class AuthStore {
         return 'reused' as const;
       }
       const issuance = next(row);
-      if (typeof issuance === 'string') return { error: issuance };
+      if ('error' in issuance) return { refused: issuance };
+      const hit = this.issuanceCapHit(issuance, now, caps);
+      if (hit) return { hit };
       this.s.useRefresh.run(now, hash);
       this.insertIssuance(issuance);
       return { issuance };

@@ -23,15 +23,18 @@ export function openDatabase(file: string, now: () => number): Database.Database
   return db;
 }
 
-/** Applies every migration newer than the database's highest recorded version, one transaction each. */
+/**
+ * Applies every migration the database has not recorded, in ascending order, one transaction each. By set rather
+ * than "above the highest": migrations written on parallel branches may land in either order.
+ */
 function migrate(db: Database.Database, now: () => number): void {
   db.exec(
     'CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
   );
-  const current = (db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM migrations').get() as { v: number }).v;
+  const applied = new Set((db.prepare('SELECT version FROM migrations').pluck().all() as number[]));
   const record = db.prepare('INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const migration of MIGRATIONS) {
-    if (migration.version <= current) continue;
+  for (const migration of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
+    if (applied.has(migration.version)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
       record.run(migration.version, migration.name, now());

@@ -1,7 +1,9 @@
 import { AuthStore } from './auth-store';
-import type { IdempotencyClaim, ProjectRow, StoredResponse } from './types';
 
-export type { ClientRow, CodeRow, CredentialRow, IdempotencyClaim, Issuance, ProjectRow, StoredResponse, TenantRow } from './types';
+export type { IssuanceCaps, RefreshRefusal } from './auth-store';
+import type { CapHit, IdempotencyClaim, ProjectRow, StoredResponse } from './types';
+
+export type { CapHit, CapName, ClientRow, CodeRow, CredentialRow, IdempotencyClaim, Issuance, ProjectRow, StoredResponse, TenantRow, TicketRow } from './types';
 
 /**
  * The sandbox's narrow storage interface over SQLite (better-sqlite3): every statement prepared once, every write
@@ -101,9 +103,16 @@ export class SandboxStore extends AuthStore {
     return this.s.countTenantProjects.get(tenantId) as number;
   }
 
-  /** Records a signed webhook delivery. */
-  insertDelivery(id: string, tenantId: string, event: string, payload: string, headers: Record<string, string>, now: number): void {
-    this.db.transaction(() => this.s.insertDelivery.run(id, tenantId, event, payload, JSON.stringify(headers), now)).immediate();
+  /**
+   * Records a signed webhook delivery unless the tenant holds `cap` deliveries already.
+   * @returns undefined when stored, else the cap that stopped it (nothing stored).
+   */
+  insertDelivery(id: string, tenantId: string, event: string, payload: string, headers: Record<string, string>, now: number, cap: number): CapHit | undefined {
+    return this.db.transaction(() => {
+      const hit = this.capHit('deliveries', tenantId, now, cap);
+      if (!hit) this.s.insertDelivery.run(id, tenantId, event, payload, JSON.stringify(headers), now);
+      return hit;
+    }).immediate();
   }
 
   /** IDs of up to `limit` tenants that expired at `now` (epoch ms) or before. */
@@ -134,9 +143,18 @@ export class SandboxStore extends AuthStore {
   }
 
 
-  /** Deletes up to `batch` idempotency records older than the TTL and rate windows idle for two days, in one transaction. */
+  /**
+   * Deletes, in one transaction, up to `batch` each of: expired access tokens, login tickets and authorization codes
+   * (with the grant of a code never redeemed), idempotency records older than the TTL, and rate windows idle for two
+   * days. Why: the per-tenant caps count live rows, and expired ones must not fill the tables meanwhile.
+   */
   purgeStale(now: number, batch: number, idempotencyTtlMs: number): void {
+    this.changed();
     this.db.transaction(() => {
+      this.s.purgeExpiredAccess.run(now, batch);
+      this.s.purgeExpiredTickets.run(now, batch);
+      this.s.purgeExpiredCodes.run(now, batch);
+      this.s.purgeUsedCodes.run(now, batch);
       this.s.purgeIdempotency.run(now - idempotencyTtlMs, batch);
       // Windows idle for two days are over whatever their length (at most 86400 s); forget them.
       this.s.purgeRateWindows.run(now - 2 * 86_400_000, batch);

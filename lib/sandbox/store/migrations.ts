@@ -125,4 +125,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX deliveries_tenant ON deliveries (tenant_id);
     `,
   },
+  {
+    version: 2,
+    name: 'login tickets (proof of the tenant on the consent screen)',
+    sql: `
+      CREATE TABLE login_tickets (
+        hash TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+        code_challenge TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER
+      );
+      CREATE INDEX login_tickets_tenant ON login_tickets (tenant_id);
+      CREATE INDEX login_tickets_expires ON login_tickets (expires_at);
+      CREATE INDEX access_tokens_expires ON access_tokens (expires_at);
+      CREATE INDEX codes_expires ON authorization_codes (expires_at);
+    `,
+  },
 ];

@@ -39,6 +39,17 @@ export function prepareStatements(db: Database.Database) {
     refresh: p('SELECT r.*, g.revoked FROM refresh_tokens r JOIN grants g ON g.id = r.grant_id WHERE r.hash = ?'),
     useRefresh: p('UPDATE refresh_tokens SET used_at = ? WHERE hash = ?'),
     dataVersion: p('PRAGMA data_version').pluck(),
+    // Caps: live rows of a tenant, and when the oldest of them stops counting (epoch ms; NULL when none expire).
+    liveAccessTokens: p('SELECT COUNT(*) AS n, MIN(expires_at) AS free_at FROM access_tokens WHERE tenant_id = ? AND expires_at > ? AND revoked = 0'),
+    pendingCodes: p('SELECT COUNT(*) AS n, MIN(expires_at) AS free_at FROM authorization_codes WHERE tenant_id = ? AND expires_at > ? AND used_at IS NULL'),
+    liveTickets: p('SELECT COUNT(*) AS n, MIN(expires_at) AS free_at FROM login_tickets WHERE tenant_id = ? AND expires_at > ? AND used_at IS NULL'),
+    countRefresh: p('SELECT COUNT(*) AS n, NULL AS free_at FROM refresh_tokens WHERE tenant_id = ?'),
+    countGrants: p('SELECT COUNT(*) AS n, NULL AS free_at FROM grants WHERE tenant_id = ?'),
+    countDeliveries: p('SELECT COUNT(*) AS n, NULL AS free_at FROM deliveries WHERE tenant_id = ?'),
+    insertTicket: p('INSERT INTO login_tickets (hash, tenant_id, code_challenge, expires_at) VALUES (@hash, @tenant_id, @code_challenge, @expires_at)'),
+    ticket: p('SELECT * FROM login_tickets WHERE hash = ?'),
+    useTicket: p('UPDATE login_tickets SET used_at = ? WHERE hash = ?'),
+    patByHash: p('SELECT tenant_id FROM personal_access_tokens WHERE hash = ?'),
     countProjects: p('SELECT COUNT(*) AS n FROM projects WHERE tenant_id = ? AND environment = ?'),
     listProjects: p(`SELECT id, name, description, environment, region, default_branch, auto_deploy, created_at
       FROM projects WHERE tenant_id = ? AND environment = ? ORDER BY seq LIMIT ? OFFSET ?`),
@@ -59,8 +70,14 @@ export function prepareStatements(db: Database.Database) {
     deleteTenant: p('DELETE FROM tenants WHERE id = ?'),
     deleteRateWindow: p('DELETE FROM rate_windows WHERE subject = ?'),
     purgeRateWindows: p('DELETE FROM rate_windows WHERE rowid IN (SELECT rowid FROM rate_windows WHERE window_start <= ? LIMIT ?)'),
+    purgeExpiredAccess: p('DELETE FROM access_tokens WHERE rowid IN (SELECT rowid FROM access_tokens WHERE expires_at <= ? LIMIT ?)'),
+    purgeExpiredTickets: p('DELETE FROM login_tickets WHERE rowid IN (SELECT rowid FROM login_tickets WHERE expires_at <= ? LIMIT ?)'),
+    // An expired code never redeemed leaves a grant nothing refers to: delete the grant (its code cascades).
+    purgeExpiredCodes: p(`DELETE FROM grants WHERE id IN (SELECT grant_id FROM authorization_codes
+      WHERE expires_at <= ? AND used_at IS NULL LIMIT ?)`),
+    purgeUsedCodes: p('DELETE FROM authorization_codes WHERE rowid IN (SELECT rowid FROM authorization_codes WHERE expires_at <= ? LIMIT ?)'),
     purgeIdempotency: p('DELETE FROM idempotency_keys WHERE rowid IN (SELECT rowid FROM idempotency_keys WHERE created_at <= ? LIMIT ?)'),
-    purgeChildren: ['access_tokens', 'refresh_tokens', 'authorization_codes', 'grants', 'idempotency_keys', 'deliveries', 'projects', 'personal_access_tokens', 'clients']
+    purgeChildren: ['login_tickets', 'access_tokens', 'refresh_tokens', 'authorization_codes', 'grants', 'idempotency_keys', 'deliveries', 'projects', 'personal_access_tokens', 'clients']
       .map((table) => p(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE tenant_id = ? LIMIT ?)`)),
   };
 }

@@ -83,3 +83,21 @@ export interface Issuance {
   expiresAt: number;
   refreshHash?: string;
 }
+
+/** A per-tenant table cap (LIMITS.caps). */
+export type CapName = 'accessTokens' | 'refreshTokens' | 'pendingCodes' | 'grants' | 'loginTickets' | 'deliveries';
+
+/** Why a capped insert was refused: which cap, its value, and when a slot frees (epoch ms; undefined: not before the tenant expires). */
+export interface CapHit {
+  cap: CapName;
+  limit: number;
+  freeAt: number | undefined;
+}
+
+/** A login ticket as stored (the ticket itself only as its hash). */
+export interface TicketRow {
+  tenant_id: string;
+  code_challenge: string;
+  expires_at: number;
+  used_at: number | null;
+}
