@@ -62,7 +62,7 @@ async function main(): Promise<number> {
   const app = (await api('POST', '/apps', { body: { name: 'sample runner' } })).json as { client_id: string; client_secret: string; webhook_secret: string };
   const basic = Buffer.from(`${app.client_id}:${app.client_secret}`).toString('base64');
   const token = String((await api('POST', '/v1/auth/token', { basic, form: 'grant_type=client_credentials' })).json.access_token);
-  await api('PUT', '/rate-limit', { token, body: { limit: 10_000, window_seconds: 3600 } });
+  await api('PUT', '/rate-limit', { token, body: { limit: 6000, window_seconds: 60 } });
   const projects = (await api('GET', '/v1/projects?limit=1', { token })).json as unknown as { data?: { id: string }[] } | { id: string }[];
   const projectId = (Array.isArray(projects) ? projects[0]?.id : projects.data?.[0]?.id) ?? '';
   if (!projectId.startsWith('prj_')) throw new Error(`run-samples: no seeded project in ${JSON.stringify(projects).slice(0, 200)}`);

@@ -24,13 +24,16 @@ const AppBody = z.strictObject({
 
 const MaintenanceBody = z.strictObject({ enabled: z.boolean(), retry_after: z.int().min(1).max(86_400).optional() });
 
-const RateLimitBody = z.strictObject({
-  limit: z.int().min(1).max(LIMITS.maxRateLimit),
-  window_seconds: z.int().min(1).max(LIMITS.maxRateWindowSeconds),
-}).refine((body) => body.limit <= LIMITS.maxRequestsPerSecond * body.window_seconds, {
-  path: ['limit'],
-  message: `must average at most ${LIMITS.maxRequestsPerSecond} requests per second (limit ≤ ${LIMITS.maxRequestsPerSecond} × window_seconds)`,
-});
+/** The PUT /sandbox/rate-limit body: at most `perSecond` requests per second over a window of up to a minute. */
+function rateLimitBody(perSecond: number) {
+  return z.strictObject({
+    limit: z.int().min(1).max(LIMITS.maxRateLimit),
+    window_seconds: z.int().min(1).max(LIMITS.maxRateWindowSeconds),
+  }).refine((body) => body.limit <= perSecond * Math.min(body.window_seconds, 60), {
+    path: ['limit'],
+    message: `must be at most ${perSecond} × min(window_seconds, 60)`,
+  });
+}
 
 /** Validates a sandbox-only endpoint's body with zod, mapping issues to the document's ProblemFieldError shape. */
 function parse<T>(schema: z.ZodType<T>, body: unknown): { ok: true; value: T } | { ok: false; errors: FieldError[] } {
@@ -117,9 +120,10 @@ export function setMaintenance(rt: Runtime, ctx: RequestContext, tenantId: strin
 
 /** PUT /sandbox/rate-limit `{limit, window_seconds}`: sets the tenant's limit (applies from the next request). */
 export function setRateLimit(rt: Runtime, ctx: RequestContext, tenantId: string, body: unknown): Reply {
-  const result = parse(RateLimitBody, body);
+  const perSecond = rt.caps.maxRequestsPerSecond;
+  const result = parse(rateLimitBody(perSecond), body);
   if (!result.ok) {
-    return problem(ctx, 400, `Send {"limit": integer, "window_seconds": integer}: limit 1-${LIMITS.maxRateLimit.toLocaleString('en')}, window_seconds 1-${LIMITS.maxRateWindowSeconds}, and at most ${LIMITS.maxRequestsPerSecond} requests per second on average.`, { errors: result.errors });
+    return problem(ctx, 400, `Send {"limit": integer, "window_seconds": integer}: window_seconds 1-${LIMITS.maxRateWindowSeconds}, and limit at most ${perSecond} requests per second over a window of up to a minute (${perSecond * 60} for 60 s or longer).`, { errors: result.errors });
   }
   rt.store.setRateLimit(tenantId, result.value.limit, result.value.window_seconds);
   return json(200, result.value);

@@ -17,7 +17,10 @@ export const LIMITS = {
   /** Bounds for PUT /sandbox/rate-limit: at most this many requests per window… */
   maxRateLimit: 1_000_000,
   maxRateWindowSeconds: 86_400,
-  /** …and on average at most this many per second (limit ≤ 100 × window_seconds), so no tenant can switch limits off. */
+  /**
+   * …and at most this many per second over any window of up to a minute (limit ≤ 100 × min(window_seconds, 60)), so
+   * no tenant can switch its limit off, nor save up a long window for one burst (SANDBOX_MAX_REQUESTS_PER_SECOND).
+   */
   maxRequestsPerSecond: 100,
   /** Default Retry-After of the maintenance switch, in seconds. */
   maintenanceRetryAfter: 30,

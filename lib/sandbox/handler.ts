@@ -28,6 +28,8 @@ export interface SandboxOptions {
   appsPerHour?: number;
   /** Projects one tenant may hold (default SANDBOX_PROJECTS_PER_TENANT, else 500). */
   projectsPerTenant?: number;
+  /** Bound of a tenant's own rate limit, requests per second (default SANDBOX_MAX_REQUESTS_PER_SECOND, else 100). */
+  maxRequestsPerSecond?: number;
   /**
    * Trust the reverse proxy in front: the last X-Forwarded-For entry over the socket address, and X-Forwarded-Proto /
    * X-Forwarded-Host for absolute URLs (default SANDBOX_TRUST_PROXY === '1').
@@ -77,6 +79,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     caps: {
       appsPerHour: options.appsPerHour ?? (Number(process.env.SANDBOX_APPS_PER_HOUR) || LIMITS.appsPerHour),
       projectsPerTenant: options.projectsPerTenant ?? (Number(process.env.SANDBOX_PROJECTS_PER_TENANT) || LIMITS.projectsPerTenant),
+      maxRequestsPerSecond: options.maxRequestsPerSecond ?? (Number(process.env.SANDBOX_MAX_REQUESTS_PER_SECOND) || LIMITS.maxRequestsPerSecond),
     },
     trustProxy: options.trustProxy ?? process.env.SANDBOX_TRUST_PROXY === '1',
   };

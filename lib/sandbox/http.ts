@@ -58,7 +58,7 @@ export interface OriginPolicy {
 
 /**
  * The public origin of a request: the configured one; else, behind a trusted proxy, X-Forwarded-Proto /
- * X-Forwarded-Host (first values); else `http://` and the Host header (Next gives `request.url` as
+ * X-Forwarded-Host (last values); else `http://` and the Host header (Next gives `request.url` as
  * `http://localhost:PORT`).
  * Forwarding headers of an arbitrary caller are ignored: they are not part of a cache key, so honouring them would
  * let one caller poison what a shared cache serves everyone (the issuer in the metadata, for one).
@@ -66,12 +66,13 @@ export interface OriginPolicy {
  */
 export function originOf(request: Request, url: URL, policy: OriginPolicy): { origin: string; fromRequest: boolean } {
   if (policy.configured) return { origin: policy.configured, fromRequest: false };
-  const first = (name: string) => request.headers.get(name)?.split(',')[0]?.trim() || undefined;
-  const hosts = policy.trustProxy ? [first('x-forwarded-host'), first('host')] : [first('host')];
+  // The last entry: the one the trusted proxy appended (earlier ones are whatever the client sent), as for X-Forwarded-For.
+  const last = (name: string) => request.headers.get(name)?.split(',').at(-1)?.trim() || undefined;
+  const hosts = policy.trustProxy ? [last('x-forwarded-host'), last('host')] : [last('host')];
   const host = hosts.find((value) => value !== undefined && SAFE_HOST.test(value)) ?? url.host;
   // Not url.protocol: Next builds request.url's scheme from X-Forwarded-Proto, whoever sent it. Both servers speak
   // plain HTTP; TLS ends at a proxy, which is trusted (or the public origin configured) for https URLs.
-  const proto = policy.trustProxy ? first('x-forwarded-proto') : undefined;
+  const proto = policy.trustProxy ? last('x-forwarded-proto') : undefined;
   const scheme = proto === 'https' || proto === 'http' ? proto : 'http';
   return { origin: `${scheme}://${host}`, fromRequest: true };
 }

@@ -18,6 +18,8 @@ export interface Runtime {
     appsPerHour: number;
     /** Projects a tenant may hold, all environments together. */
     projectsPerTenant: number;
+    /** Bound of a tenant's own rate limit: requests per second over a window of up to 60 s. */
+    maxRequestsPerSecond: number;
   };
   /** Whether X-Forwarded-For is trusted over the socket address (standalone behind a reverse proxy). */
   trustProxy: boolean;

@@ -103,7 +103,7 @@ async function createTenant(base: string): Promise<Tenant> {
   const { client_id: clientId, client_secret: clientSecret } = (await app.json()) as { client_id: string; client_secret: string };
   const token = ((await (await clientCredentials(base, { clientId, clientSecret })).json()) as { access_token: string }).access_token;
   const auth = { Authorization: `Bearer ${token}` };
-  const raised = await fetch(`${base}/rate-limit`, { method: 'PUT', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{"limit":1000000,"window_seconds":36000}' });
+  const raised = await fetch(`${base}/rate-limit`, { method: 'PUT', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{"limit":1000000,"window_seconds":3600}' });
   if (!raised.ok) throw new Error(`raising the rate limit failed: ${raised.status}`);
   const [first] = (await (await fetch(`${base}/v1/projects?limit=1`, { headers: auth })).json()) as { id: string }[];
   return { clientId, clientSecret, token, projectId: first!.id, created: new Map(), replays: 0, nextKey: 0 };

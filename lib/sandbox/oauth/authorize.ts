@@ -4,7 +4,7 @@ import type { Reply } from '../http';
 import { randomId, sha256Hex } from '../ids';
 import { isMediaType, parseForm, type Runtime } from '../runtime';
 import type { TenantRow } from '../store';
-import { findClient, redirectAllowed, type OAuthClient } from './clients';
+import { findClient, isLoopbackRedirect, redirectAllowed, type OAuthClient } from './clients';
 import { pageHeaders, renderConsent, renderError } from './consent-page';
 import { grantScopes } from './token';
 
@@ -13,7 +13,7 @@ const AUTHORIZE_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'scope',
 const CHALLENGE = /^[A-Za-z0-9\-._~]{43,128}$/;
 
 type Checked =
-  | { kind: 'page'; status: number; title: string; detail: string }
+  | { kind: 'page'; status: number; title: string; detail: string; returnTo?: string }
   | { kind: 'redirect'; to: string }
   | { kind: 'ok'; client: OAuthClient; redirectUri: string; scopes: string[]; params: Map<string, string> };
 
@@ -41,7 +41,14 @@ function check(rt: Runtime, issuer: string, params: Map<string, string>, repeate
   if (!redirectUri || !redirectAllowed(client, redirectUri)) {
     return page('Unregistered redirect URI', `The redirect_uri ${redirectUri ?? '(missing)'} is not registered for client ${clientId}.`);
   }
-  const fail = (error: string, description: string) => errorRedirect(redirectUri, issuer, params, error, description);
+  // Anyone can register an app with any redirect URI, so an error answered before the tenant is proven is a page
+  // with a link, not an automatic redirect (no open redirector on the portal's origin); loopback URIs (the caller's
+  // own machine) and the console's callback are redirected as RFC 6749 §4.1.2.1 says.
+  const fail = (error: string, description: string): Checked => {
+    const redirect = errorRedirect(redirectUri, issuer, params, error, description);
+    if (!client.tenantId || isLoopbackRedirect(redirectUri)) return redirect;
+    return { kind: 'page', status: 400, title: 'Invalid authorization request', detail: `${error}: ${description}`, returnTo: redirect.to };
+  };
   const responseType = params.get('response_type');
   if (!responseType) return fail('invalid_request', 'The response_type parameter is missing.');
   if (responseType !== 'code') return fail('unsupported_response_type', 'Only response_type=code is supported.');
@@ -49,7 +56,8 @@ function check(rt: Runtime, issuer: string, params: Map<string, string>, repeate
   if (params.get('code_challenge_method') !== 'S256') return fail('invalid_request', 'code_challenge_method must be S256.');
   if (!CHALLENGE.test(params.get('code_challenge')!)) return fail('invalid_request', 'code_challenge must be 43-128 base64url characters.');
   const scopes = grantScopes(params.get('scope'), client.scopes);
-  if (!Array.isArray(scopes)) return fail('invalid_scope', scopes.error);
+  // Without naming the client's scopes: the client ID is public, the tenant not yet proven.
+  if (!Array.isArray(scopes)) return fail('invalid_scope', scopes.error.replace(/; allowed: .*$/, '.'));
   if (client.tenantId && !rt.store.tenant(client.tenantId)) return fail('invalid_request', 'The client\'s sandbox app no longer exists.');
   return { kind: 'ok', client, redirectUri, scopes, params };
 }
@@ -78,7 +86,7 @@ function tokenProof(rt: Runtime, client: OAuthClient, token: string | undefined)
 }
 
 function respond(checked: Exclude<Checked, { kind: 'ok' }>): Reply {
-  if (checked.kind === 'page') return { status: checked.status, headers: pageHeaders(), body: renderError(checked.title, checked.detail) };
+  if (checked.kind === 'page') return { status: checked.status, headers: pageHeaders(), body: renderError(checked.title, checked.detail, checked.returnTo) };
   return { status: 303, headers: { Location: checked.to, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }, body: null };
 }
 
@@ -93,7 +101,8 @@ function consentPage(rt: Runtime, checked: Extract<Checked, { kind: 'ok' }>, act
   const descriptions = new Map(grantableScopes().map((scope) => [scope.name, scope.description]));
   const { params, client } = checked;
   const hidden = Object.fromEntries(AUTHORIZE_PARAMS.filter((name) => params.has(name) && (name !== 'login_ticket' || proof)).map((name) => [name, params.get(name)!]));
-  const known = proof?.tenant ?? (client.tenantId ? rt.store.tenant(client.tenantId) : undefined);
+  // The tenant is named only once proven: a client ID is public and must not reveal whose app it is.
+  const known = proof?.tenant;
   const scopes = proof ? tenantScopes(checked.scopes, proof.tenant) : checked.scopes;
   const html = renderConsent({
     clientName: client.name,

@@ -52,6 +52,16 @@ export function secretMatches(client: OAuthClient, secret: string): boolean {
   return timingSafeEqual(Buffer.from(sha256Hex(secret), 'hex'), Buffer.from(client.secretHash, 'hex'));
 }
 
+/** Whether `uri` is an `http` URI on a loopback host (127.0.0.1, [::1], localhost): the user's own machine. */
+export function isLoopbackRedirect(uri: string): boolean {
+  try {
+    const url = new URL(uri);
+    return url.protocol === 'http:' && LOOPBACK.has(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Whether `uri` is a redirect URI of the client: an exact string match with a registered one (OAuth 2.1 §2.3.1),
  * or any loopback `http` URI (127.0.0.1, [::1], localhost; any port and path, RFC 8252 §7.3) for tenant clients,

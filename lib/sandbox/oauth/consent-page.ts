@@ -23,6 +23,7 @@ button{font:inherit;font-weight:600;padding:.6rem 1.25rem;border-radius:6px;bord
 button[value=allow]{background:var(--accent);color:var(--accent-fg)}
 button[value=deny]{background:transparent;color:var(--fg);border-color:var(--border)}
 button:focus-visible,input:focus-visible{outline:3px solid var(--focus);outline-offset:3px}
+a{color:var(--accent)}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}
 input{font:inherit;width:100%;padding:.5rem .6rem;border-radius:6px;border:1px solid var(--muted);background:var(--bg);color:var(--fg)}
 .alert{border-left:4px solid var(--accent);padding:.5rem .75rem;background:var(--card)}
@@ -106,8 +107,14 @@ wants to access ${app}.</p>
 <button type="submit" name="decision" value="deny" formnovalidate>Deny</button></div></form>`);
 }
 
-/** An error page for requests that must not be redirected (unknown client or redirect URI, RFC 6749 §4.1.2.1). */
-export function renderError(title: string, detail: string): string {
+/**
+ * An error page for requests that must not be redirected (unknown client or redirect URI, RFC 6749 §4.1.2.1), or
+ * not automatically: `returnTo` is the error response URI, offered as a link the user may follow.
+ */
+export function renderError(title: string, detail: string, returnTo?: string): string {
+  const next = returnTo
+    ? `<p>The application's redirect URI was not followed automatically. <a href="${escapeHtml(returnTo)}">Return to ${escapeHtml(new URL(returnTo).host)} with the error</a></p>`
+    : '<p class="muted">The application that sent you here is misconfigured; no redirect was made.</p>';
   return layout(`${title} – AeThex sandbox`, `<h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(detail)}</p>
-<p class="muted">The application that sent you here is misconfigured; no redirect was made.</p>`);
+${next}`);
 }

@@ -152,13 +152,13 @@ function refreshToken(call: TokenCall, client: OAuthClient): Reply {
   let refresh: string | undefined;
   let access = '';
   let tenantId = '';
-  const rotated = rt.store.rotateRefresh(sha256Hex(token), rt.now(), (row) => {
-    if (row.client_id !== client.id) return { error: 'invalid_grant', description: 'The refresh token was issued to another client.' };
+  const rotated = rt.store.rotateRefresh(sha256Hex(token), client.id, rt.now(), (row) => {
     tenantId = row.tenant_id;
     // RFC 6749 §6: a scope not originally granted is invalid_scope (§5.2), not invalid_grant.
     const scopes = grantScopes(form.get('scope'), row.scope.split(' '));
     if (!Array.isArray(scopes)) return { error: 'invalid_scope', description: scopes.error };
-    const next = newIssuance(rt, { tenantId: row.tenant_id, clientId: client.id, grantId: row.grant_id, scope: scopes.join(' ') }, true);
+    // RFC 6749 §6: the new refresh token keeps the grant's scope; only the access token is narrowed.
+    const next = newIssuance(rt, { tenantId: row.tenant_id, clientId: client.id, grantId: row.grant_id, scope: scopes.join(' '), refreshScope: row.scope }, true);
     refresh = next.refresh;
     access = next.access;
     return next.issuance;

@@ -153,7 +153,7 @@ export class AuthStore {
 
   private insertIssuance(i: Issuance): void {
     this.s.insertAccess.run(i.accessHash, i.tenantId, i.clientId, i.grantId, i.scope, i.expiresAt);
-    if (i.refreshHash && i.grantId) this.s.insertRefresh.run(i.refreshHash, i.tenantId, i.clientId, i.grantId, i.scope);
+    if (i.refreshHash && i.grantId) this.s.insertRefresh.run(i.refreshHash, i.tenantId, i.clientId, i.grantId, i.refreshScope ?? i.scope);
   }
 
   /** The tenant a personal access token belongs to (looked up by its SHA-256), or undefined. */
@@ -214,7 +214,7 @@ export class AuthStore {
       const invalid = verify(code);
       if (invalid) return { kind: 'invalid' as const, description: invalid };
       if (code.used_at !== null) {
-        this.s.revokeGrant.run(code.grant_id);
+        this.revokeGrant(code.grant_id);
         return { kind: 'reused' as const };
       }
       const grant = this.s.grantRevoked.get(code.grant_id) as { revoked: number } | undefined;
@@ -230,10 +230,10 @@ export class AuthStore {
 
   /**
    * Rotates a refresh token (OAuth 2.1 §4.3.1): marks it used and stores the new tokens; a reused or revoked one
-   * revokes the whole grant. `next` may refuse (wrong client, scope not granted) before anything changes.
+   * presented by its own client revokes the whole grant. `next` may refuse (scope not granted) before anything changes.
    * @returns the new issuance, the refusal, a cap hit, `'reused'`, or undefined if unknown.
    */
-  rotateRefresh(hash: string, now: number, next: (row: { tenant_id: string; client_id: string; grant_id: string; scope: string }) => Issuance | RefreshRefusal, caps: IssuanceCaps):
+  rotateRefresh(hash: string, clientId: string, now: number, next: (row: { tenant_id: string; client_id: string; grant_id: string; scope: string }) => Issuance | RefreshRefusal, caps: IssuanceCaps):
     { issuance: Issuance } | { refused: RefreshRefusal } | { hit: CapHit } | 'reused' | undefined {
     this.changed();
     return this.db.transaction(() => {
@@ -241,8 +241,11 @@ export class AuthStore {
         | { tenant_id: string; client_id: string; grant_id: string; scope: string; used_at: number | null; revoked: number }
         | undefined;
       if (!row) return undefined;
+      // Another client presenting the token learns nothing and changes nothing: only the token's own client can
+      // trigger the reuse revocation (a public client's "authentication" is just its client_id).
+      if (row.client_id !== clientId) return { refused: { error: 'invalid_grant' as const, description: 'The refresh token is unknown or was issued to another client.' } };
       if (row.used_at !== null || row.revoked) {
-        this.s.revokeGrant.run(row.grant_id);
+        this.revokeGrant(row.grant_id);
         return 'reused' as const;
       }
       const issuance = next(row);
@@ -253,6 +256,11 @@ export class AuthStore {
       this.insertIssuance(issuance);
       return { issuance };
     }).immediate();
+  }
+
+  private revokeGrant(grantId: string): void {
+    this.s.revokeGrant.run(grantId);
+    this.s.revokeGrantTokens.run(grantId);
   }
 
   /** Closes the database. */

@@ -28,6 +28,8 @@ export function prepareStatements(db: Database.Database) {
       FROM personal_access_tokens p JOIN tenants t ON t.id = p.tenant_id WHERE p.hash = ?`),
     insertGrant: p('INSERT INTO grants (id, tenant_id, client_id) VALUES (?, ?, ?)'),
     revokeGrant: p('UPDATE grants SET revoked = 1 WHERE id = ?'),
+    // The grant's access tokens too, so that they stop counting against the live-token cap at once.
+    revokeGrantTokens: p('UPDATE access_tokens SET revoked = 1 WHERE grant_id = ?'),
     grantRevoked: p('SELECT revoked FROM grants WHERE id = ?'),
     insertCode: p(`INSERT INTO authorization_codes (hash, tenant_id, client_id, grant_id, redirect_uri, scope, code_challenge, expires_at)
       VALUES (@hash, @tenant_id, @client_id, @grant_id, @redirect_uri, @scope, @code_challenge, @expires_at)`),

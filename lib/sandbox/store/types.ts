@@ -82,6 +82,8 @@ export interface Issuance {
   accessHash: string;
   expiresAt: number;
   refreshHash?: string;
+  /** The refresh token's scope when it differs from the access token's (RFC 6749 §6: a refresh keeps the grant's scope). */
+  refreshScope?: string;
 }
 
 /** A per-tenant table cap (LIMITS.caps). */
