@@ -1,3 +1,9 @@
+import { readFileSync } from 'node:fs';
+
+// The headers every response gets live in one file: the request guard (lib/security/request-guard.ts) sends them
+// on the answers it writes before Next runs, which this config never sees.
+const commonHeaders = JSON.parse(readFileSync(new URL('./lib/security/common-headers.json', import.meta.url), 'utf8'));
+
 /**
  * Next.js configuration for the AeThex Developer Portal.
  * `NEXT_DIST_DIR` lets several builds (CI, benchmarks, parallel work) live side by side.
@@ -17,19 +23,15 @@ const nextConfig = {
       { source: '/.well-known/oauth-authorization-server/sandbox', destination: '/sandbox/.well-known/oauth-authorization-server' },
     ];
   },
-  // Headers every response gets (OWASP secure headers). The per-page CSP and Referrer-Policy come from
-  // proxy.ts, which knows each static page's inline-script hashes.
+  // Headers every response gets (OWASP secure headers, listed in lib/security/common-headers.json). The per-page CSP
+  // and Referrer-Policy come from proxy.ts, which knows each static page's inline-script hashes.
   async headers() {
     return [
       {
         // '(.*)' rather than ':path*': Next matches this on every request, and a repeated named parameter is split
         // and decoded segment by segment.
         source: '/(.*)',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
-          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin-allow-popups' },
-        ],
+        headers: commonHeaders,
       },
     ];
   },

@@ -1,6 +1,6 @@
 import { createApp, setMaintenance, setRateLimit } from './apps';
 import { LIMITS, SANDBOX_SCOPE } from './config';
-import { json, preflightHeaders, problem, readBody, type Reply, type RequestContext } from './http';
+import { json, methodNotAllowed, noRoute, preflightHeaders, problem, readBody, type Reply, type RequestContext } from './http';
 import { anonymousSubject, clientAddress, countRequest, peekRequest, tenantSubject, type ClientAddress, type RateSubject } from './limits';
 import { handleAuthorize, handleDecision } from './oauth/authorize';
 import { authenticateBearer, bearerChallenge } from './oauth/bearer';
@@ -110,10 +110,8 @@ export function dispatch(rt: Runtime, request: Request, url: URL, ctx: RequestCo
     });
   }
   const route = inside ? matchRoute(request.method, ctx.path) : ({ kind: 'not-found' } as const);
-  if (route.kind === 'not-found') return problem(ctx, 404, `No operation matches ${request.method} ${url.pathname}. Check the path against the API reference.`);
-  if (route.kind === 'method-not-allowed') {
-    return problem(ctx, 405, `${request.method} is not supported on ${url.pathname}. Use one of ${route.allow.join(', ')}.`, { headers: { Allow: route.allow.join(', ') } });
-  }
+  if (route.kind === 'not-found') return noRoute(ctx, request.method, url.pathname);
+  if (route.kind === 'method-not-allowed') return methodNotAllowed(ctx, request.method, url.pathname, route.allow);
   if (!route.documented) return callSandboxRoute(rt, ctx, request, url, route.key, who);
   if (route.key === 'createToken') {
     if (who.maintenance) return maintenance(ctx, who.maintenance.retryAfter);

@@ -138,6 +138,19 @@ export function problem(ctx: RequestContext, status: number, detail: string, ext
   return { status, headers: { 'Content-Type': 'application/problem+json', ...extra.headers }, body: JSON.stringify(body) };
 }
 
+/** The 404 problem for a request no route matches (the method is named: another method may match the path). */
+export function noRoute(ctx: RequestContext, method: string, pathname: string): Reply {
+  return problem(ctx, 404, `No operation matches ${method} ${pathname}. Check the path against the API reference.`);
+}
+
+/**
+ * The 405 problem for a path that exists but not with this method, with the `Allow` header RFC 9110 §15.5.6 requires.
+ * @param allow - the methods the path supports, in the order to list them.
+ */
+export function methodNotAllowed(ctx: RequestContext, method: string, pathname: string, allow: readonly string[]): Reply {
+  return problem(ctx, 405, `${method} is not supported on ${pathname}. Use one of ${allow.join(', ')}.`, { headers: { Allow: allow.join(', ') } });
+}
+
 /** An OAuth error response of the token endpoint (RFC 6749 §5.2), always `Cache-Control: no-store`. */
 export function oauthError(status: 400 | 401, error: string, description: string, headers: Record<string, string> = {}): Reply {
   return json(status, { error, error_description: description }, { 'Cache-Control': 'no-store', Pragma: 'no-cache', ...headers });
@@ -173,4 +186,25 @@ export async function readBody(request: Request, limit: number): Promise<Uint8Ar
     chunks.push(value);
   }
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+}
+
+/** The part of node:http's ServerResponse that writeReply uses (typed here so this module stays free of node:http). */
+export interface ReplyWriter {
+  writeHead(status: number, headers: Record<string, string>): unknown;
+  end(body?: string): unknown;
+}
+
+/**
+ * Writes a Reply to a node:http response with its Content-Length (the body is text, sent as UTF-8). A 413 closes the
+ * connection: the rest of the refused body is never read, so the connection cannot carry another request.
+ */
+export function writeReply(reply: Reply, res: ReplyWriter): void {
+  const headers = reply.status === 413 ? { ...reply.headers, Connection: 'close' } : reply.headers;
+  if (reply.body === null) {
+    res.writeHead(reply.status, headers);
+    res.end();
+    return;
+  }
+  res.writeHead(reply.status, { ...headers, 'Content-Length': String(Buffer.byteLength(reply.body)) });
+  res.end(reply.body);
 }

@@ -69,11 +69,7 @@ export function matchRoute(method: string, path: string): RouteMatch {
     const found = entry.regex.exec(path);
     if (!found) continue;
     const key = entry.methods[method] ?? (method === 'HEAD' ? entry.methods.GET : undefined);
-    if (!key) {
-      const allow = Object.keys(entry.methods);
-      if (allow.includes('GET')) allow.splice(allow.indexOf('GET') + 1, 0, 'HEAD');
-      return { kind: 'method-not-allowed', allow };
-    }
+    if (!key) return { kind: 'method-not-allowed', allow: allowOf(entry) };
     const params: Record<string, string> = {};
     let ok = true;
     entry.names.forEach((name, index) => {
@@ -87,6 +83,22 @@ export function matchRoute(method: string, path: string): RouteMatch {
     return { kind: 'route', key, documented: entry.documented, params };
   }
   return { kind: 'not-found' };
+}
+
+/** The methods a path supports, for `Allow`: its own, with HEAD after GET (answered as GET). */
+function allowOf(entry: CompiledPath): string[] {
+  const allow = Object.keys(entry.methods);
+  if (allow.includes('GET')) allow.splice(allow.indexOf('GET') + 1, 0, 'HEAD');
+  return allow;
+}
+
+/**
+ * The methods a path (relative to the sandbox mount) supports, as matchRoute's 405 lists them in `Allow`.
+ * @returns undefined when no route has the path (the sandbox answers 404 whatever the method).
+ */
+export function allowedMethods(path: string): string[] | undefined {
+  const entry = table().find((candidate) => candidate.regex.test(path));
+  return entry && allowOf(entry);
 }
 
 /** Every document operationId the router can reach (for the completeness test). */

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 
 import { createSandbox, type Sandbox, type SandboxOptions } from './handler';
-import { bareContext, commonHeaders, problem, type Reply } from './http';
+import { bareContext, commonHeaders, problem, writeReply, type Reply } from './http';
 
 /** Converts a node:http request to a Fetch Request (body streamed, so the 1 MiB limit stops reading early). */
 function toRequest(req: IncomingMessage, origin: string): Request {
@@ -39,21 +39,6 @@ function unreadable(req: IncomingMessage): Reply {
   const reply = problem(ctx, 400, 'The request line or a header is not valid for HTTP (RFC 9110); check the Host header and header values.');
   commonHeaders(ctx, reply.headers);
   return reply;
-}
-
-/**
- * Writes a Reply with its Content-Length (the body is text, sent as UTF-8). A 413 closes the connection: the rest
- * of the refused body is never read, so the connection cannot carry another request.
- */
-function writeReply(reply: Reply, res: ServerResponse): void {
-  const headers = reply.status === 413 ? { ...reply.headers, Connection: 'close' } : reply.headers;
-  if (reply.body === null) {
-    res.writeHead(reply.status, headers);
-    res.end();
-    return;
-  }
-  res.writeHead(reply.status, { ...headers, 'Content-Length': String(Buffer.byteLength(reply.body)) });
-  res.end(reply.body);
 }
 
 /** Writes a Fetch Response (what a wrapped `sandbox.handle` returns), with its Content-Length. */

@@ -51,7 +51,9 @@ function analyse(file: string, text = readFileSync(file, 'utf8')): { imports: st
   const outbound: string[] = [];
   const visit = (node: ts.Node) => {
     let specifier: string | undefined;
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) specifier = node.moduleSpecifier.text;
+    // A type-only import (`import type { Server } from 'node:http'`) emits no code, so it opens nothing.
+    const typeOnly = (ts.isImportDeclaration(node) && node.importClause?.isTypeOnly === true) || (ts.isExportDeclaration(node) && node.isTypeOnly);
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && !typeOnly && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) specifier = node.moduleSpecifier.text;
     if (ts.isCallExpression(node)) {
       const [arg] = node.arguments;
       const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require');
@@ -116,10 +118,10 @@ describe('no open proxy: static review of every route handler', () => {
     expect(Object.keys(REVIEWED_ROUTES).filter((route) => !routes.includes(route)), 'stale allow-list entries').toEqual([]);
   });
 
-  it('no route handler (nor the proxy) reaches code that makes an outgoing request', () => {
+  it('no route handler (nor the proxy, nor the instrumentation hook) reaches code that makes an outgoing request', () => {
     const offenders: string[] = [];
     let modules = 0;
-    for (const entry of [...routes, 'proxy.ts']) {
+    for (const entry of [...routes, 'proxy.ts', 'instrumentation.ts']) {
       for (const [file, outbound] of moduleGraph(entry)) {
         modules += 1;
         for (const call of outbound) offenders.push(`${entry} → ${file}: ${call}`);
@@ -135,6 +137,8 @@ describe('no open proxy: static review of every route handler', () => {
     expect(analyse(path.join(ROOT, 'scripts/bench/sandbox.ts')).outbound.some((call) => call.startsWith('fetch()'))).toBe(true);
     // A fetch inside a code sample string is text, not a call; a real one is found.
     expect(analyse('sample.ts', "const sample = `import http from 'node:http'; await fetch(url)`; export default sample;").outbound).toEqual([]);
+    expect(analyse('types.ts', "import type { Server } from 'node:http'; import { request } from 'node:http';").outbound).toEqual(['imports node:http']);
+    expect([...moduleGraph('instrumentation.ts').keys()]).toContain('lib/security/request-guard.ts');
     expect(analyse('forward.ts', "export async function GET(r: Request) { return globalThis.fetch(new URL(r.url).searchParams.get('u')!); }").outbound).toEqual(['fetch() at line 1']);
     expect([...moduleGraph('app/sandbox/[...path]/route.ts').keys()]).toContain('lib/sandbox/handler.ts');
   });
