@@ -1,5 +1,5 @@
 /**
- * The request guard: answers, before Next.js sees them, the requests Next itself cannot route (issue #14, finding 6).
+ * The request guard: answers, before Next.js sees them, the requests Next itself cannot route.
  *
  * What Next 16.4 does with them under `next start`, and where (node_modules/next/dist/server/):
  * - **A path with malformed percent-encoding** (`/docs/%E0`, `/sandbox/%E0%A4%A`): on a dynamic route the route

@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { expect, test } from '@playwright/test';
 
 /**
- * Requests Next.js itself cannot route (issue #14, finding 6): a path with malformed percent-encoding and methods
+ * Requests Next.js itself cannot route: a path with malformed percent-encoding and methods
  * outside Next's GET/HEAD/POST/PUT/PATCH/DELETE/OPTIONS got a bare framework 500 (TRACE also logged a stack trace).
  * Each must get an RFC 9457 problem with the usual headers, and leave nothing in the server log.
  *
