@@ -28,6 +28,8 @@ export interface SandboxOptions {
   appsPerHour?: number;
   /** Projects one tenant may hold (default SANDBOX_PROJECTS_PER_TENANT, else 500). */
   projectsPerTenant?: number;
+  /** Idempotency records one tenant may hold (default SANDBOX_IDEMPOTENCY_RECORDS_PER_TENANT, else 1000). */
+  idempotencyRecordsPerTenant?: number;
   /** Trust the last X-Forwarded-For entry over the socket address (default SANDBOX_TRUST_PROXY === '1'). */
   trustProxy?: boolean;
 }
@@ -69,6 +71,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     caps: {
       appsPerHour: options.appsPerHour ?? (Number(process.env.SANDBOX_APPS_PER_HOUR) || LIMITS.appsPerHour),
       projectsPerTenant: options.projectsPerTenant ?? (Number(process.env.SANDBOX_PROJECTS_PER_TENANT) || LIMITS.projectsPerTenant),
+      idempotencyRecordsPerTenant: options.idempotencyRecordsPerTenant
+        ?? (Number(process.env.SANDBOX_IDEMPOTENCY_RECORDS_PER_TENANT) || LIMITS.idempotencyRecordsPerTenant),
     },
     trustProxy: options.trustProxy ?? process.env.SANDBOX_TRUST_PROXY === '1',
   };

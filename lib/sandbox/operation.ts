@@ -3,6 +3,7 @@ import { environments, getOperation, type Operation } from '@/lib/openapi';
 import type { ApiCall } from './api-request';
 import { LIMITS } from './config';
 import { problem, readBody, type FieldError, type Reply, type RequestContext } from './http';
+import { parseIdempotencyKey } from './idempotency-key';
 import { getProjectMetrics } from './metrics';
 import { bearerChallenge, type BearerFailure, type BearerIdentity } from './oauth/bearer';
 import { createProject, listProjects } from './projects';
@@ -177,8 +178,30 @@ const CHECKED_PARAMETERS_MAX = 1000;
 const CHECKED_KEY_MAX = 1024;
 
 /**
- * Validates a call's parameters (and body) against the document: integers written as plain decimals, then
- * openapi-backend's compiled validators (coercion, defaults). A promise only while the validators are being built.
+ * Checks of values whose schema in the document is a `pattern` or a `minLength`, run before the document's
+ * validators because Ajv's message for them ("must match pattern …") does not say what to send instead. Each
+ * returns field errors named as the validators name them (lower-case header names, JSON pointers into the body),
+ * which replace the validators' errors for the same fields.
+ */
+const HELPFUL_CHECKS: Record<string, (headers: Record<string, string>, body: unknown) => FieldError[]> = {
+  createProject: (headers) => {
+    const key = headers['idempotency-key'];
+    const parsed = key === undefined ? undefined : parseIdempotencyKey(key);
+    return parsed && !parsed.ok ? [parsed.error] : [];
+  },
+};
+
+/** A validation result with the helpful checks' errors in front, replacing the validators' errors on the same fields. */
+function withHelpful(result: ValidationResult, helpful: FieldError[]): ValidationResult {
+  if (helpful.length === 0) return result;
+  const others = result.ok ? [] : result.errors.filter((error) => !helpful.some((first) => first.field === error.field));
+  return { ok: false, errors: [...helpful, ...others] };
+}
+
+/**
+ * Validates a call's parameters (and body) against the document: integers written as plain decimals, then the
+ * helpful checks together with openapi-backend's compiled validators (coercion, defaults). A promise only while the
+ * validators are being built.
  */
 function checkParameters(call: AuthorizedCall, headers: Record<string, string>, body: unknown): CheckedParameters | Promise<CheckedParameters> {
   const { ctx, request, url, operationId } = call;
@@ -186,6 +209,7 @@ function checkParameters(call: AuthorizedCall, headers: Record<string, string>, 
   const notDecimal = nonDecimalIntegers(operationId, query);
   const environment = () => headers['aethex-environment'] ?? defaultEnvironment();
   if (notDecimal.length > 0) return { result: { ok: false, errors: notDecimal }, environment: environment() };
+  const helpful = HELPFUL_CHECKS[operationId]?.(headers, body) ?? [];
   const validation = validateRequest(operationId, {
     method: request.method === 'HEAD' ? 'GET' : request.method,
     path: ctx.path + url.search,
@@ -195,7 +219,9 @@ function checkParameters(call: AuthorizedCall, headers: Record<string, string>, 
     ...(body !== undefined ? { body } : {}),
   });
   // Ajv fills the header defaults into `headers` (useDefaults), so the environment is read after validation.
-  return validation instanceof Promise ? validation.then((result) => ({ result, environment: environment() })) : { result: validation, environment: environment() };
+  return validation instanceof Promise
+    ? validation.then((result) => ({ result: withHelpful(result, helpful), environment: environment() }))
+    : { result: withHelpful(validation, helpful), environment: environment() };
 }
 
 /** Validates an authorized call (query, declared headers, body) and runs its resource handler. */

@@ -18,6 +18,8 @@ export interface Runtime {
     appsPerHour: number;
     /** Projects a tenant may hold, all environments together. */
     projectsPerTenant: number;
+    /** Live idempotency records a tenant may hold, all clients together. */
+    idempotencyRecordsPerTenant: number;
   };
   /** Whether X-Forwarded-For is trusted over the socket address (standalone behind a reverse proxy). */
   trustProxy: boolean;
