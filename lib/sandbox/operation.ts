@@ -8,8 +8,9 @@ import { getProjectMetrics } from './metrics';
 import { bearerChallenge, type BearerFailure, type BearerIdentity } from './oauth/bearer';
 import { createProject, listProjects } from './projects';
 import { isMediaType, type Runtime } from './runtime';
+import { illFormedString } from './unicode';
 import { nonDecimalIntegers, validateRequest, type ValidationResult } from './validate';
-import { verifyWebhook } from './webhooks';
+import { deliveryHeaderErrors, verifyWebhook } from './webhooks';
 
 const JSON_OPERATIONS = new Set(['createProject', 'verifyWebhook']);
 const RESOURCE_HANDLERS: Record<string, (call: ApiCall) => Reply> = {
@@ -36,7 +37,9 @@ function validationDetail(errors: FieldError[]): string {
 /**
  * Reads a JSON request body (at most LIMITS.maxBodyBytes) as raw bytes and parsed value.
  * @param required - whether an empty body is still checked for its Content-Type (document operations with a body).
- * @returns the bytes and value (undefined when empty), or a 415 (not application/json) / 400 (not UTF-8 JSON) reply.
+ * @returns the bytes and value (undefined when empty), or a 415 (not application/json) / 400 reply: not UTF-8 JSON,
+ * or a string or key (at any depth) that is not well-formed Unicode (a lone surrogate escape, which SQLite would
+ * store as U+FFFD), naming its JSON pointer (RFC 6901).
  * @throws BodyTooLargeError above the limit (mapped to 413 by the handler).
  */
 export async function readJsonBody(ctx: RequestContext, request: Request, required: boolean): Promise<{ ok: true; raw: Uint8Array; value: unknown } | { ok: false; reply: Reply }> {
@@ -47,12 +50,20 @@ export async function readJsonBody(ctx: RequestContext, request: Request, requir
     return { ok: false, reply: problem(ctx, 415, `Content-Type ${contentType ?? '(none)'} is not supported; send application/json.`) };
   }
   if (raw.byteLength === 0) return { ok: true, raw, value: undefined };
+  let text: string;
+  let value: unknown;
   try {
-    return { ok: true, raw, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw)) as unknown };
+    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     const message = error instanceof Error ? error.message : 'invalid JSON';
     return { ok: false, reply: problem(ctx, 400, `The body is not valid JSON (${message}).`, { errors: [{ field: '', message: 'must be valid UTF-8 JSON' }] }) };
   }
+  const illFormed = illFormedString(text, value);
+  if (illFormed) {
+    return { ok: false, reply: problem(ctx, 400, `${validationDetail([illFormed])} Send the character itself (UTF-8) or its complete surrogate pair.`, { errors: [illFormed] }) };
+  }
+  return { ok: true, raw, value };
 }
 
 function queryOf(url: URL): Record<string, string | string[]> {
@@ -189,6 +200,7 @@ const HELPFUL_CHECKS: Record<string, (headers: Record<string, string>, body: unk
     const parsed = key === undefined ? undefined : parseIdempotencyKey(key);
     return parsed && !parsed.ok ? [parsed.error] : [];
   },
+  verifyWebhook: (_headers, body) => deliveryHeaderErrors(body),
 };
 
 /** A validation result with the helpful checks' errors in front, replacing the validators' errors on the same fields. */
