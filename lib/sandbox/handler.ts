@@ -26,10 +26,10 @@ export interface SandboxOptions {
   portalUrl?: string;
   /** Tenants one client address may create per hour (default SANDBOX_APPS_PER_HOUR, else 20). */
   appsPerHour?: number;
-  /** Projects one tenant may hold (default SANDBOX_PROJECTS_PER_TENANT, else 500). */
-  projectsPerTenant?: number;
   /** Idempotency records one tenant may hold (default SANDBOX_IDEMPOTENCY_RECORDS_PER_TENANT, else 1000). */
   idempotencyRecordsPerTenant?: number;
+  /** Projects one tenant may hold (default SANDBOX_PROJECTS_PER_TENANT, else 500). */
+  projectsPerTenant?: number;
   /** Trust the last X-Forwarded-For entry over the socket address (default SANDBOX_TRUST_PROXY === '1'). */
   trustProxy?: boolean;
 }
