@@ -176,7 +176,13 @@ describe('accessors', () => {
     expect(list?.parameters[1]?.schema).toMatchObject({ minimum: 1, maximum: 100, default: 25 });
     expect(Object.keys(list?.responses['200']?.headers ?? {})).toEqual(expect.arrayContaining(['Link', 'X-Total-Count']));
     const create = getOperation('createProject');
-    expect(create?.parameters.find((p) => p.name === 'Idempotency-Key')?.schema).toMatchObject({ minLength: 1, maxLength: 255 });
+    // An RFC 8941 sf-string holding 1–255 characters, and the example is one.
+    const idempotencyKey = create?.parameters.find((p) => p.name === 'Idempotency-Key');
+    expect(idempotencyKey?.schema).toMatchObject({ type: 'string', minLength: 3, maxLength: 512 });
+    const sfString = new RegExp((idempotencyKey?.schema as { pattern: string }).pattern, 'u');
+    expect(sfString.test(String(idempotencyKey?.example))).toBe(true);
+    for (const value of ['"k"', String.raw`"a\"b\\c"`, `"${'k'.repeat(255)}"`]) expect(sfString.test(value), value).toBe(true);
+    for (const value of ['k', '""', `"${'k'.repeat(256)}"`, '"k";p=1', String.raw`"a\nb"`, '"a"b"']) expect(sfString.test(value), value).toBe(false);
     expect(create?.requestBody?.content['application/json']?.schema).toMatchObject({ required: ['name'], additionalProperties: false });
     expect(create?.responses['201']?.headers['Idempotent-Replayed']?.required).toBe(false);
     expect(create?.responses['201']?.headers.Location?.required).toBe(true);

@@ -5,7 +5,8 @@ import { inputClass, secondaryButtonClass } from './ui';
 
 /**
  * One parameter as a labelled control: a select for enums, a number input for integers, text otherwise;
- * the Idempotency-Key parameter gets a Generate button (crypto.randomUUID, a v4 UUID).
+ * the Idempotency-Key parameter gets a Generate button: a v4 UUID (crypto.randomUUID) in double quotes, since the
+ * header is an RFC 8941 string and the field holds the header value exactly as it is sent.
  */
 export function ParamField({ param, value, onChange }: { param: ConsoleParam; value: string; onChange: (value: string) => void }) {
   const id = `param-${param.in}-${param.name}`;
@@ -37,7 +38,7 @@ export function ParamField({ param, value, onChange }: { param: ConsoleParam; va
           />
         )}
         {param.role === 'idempotency-key' ? (
-          <button type="button" className={secondaryButtonClass} onClick={() => onChange(crypto.randomUUID())}>
+          <button type="button" className={secondaryButtonClass} onClick={() => onChange(`"${crypto.randomUUID()}"`)}>
             Generate
           </button>
         ) : null}

@@ -43,12 +43,12 @@ describe('request building from the document', () => {
     const key = create.parameters.find((p) => p.role === 'idempotency-key');
     expect(key?.name).toBe('Idempotency-Key');
     const values = initialValues(create);
-    const withKey = { ...values, params: { ...values.params, [paramKey(key!)]: 'k-1' } };
+    const withKey = { ...values, params: { ...values.params, [paramKey(key!)]: '"k-1"' } };
     const built = buildRequest(create, withKey, context);
     expect(built.method).toBe('POST');
     expect(JSON.parse(built.body ?? '')).toEqual({ name: 'storefront' });
     expect(built.headers['Content-Type']).toBe('application/json');
-    expect(built.headers['Idempotency-Key']).toBe('k-1');
+    expect(built.headers['Idempotency-Key']).toBe('"k-1"');
   });
 
   it('form-encodes the token endpoint body', () => {

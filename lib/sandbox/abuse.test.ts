@@ -80,7 +80,7 @@ describe('abuse limits of a public sandbox', () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await refused.json()) as { detail: string }).detail).toContain('holds 75 projects, the cap per sandbox app');
-    const keyed = await post({ 'Idempotency-Key': 'cap-1' });
+    const keyed = await post({ 'Idempotency-Key': '"cap-1"' });
     expect(keyed.status).toBe(429);
     expect(count(sandbox, 'projects')).toBe(75);
     expect(count(sandbox, 'idempotency_keys')).toBe(0);

@@ -10,6 +10,8 @@ export const LIMITS = {
   codeSeconds: 600,
   /** How long idempotency keys are kept, in seconds (24 h). */
   idempotencySeconds: 24 * 3600,
+  /** Idempotency records one tenant may hold, all clients together (SANDBOX_IDEMPOTENCY_RECORDS_PER_TENANT overrides). */
+  idempotencyRecordsPerTenant: 1000,
   /** Default rate limit per tenant: requests per window. */
   rateLimit: 100,
   /** Default rate-limit window, in seconds. */

@@ -40,7 +40,7 @@ beforeAll(async () => {
   for (const app of [full, narrow]) {
     await send(sandbox, '/rate-limit', { method: 'PUT', headers: bearer(app.personal_access_token, { 'Content-Type': 'application/json' }), body: '{"limit":1000000,"window_seconds":60}' });
   }
-  const created = await send(sandbox, '/v1/projects', { method: 'POST', headers: bearer(full.personal_access_token, { 'Content-Type': 'application/json', 'Idempotency-Key': 'fuzz-used' }), body: '{"name":"kept"}' });
+  const created = await send(sandbox, '/v1/projects', { method: 'POST', headers: bearer(full.personal_access_token, { 'Content-Type': 'application/json', 'Idempotency-Key': '"fuzz-used"' }), body: '{"name":"kept"}' });
   projectId = ((await created.json()) as { id: string }).id;
   const statement = sandbox.runtime.store.db.prepare(`SELECT ${TABLES.map((t) => `(SELECT COUNT(*) FROM ${t})`).join(', ')}`).raw();
   countRows = () => (statement.get() as number[]).join(',');
@@ -189,8 +189,10 @@ function requestsFor(operation: Operation): fc.Arbitrary<FuzzRequest> {
     cases.push(fc.constant(base('no body', { body: undefined })));
   }
   if (operation.operationId === 'createProject') {
-    cases.push(fc.oneof(weirdText, fc.constantFrom(near, over)).map((name) => base('idempotency key reused with another body', { headers: [['Authorization', `Bearer ${full.personal_access_token}`], ...jsonType, ['Idempotency-Key', 'fuzz-used']], body: JSON.stringify({ name: `other ${name}`.slice(0, 100) }) })));
-    cases.push(fc.oneof(fc.constant(''), fc.constant('k'.repeat(256)), fc.constant('k'.repeat(100_000))).map((key) => base('idempotency key invalid', { headers: [validAuth, ...jsonType, ['Idempotency-Key', key]] })));
+    cases.push(fc.oneof(weirdText, fc.constantFrom(near, over)).map((name) => base('idempotency key reused with another body', { headers: [['Authorization', `Bearer ${full.personal_access_token}`], ...jsonType, ['Idempotency-Key', '"fuzz-used"']], body: JSON.stringify({ name: `other ${name}`.slice(0, 100) }) })));
+    // Not an RFC 8941 sf-string of 1–255 characters: bare, empty, too long, unterminated, bad escape, parameters, a list.
+    const badKeys = ['', 'bare-key', 'k'.repeat(256), 'k'.repeat(100_000), '""', `"${'k'.repeat(256)}"`, '"open', '"bad \\n escape"', '"k";p=1', '"a", "b"', '"a"b"'];
+    cases.push(fc.constantFrom(...badKeys).map((key) => base('idempotency key invalid', { headers: [validAuth, ...jsonType, ['Idempotency-Key', key]] })));
   }
   if (isToken) {
     cases.push(badTokenForm.map((body) => base('token form', { body })));

@@ -26,6 +26,8 @@ export interface SandboxOptions {
   portalUrl?: string;
   /** Tenants one client address may create per hour (default SANDBOX_APPS_PER_HOUR, else 20). */
   appsPerHour?: number;
+  /** Idempotency records one tenant may hold (default SANDBOX_IDEMPOTENCY_RECORDS_PER_TENANT, else 1000). */
+  idempotencyRecordsPerTenant?: number;
   /** Projects one tenant may hold (default SANDBOX_PROJECTS_PER_TENANT, else 500). */
   projectsPerTenant?: number;
   /** Bound of a tenant's own rate limit, requests per second (default SANDBOX_MAX_REQUESTS_PER_SECOND, else 100). */
@@ -80,6 +82,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       appsPerHour: options.appsPerHour ?? (Number(process.env.SANDBOX_APPS_PER_HOUR) || LIMITS.appsPerHour),
       projectsPerTenant: options.projectsPerTenant ?? (Number(process.env.SANDBOX_PROJECTS_PER_TENANT) || LIMITS.projectsPerTenant),
       maxRequestsPerSecond: options.maxRequestsPerSecond ?? (Number(process.env.SANDBOX_MAX_REQUESTS_PER_SECOND) || LIMITS.maxRequestsPerSecond),
+      idempotencyRecordsPerTenant: options.idempotencyRecordsPerTenant
+        ?? (Number(process.env.SANDBOX_IDEMPOTENCY_RECORDS_PER_TENANT) || LIMITS.idempotencyRecordsPerTenant),
     },
     trustProxy: options.trustProxy ?? process.env.SANDBOX_TRUST_PROXY === '1',
   };

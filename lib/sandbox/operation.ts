@@ -3,12 +3,14 @@ import { environments, getOperation, type Operation } from '@/lib/openapi';
 import type { ApiCall } from './api-request';
 import { LIMITS } from './config';
 import { problem, readBody, type FieldError, type Reply, type RequestContext } from './http';
+import { parseIdempotencyKey } from './idempotency-key';
 import { getProjectMetrics } from './metrics';
 import { bearerChallenge, type BearerFailure, type BearerIdentity } from './oauth/bearer';
 import { createProject, listProjects } from './projects';
 import { isMediaType, type Runtime } from './runtime';
+import { illFormedString } from './unicode';
 import { nonDecimalIntegers, validateRequest, type ValidationResult } from './validate';
-import { verifyWebhook } from './webhooks';
+import { deliveryHeaderErrors, verifyWebhook } from './webhooks';
 
 const JSON_OPERATIONS = new Set(['createProject', 'verifyWebhook']);
 const RESOURCE_HANDLERS: Record<string, (call: ApiCall) => Reply> = {
@@ -35,7 +37,9 @@ function validationDetail(errors: FieldError[]): string {
 /**
  * Reads a JSON request body (at most LIMITS.maxBodyBytes) as raw bytes and parsed value.
  * @param required - whether an empty body is still checked for its Content-Type (document operations with a body).
- * @returns the bytes and value (undefined when empty), or a 415 (not application/json) / 400 (not UTF-8 JSON) reply.
+ * @returns the bytes and value (undefined when empty), or a 415 (not application/json) / 400 reply: not UTF-8 JSON,
+ * or a string or key (at any depth) that is not well-formed Unicode (a lone surrogate escape, which SQLite would
+ * store as U+FFFD), naming its JSON pointer (RFC 6901).
  * @throws BodyTooLargeError above the limit (mapped to 413 by the handler).
  */
 export async function readJsonBody(ctx: RequestContext, request: Request, required: boolean): Promise<{ ok: true; raw: Uint8Array; value: unknown } | { ok: false; reply: Reply }> {
@@ -46,12 +50,20 @@ export async function readJsonBody(ctx: RequestContext, request: Request, requir
     return { ok: false, reply: problem(ctx, 415, `Content-Type ${contentType ?? '(none)'} is not supported; send application/json.`) };
   }
   if (raw.byteLength === 0) return { ok: true, raw, value: undefined };
+  let text: string;
+  let value: unknown;
   try {
-    return { ok: true, raw, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw)) as unknown };
+    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     const message = error instanceof Error ? error.message : 'invalid JSON';
     return { ok: false, reply: problem(ctx, 400, `The body is not valid JSON (${message}).`, { errors: [{ field: '', message: 'must be valid UTF-8 JSON' }] }) };
   }
+  const illFormed = illFormedString(text, value);
+  if (illFormed) {
+    return { ok: false, reply: problem(ctx, 400, `${validationDetail([illFormed])} Send the character itself (UTF-8) or its complete surrogate pair.`, { errors: [illFormed] }) };
+  }
+  return { ok: true, raw, value };
 }
 
 function queryOf(url: URL): Record<string, string | string[]> {
@@ -177,8 +189,31 @@ const CHECKED_PARAMETERS_MAX = 1000;
 const CHECKED_KEY_MAX = 1024;
 
 /**
- * Validates a call's parameters (and body) against the document: integers written as plain decimals, then
- * openapi-backend's compiled validators (coercion, defaults). A promise only while the validators are being built.
+ * Checks of values whose schema in the document is a `pattern` or a `minLength`, run before the document's
+ * validators because Ajv's message for them ("must match pattern …") does not say what to send instead. Each
+ * returns field errors named as the validators name them (lower-case header names, JSON pointers into the body),
+ * which replace the validators' errors for the same fields.
+ */
+const HELPFUL_CHECKS: Record<string, (headers: Record<string, string>, body: unknown) => FieldError[]> = {
+  createProject: (headers) => {
+    const key = headers['idempotency-key'];
+    const parsed = key === undefined ? undefined : parseIdempotencyKey(key);
+    return parsed && !parsed.ok ? [parsed.error] : [];
+  },
+  verifyWebhook: (_headers, body) => deliveryHeaderErrors(body),
+};
+
+/** A validation result with the helpful checks' errors in front, replacing the validators' errors on the same fields. */
+function withHelpful(result: ValidationResult, helpful: FieldError[]): ValidationResult {
+  if (helpful.length === 0) return result;
+  const others = result.ok ? [] : result.errors.filter((error) => !helpful.some((first) => first.field === error.field));
+  return { ok: false, errors: [...helpful, ...others] };
+}
+
+/**
+ * Validates a call's parameters (and body) against the document: integers written as plain decimals, then the
+ * helpful checks together with openapi-backend's compiled validators (coercion, defaults). A promise only while the
+ * validators are being built.
  */
 function checkParameters(call: AuthorizedCall, headers: Record<string, string>, body: unknown): CheckedParameters | Promise<CheckedParameters> {
   const { ctx, request, url, operationId } = call;
@@ -186,6 +221,7 @@ function checkParameters(call: AuthorizedCall, headers: Record<string, string>, 
   const notDecimal = nonDecimalIntegers(operationId, query);
   const environment = () => headers['aethex-environment'] ?? defaultEnvironment();
   if (notDecimal.length > 0) return { result: { ok: false, errors: notDecimal }, environment: environment() };
+  const helpful = HELPFUL_CHECKS[operationId]?.(headers, body) ?? [];
   const validation = validateRequest(operationId, {
     method: request.method === 'HEAD' ? 'GET' : request.method,
     path: ctx.path + url.search,
@@ -195,7 +231,9 @@ function checkParameters(call: AuthorizedCall, headers: Record<string, string>, 
     ...(body !== undefined ? { body } : {}),
   });
   // Ajv fills the header defaults into `headers` (useDefaults), so the environment is read after validation.
-  return validation instanceof Promise ? validation.then((result) => ({ result, environment: environment() })) : { result: validation, environment: environment() };
+  return validation instanceof Promise
+    ? validation.then((result) => ({ result: withHelpful(result, helpful), environment: environment() }))
+    : { result: withHelpful(validation, helpful), environment: environment() };
 }
 
 /** Validates an authorized call (query, declared headers, body) and runs its resource handler. */

@@ -3,6 +3,7 @@ import { getOperation } from '@/lib/openapi';
 import type { ApiCall } from './api-request';
 import { LIMITS } from './config';
 import { problem, type Reply } from './http';
+import { parseIdempotencyKey, quotedKey } from './idempotency-key';
 import { randomId, sha256Hex } from './ids';
 import type { ProjectRow } from './store';
 
@@ -91,46 +92,63 @@ function projectsCapReached(call: ApiCall): Reply | undefined {
   });
 }
 
+/** 429 for a new Idempotency-Key of a tenant at its cap of records; Retry-After is when its oldest record expires. */
+function idempotencyCapReached(call: ApiCall, oldestAt: number): Reply {
+  const { rt, ctx } = call;
+  const cap = rt.caps.idempotencyRecordsPerTenant;
+  const retryAfter = Math.max(1, Math.ceil((oldestAt + LIMITS.idempotencySeconds * 1000 - rt.now()) / 1000));
+  return problem(ctx, 429, `This sandbox app holds ${cap} idempotency records, the cap per sandbox app; each is kept ${LIMITS.idempotencySeconds / 3600} hours, and the oldest expires in ${retryAfter} seconds. Retry this new key then, or create another sandbox app (POST /sandbox/apps).`, {
+    headers: { 'Retry-After': String(retryAfter) },
+  });
+}
+
 /**
- * createProject: 201 with Location and defaults filled in; 429 at the per-tenant project cap (nothing stored). With an Idempotency-Key
- * (draft-ietf-httpapi-idempotency-key-header), keyed per client for 24 h: same body → stored 201 replayed with
- * `Idempotent-Replayed: true`; different body → 422; still in flight (e.g. in another process) → 409.
+ * createProject: 201 with Location and defaults filled in; 429 at the per-tenant project cap (nothing stored). With an
+ * Idempotency-Key (draft-ietf-httpapi-idempotency-key-header: an RFC 8941 sf-string, stored unquoted), keyed per
+ * tenant and client for 24 h: same body → stored 201 replayed with `Idempotent-Replayed: true`; different body →
+ * 422; still in flight (e.g. in another process) → 409; a new key while the tenant holds its cap of records → 429
+ * (nothing stored).
  */
 export function createProject(call: ApiCall): Reply {
   const { rt, ctx, identity } = call;
-  const key = call.header('idempotency-key');
+  const header = call.header('idempotency-key');
   const row = newProject(identity.tenantId, call.environment, call.body as Record<string, unknown>, rt.now());
   const location = `${ctx.origin}${ctx.base}/v1/projects/${row.id}`;
   const body = JSON.stringify(toProject(row));
-  if (key === null) {
+  if (header === null) {
     const capped = projectsCapReached(call);
     if (capped) return capped;
     rt.store.createProject(row);
     return { status: 201, headers: { 'Content-Type': 'application/json', Location: location }, body };
   }
+  const parsed = parseIdempotencyKey(header);
+  // Request validation refuses such a header first (operation.ts); kept so the handler never stores a raw value.
+  if (!parsed.ok) return problem(ctx, 400, `The header Idempotency-Key ${parsed.error.message}.`, { errors: [parsed.error] });
+  const { key } = parsed;
   const fingerprint = sha256Hex(Buffer.concat([Buffer.from(`POST /v1/projects ${call.environment}\n`), call.rawBody]));
-  const claim = rt.store.claimIdempotencyKey(identity.tenantId, identity.clientId, key, fingerprint, rt.now(), LIMITS.idempotencySeconds * 1000);
+  const claim = rt.store.claimIdempotencyKey(identity.tenantId, identity.clientId, key, fingerprint, rt.now(), LIMITS.idempotencySeconds * 1000, rt.caps.idempotencyRecordsPerTenant);
   if (claim.state === 'mismatch') {
-    return problem(ctx, 422, `Idempotency-Key ${key} was already used with a different request body. Use a new key for a new request.`);
+    return problem(ctx, 422, `Idempotency-Key ${quotedKey(key)} was already used with a different request body. Use a new key for a new request.`);
   }
   if (claim.state === 'in_flight') {
-    return problem(ctx, 409, `A request with Idempotency-Key ${key} is still in progress. Retry once it completes.`);
+    return problem(ctx, 409, `A request with Idempotency-Key ${quotedKey(key)} is still in progress. Retry once it completes.`);
   }
   if (claim.state === 'replay') {
     const { status, headers, body: stored } = claim.response;
     return { status, headers: { ...headers, 'Idempotent-Replayed': 'true' }, body: stored };
   }
+  if (claim.state === 'full') return idempotencyCapReached(call, claim.oldestAt);
   const capped = projectsCapReached(call);
   if (capped) {
     // Not a response worth replaying: the same key may succeed once the caller has room again.
-    rt.store.releaseIdempotencyKey(identity.clientId, key);
+    rt.store.releaseIdempotencyKey(identity.tenantId, identity.clientId, key);
     return capped;
   }
   const headers = { 'Content-Type': 'application/json', Location: location };
   try {
     rt.store.createProject(row, { clientKey: identity.clientId, key, response: { status: 201, headers, body } });
   } catch (error) {
-    rt.store.releaseIdempotencyKey(identity.clientId, key);
+    rt.store.releaseIdempotencyKey(identity.tenantId, identity.clientId, key);
     throw error;
   }
   return { status: 201, headers, body };

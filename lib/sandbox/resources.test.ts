@@ -180,7 +180,7 @@ describe('D. projects', () => {
     const app = await createTestApp(sandbox);
     const token = await accessToken(sandbox, app);
     const post = (body: string, key: string, auth = token) =>
-      send(sandbox, '/v1/projects', { method: 'POST', headers: bearer(auth, { ...JSON_TYPE, 'Idempotency-Key': key }), body });
+      send(sandbox, '/v1/projects', { method: 'POST', headers: bearer(auth, { ...JSON_TYPE, 'Idempotency-Key': `"${key}"` }), body });
     const total = async () => Number((await send(sandbox, '/v1/projects', { headers: bearer(token) })).headers.get('x-total-count'));
     const before = await total();
     const first = await post('{"name":"once"}', 'key-1');
@@ -197,12 +197,12 @@ describe('D. projects', () => {
     // Another client (the PAT) has its own key space.
     expect((await post('{"name":"once"}', 'key-1', app.personal_access_token)).headers.get('idempotent-replayed')).toBeNull();
     // A request holding the key in another process (same database): 409.
-    sandbox.runtime.store.claimIdempotencyKey(app.tenant_id, app.client_id, 'key-2', 'other-process', Date.now(), 86_400_000);
+    sandbox.runtime.store.claimIdempotencyKey(app.tenant_id, app.client_id, 'key-2', 'other-process', Date.now(), 86_400_000, 1000);
     const fingerprintless = await post('{"name":"x"}', 'key-2');
     expect([409, 422]).toContain(fingerprintless.status);
     const { createHash } = await import('node:crypto');
     const fingerprint = createHash('sha256').update(Buffer.concat([Buffer.from('POST /v1/projects production\n'), Buffer.from('{"name":"y"}')])).digest('hex');
-    sandbox.runtime.store.claimIdempotencyKey(app.tenant_id, app.client_id, 'key-3', fingerprint, Date.now(), 86_400_000);
+    sandbox.runtime.store.claimIdempotencyKey(app.tenant_id, app.client_id, 'key-3', fingerprint, Date.now(), 86_400_000, 1000);
     const inFlight = await post('{"name":"y"}', 'key-3');
     expect(inFlight.status).toBe(409);
     // Concurrent duplicates in one process: one creation, the rest replay.
@@ -215,7 +215,7 @@ describe('D. projects', () => {
     let clock = Date.now();
     const sandbox = setup(() => clock);
     const app = await createTestApp(sandbox);
-    const post = (body: string) => send(sandbox, '/v1/projects', { method: 'POST', headers: bearer(app.personal_access_token, { ...JSON_TYPE, 'Idempotency-Key': 'k' }), body });
+    const post = (body: string) => send(sandbox, '/v1/projects', { method: 'POST', headers: bearer(app.personal_access_token, { ...JSON_TYPE, 'Idempotency-Key': '"k"' }), body });
     expect((await post('{"name":"a"}')).status).toBe(201);
     clock += 86_401_000;
     const again = await post('{"name":"b"}');

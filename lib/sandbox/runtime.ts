@@ -20,6 +20,8 @@ export interface Runtime {
     projectsPerTenant: number;
     /** Bound of a tenant's own rate limit: requests per second over a window of up to 60 s. */
     maxRequestsPerSecond: number;
+    /** Live idempotency records a tenant may hold, all clients together. */
+    idempotencyRecordsPerTenant: number;
   };
   /** Whether X-Forwarded-For is trusted over the socket address (standalone behind a reverse proxy). */
   trustProxy: boolean;

@@ -86,7 +86,7 @@ describe('secrets at rest and in logs (issue 8 item 3, server side)', () => {
         // Personal access token use, an idempotent create, a webhook delivery.
         const pat = { Authorization: `Bearer ${app.personal_access_token}` };
         expect((await fetch(`${url}/v1/projects`, { headers: pat })).status).toBe(200);
-        expect((await fetch(`${url}/v1/projects`, { method: 'POST', headers: { ...pat, 'Content-Type': 'application/json', 'Idempotency-Key': 'k1' }, body: '{"name":"s"}' })).status).toBe(201);
+        expect((await fetch(`${url}/v1/projects`, { method: 'POST', headers: { ...pat, 'Content-Type': 'application/json', 'Idempotency-Key': '"k1"' }, body: '{"name":"s"}' })).status).toBe(201);
         expect((await fetch(`${url}/webhooks/emit`, { method: 'POST', headers: { Authorization: `Bearer ${refreshed.access_token}`, 'Content-Type': 'application/json' }, body: '{"event":"member.invited"}' })).status).toBe(200);
         expect((await fetch(`${url}/v1/projects`, { headers: { Authorization: `Bearer ${refreshed.access_token}` } })).status).toBe(200);
       } finally {

@@ -41,7 +41,7 @@ describe('standalone server (npm run sandbox)', () => {
       const list = await call(`${server.url}/v1/projects?limit=25`, { headers: auth });
       expect(list.headers.get('link')).toContain(`<${server.url}/v1/projects?page=2&limit=25>; rel="next"`);
       const results = await Promise.all(Array.from({ length: 100 }, () => call(`${server.url}/v1/projects`, {
-        method: 'POST', headers: { ...auth, 'Content-Type': 'application/json', 'Idempotency-Key': 'burst-1' }, body: '{"name":"exactly-once"}',
+        method: 'POST', headers: { ...auth, 'Content-Type': 'application/json', 'Idempotency-Key': '"burst-1"' }, body: '{"name":"exactly-once"}',
       })));
       expect(results.every((r) => r.status === 201 || r.status === 409)).toBe(true);
       const ids = new Set(await Promise.all(results.filter((r) => r.status === 201).map(async (r) => ((await r.json()) as { id: string }).id)));

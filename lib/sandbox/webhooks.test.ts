@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -6,7 +8,7 @@ import { listWebhooks } from '@/lib/openapi';
 import { createAjv } from './ajv';
 import type { Sandbox } from './handler';
 import { bearer, createTestApp, send, testSandbox, type App } from './test-helpers';
-import type { Delivery } from './webhooks';
+import { checkDelivery, deliveryHeaderErrors, type Delivery } from './webhooks';
 
 let sandboxes: Sandbox[] = [];
 afterEach(() => {
@@ -80,5 +82,31 @@ describe('F. webhooks', () => {
     expect(((await late.json()) as { detail: string }).detail).toContain('300 seconds');
     clock -= 1_000;
     expect((await verify(sandbox, app, delivery.payload, delivery.headers)).status).toBe(200);
+  });
+
+  it('verify is strict about the header syntax: webhook-timestamp decimal digits only, webhook-id not empty', async () => {
+    const now = Date.parse('2026-12-01T10:00:00Z');
+    const seconds = now / 1000;
+    const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+    const payload = '{"type":"member.invited"}';
+    // Signed exactly as sent, so only the syntax can fail.
+    const sign = (id: string, timestamp: string) => {
+      const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
+      return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${payload}`).digest('base64')}`;
+    };
+    const check = (id: string, timestamp: string) => checkDelivery(secret, payload, { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': sign(id, timestamp) }, now);
+    expect(check('msg_1', String(seconds))).toBeUndefined();
+    for (const timestamp of [`0x${seconds.toString(16)}`, `${seconds / 1e9}e9`, `+${seconds}`, ` ${seconds}`, `${seconds} `, `${seconds}.0`, '', '-1']) {
+      const failure = check('msg_1', timestamp);
+      expect(failure?.errors?.map((error) => error.field), JSON.stringify(timestamp)).toEqual(['/headers/webhook-timestamp']);
+      expect(failure?.detail).toContain('decimal digits only');
+    }
+    const emptyId = check('', String(seconds));
+    expect(emptyId?.errors?.map((error) => error.field)).toEqual(['/headers/webhook-id']);
+    expect(emptyId?.detail).toMatch(/^The delivery's webhook-id is malformed: must not be empty/);
+    expect(deliveryHeaderErrors({ headers: { 'webhook-id': '', 'webhook-timestamp': '1e9' } }).map((error) => error.field)).toEqual(['/headers/webhook-id', '/headers/webhook-timestamp']);
+    // Other shapes are left to schema validation.
+    expect(deliveryHeaderErrors({ headers: { 'webhook-timestamp': 1 } })).toEqual([]);
+    expect(deliveryHeaderErrors(null)).toEqual([]);
   });
 });

@@ -63,13 +63,37 @@ export function emitDelivery(rt: Runtime, tenantId: string, event: string): Deli
   return rt.store.insertDelivery(id, tenantId, event, payload, headers, now.getTime(), LIMITS.caps.deliveries) ?? { event, webhook_id: id, headers, payload };
 }
 
+const DIGITS = /^[0-9]+$/;
+
 /**
- * Checks a delivery against a secret the way a Standard Webhooks receiver does: timestamp within the tolerance of
- * the (injectable) clock, then any `v1,<base64>` entry equal to the signature the `standardwebhooks` package
- * computes for `<id>.<timestamp>.<payload>` (constant-time comparison).
+ * The syntax Standard Webhooks gives the delivery headers, checked strictly: `webhook-id` a non-empty string,
+ * `webhook-timestamp` integer Unix seconds written as decimal digits only. Why not `Number()`: it also reads
+ * `0x…`, `1.7e9`, `+…`, `….0` and surrounding spaces, values no Standard Webhooks sender writes.
+ * @param body - a verifyWebhook request body (anything: fields that are not strings are left to schema validation).
+ * @returns one field error per offending header (JSON pointers into the body), empty when both are well-formed.
+ */
+export function deliveryHeaderErrors(body: unknown): FieldError[] {
+  const headers = (body as { headers?: unknown } | null)?.headers;
+  if (!headers || typeof headers !== 'object') return [];
+  const { 'webhook-id': id, 'webhook-timestamp': timestamp } = headers as Record<string, unknown>;
+  const errors: FieldError[] = [];
+  if (id === '') errors.push({ field: '/headers/webhook-id', message: 'must not be empty: copy the webhook-id header exactly as received' });
+  if (typeof timestamp === 'string' && !DIGITS.test(timestamp)) {
+    errors.push({ field: '/headers/webhook-timestamp', message: 'must be integer Unix seconds in decimal digits only (no sign, spaces, decimal point, exponent or hex), e.g. "1796033700": copy the webhook-timestamp header exactly as received' });
+  }
+  return errors;
+}
+
+/**
+ * Checks a delivery against a secret the way a Standard Webhooks receiver does: well-formed headers
+ * (deliveryHeaderErrors), timestamp within the tolerance of the (injectable) clock, then any `v1,<base64>` entry
+ * equal to the signature the `standardwebhooks` package computes for `<id>.<timestamp>.<payload>` (constant-time
+ * comparison).
  * @returns undefined when valid, else a detail sentence and the invalid fields.
  */
 export function checkDelivery(secret: string, payload: string, headers: Record<string, string>, nowMs: number): { detail: string; errors?: FieldError[] } | undefined {
+  const malformed = deliveryHeaderErrors({ headers });
+  if (malformed.length > 0) return { detail: `The delivery's ${malformed.map((error) => error.field.slice('/headers/'.length)).join(' and ')} ${malformed.length > 1 ? 'are' : 'is'} malformed: ${malformed.map((error) => error.message).join('; ')}.`, errors: malformed };
   const tolerance = webhookToleranceSeconds();
   const timestamp = Number(headers['webhook-timestamp']);
   const skew = Math.abs(Math.floor(nowMs / 1000) - timestamp);

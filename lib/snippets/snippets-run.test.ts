@@ -88,7 +88,8 @@ function documented(operationId: string) {
 }
 
 const ENV = { AETHEX_TOKEN: 'atx_test_token', AETHEX_CLIENT_ID: 'cli_test', AETHEX_CLIENT_SECRET: 'cs_test_secret' };
-const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+/** A random key (a UUID, or curl's 32 hex digits) in double quotes, as the Idempotency-Key header carries it. */
+const QUOTED_UUID = /^"[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}"$/i;
 
 function expectPrinted(stdout: string, requestId: string) {
   expect(stdout).toMatch(/HTTP 201/);
@@ -115,7 +116,7 @@ for (const { id: lang, label } of LANGUAGES) {
         expect(request.headers.authorization).toBe(want.basic ? basic : `Bearer ${ENV.AETHEX_TOKEN}`);
         expect(request.headers['aethex-environment']).toBe(want.environment);
         expect(request.headers['idempotency-key'] !== undefined).toBe(want.idempotent);
-        if (want.idempotent) expect(request.headers['idempotency-key']).toMatch(UUID);
+        if (want.idempotent) expect(request.headers['idempotency-key']).toMatch(QUOTED_UUID);
         if (want.mimeType === 'application/json') {
           expect(request.headers['content-type']).toBe('application/json');
           expect(request.body.toString('utf8')).toBe(JSON.stringify(want.body, null, 2));
@@ -133,9 +134,10 @@ for (const { id: lang, label } of LANGUAGES) {
       const source = sampleForOperation('createProject', lang);
       const [first, second, fixed] = [await run(lang, source, ENV), await run(lang, source, ENV), await run(lang, source, { ...ENV, AETHEX_IDEMPOTENCY_KEY: 'retry-7f3a' })];
       const key = (r: typeof first) => r.seen[0]?.headers['idempotency-key'];
-      expect(key(first)).toMatch(UUID);
+      expect(key(first)).toMatch(QUOTED_UUID);
       expect(key(second)).not.toBe(key(first));
-      expect(key(fixed)).toBe('retry-7f3a');
+      // The variable holds the key; the header carries it as an RFC 8941 string.
+      expect(key(fixed)).toBe('"retry-7f3a"');
     });
 
     it('sampleForRequest: hostile body and query bytes arrive exactly; includeToken embeds the token', { timeout: 120_000 }, async () => {
@@ -154,7 +156,7 @@ for (const { id: lang, label } of LANGUAGES) {
       expect(got.headers.authorization).toBe('Bearer atx_console');
       expect(got.headers['x-request-id']).toBe('console-1');
       expect(got.headers['aethex-environment']).toBe('staging');
-      expect(got.headers['idempotency-key']).toMatch(UUID);
+      expect(got.headers['idempotency-key']).toMatch(QUOTED_UUID);
       expectPrinted(stdout, requestId);
     });
   });

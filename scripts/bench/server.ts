@@ -16,12 +16,13 @@ export async function startPortal(options: { port: number; distDir: string; skip
   // The sandbox database: a new file, as `npm start` uses one (.data/sandbox.db), unless BENCH_SANDBOX_DB names
   // another (`:memory:` also skips the once-per-event-loop-turn check for commits by other processes that a file needs).
   const dbDir = mkdtempSync(path.join(tmpdir(), 'portal-bench-'));
-  // The soak creates thousands of projects per tenant and the load runs far above 100 requests per second: lift the
-  // sandbox's abuse caps (500 projects per tenant, a tenant's own rate limit) for the bench.
+  // The soak creates thousands of projects per tenant, each with an Idempotency-Key, and the load runs far above 100
+  // requests per second: lift the sandbox's abuse caps (500 projects, 1,000 idempotency records per tenant, a
+  // tenant's own rate limit) for the bench.
   const env = {
     ...process.env, NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: '1',
     SANDBOX_DB: process.env.BENCH_SANDBOX_DB || path.join(dbDir, 'sandbox.db'), SANDBOX_PROJECTS_PER_TENANT: '1000000',
-    SANDBOX_MAX_REQUESTS_PER_SECOND: '1000000',
+    SANDBOX_MAX_REQUESTS_PER_SECOND: '1000000', SANDBOX_IDEMPOTENCY_RECORDS_PER_TENANT: '1000000',
   };
   if (!options.skipBuild) {
     await run('npm', ['run', 'build'], env);

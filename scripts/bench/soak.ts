@@ -168,7 +168,7 @@ export async function benchSoak(options: { portalUrl: string; serverPid: number;
       const repeat = used.length > 0 && Math.random() < 0.25;
       key = repeat ? used[Math.floor(Math.random() * used.length)]! : `soak-${tenant.clientId}-${(tenant.nextKey += 1)}`;
       kind = repeat ? 'create (repeated key)' : 'create';
-      request = () => fetch(`${base}/v1/projects`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json', 'Idempotency-Key': key! }, body: JSON.stringify({ name: key }) });
+      request = () => fetch(`${base}/v1/projects`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json', 'Idempotency-Key': `"${key!}"` }, body: JSON.stringify({ name: key }) });
     } else {
       kind = 'token';
       request = () => clientCredentials(base, tenant);

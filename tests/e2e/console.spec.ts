@@ -89,7 +89,7 @@ test('authorization code + PKCE in a popup → POST /v1/projects → 201, then r
   await expect(page.getByLabel('Current token')).toContainText('Grant: authorization code + PKCE');
   expect(await page.evaluate(() => Object.keys(sessionStorage))).not.toContain('aethex-console:oauth-pending');
   await page.getByRole('button', { name: 'Generate' }).click();
-  await expect(page.getByLabel(/Idempotency-Key/)).toHaveValue(/^[0-9a-f-]{36}$/);
+  await expect(page.getByLabel(/Idempotency-Key/)).toHaveValue(/^"[0-9a-f-]{36}"$/);
   await sendButton(page).click();
   await expect(status(page)).toContainText('201');
   await expect(page.getByText(/^Replayed/)).toHaveCount(0);

@@ -50,12 +50,15 @@ export class SandboxStore extends AuthStore {
   }
 
   /**
-   * Claims an idempotency key for a client, or reports why not. Records older than `ttlMs` are forgotten.
+   * Claims an idempotency key of a tenant's client, or reports why not. Records are keyed by (tenant, client, key):
+   * a client shared by several tenants (the console's public client) never sees another tenant's records. Records
+   * older than `ttlMs` are forgotten. A new key is refused (`full`, nothing stored) while the tenant holds `cap`
+   * live records, whichever client made them; a key already held is answered as usual.
    * @param fingerprint - SHA-256 of the request (method, path, environment, body bytes).
    */
-  claimIdempotencyKey(tenantId: string, clientKey: string, key: string, fingerprint: string, now: number, ttlMs: number): IdempotencyClaim {
+  claimIdempotencyKey(tenantId: string, clientKey: string, key: string, fingerprint: string, now: number, ttlMs: number, cap: number): IdempotencyClaim {
     return this.db.transaction((): IdempotencyClaim => {
-      const row = this.s.idem.get(clientKey, key) as
+      const row = this.s.idem.get(tenantId, clientKey, key) as
         | { fingerprint: string; state: string; status: number; headers: string; body: string; created_at: number }
         | undefined;
       if (row && row.created_at > now - ttlMs) {
@@ -63,25 +66,30 @@ export class SandboxStore extends AuthStore {
         if (row.state === 'in_flight') return { state: 'in_flight' };
         return { state: 'replay', response: { status: row.status, headers: JSON.parse(row.headers) as Record<string, string>, body: row.body } };
       }
-      if (row) this.s.idemDelete.run(clientKey, key);
+      const live = this.s.idemLive.get(tenantId, now - ttlMs) as { n: number; oldest: number | null };
+      if (live.n >= cap) return { state: 'full', oldestAt: live.oldest ?? now };
+      if (row) this.s.idemDelete.run(tenantId, clientKey, key);
       this.s.idemInsert.run(tenantId, clientKey, key, fingerprint, now);
       return { state: 'claimed' };
     }).immediate();
   }
 
-  /** Forgets a claimed key whose request failed before producing a response worth replaying. */
-  releaseIdempotencyKey(clientKey: string, key: string): void {
-    this.db.transaction(() => this.s.idemDelete.run(clientKey, key)).immediate();
+  /** Forgets a tenant's client's claimed key whose request failed before producing a response worth replaying. */
+  releaseIdempotencyKey(tenantId: string, clientKey: string, key: string): void {
+    this.db.transaction(() => this.s.idemDelete.run(tenantId, clientKey, key)).immediate();
   }
 
-  /** Inserts a project and, if an idempotency key was claimed, stores its response, in one transaction. */
+  /**
+   * Inserts a project and, if an idempotency key was claimed for it (under the project's tenant), stores its
+   * response, in one transaction.
+   */
   createProject(project: ProjectRow, idempotency?: { clientKey: string; key: string; response: StoredResponse }): void {
     this.pages.clear();
     this.db.transaction(() => {
       this.s.insertProject.run(project);
       if (idempotency) {
         const { clientKey, key, response } = idempotency;
-        this.s.idemDone.run(response.status, JSON.stringify(response.headers), response.body, clientKey, key);
+        this.s.idemDone.run(response.status, JSON.stringify(response.headers), response.body, project.tenant_id, clientKey, key);
       }
     }).immediate();
   }

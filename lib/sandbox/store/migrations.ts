@@ -142,4 +142,39 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX codes_expires ON authorization_codes (expires_at);
     `,
   },
+  {
+    version: 3,
+    name: 'idempotency records keyed by tenant, client and key',
+    // The console's public client is shared by every tenant, so (client_key, idempotency_key) let one tenant replay
+    // another's response. SQLite cannot change a primary key: new table, copy, drop, rename, indexes. Keys were the
+    // raw header value and are now the parsed RFC 8941 string: a stored quoted value without escapes becomes its
+    // content (a bare one already is), so a retry across the upgrade still matches; on a clash the older row wins.
+    sql: `
+      CREATE TABLE idempotency_keys_v3 (
+        tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+        client_key TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('in_flight', 'done')),
+        status INTEGER,
+        headers TEXT,
+        body TEXT,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (tenant_id, client_key, idempotency_key)
+      );
+      INSERT OR IGNORE INTO idempotency_keys_v3
+        (tenant_id, client_key, idempotency_key, fingerprint, state, status, headers, body, created_at)
+      SELECT tenant_id, client_key,
+        CASE WHEN length(idempotency_key) >= 2 AND idempotency_key GLOB '"*"'
+          AND instr(substr(idempotency_key, 2, length(idempotency_key) - 2), '"') = 0
+          AND instr(idempotency_key, '\\') = 0
+        THEN substr(idempotency_key, 2, length(idempotency_key) - 2) ELSE idempotency_key END,
+        fingerprint, state, status, headers, body, created_at
+      FROM idempotency_keys ORDER BY created_at;
+      DROP TABLE idempotency_keys;
+      ALTER TABLE idempotency_keys_v3 RENAME TO idempotency_keys;
+      CREATE INDEX idempotency_tenant ON idempotency_keys (tenant_id, created_at);
+      CREATE INDEX idempotency_created ON idempotency_keys (created_at);
+    `,
+  },
 ];

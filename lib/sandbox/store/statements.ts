@@ -57,12 +57,13 @@ export function prepareStatements(db: Database.Database) {
       FROM projects WHERE tenant_id = ? AND environment = ? ORDER BY seq LIMIT ? OFFSET ?`),
     project: p('SELECT * FROM projects WHERE tenant_id = ? AND id = ?'),
     firstProject: p('SELECT * FROM projects WHERE tenant_id = ? ORDER BY seq LIMIT 1'),
-    idem: p('SELECT * FROM idempotency_keys WHERE client_key = ? AND idempotency_key = ?'),
-    idemDelete: p('DELETE FROM idempotency_keys WHERE client_key = ? AND idempotency_key = ?'),
+    idem: p('SELECT * FROM idempotency_keys WHERE tenant_id = ? AND client_key = ? AND idempotency_key = ?'),
+    idemDelete: p('DELETE FROM idempotency_keys WHERE tenant_id = ? AND client_key = ? AND idempotency_key = ?'),
     idemInsert: p(`INSERT INTO idempotency_keys (tenant_id, client_key, idempotency_key, fingerprint, state, created_at)
       VALUES (?, ?, ?, ?, 'in_flight', ?)`),
     idemDone: p(`UPDATE idempotency_keys SET state = 'done', status = ?, headers = ?, body = ?
-      WHERE client_key = ? AND idempotency_key = ?`),
+      WHERE tenant_id = ? AND client_key = ? AND idempotency_key = ?`),
+    idemLive: p('SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM idempotency_keys WHERE tenant_id = ? AND created_at > ?'),
     peek: p('SELECT window_start, count FROM rate_windows WHERE subject = ?'),
     saveRateWindow: p(`INSERT INTO rate_windows (subject, window_start, count) VALUES (@subject, @window_start, @count)
       ON CONFLICT (subject) DO UPDATE SET window_start = excluded.window_start, count = excluded.count`),

@@ -66,12 +66,16 @@ export interface StoredResponse {
   body: string;
 }
 
-/** Outcome of claiming an idempotency key (draft-ietf-httpapi-idempotency-key-header §2). */
+/**
+ * Outcome of claiming an idempotency key (draft-ietf-httpapi-idempotency-key-header §2); `full`: the tenant holds
+ * the most records it may, the oldest created at `oldestAt` (epoch ms).
+ */
 export type IdempotencyClaim =
   | { state: 'claimed' }
   | { state: 'in_flight' }
   | { state: 'mismatch' }
-  | { state: 'replay'; response: StoredResponse };
+  | { state: 'replay'; response: StoredResponse }
+  | { state: 'full'; oldestAt: number };
 
 /** Tokens to store for one issuance; hashes only. */
 export interface Issuance {

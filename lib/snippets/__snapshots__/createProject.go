@@ -18,6 +18,7 @@ func main() {
 		os.Exit(1)
 	}
 	// A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.
+	// The header carries it in double quotes: an RFC 8941 string.
 	idempotencyKey := envOr("AETHEX_IDEMPOTENCY_KEY", newUUID())
 
 	url := baseURL + "/v1/projects"
@@ -34,7 +35,7 @@ func main() {
 	req.Header.Add("Authorization", "Bearer "+token)
 	req.Header.Add("AeThex-Environment", "production")
 	req.Header.Add("Content-Type", "application/json")
-	req.Header.Add("Idempotency-Key", idempotencyKey)
+	req.Header.Add("Idempotency-Key", "\""+idempotencyKey+"\"")
 
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {

@@ -11,6 +11,7 @@ public class Main {
         String token = System.getenv("AETHEX_TOKEN");
         if (token == null || token.isEmpty()) throw new IllegalStateException("Set AETHEX_TOKEN");
         // A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.
+        // The header carries it in double quotes: an RFC 8941 string.
         String idempotencyKey = env("AETHEX_IDEMPOTENCY_KEY", UUID.randomUUID().toString());
 
         HttpRequest request = HttpRequest.newBuilder()
@@ -18,7 +19,7 @@ public class Main {
             .header("Authorization", "Bearer " + token)
             .header("AeThex-Environment", "production")
             .header("Content-Type", "application/json")
-            .header("Idempotency-Key", idempotencyKey)
+            .header("Idempotency-Key", "\"" + idempotencyKey + "\"")
             .method("POST", HttpRequest.BodyPublishers.ofString("{\n  \"name\": \"storefront\"\n}"))
             .build();
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());

@@ -2,6 +2,7 @@ const baseUrl = process.env.AETHEX_BASE_URL || 'https://api.aethex.dev';
 const token = process.env.AETHEX_TOKEN;
 if (!token) throw new Error('Set AETHEX_TOKEN to an access token or personal access token');
 // A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.
+// The header carries it in double quotes: an RFC 8941 string.
 const idempotencyKey = process.env.AETHEX_IDEMPOTENCY_KEY || crypto.randomUUID();
 
 const options = {
@@ -10,7 +11,7 @@ const options = {
     Authorization: `Bearer ${token}`,
     'AeThex-Environment': 'production',
     'Content-Type': 'application/json',
-    'Idempotency-Key': idempotencyKey
+    'Idempotency-Key': `"${idempotencyKey}"`
   },
   body: JSON.stringify({
     "name": "storefront"

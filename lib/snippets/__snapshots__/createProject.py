@@ -6,6 +6,7 @@ import requests
 base_url = os.environ.get("AETHEX_BASE_URL") or "https://api.aethex.dev"
 token = os.environ["AETHEX_TOKEN"]  # an access token or personal access token
 # A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.
+# The header carries it in double quotes: an RFC 8941 string.
 idempotency_key = os.environ.get("AETHEX_IDEMPOTENCY_KEY") or str(uuid.uuid4())
 
 url = f"{base_url}/v1/projects"
@@ -17,7 +18,7 @@ headers = {
     "Authorization": f"Bearer {token}",
     "AeThex-Environment": "production",
     "Content-Type": "application/json",
-    "Idempotency-Key": idempotency_key
+    "Idempotency-Key": f'"{idempotency_key}"'
 }
 
 response = requests.post(url, data=payload.encode("utf-8"), headers=headers)

@@ -12,6 +12,7 @@ base_url = env('AETHEX_BASE_URL', 'https://api.aethex.dev')
 # An access token or personal access token.
 token = ENV.fetch('AETHEX_TOKEN') { abort 'Set AETHEX_TOKEN' }
 # A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.
+# The header carries it in double quotes: an RFC 8941 string.
 idempotency_key = env('AETHEX_IDEMPOTENCY_KEY', SecureRandom.uuid)
 
 url = URI("#{base_url}/v1/projects")
@@ -23,7 +24,7 @@ request = Net::HTTP::Post.new(url)
 request["Authorization"] = "Bearer #{token}"
 request["AeThex-Environment"] = 'production'
 request["Content-Type"] = 'application/json'
-request["Idempotency-Key"] = idempotency_key
+request["Idempotency-Key"] = "\"#{idempotency_key}\""
 request.body = '{
   "name": "storefront"
 }'

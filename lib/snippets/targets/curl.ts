@@ -33,6 +33,7 @@ function prelude(plan: SamplePlan): string[] {
   }
   if (plan.idempotencyKey) {
     lines.push('# A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.');
+    lines.push('# The header carries it in double quotes: an RFC 8941 string.');
     lines.push(`IDEMPOTENCY_KEY="\${AETHEX_IDEMPOTENCY_KEY:-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \\n')}"`);
   }
   return lines;
@@ -47,7 +48,7 @@ export function curl(plan: SamplePlan): string {
     code = replaceOnce(code, `--header 'Authorization: Basic ${SENTINEL.basic}'`, () => '--user "$AETHEX_CLIENT_ID:$AETHEX_CLIENT_SECRET"', 'basic header');
   }
   if (plan.idempotencyKey) {
-    code = replaceOnce(code, `'Idempotency-Key: ${SENTINEL.idempotencyKey}'`, () => '"Idempotency-Key: $IDEMPOTENCY_KEY"', 'Idempotency-Key header');
+    code = replaceOnce(code, `'Idempotency-Key: ${SENTINEL.idempotencyKey}'`, () => '"Idempotency-Key: \\"$IDEMPOTENCY_KEY\\""', 'Idempotency-Key header');
   }
   if (plan.body && plan.body.mimeType !== 'application/x-www-form-urlencoded') {
     const body = /--data @- <<EOF\n[\s\S]*\nEOF$|--data(?:-raw|-binary)? (?:'(?:[^']|'\\'')*'|\S+)$/;

@@ -61,6 +61,7 @@ function prelude(plan: SamplePlan): string[] {
   for (const variable of plan.pathVariables) lines.push(`${naming.go(variable.env)} := envOr("${variable.env}", "${variable.fallback}")`);
   if (plan.idempotencyKey) {
     lines.push('// A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.');
+    lines.push('// The header carries it in double quotes: an RFC 8941 string.');
     lines.push('idempotencyKey := envOr("AETHEX_IDEMPOTENCY_KEY", newUUID())');
   }
   return lines;
@@ -85,7 +86,7 @@ export function go(plan: SamplePlan): string {
     const basic = '"Basic "+base64.StdEncoding.EncodeToString([]byte(clientID+":"+clientSecret))';
     code = replaceOnce(code, `"Basic ${SENTINEL.basic}"`, () => basic, 'basic header');
   }
-  if (plan.idempotencyKey) code = replaceOnce(code, `"${SENTINEL.idempotencyKey}"`, () => 'idempotencyKey', 'Idempotency-Key header');
+  if (plan.idempotencyKey) code = replaceOnce(code, `"${SENTINEL.idempotencyKey}"`, () => '"\\""+idempotencyKey+"\\""', 'Idempotency-Key header');
   if (plan.body) {
     // Placeholder first: indenting main's body must not indent the lines of a raw string literal.
     code = replaceOnce(code, /strings\.NewReader\(.*\)$/m, () => `strings.NewReader(${PAYLOAD})`, 'request body');

@@ -25,6 +25,7 @@ function prelude(plan: SamplePlan): string[] {
   for (const variable of plan.pathVariables) lines.push(`String ${naming.camel(variable.env)} = env("${variable.env}", "${variable.fallback}");`);
   if (plan.idempotencyKey) {
     lines.push('// A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.');
+    lines.push('// The header carries it in double quotes: an RFC 8941 string.');
     lines.push('String idempotencyKey = env("AETHEX_IDEMPOTENCY_KEY", UUID.randomUUID().toString());');
   }
   return lines;
@@ -69,7 +70,7 @@ export function java(plan: SamplePlan): string {
     const basic = '"Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8))';
     code = replaceOnce(code, `"Basic ${SENTINEL.basic}"`, () => basic, 'basic header');
   }
-  if (plan.idempotencyKey) code = replaceOnce(code, `"${SENTINEL.idempotencyKey}"`, () => 'idempotencyKey', 'Idempotency-Key header');
+  if (plan.idempotencyKey) code = replaceOnce(code, `"${SENTINEL.idempotencyKey}"`, () => '"\\"" + idempotencyKey + "\\""', 'Idempotency-Key header');
   if (plan.body) {
     code = replaceOnce(code, /BodyPublishers\.ofString\(.*\)\)$/m, () => `BodyPublishers.ofString(${javaBody(plan)}))`, 'request body');
   }

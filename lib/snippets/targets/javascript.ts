@@ -43,6 +43,7 @@ function prelude(plan: SamplePlan): string[] {
   }
   if (plan.idempotencyKey) {
     lines.push('// A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.');
+    lines.push('// The header carries it in double quotes: an RFC 8941 string.');
     lines.push('const idempotencyKey = process.env.AETHEX_IDEMPOTENCY_KEY || crypto.randomUUID();');
   }
   return lines;
@@ -67,7 +68,7 @@ export function javascript(plan: SamplePlan): string {
   if (plan.auth.kind === 'basic') {
     code = replaceOnce(code, `'Basic ${SENTINEL.basic}'`, () => '`Basic ${btoa(`${clientId}:${clientSecret}`)}`', 'basic header');
   }
-  if (plan.idempotencyKey) code = replaceOnce(code, `'${SENTINEL.idempotencyKey}'`, () => 'idempotencyKey', 'Idempotency-Key header');
+  if (plan.idempotencyKey) code = replaceOnce(code, `'${SENTINEL.idempotencyKey}'`, () => '`"${idempotencyKey}"`', 'Idempotency-Key header');
   if (plan.body && plan.body.mimeType !== 'application/x-www-form-urlencoded') {
     code = replaceOnce(code, /^ {2}body: [\s\S]*(?=\n\};)/m, () => `  body: ${fillBody(jsonBody(plan.body?.text ?? ''), plan.body?.variables, (v) => `process.env.${v.env} || ${JSON.stringify(v.fallback)}`)}`, 'request body');
   }

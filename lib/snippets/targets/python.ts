@@ -28,6 +28,7 @@ function prelude(plan: SamplePlan): string[] {
   }
   if (plan.idempotencyKey) {
     lines.push('# A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.');
+    lines.push('# The header carries it in double quotes: an RFC 8941 string.');
     lines.push('idempotency_key = os.environ.get("AETHEX_IDEMPOTENCY_KEY") or str(uuid.uuid4())');
   }
   return lines;
@@ -48,7 +49,7 @@ export function python(plan: SamplePlan): string {
     const basic = 'base64.b64encode(f"{client_id}:{client_secret}".encode()).decode()';
     code = replaceOnce(code, `"Basic ${SENTINEL.basic}"`, () => `"Basic " + ${basic}`, 'basic header');
   }
-  if (plan.idempotencyKey) code = replaceOnce(code, `"${SENTINEL.idempotencyKey}"`, () => 'idempotency_key', 'Idempotency-Key header');
+  if (plan.idempotencyKey) code = replaceOnce(code, `"${SENTINEL.idempotencyKey}"`, () => 'f\'"{idempotency_key}"\'', 'Idempotency-Key header');
   if (plan.body && plan.body.mimeType !== 'application/x-www-form-urlencoded') {
     // Body variables: the documented JSON (strings only) as a dict literal, serialised like JSON.stringify(…, null, 2).
     const literal = plan.body.variables

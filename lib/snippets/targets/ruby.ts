@@ -30,6 +30,7 @@ function prelude(plan: SamplePlan): string[] {
   for (const variable of plan.pathVariables) lines.push(`${naming.snake(variable.env)} = env('${variable.env}', '${variable.fallback}')`);
   if (plan.idempotencyKey) {
     lines.push('# A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.');
+    lines.push('# The header carries it in double quotes: an RFC 8941 string.');
     lines.push("idempotency_key = env('AETHEX_IDEMPOTENCY_KEY', SecureRandom.uuid)");
   }
   return lines;
@@ -53,7 +54,7 @@ export function ruby(plan: SamplePlan): string {
     // pack('m0') is strict Base64 without the base64 gem (a bundled gem, not default, since Ruby 3.4).
     code = replaceOnce(code, `'Basic ${SENTINEL.basic}'`, () => '"Basic #{["#{client_id}:#{client_secret}"].pack(\'m0\')}"', 'basic header');
   }
-  if (plan.idempotencyKey) code = replaceOnce(code, `'${SENTINEL.idempotencyKey}'`, () => 'idempotency_key', 'Idempotency-Key header');
+  if (plan.idempotencyKey) code = replaceOnce(code, `'${SENTINEL.idempotencyKey}'`, () => '"\\"#{idempotency_key}\\""', 'Idempotency-Key header');
   if (plan.body) {
     // Body variables: the documented JSON (strings only) as a Hash literal; `\#` keeps Ruby from interpolating.
     const noInterpolation = (text: string) => text.replace(/#/g, '\\#');
