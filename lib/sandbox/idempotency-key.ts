@@ -1,5 +1,5 @@
 import type { FieldError } from './http';
-import { parseSfString, serializeSfString, type SfStringFailure } from './structured-field';
+import { parseSfString, serializeSfString } from './structured-field';
 
 /** Longest accepted key, in characters between the quotes (after unescaping). */
 export const IDEMPOTENCY_KEY_MAX = 255;
@@ -8,13 +8,6 @@ export const IDEMPOTENCY_KEY_MAX = 255;
 const FIELD = 'idempotency-key';
 const EXAMPLE = 'Idempotency-Key: "8e03978e-40d5-43e8-bc93-6894a57f9324"';
 
-const REASONS: Record<Exclude<SfStringFailure, 'not-quoted'>, string> = {
-  'not-printable': 'it holds a character outside printable ASCII (0x20–0x7E)',
-  'bad-escape': 'a backslash may only escape " or \\',
-  unterminated: 'the closing double quote is missing',
-  parameters: 'it has parameters (;…), which Idempotency-Key does not take',
-  trailing: 'something follows the closing double quote (send one key, once)',
-};
 
 /**
  * Reads an Idempotency-Key header as the Structured Field the idempotency-key draft defines: one RFC 8941 sf-string
@@ -35,7 +28,8 @@ export function parseIdempotencyKey(value: string): { ok: true; key: string } | 
     const send = quoted ? `Idempotency-Key: ${quoted}` : `the key in double quotes, e.g. ${EXAMPLE} (1 to ${IDEMPOTENCY_KEY_MAX} printable ASCII characters)`;
     return { ok: false, error: { field: FIELD, message: `must be a string in double quotes (an RFC 8941 Structured Field string): send ${send}` } };
   }
-  return { ok: false, error: { field: FIELD, message: `is not a valid RFC 8941 string (${REASONS[parsed.reason]}): send the key in double quotes, escaping " and \\ with a backslash, e.g. ${EXAMPLE}` } };
+  const why = parsed.reason === 'parameters' ? 'it has parameters (;…), which Idempotency-Key does not take' : parsed.detail ?? 'malformed';
+  return { ok: false, error: { field: FIELD, message: `is not a valid RFC 8941 string (${why}): send one key in double quotes, escaping " and \\ with a backslash, e.g. ${EXAMPLE}` } };
 }
 
 /** The key as it appears in a header, for messages (keys that parsed are printable ASCII, so this always succeeds). */
