@@ -105,4 +105,26 @@ describe('isolation details found by an attack review', () => {
       sandbox.close();
     }
   });
+
+  it('maintenance applies to a code exchange and a refresh of the console (public) client too', async () => {
+    const sandbox = setup();
+    const app = await createTestApp(sandbox);
+    const { verifier, challenge } = pkce();
+    const redirect = 'http://localhost:3000/console/callback';
+    const ticket = ((await (await send(sandbox, '/oauth/login-ticket', { method: 'POST', headers: bearer(app.personal_access_token, { 'Content-Type': 'application/json' }), body: JSON.stringify({ code_challenge: challenge }) })).json()) as { login_ticket: string }).login_ticket;
+    const decision = await send(sandbox, '/oauth/authorize', {
+      method: 'POST', headers: FORM, redirect: 'manual',
+      body: new URLSearchParams({ response_type: 'code', client_id: 'aethex-console', redirect_uri: redirect, scope: 'projects:read', code_challenge: challenge, code_challenge_method: 'S256', login_ticket: ticket, decision: 'allow' }).toString(),
+    });
+    const code = new URL(decision.headers.get('location')!).searchParams.get('code')!;
+    await send(sandbox, '/maintenance', { method: 'PUT', headers: bearer(app.personal_access_token, { 'Content-Type': 'application/json' }), body: '{"enabled":true,"retry_after":7}' });
+    const exchange = { grant_type: 'authorization_code', client_id: 'aethex-console', code, redirect_uri: redirect, code_verifier: verifier };
+    const during = await token(sandbox, exchange);
+    expect(during.status).toBe(503);
+    expect(during.headers.get('retry-after')).toBe('7');
+    await send(sandbox, '/maintenance', { method: 'PUT', headers: bearer(app.personal_access_token, { 'Content-Type': 'application/json' }), body: '{"enabled":false}' });
+    const tokens = (await (await token(sandbox, exchange)).json()) as { refresh_token: string };
+    await send(sandbox, '/maintenance', { method: 'PUT', headers: bearer(app.personal_access_token, { 'Content-Type': 'application/json' }), body: '{"enabled":true}' });
+    expect((await token(sandbox, { grant_type: 'refresh_token', client_id: 'aethex-console', refresh_token: tokens.refresh_token })).status).toBe(503);
+  });
 });

@@ -4,6 +4,7 @@ import { json, oauthError, type Reply, type RequestContext } from '../http';
 import { randomId, s256, sha256Hex } from '../ids';
 import { isMediaType, parseForm, type Runtime } from '../runtime';
 import type { CodeRow, Issuance } from '../store';
+import { maintenance } from '../operation';
 import { validateRequest } from '../validate';
 import { findClient, secretMatches, type OAuthClient } from './clients';
 
@@ -205,6 +206,11 @@ export async function handleToken(rt: Runtime, ctx: RequestContext, request: Req
   const auth = authenticateClient(rt, request, form);
   if (!auth.ok) return auth.response;
   const call: TokenCall = { rt, ctx, form };
+  // A public client (the console) sends no credential that names a tenant, so the request was not identified as the
+  // tenant's; its code or refresh token does: that tenant's maintenance mode applies to it too.
+  const secret = grantType === 'authorization_code' ? form.get('code') : grantType === 'refresh_token' ? form.get('refresh_token') : undefined;
+  const tenant = secret ? rt.store.tenantOfGrantSecret(sha256Hex(secret)) : undefined;
+  if (tenant?.maintenance) return maintenance(ctx, tenant.maintenance_retry_after);
   if (grantType === 'client_credentials') return clientCredentials(call, auth.client);
   if (grantType === 'authorization_code') return authorizationCode(call, auth.client);
   return refreshToken(call, auth.client);

@@ -156,6 +156,11 @@ export class AuthStore {
     if (i.refreshHash && i.grantId) this.s.insertRefresh.run(i.refreshHash, i.tenantId, i.clientId, i.grantId, i.refreshScope ?? i.scope);
   }
 
+  /** The tenant of an authorization code or refresh token (looked up by its SHA-256), or undefined. */
+  tenantOfGrantSecret(hash: string): TenantRow | undefined {
+    return this.s.tenantOfGrantSecret.get(hash, hash) as TenantRow | undefined;
+  }
+
   /** The tenant a personal access token belongs to (looked up by its SHA-256), or undefined. */
   patTenant(hash: string): string | undefined {
     return (this.s.patByHash.get(hash) as { tenant_id: string } | undefined)?.tenant_id;

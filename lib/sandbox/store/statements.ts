@@ -34,6 +34,8 @@ export function prepareStatements(db: Database.Database) {
     insertCode: p(`INSERT INTO authorization_codes (hash, tenant_id, client_id, grant_id, redirect_uri, scope, code_challenge, expires_at)
       VALUES (@hash, @tenant_id, @client_id, @grant_id, @redirect_uri, @scope, @code_challenge, @expires_at)`),
     code: p('SELECT * FROM authorization_codes WHERE hash = ?'),
+    tenantOfGrantSecret: p(`SELECT * FROM tenants WHERE id = (SELECT tenant_id FROM authorization_codes WHERE hash = ?
+      UNION ALL SELECT tenant_id FROM refresh_tokens WHERE hash = ? LIMIT 1)`),
     useCode: p('UPDATE authorization_codes SET used_at = ? WHERE hash = ?'),
     insertAccess: p(`INSERT INTO access_tokens (hash, tenant_id, client_id, grant_id, scope, expires_at)
       VALUES (?, ?, ?, ?, ?, ?)`),
