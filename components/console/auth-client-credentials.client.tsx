@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { getClientCredentialsToken } from '@/lib/console/actions';
 import { ScopePicker } from './scope-picker';
+import { useGrantableScopes } from './use-grantable-scopes';
 import { buttonClass, inputClass } from './ui';
 import { useConsole, useConsoleState } from './use-console';
 
@@ -15,7 +16,8 @@ export function AuthClientCredentials({ focusOnMount = false }: { focusOnMount?:
   const app = useConsoleState((s) => s.app);
   const [clientId, setClientId] = useState(app?.client_id ?? '');
   const [clientSecret, setClientSecret] = useState(app?.client_secret ?? '');
-  const [scopes, setScopes] = useState<string[]>(data.scopes.map((s) => s.name));
+  const grantable = useGrantableScopes();
+  const [scopes, setScopes] = useState<string[]>(grantable.map((s) => s.name));
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -40,7 +42,7 @@ export function AuthClientCredentials({ focusOnMount = false }: { focusOnMount?:
         <span className="font-medium">Client secret</span>
         <input className={`${inputClass} mt-1 font-mono`} type="password" value={clientSecret} onChange={(e) => setClientSecret(e.target.value)} required autoComplete="off" />
       </label>
-      <ScopePicker scopes={data.scopes} selected={scopes} onChange={setScopes} name="cc-scope" />
+      <ScopePicker scopes={grantable} selected={scopes} onChange={setScopes} name="cc-scope" />
       <button type="submit" className={buttonClass} aria-disabled={busy}>
         Get access token
       </button>

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { beginAuthorization } from '@/lib/console/actions';
 import { ScopePicker } from './scope-picker';
+import { useGrantableScopes } from './use-grantable-scopes';
 import { buttonClass } from './ui';
 import { useConsole, useConsoleState } from './use-console';
 
@@ -10,7 +11,8 @@ import { useConsole, useConsoleState } from './use-console';
 export function AuthCode() {
   const { data, store } = useConsole();
   const app = useConsoleState((s) => s.app);
-  const [scopes, setScopes] = useState<string[]>(data.scopes.map((s) => s.name));
+  const grantable = useGrantableScopes();
+  const [scopes, setScopes] = useState<string[]>(grantable.map((s) => s.name));
   const [popup, setPopup] = useState(true);
   return (
     <div className="space-y-2">
@@ -25,7 +27,7 @@ export function AuthCode() {
         )}{' '}
         The PKCE verifier and state stay in this tab&apos;s sessionStorage only until the code is exchanged.
       </p>
-      <ScopePicker scopes={data.scopes} selected={scopes} onChange={setScopes} name="code-scope" />
+      <ScopePicker scopes={grantable} selected={scopes} onChange={setScopes} name="code-scope" />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={popup} onChange={(e) => setPopup(e.target.checked)} />
         Open the consent screen in a popup (keeps this page as it is)

@@ -26,12 +26,13 @@ const MaintenanceBody = z.strictObject({ enabled: z.boolean(), retry_after: z.in
 
 /** The PUT /sandbox/rate-limit body: at most `perSecond` requests per second over a window of up to a minute. */
 function rateLimitBody(perSecond: number) {
+  const integer = (min: number, max: number) => z.int(`must be an integer from ${min} to ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
   return z.strictObject({
-    limit: z.int().min(1).max(LIMITS.maxRateLimit),
-    window_seconds: z.int().min(1).max(LIMITS.maxRateWindowSeconds),
-  }).refine((body) => body.limit <= perSecond * Math.min(body.window_seconds, 60), {
-    path: ['limit'],
-    message: `must be at most ${perSecond} × min(window_seconds, 60)`,
+    limit: integer(1, perSecond * 60),
+    window_seconds: integer(1, LIMITS.maxRateWindowSeconds),
+  }).superRefine((body, context) => {
+    const most = perSecond * Math.min(body.window_seconds, 60);
+    if (body.limit > most) context.addIssue({ code: 'custom', path: ['limit'], message: `must be at most ${most} for a window of ${body.window_seconds} s (${perSecond} requests per second; windows from 60 s allow ${perSecond * 60}); it is ${body.limit}` });
   });
 }
 
@@ -123,7 +124,8 @@ export function setRateLimit(rt: Runtime, ctx: RequestContext, tenantId: string,
   const perSecond = rt.caps.maxRequestsPerSecond;
   const result = parse(rateLimitBody(perSecond), body);
   if (!result.ok) {
-    return problem(ctx, 400, `Send {"limit": integer, "window_seconds": integer}: window_seconds 1-${LIMITS.maxRateWindowSeconds}, and limit at most ${perSecond} requests per second over a window of up to a minute (${perSecond * 60} for 60 s or longer).`, { errors: result.errors });
+    const why = result.errors.map((error) => `${error.field.slice(1) || 'body'} ${error.message}`).join('; ');
+    return problem(ctx, 400, `Send {"limit": integer, "window_seconds": integer} with at most ${perSecond} requests per second over a window of up to a minute (so ${perSecond * 60} for 60 s or longer): ${why}.`, { errors: result.errors });
   }
   rt.store.setRateLimit(tenantId, result.value.limit, result.value.window_seconds);
   return json(200, result.value);

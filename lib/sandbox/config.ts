@@ -1,5 +1,7 @@
 import { getDocument, listScopes } from '@/lib/openapi';
 
+import { SANDBOX_SCOPE } from './scope';
+
 /** Sandbox limits and defaults (documented with these numbers in lib/sandbox/README.md). */
 export const LIMITS = {
   /** Largest accepted request body, in bytes (1 MiB); larger gets 413. */
@@ -16,12 +18,12 @@ export const LIMITS = {
   rateLimit: 100,
   /** Default rate-limit window, in seconds. */
   rateWindowSeconds: 60,
-  /** Bounds for PUT /sandbox/rate-limit: at most this many requests per window… */
-  maxRateLimit: 1_000_000,
+  /** Longest window for PUT /sandbox/rate-limit, in seconds. */
   maxRateWindowSeconds: 86_400,
   /**
-   * …and at most this many per second over any window of up to a minute (limit ≤ 100 × min(window_seconds, 60)), so
-   * no tenant can switch its limit off, nor save up a long window for one burst (SANDBOX_MAX_REQUESTS_PER_SECOND).
+   * A tenant's own limit is at most this many requests per second over any window of up to a minute
+   * (limit ≤ 100 × min(window_seconds, 60)), so no tenant can switch its limit off, nor save up a long window for one
+   * burst (SANDBOX_MAX_REQUESTS_PER_SECOND).
    */
   maxRequestsPerSecond: 100,
   /** Default Retry-After of the maintenance switch, in seconds. */
@@ -62,11 +64,7 @@ export const LIMITS = {
   },
 } as const;
 
-/**
- * The sandbox-only scope of the control routes (maintenance, rate limit, webhook emit): not part of the AeThex API,
- * so not in the document; granted like any other scope and listed in the authorization server metadata.
- */
-export const SANDBOX_SCOPE = { name: 'sandbox:manage', description: "Change this sandbox app's settings (maintenance, rate limit) and emit signed test webhooks." } as const;
+export { SANDBOX_SCOPE } from './scope';
 
 /** The public client the portal's console uses (authorization code + PKCE, no secret). */
 export const CONSOLE_CLIENT_ID = 'aethex-console';
