@@ -11,6 +11,7 @@ const WORDS: Record<CapName, { what: string; advice: string }> = {
   grants: { what: 'grants', advice: 'create another sandbox app (POST /sandbox/apps)' },
   loginTickets: { what: 'unused login tickets', advice: `use one, or let them expire (tickets live ${LIMITS.loginTicketSeconds} seconds)` },
   deliveries: { what: 'webhook deliveries', advice: 'create another sandbox app (POST /sandbox/apps)' },
+  idempotencyRecords: { what: 'idempotency records', advice: `each is kept ${LIMITS.idempotencySeconds / 3600} hours; retry this new key when the oldest expires, or create another sandbox app (POST /sandbox/apps)` },
 };
 
 /** The caps every token issuance is checked against. */

@@ -4,10 +4,10 @@ import { json, methodNotAllowed, noRoute, preflightHeaders, problem, readBody, t
 import { anonymousSubject, clientAddress, countRequest, peekRequest, tenantSubject, type ClientAddress, type RateSubject } from './limits';
 import { handleAuthorize, handleDecision } from './oauth/authorize';
 import { authenticateBearer, bearerChallenge } from './oauth/bearer';
-import { findClient, secretMatches } from './oauth/clients';
+import { basicClient } from './oauth/clients';
 import { createLoginTicket } from './oauth/login-ticket';
 import { authorizationServerMetadata } from './oauth/metadata';
-import { decodeBasic, handleToken } from './oauth/token';
+import { handleToken } from './oauth/token';
 import { callOperation, maintenance, readJsonBody, type Caller } from './operation';
 import { matchRoute } from './router';
 import type { Runtime } from './runtime';
@@ -28,9 +28,8 @@ function identify(rt: Runtime, request: Request, info: ConnectionInfo | undefine
   const header = request.headers.get('authorization');
   const address = clientAddress(request, info?.remoteAddress, rt.trustProxy);
   if (header !== null && /^basic /i.test(header)) {
-    const basic = decodeBasic(header);
-    const client = basic ? findClient(rt.store, basic.id, rt.portalUrl) : undefined;
-    const tenant = client?.tenantId && basic && secretMatches(client, basic.secret) ? rt.store.tenant(client.tenantId) : undefined;
+    const client = basicClient(rt.store, header, rt.portalUrl);
+    const tenant = client?.tenantId ? rt.store.tenant(client.tenantId) : undefined;
     if (!tenant) return { tenant: undefined, failure: undefined, subject: anonymousSubject(address), client: address };
     return {
       tenant: undefined, failure: undefined, client: address, subject: tenantSubject(tenant.id, tenant.rate_limit, tenant.rate_window_seconds),

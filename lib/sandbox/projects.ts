@@ -1,6 +1,7 @@
 import { getOperation } from '@/lib/openapi';
 
 import type { ApiCall } from './api-request';
+import { capExceeded } from './caps';
 import { LIMITS } from './config';
 import { problem, type Reply } from './http';
 import { parseIdempotencyKey, quotedKey } from './idempotency-key';
@@ -92,16 +93,6 @@ function projectsCapReached(call: ApiCall): Reply | undefined {
   });
 }
 
-/** 429 for a new Idempotency-Key of a tenant at its cap of records; Retry-After is when its oldest record expires. */
-function idempotencyCapReached(call: ApiCall, oldestAt: number): Reply {
-  const { rt, ctx } = call;
-  const cap = rt.caps.idempotencyRecordsPerTenant;
-  const retryAfter = Math.max(1, Math.ceil((oldestAt + LIMITS.idempotencySeconds * 1000 - rt.now()) / 1000));
-  return problem(ctx, 429, `This sandbox app holds ${cap} idempotency records, the cap per sandbox app; each is kept ${LIMITS.idempotencySeconds / 3600} hours, and the oldest expires in ${retryAfter} seconds. Retry this new key then, or create another sandbox app (POST /sandbox/apps).`, {
-    headers: { 'Retry-After': String(retryAfter) },
-  });
-}
-
 /**
  * createProject: 201 with Location and defaults filled in; 429 at the per-tenant project cap (nothing stored). With an
  * Idempotency-Key (draft-ietf-httpapi-idempotency-key-header: an RFC 8941 sf-string, stored unquoted), keyed per
@@ -137,7 +128,10 @@ export function createProject(call: ApiCall): Reply {
     const { status, headers, body: stored } = claim.response;
     return { status, headers: { ...headers, 'Idempotent-Replayed': 'true' }, body: stored };
   }
-  if (claim.state === 'full') return idempotencyCapReached(call, claim.oldestAt);
+  if (claim.state === 'full') {
+    const hit = { cap: 'idempotencyRecords' as const, limit: rt.caps.idempotencyRecordsPerTenant, freeAt: claim.oldestAt + LIMITS.idempotencySeconds * 1000 };
+    return capExceeded(rt, ctx, identity.tenantId, hit);
+  }
   const capped = projectsCapReached(call);
   if (capped) {
     // Not a response worth replaying: the same key may succeed once the caller has room again.

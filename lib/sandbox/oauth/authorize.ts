@@ -4,13 +4,12 @@ import type { Reply } from '../http';
 import { randomId, sha256Hex } from '../ids';
 import { isMediaType, parseForm, type Runtime } from '../runtime';
 import type { TenantRow } from '../store';
-import { findClient, isLoopbackRedirect, redirectAllowed, type OAuthClient } from './clients';
+import { CODE_CHALLENGE, findClient, isLoopbackRedirect, redirectAllowed, type OAuthClient } from './clients';
 import { pageHeaders, renderConsent, renderError } from './consent-page';
 import { grantScopes } from './token';
 
 /** Authorization request parameters re-posted with the decision (login_hint is only a hint: never a proof). */
 const AUTHORIZE_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method', 'login_ticket'];
-const CHALLENGE = /^[A-Za-z0-9\-._~]{43,128}$/;
 
 type Checked =
   | { kind: 'page'; status: number; title: string; detail: string; returnTo?: string }
@@ -54,7 +53,7 @@ function check(rt: Runtime, issuer: string, params: Map<string, string>, repeate
   if (responseType !== 'code') return fail('unsupported_response_type', 'Only response_type=code is supported.');
   if (!params.get('code_challenge')) return fail('invalid_request', 'PKCE is required: send code_challenge and code_challenge_method=S256.');
   if (params.get('code_challenge_method') !== 'S256') return fail('invalid_request', 'code_challenge_method must be S256.');
-  if (!CHALLENGE.test(params.get('code_challenge')!)) return fail('invalid_request', 'code_challenge must be 43-128 base64url characters.');
+  if (!CODE_CHALLENGE.test(params.get('code_challenge')!)) return fail('invalid_request', 'code_challenge must be 43-128 base64url characters.');
   const scopes = grantScopes(params.get('scope'), client.scopes);
   // Without naming the client's scopes: the client ID is public, the tenant not yet proven.
   if (!Array.isArray(scopes)) return fail('invalid_scope', scopes.error.replace(/; allowed: .*$/, '.'));

@@ -19,6 +19,9 @@ export interface OAuthClient {
 
 const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
 
+/** An S256 PKCE code_challenge: 43-128 base64url characters (RFC 7636 §4.2). */
+export const CODE_CHALLENGE = /^[A-Za-z0-9\-._~]{43,128}$/;
+
 /**
  * Looks up a client: a tenant's confidential client (`cli_…`) or the portal console's public client.
  * @param portalUrl - the portal origin allowed for console redirects besides localhost / 127.0.0.1 (PORTAL_URL).
@@ -44,6 +47,35 @@ export function findClient(store: SandboxStore, clientId: string, portalUrl: str
     secretHash: row.secret_hash,
     redirectUris: JSON.parse(row.redirect_uris) as string[],
   };
+}
+
+/**
+ * Decodes `Authorization: Basic base64(urlencode(id):urlencode(secret))` (RFC 6749 §2.3.1): the id and secret
+ * are form-urlencoded before base64, so they are form-decoded here (`+` is a space).
+ * @returns the pair, or undefined if the header is not well-formed Basic credentials.
+ */
+export function decodeBasic(header: string): { id: string; secret: string } | undefined {
+  const match = /^basic +([A-Za-z0-9+/]+=*) *$/i.exec(header);
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  try {
+    const formDecode = (value: string) => decodeURIComponent(value.replaceAll('+', ' '));
+    return { id: formDecode(decoded.slice(0, colon)), secret: formDecode(decoded.slice(colon + 1)) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The confidential client an `Authorization: Basic` header authenticates (RFC 6749 §2.3.1), or undefined when the
+ * header is not Basic credentials of a known confidential client with that secret.
+ */
+export function basicClient(store: SandboxStore, header: string, portalUrl: string | undefined): OAuthClient | undefined {
+  const basic = decodeBasic(header);
+  const client = basic ? findClient(store, basic.id, portalUrl) : undefined;
+  return client?.confidential && basic && secretMatches(client, basic.secret) ? client : undefined;
 }
 
 /** Constant-time check of a client secret against its stored SHA-256. */

@@ -4,10 +4,7 @@ import { json, problem, type Reply, type RequestContext } from '../http';
 import { randomId, sha256Hex } from '../ids';
 import type { Runtime } from '../runtime';
 import { bearerToken } from './bearer';
-import { findClient, secretMatches } from './clients';
-import { decodeBasic } from './token';
-
-const CHALLENGE = /^[A-Za-z0-9\-._~]{43,128}$/;
+import { basicClient, CODE_CHALLENGE } from './clients';
 
 /**
  * The tenant the request's own credential proves: the tenant's confidential client by HTTP Basic (RFC 6749 §2.3.1),
@@ -18,10 +15,8 @@ function provenTenant(rt: Runtime, header: string | null): string | { detail: st
   const usage = 'Authenticate with the sandbox app\'s client credentials (HTTP Basic) or its personal access token (Authorization: Bearer pat_…).';
   if (header === null) return { detail: usage };
   if (/^basic /i.test(header)) {
-    const basic = decodeBasic(header);
-    const client = basic ? findClient(rt.store, basic.id, rt.portalUrl) : undefined;
-    if (!basic || !client?.tenantId || !secretMatches(client, basic.secret)) return { detail: `Client authentication failed. ${usage}` };
-    return client.tenantId;
+    const client = basicClient(rt.store, header, rt.portalUrl);
+    return client?.tenantId ?? { detail: `Client authentication failed. ${usage}` };
   }
   const token = bearerToken(header);
   if (!token?.startsWith('pat_')) return { detail: `Only a personal access token proves a sandbox app; access tokens cannot. ${usage}` };
@@ -44,7 +39,7 @@ export function createLoginTicket(rt: Runtime, ctx: RequestContext, request: Req
   }
   const challenge = (body as { code_challenge?: unknown } | undefined)?.code_challenge;
   const extra = body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body).filter((key) => key !== 'code_challenge') : [];
-  if (typeof challenge !== 'string' || !CHALLENGE.test(challenge) || extra.length > 0) {
+  if (typeof challenge !== 'string' || !CODE_CHALLENGE.test(challenge) || extra.length > 0) {
     return problem(ctx, 400, 'Send {"code_challenge": "<the S256 PKCE challenge of the authorization request, 43-128 base64url characters>"}.', {
       errors: [{ field: '/code_challenge', message: 'must be the 43-128 character base64url S256 challenge' }, ...extra.map((key) => ({ field: `/${key}`, message: 'is not allowed' }))],
     });

@@ -6,29 +6,10 @@ import { isMediaType, parseForm, type Runtime } from '../runtime';
 import type { CodeRow, Issuance } from '../store';
 import { maintenance } from '../operation';
 import { validateRequest } from '../validate';
-import { findClient, secretMatches, type OAuthClient } from './clients';
+import { decodeBasic, findClient, secretMatches, type OAuthClient } from './clients';
 
 /** Result of client authentication at the token endpoint (RFC 6749 §2.3, §3.2.1). */
 type ClientAuth = { ok: true; client: OAuthClient } | { ok: false; response: Reply };
-
-/**
- * Decodes `Authorization: Basic base64(urlencode(id):urlencode(secret))` (RFC 6749 §2.3.1): the id and secret
- * are form-urlencoded before base64, so they are form-decoded here (`+` is a space).
- * @returns the pair, or undefined if the header is not well-formed Basic credentials.
- */
-export function decodeBasic(header: string): { id: string; secret: string } | undefined {
-  const match = /^basic +([A-Za-z0-9+/]+=*) *$/i.exec(header);
-  if (!match) return undefined;
-  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon < 0) return undefined;
-  try {
-    const formDecode = (value: string) => decodeURIComponent(value.replaceAll('+', ' '));
-    return { id: formDecode(decoded.slice(0, colon)), secret: formDecode(decoded.slice(colon + 1)) };
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * 401 invalid_client. `WWW-Authenticate: Basic` is sent only when the client used the Authorization header
