@@ -12,7 +12,16 @@ const config = [
     },
   },
   {
-    ignores: ['node_modules/**', '.next/**', '.next-*/**', 'test-results/**', 'playwright-report/**', '.bench/**', 'next-env.d.ts', '.notes/**'],
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      '.next-*/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.bench/**',
+      'next-env.d.ts',
+      '.notes/**',
+    ],
   },
 ];
 

@@ -20,7 +20,10 @@ const nextConfig = {
     return [
       { source: '/docs/:slug.md', destination: '/md/:slug' },
       // RFC 8414 §3.1: metadata of the issuer <origin>/sandbox lives at /.well-known/oauth-authorization-server/sandbox.
-      { source: '/.well-known/oauth-authorization-server/sandbox', destination: '/sandbox/.well-known/oauth-authorization-server' },
+      {
+        source: '/.well-known/oauth-authorization-server/sandbox',
+        destination: '/sandbox/.well-known/oauth-authorization-server',
+      },
     ];
   },
   // Headers every response gets (OWASP secure headers, listed in lib/security/common-headers.json). The per-page CSP

@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+
 import { chromiumArgs, chromiumPath } from './tests/chromium';
 
 /**
@@ -37,7 +38,9 @@ export default defineConfig({
     // Every e2e test creates sandbox apps from 127.0.0.1: lift the per-address cap (20/hour) for the suite.
     // sandbox-input.spec.ts fills a tenant's 1,000 idempotency records, one project each: lift the project cap (500).
     env: {
-      NEXT_TELEMETRY_DISABLED: '1', SANDBOX_DB: process.env.SANDBOX_DB ?? ':memory:', SANDBOX_APPS_PER_HOUR: process.env.SANDBOX_APPS_PER_HOUR ?? '10000',
+      NEXT_TELEMETRY_DISABLED: '1',
+      SANDBOX_DB: process.env.SANDBOX_DB ?? ':memory:',
+      SANDBOX_APPS_PER_HOUR: process.env.SANDBOX_APPS_PER_HOUR ?? '10000',
       SANDBOX_PROJECTS_PER_TENANT: process.env.SANDBOX_PROJECTS_PER_TENANT ?? '1100',
     },
   },

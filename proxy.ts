@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+
 import { pageSecurityHeaders } from '@/lib/security/headers';
 
 /** Adds the per-page security headers (CSP with build-time script hashes) to every page response. */
@@ -14,5 +15,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Pages only. /sandbox is excluded: it sets its own headers, and a proxy on it would cut bodies at 10 MiB
   // and cost throughput (shared/STACK.md). Static assets and machine-readable files need no CSP.
-  matcher: ['/((?!sandbox|\\.well-known|healthz|_next/static|_next/image|icon.svg|favicon.ico|openapi\\.|robots.txt|sitemap.xml|llms).*)'],
+  matcher: [
+    '/((?!sandbox|\\.well-known|healthz|_next/static|_next/image|icon.svg|favicon.ico|openapi\\.|robots.txt|sitemap.xml|llms).*)',
+  ],
 };

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+
 import { defineConfig } from 'vitest/config';
 
 /** Unit tests live beside the code as `*.test.ts`; e2e specs are Playwright's. */

@@ -1,10 +1,12 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+
 import { CodeLanguageBoot } from '@/components/code-language-boot';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { ThemeProvider } from '@/components/theme-provider.client';
 import { siteUrl } from '@/lib/site';
+
 import './globals.css';
 import './code-theme.css';
 
@@ -31,7 +33,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <ThemeProvider>
           <a
             href="#content"
-            className="sr-only z-50 rounded bg-indigo-700 px-3 py-2 text-white focus:not-sr-only focus:fixed focus:left-2 focus:top-2"
+            className="sr-only z-50 rounded bg-indigo-700 px-3 py-2 text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
           >
             Skip to content
           </a>

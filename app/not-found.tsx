@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+
 import { topNavigation } from '@/lib/navigation';
 
 export const metadata: Metadata = { title: 'Page not found', robots: { index: false } };
@@ -16,7 +17,10 @@ export default function NotFound() {
       <ul className="mt-6 flex flex-wrap justify-center gap-3">
         {[{ title: 'Home', href: '/' }, ...topNavigation].map((item) => (
           <li key={item.href}>
-            <Link href={item.href} className="rounded-md border border-zinc-300 px-3 py-1.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+            <Link
+              href={item.href}
+              className="rounded-md border border-zinc-300 px-3 py-1.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            >
               {item.title}
             </Link>
           </li>

@@ -1,5 +1,5 @@
 import { CardGrid } from '@/components/card-grid';
-import { HomeHero, FirstCallSteps } from '@/components/home';
+import { FirstCallSteps, HomeHero } from '@/components/home';
 
 /** Home: get a newcomer to their first authenticated call. */
 export default function HomePage() {
@@ -12,9 +12,21 @@ export default function HomePage() {
         </h2>
         <CardGrid
           cards={[
-            { title: 'Quickstart', href: '/docs/quickstart', description: 'Create a sandbox app, get a token and list your projects in five minutes.' },
-            { title: 'API reference', href: '/reference', description: 'Every operation, webhook event and error code, with samples in six languages.' },
-            { title: 'Console', href: '/console', description: 'Send real requests to the sandbox and read every response header.' },
+            {
+              title: 'Quickstart',
+              href: '/docs/quickstart',
+              description: 'Create a sandbox app, get a token and list your projects in five minutes.',
+            },
+            {
+              title: 'API reference',
+              href: '/reference',
+              description: 'Every operation, webhook event and error code, with samples in six languages.',
+            },
+            {
+              title: 'Console',
+              href: '/console',
+              description: 'Send real requests to the sandbox and read every response header.',
+            },
           ]}
         />
       </section>

@@ -1,4 +1,5 @@
 import type { MetadataRoute } from 'next';
+
 import { siteUrl } from '@/lib/site';
 
 /** `/robots.txt`: everything may be crawled except the sandbox API and the console's OAuth callback. */

@@ -1,5 +1,6 @@
 import type { MetadataRoute } from 'next';
-import { listGuides, lastUpdated } from '@/lib/content';
+
+import { lastUpdated, listGuides } from '@/lib/content';
 import { allNavigationHrefs } from '@/lib/navigation';
 import { siteUrl } from '@/lib/site';
 

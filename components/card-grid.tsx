@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+
 import { prefetchFor } from '@/lib/prefetch';
 
 /** One card: a title, a sentence and where it leads. */

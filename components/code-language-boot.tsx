@@ -1,6 +1,5 @@
-import { LANGUAGES } from '@/lib/snippets';
-
 import { LANGUAGE_STORAGE_KEY } from '@/lib/code-language';
+import { LANGUAGES } from '@/lib/snippets';
 
 /** Language ids go into CSS selectors and an inline script, so only these characters are allowed. */
 const SAFE_ID = /^[a-z0-9-]+$/;

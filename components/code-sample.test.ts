@@ -21,13 +21,20 @@ describe('CodeSample', () => {
   });
 
   it('renders a concrete request without embedding the token unless asked', async () => {
-    const request = { method: 'GET', path: '/v1/projects', query: [['page', '3']] as [string, string][], headers: { Authorization: 'Bearer atx_live_secret' } };
+    const request = {
+      method: 'GET',
+      path: '/v1/projects',
+      query: [['page', '3']] as [string, string][],
+      headers: { Authorization: 'Bearer atx_live_secret' },
+    };
     const plain = await CodeSample({ request });
     const plainTabs = (plain.props as { tabs: { id: string; source: string }[] }).tabs;
     expect(plainTabs.every((tab) => !tab.source.includes('atx_live_secret'))).toBe(true);
     expect(plainTabs[2]?.source).toBe(sampleForRequest(request, 'python'));
     const embedded = await CodeSample({ request, options: { includeToken: 'atx_live_secret' }, title: 'Your request' });
-    expect((embedded.props as { tabs: { source: string }[] }).tabs.every((tab) => tab.source.includes('atx_live_secret'))).toBe(true);
+    expect(
+      (embedded.props as { tabs: { source: string }[] }).tabs.every((tab) => tab.source.includes('atx_live_secret')),
+    ).toBe(true);
   });
 
   it('fails for an unknown operation', async () => {

@@ -1,7 +1,13 @@
 import type { ReactNode } from 'react';
 
 import { highlight } from '@/lib/highlight';
-import { LANGUAGES, sampleForOperation, sampleForRequest, type SampleOptions, type SampleRequest } from '@/lib/snippets';
+import {
+  LANGUAGES,
+  sampleForOperation,
+  sampleForRequest,
+  type SampleOptions,
+  type SampleRequest,
+} from '@/lib/snippets';
 
 import { CodeTabs, type CodeTab } from './code-tabs.client';
 
@@ -21,7 +27,9 @@ type CodeSampleProps = { title?: ReactNode } & (
 export async function CodeSample(props: CodeSampleProps) {
   const tabs: CodeTab[] = await Promise.all(
     LANGUAGES.map(async ({ id, label, shiki }) => {
-      const source = props.request ? sampleForRequest(props.request, id, props.options) : sampleForOperation(props.operationId, id);
+      const source = props.request
+        ? sampleForRequest(props.request, id, props.options)
+        : sampleForOperation(props.operationId, id);
       return { id, label, source, html: await highlight(source, shiki) };
     }),
   );

@@ -24,7 +24,12 @@ export function CodeTabs({ tabs, title }: { tabs: readonly CodeTab[]; title?: Re
   const current = tabs.find((tab) => tab.id === selected) ?? tabs[0];
 
   function onKeyDown(event: KeyboardEvent, index: number) {
-    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: tabs.length - 1,
+    };
     const target = moves[event.key];
     if (target === undefined) return;
     event.preventDefault();

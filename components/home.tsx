@@ -8,11 +8,14 @@ export function HomeHero() {
       <h1 className="mt-2 text-4xl font-bold tracking-tight sm:text-5xl">Build on AeThex</h1>
       <p className="mt-4 text-lg text-zinc-700 dark:text-zinc-300">
         Authenticate with OAuth 2.1 or a personal access token, manage projects, read runtime metrics and react to
-        deployments with signed webhooks. A sandbox of the whole API runs inside this portal, so every example works
-        the first time.
+        deployments with signed webhooks. A sandbox of the whole API runs inside this portal, so every example works the
+        first time.
       </p>
       <div className="mt-6 flex flex-wrap gap-3">
-        <Link href="/docs/quickstart" className="rounded-md bg-indigo-700 px-4 py-2 font-medium text-white hover:bg-indigo-800">
+        <Link
+          href="/docs/quickstart"
+          className="rounded-md bg-indigo-700 px-4 py-2 font-medium text-white hover:bg-indigo-800"
+        >
           Make your first call
         </Link>
         <Link
@@ -28,9 +31,18 @@ export function HomeHero() {
 }
 
 const steps = [
-  { title: 'Create a sandbox app', body: 'One click in the console gives you a client ID and secret, a personal access token and a webhook secret.' },
-  { title: 'Get an access token', body: 'Exchange the client credentials at POST /v1/auth/token for a bearer token with the scopes you need.' },
-  { title: 'Call the API', body: 'List projects with GET /v1/projects and read X-Request-ID and X-RateLimit-Remaining on the response.' },
+  {
+    title: 'Create a sandbox app',
+    body: 'One click in the console gives you a client ID and secret, a personal access token and a webhook secret.',
+  },
+  {
+    title: 'Get an access token',
+    body: 'Exchange the client credentials at POST /v1/auth/token for a bearer token with the scopes you need.',
+  },
+  {
+    title: 'Call the API',
+    body: 'List projects with GET /v1/projects and read X-Request-ID and X-RateLimit-Remaining on the response.',
+  },
 ];
 
 /** Three numbered steps from nothing to a first authenticated call. */
@@ -43,7 +55,9 @@ export function FirstCallSteps() {
       <ol className="mt-6 grid gap-6 sm:grid-cols-3">
         {steps.map((step, i) => (
           <li key={step.title} className="rounded-xl bg-zinc-50 p-5 dark:bg-zinc-900">
-            <span className="flex h-7 w-7 items-center justify-center rounded-full bg-indigo-700 text-sm font-semibold text-white">{i + 1}</span>
+            <span className="flex h-7 w-7 items-center justify-center rounded-full bg-indigo-700 text-sm font-semibold text-white">
+              {i + 1}
+            </span>
             <h3 className="mt-3 font-semibold">{step.title}</h3>
             <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{step.body}</p>
           </li>

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
+
 import { prefetchFor } from '@/lib/prefetch';
 
 /**
@@ -27,7 +28,13 @@ export function NavLink({
   const section = href.split('/').slice(0, 2).join('/');
   const active = pathname === href || (matchPrefix && pathname.startsWith(section + '/'));
   return (
-    <Link href={href} prefetch={prefetchFor(href)} className={className} aria-current={active ? 'page' : undefined} data-active={active || undefined}>
+    <Link
+      href={href}
+      prefetch={prefetchFor(href)}
+      className={className}
+      aria-current={active ? 'page' : undefined}
+      data-active={active || undefined}
+    >
       {children}
     </Link>
   );

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+
 import { getSidebar } from '@/lib/navigation';
+
 import { MethodBadge } from './method-badge';
 import { NavLink } from './nav-link.client';
 
@@ -9,14 +11,13 @@ export function SidebarLinks() {
     <nav aria-label="Sections" className="space-y-6 text-sm">
       {getSidebar().map((section) => (
         <div key={section.title}>
-          <p className="mb-2 px-2 text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">{section.title}</p>
+          <p className="mb-2 px-2 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">
+            {section.title}
+          </p>
           <ul className="space-y-0.5">
             {section.items.map((item) => (
               <li key={item.href}>
-                <NavLink
-                  href={item.href}
-                  className="nav-item"
-                >
+                <NavLink href={item.href} className="nav-item">
                   {item.method ? <MethodBadge method={item.method} /> : null}
                   <span className="min-w-0 truncate">{item.title}</span>
                 </NavLink>

@@ -7,10 +7,18 @@ export function SiteFooter() {
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-6">
         <p>© AeThex. Docs for the AeThex REST API.</p>
         <nav aria-label="Footer" className="flex flex-wrap gap-x-4 gap-y-2">
-          <Link className="inline-flex min-h-6 items-center underline-offset-4 hover:underline" href="/openapi.yaml" prefetch={false}>
+          <Link
+            className="inline-flex min-h-6 items-center underline-offset-4 hover:underline"
+            href="/openapi.yaml"
+            prefetch={false}
+          >
             OpenAPI (YAML)
           </Link>
-          <Link className="inline-flex min-h-6 items-center underline-offset-4 hover:underline" href="/openapi.json" prefetch={false}>
+          <Link
+            className="inline-flex min-h-6 items-center underline-offset-4 hover:underline"
+            href="/openapi.json"
+            prefetch={false}
+          >
             OpenAPI (JSON)
           </Link>
         </nav>

@@ -1,5 +1,7 @@
 import Link from 'next/link';
+
 import { topNavigation } from '@/lib/navigation';
+
 import { NavLink } from './nav-link.client';
 import { SearchDialog } from './search/search-dialog.client';
 import { ThemeToggle } from './theme-toggle.client';
@@ -40,7 +42,14 @@ function Logo() {
   return (
     <svg aria-hidden="true" viewBox="0 0 32 32" className="h-7 w-7">
       <rect width="32" height="32" rx="7" className="fill-indigo-600 dark:fill-indigo-500" />
-      <path d="M9 23 16 8l7 15M11.8 17.5h8.4" fill="none" stroke="white" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M9 23 16 8l7 15M11.8 17.5h8.4"
+        fill="none"
+        stroke="white"
+        strokeWidth="2.6"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

@@ -1,39 +1,69 @@
-import { describe, expect, it } from 'vitest';
-import { getGuide, listGuides, parseGuideSource } from './content';
-import { mdxToMarkdown } from './content/markdown';
-import { markdownResolvers } from './content/resolvers';
-import { checkOperationReferences } from './content/plugins';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+
+import { getGuide, listGuides, parseGuideSource } from './content';
+import { mdxToMarkdown } from './content/markdown';
+import { checkOperationReferences } from './content/plugins';
+import { markdownResolvers } from './content/resolvers';
 
 const fm = (extra: string) => `---\ntitle: T\ndescription: A guide used in a test.\norder: 1\n${extra}---\nBody\n`;
 
 describe('guide frontmatter', () => {
   it('accepts the schema and an optional updated date', () => {
-    expect(parseGuideSource(fm('updated: 2026-11-30\n'), 'x.mdx').frontmatter).toEqual({ title: 'T', description: 'A guide used in a test.', order: 1, updated: '2026-11-30' });
+    expect(parseGuideSource(fm('updated: 2026-11-30\n'), 'x.mdx').frontmatter).toEqual({
+      title: 'T',
+      description: 'A guide used in a test.',
+      order: 1,
+      updated: '2026-11-30',
+    });
   });
   it('rejects unknown keys, naming the file and the key', () => {
-    expect(() => parseGuideSource(fm('titel: oops\n'), 'content/typo.mdx')).toThrow(/content\/typo\.mdx: invalid frontmatter.*titel/);
+    expect(() => parseGuideSource(fm('titel: oops\n'), 'content/typo.mdx')).toThrow(
+      /content\/typo\.mdx: invalid frontmatter.*titel/,
+    );
   });
   it('rejects a missing frontmatter block', () => {
-    expect(() => parseGuideSource('# no frontmatter', 'content/bare.mdx')).toThrow(/content\/bare\.mdx: missing frontmatter/);
+    expect(() => parseGuideSource('# no frontmatter', 'content/bare.mdx')).toThrow(
+      /content\/bare\.mdx: missing frontmatter/,
+    );
   });
 });
 
 describe('operation references', () => {
-  const check = (mdx: string) => unified().use(remarkParse).use(remarkMdx).use(checkOperationReferences, { file: 'content/x.mdx' }).runSync(unified().use(remarkParse).use(remarkMdx).parse(mdx));
+  const check = (mdx: string) =>
+    unified()
+      .use(remarkParse)
+      .use(remarkMdx)
+      .use(checkOperationReferences, { file: 'content/x.mdx' })
+      .runSync(unified().use(remarkParse).use(remarkMdx).parse(mdx));
   it('accepts operationIds of the document', () => {
-    expect(() => check('See <OperationLink id="listProjects" />.\n\n<CodeSample operationId="createProject" />')).not.toThrow();
+    expect(() =>
+      check('See <OperationLink id="listProjects" />.\n\n<CodeSample operationId="createProject" />'),
+    ).not.toThrow();
   });
   it('fails naming file and line for an unknown operationId', () => {
-    expect(() => check('Line one\n\n<OperationLink id="listProjectz" />')).toThrow('content/x.mdx:3: <OperationLink id="listProjectz"> names no operation');
+    expect(() => check('Line one\n\n<OperationLink id="listProjectz" />')).toThrow(
+      'content/x.mdx:3: <OperationLink id="listProjectz"> names no operation',
+    );
   });
 });
 
 describe('the guides', () => {
   it('are the ten issue-6 guides in reading order', () => {
-    expect(listGuides().map((g) => g.slug.join('/'))).toEqual(['quickstart', 'authentication', 'making-requests', 'pagination', 'rate-limits', 'idempotency', 'errors', 'webhooks', 'sdks', 'sandbox']);
+    expect(listGuides().map((g) => g.slug.join('/'))).toEqual([
+      'quickstart',
+      'authentication',
+      'making-requests',
+      'pagination',
+      'rate-limits',
+      'idempotency',
+      'errors',
+      'webhooks',
+      'sdks',
+      'sandbox',
+    ]);
   });
   it('compile, with headings for the table of contents and a last-updated date', async () => {
     const guide = await getGuide('rate-limits');
@@ -41,7 +71,12 @@ describe('the guides', () => {
     expect(Number.isNaN(Date.parse(guide?.lastUpdated ?? ''))).toBe(false);
   });
   it('convert to Markdown with no MDX left and samples in six languages', () => {
-    const md = mdxToMarkdown('<Steps>\n\n### A\n\n<CodeSample operationId="listProjects" />\n\n</Steps>\n\n<Callout>\nHi\n</Callout>', 'T', 'D', markdownResolvers());
+    const md = mdxToMarkdown(
+      '<Steps>\n\n### A\n\n<CodeSample operationId="listProjects" />\n\n</Steps>\n\n<Callout>\nHi\n</Callout>',
+      'T',
+      'D',
+      markdownResolvers(),
+    );
     expect(md).not.toMatch(/<(Steps|CodeSample|Callout)\b/);
     expect(md.match(/^```/gm)?.length).toBe(12);
     expect(md).toContain('> **Note:** Hi');

@@ -5,8 +5,9 @@
  * and `/llms-full.txt`. Everything runs at build time: guide pages are statically generated.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+
 import { cache } from 'react';
 import YAML from 'yaml';
 import { z } from 'zod';
@@ -96,14 +97,18 @@ export function listGuides(): GuideMeta[] {
   if (cachedList) return cachedList;
   const guides = mdxFiles(root()).map((full): GuideMeta => {
     const file = path.relative(process.cwd(), full).split(path.sep).join('/');
-    const slug = path.relative(root(), full).replace(/\.mdx$/, '').split(path.sep);
+    const slug = path
+      .relative(root(), full)
+      .replace(/\.mdx$/, '')
+      .split(path.sep);
     const { frontmatter } = parseGuideSource(readFileSync(full, 'utf8'), file);
     return { ...frontmatter, slug, href: `/docs/${slug.join('/')}`, file };
   });
   guides.sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
   guides.forEach((guide, i) => {
     const clash = guides[i + 1];
-    if (clash && clash.order === guide.order) throw new Error(`${clash.file}: order ${clash.order} is also used by ${guide.file}`);
+    if (clash && clash.order === guide.order)
+      throw new Error(`${clash.file}: order ${clash.order} is also used by ${guide.file}`);
   });
   cachedList = guides;
   return guides;
@@ -121,7 +126,10 @@ export function findGuide(slug: readonly string[]): GuideMeta | undefined {
  */
 export function lastUpdated(meta: GuideMeta): string {
   try {
-    const out = execFileSync('git', ['log', '-1', '--format=%cI', '--', meta.file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const out = execFileSync('git', ['log', '-1', '--format=%cI', '--', meta.file], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     if (out) return new Date(out).toISOString();
   } catch {
     // Not a git checkout (e.g. a source tarball): fall through.
@@ -153,12 +161,12 @@ export const getGuide = cache(async (slugPath: string): Promise<Guide | undefine
     source,
     cwd: root(),
     mdxOptions(options) {
-      options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, [checkOperationReferences, { file: meta.file }]];
-      options.rehypePlugins = [
-        ...(options.rehypePlugins ?? []),
-        rehypeSlug,
-        [collectHeadings, { sink: headings }],
+      options.remarkPlugins = [
+        ...(options.remarkPlugins ?? []),
+        remarkGfm,
+        [checkOperationReferences, { file: meta.file }],
       ];
+      options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeSlug, [collectHeadings, { sink: headings }]];
       return options;
     },
   });
@@ -170,7 +178,10 @@ export const getGuide = cache(async (slugPath: string): Promise<Guide | undefine
  * @throws Error naming the file on bad frontmatter.
  */
 export function guideSource(meta: GuideMeta): { frontmatter: Frontmatter; body: string } {
-  return parseGuideSource(readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), meta.file), 'utf8'), meta.file);
+  return parseGuideSource(
+    readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), meta.file), 'utf8'),
+    meta.file,
+  );
 }
 
 /**

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
 
-import { HIGHLIGHT_LANGUAGES, codeThemeCss, highlight } from './highlight';
+import { codeThemeCss, highlight, HIGHLIGHT_LANGUAGES } from './highlight';
 
 /** WCAG 2.2 relative luminance of a #rgb / #rrggbb / #rrggbbaa colour (alpha ignored). */
 function luminance(hex: string): number {
@@ -22,13 +23,14 @@ function contrast(a: string, b: string): number {
 /** A little of everything each grammar colours: comments, strings, keywords, numbers, variables, params. */
 const CORPUS: Record<string, string> = {
   bash: '#!/bin/sh\n# comment\nX="${AETHEX_TOKEN:?set it}"\ncurl -sS -X POST "$X/v1" --data-raw \'{"a":1}\' | jq .\n',
-  javascript: '// comment\nconst res = await fetch(`${base}/v1?x=1`, { method: "POST", body: JSON.stringify({ a: 1 }) });\nconsole.log(res.status, /re+/g, 42);\n',
+  javascript:
+    '// comment\nconst res = await fetch(`${base}/v1?x=1`, { method: "POST", body: JSON.stringify({ a: 1 }) });\nconsole.log(res.status, /re+/g, 42);\n',
   typescript: 'type A = { id: string };\nfunction f<T extends A>(value: T, n = 3): T[] { return [value]; } // c\n',
   tsx: 'export function A({ id }: { id: string }) { return <div className="x">{id}</div>; }\n',
   python: 'import os  # comment\ndef main(x: int = 1) -> None:\n    print(f"{x} \\n", os.environ["A"], None, True)\n',
   go: 'package main\n// comment\nfunc main() { x := []byte(`{"a":1}`); fmt.Println(len(x), 3.5, nil) }\n',
   java: 'import java.net.URI; // c\npublic class Main { public static void main(String[] args) throws Exception { var s = "x\\n"; int n = 1; } }\n',
-  ruby: "require 'net/http' # c\ndef go(x = 1)\n  puts \"#{x}\", :sym, nil, @ivar\nend\n",
+  ruby: 'require \'net/http\' # c\ndef go(x = 1)\n  puts "#{x}", :sym, nil, @ivar\nend\n',
   json: '{ "a": 1, "b": [true, null, "s"] }\n',
   yaml: '# c\nopenapi: 3.1.0\npaths:\n  /x: { get: { operationId: a } }\nlist: [1, "two", ~]\n',
   http: 'POST /v1/projects HTTP/1.1\nHost: api.aethex.dev\nContent-Type: application/json\n\n{"name":"x"}\n',
@@ -38,7 +40,11 @@ const CORPUS: Record<string, string> = {
 };
 
 /** Palette class → colour, read from the stylesheet the site ships (app/code-theme.css). */
-const PALETTE = new Map([...readFileSync('app/code-theme.css', 'utf8').matchAll(/\.(s[ld]\d+) \{ --shiki-(?:light|dark): (#[0-9A-F]+); \}/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
+const PALETTE = new Map(
+  [
+    ...readFileSync('app/code-theme.css', 'utf8').matchAll(/\.(s[ld]\d+) \{ --shiki-(?:light|dark): (#[0-9A-F]+); \}/g),
+  ].map((m) => [m[1] ?? '', m[2] ?? '']),
+);
 
 /** Each token's effective [light, dark] colour: its palette classes, else the `<pre>`'s defaults. */
 function tokenColours(html: string): [string, string][] {
@@ -47,7 +53,8 @@ function tokenColours(html: string): [string, string][] {
   const tokens = [...html.matchAll(/<span( class="([^"]*)")?( style="[^"]*")?>[^<]/g)];
   return tokens.map((token) => {
     const classes = (token[2] ?? '').split(' ');
-    const pick = (prefix: string, fallback: string) => PALETTE.get(classes.find((c) => c.startsWith(prefix)) ?? '') ?? fallback;
+    const pick = (prefix: string, fallback: string) =>
+      PALETTE.get(classes.find((c) => c.startsWith(prefix)) ?? '') ?? fallback;
     return [pick('sl', lightFg), pick('sd', darkFg)];
   });
 }
@@ -103,7 +110,10 @@ describe('highlight', () => {
       const [, lightBg, darkBg] = pre as RegExpMatchArray as [string, string, string];
       const pairs = tokenColours(html);
       expect(pairs.length).toBeGreaterThan(3);
-      expect(new Set(pairs.map((pair) => pair.join())).size, `${lang} uses more than the default colours`).toBeGreaterThan(1);
+      expect(
+        new Set(pairs.map((pair) => pair.join())).size,
+        `${lang} uses more than the default colours`,
+      ).toBeGreaterThan(1);
       for (const [light, dark] of pairs) {
         expect(contrast(light, lightBg), `${lang} light ${light} on ${lightBg}`).toBeGreaterThanOrEqual(4.5);
         expect(contrast(dark, darkBg), `${lang} dark ${dark} on ${darkBg}`).toBeGreaterThanOrEqual(4.5);

@@ -23,14 +23,32 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 export function llmsIndex(): string {
   const origin = siteUrl();
   const { title, summary } = info();
-  const lines = [`# ${title} developer portal`, '', `> ${summary} Guides, API reference (OpenAPI 3.1), and a sandbox of the whole API.`, ''];
+  const lines = [
+    `# ${title} developer portal`,
+    '',
+    `> ${summary} Guides, API reference (OpenAPI 3.1), and a sandbox of the whole API.`,
+    '',
+  ];
   lines.push('## Guides', '');
   for (const guide of listGuides()) lines.push(`- [${guide.title}](${origin}${guide.href}.md): ${guide.description}`);
   lines.push('', '## API reference', '');
-  for (const op of listOperations()) lines.push(`- [${op.method} ${op.path}](${origin}/reference/${op.operationId}): ${op.summary} (\`${op.operationId}\`)`);
-  for (const webhook of listWebhooks()) lines.push(`- [Webhook ${webhook.event}](${origin}/reference/webhooks/${webhook.event}): ${webhook.summary}`);
-  lines.push(`- [Errors](${origin}/reference/errors): ${listErrors().map((e) => e.status).join(', ')}, as RFC 9457 problem details.`);
-  lines.push('', '## Optional', '', `- [OpenAPI document (YAML)](${origin}/openapi.yaml): the single source of truth for the API.`);
+  for (const op of listOperations())
+    lines.push(
+      `- [${op.method} ${op.path}](${origin}/reference/${op.operationId}): ${op.summary} (\`${op.operationId}\`)`,
+    );
+  for (const webhook of listWebhooks())
+    lines.push(`- [Webhook ${webhook.event}](${origin}/reference/webhooks/${webhook.event}): ${webhook.summary}`);
+  lines.push(
+    `- [Errors](${origin}/reference/errors): ${listErrors()
+      .map((e) => e.status)
+      .join(', ')}, as RFC 9457 problem details.`,
+  );
+  lines.push(
+    '',
+    '## Optional',
+    '',
+    `- [OpenAPI document (YAML)](${origin}/openapi.yaml): the single source of truth for the API.`,
+  );
   lines.push(`- [Full text](${origin}/llms-full.txt): every guide and the whole reference in one Markdown file.`, '');
   return lines.join('\n');
 }
@@ -40,13 +58,18 @@ function parameterRows(op: Operation): string[] {
   return [
     '| Name | In | Required | Description |',
     '|---|---|---|---|',
-    ...op.parameters.map((p) => `| \`${p.name}\` | ${p.in} | ${p.required ? 'yes' : 'no'} | ${oneLine(p.description ?? '').replace(/\|/g, '\\|')} |`),
+    ...op.parameters.map(
+      (p) =>
+        `| \`${p.name}\` | ${p.in} | ${p.required ? 'yes' : 'no'} | ${oneLine(p.description ?? '').replace(/\|/g, '\\|')} |`,
+    ),
     '',
   ];
 }
 
 function operationMarkdown(op: Operation): string[] {
-  const statuses = Object.entries(op.responses).map(([status, response]) => `- \`${status}\`: ${oneLine(response.description)}`);
+  const statuses = Object.entries(op.responses).map(
+    ([status, response]) => `- \`${status}\`: ${oneLine(response.description)}`,
+  );
   return [
     `## ${op.method} ${op.path}`,
     '',
@@ -71,9 +94,11 @@ export function referenceMarkdown(): string {
   const lines = [`# ${title} reference`, '', description.trim(), ''];
   for (const op of listOperations()) lines.push(...operationMarkdown(op));
   lines.push('## Webhook events', '');
-  for (const webhook of listWebhooks()) lines.push(`### ${webhook.event}`, '', webhook.summary, '', webhook.description.trim(), '');
+  for (const webhook of listWebhooks())
+    lines.push(`### ${webhook.event}`, '', webhook.summary, '', webhook.description.trim(), '');
   lines.push('## Errors', '', '| Status | Label | When | Action | Retryable |', '|---|---|---|---|---|');
-  for (const e of listErrors()) lines.push(`| ${e.status} | ${e.label} | ${e.when} | ${e.action} | ${e.retryable ? 'yes' : 'no'} |`);
+  for (const e of listErrors())
+    lines.push(`| ${e.status} | ${e.label} | ${e.when} | ${e.action} | ${e.retryable ? 'yes' : 'no'} |`);
   lines.push('');
   return lines.join('\n');
 }

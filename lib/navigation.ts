@@ -62,9 +62,9 @@ export function allNavigationHrefs(): string[] {
  * @param pathname a path such as `/docs/pagination`
  * @returns the section, the item and its neighbours in sidebar order, or `undefined` when unlisted.
  */
-export function locate(pathname: string):
-  | { section: NavSection; item: NavItem; previous?: NavItem; next?: NavItem }
-  | undefined {
+export function locate(
+  pathname: string,
+): { section: NavSection; item: NavItem; previous?: NavItem; next?: NavItem } | undefined {
   const sections = getSidebar();
   const flat = sections.flatMap((section) => section.items.map((item) => ({ section, item })));
   const index = flat.findIndex((entry) => entry.item.href === pathname);

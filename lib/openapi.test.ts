@@ -1,12 +1,12 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import YAML from 'yaml';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 
 import {
-  DOCUMENT_PATH,
   deref,
+  DOCUMENT_PATH,
   environments,
   getDocument,
   getError,
@@ -71,10 +71,13 @@ describe('the OpenAPI document', () => {
         for (const name of ['X-Request-ID', ...RATE_LIMIT_HEADERS]) {
           if (response.headers[name]?.required !== true) problems.push(`${label}: ${name} not required`);
         }
-        if (['429', '503'].includes(status) && !response.headers['Retry-After']) problems.push(`${label}: no Retry-After`);
-        if (['401', '403'].includes(status) && !response.headers['WWW-Authenticate']) problems.push(`${label}: no WWW-Authenticate`);
+        if (['429', '503'].includes(status) && !response.headers['Retry-After'])
+          problems.push(`${label}: no Retry-After`);
+        if (['401', '403'].includes(status) && !response.headers['WWW-Authenticate'])
+          problems.push(`${label}: no WWW-Authenticate`);
         for (const [name, header] of Object.entries(response.headers)) {
-          if (header.example !== undefined && !ajv.validate(header.schema, header.example)) problems.push(`${label}: ${name} example`);
+          if (header.example !== undefined && !ajv.validate(header.schema, header.example))
+            problems.push(`${label}: ${name} example`);
         }
         const media = Object.entries(response.content);
         if (media.length === 0) problems.push(`${label}: no content`);
@@ -84,7 +87,8 @@ describe('the OpenAPI document', () => {
         }
       }
       for (const parameter of op.parameters) {
-        if (!ajv.validate(parameter.schema, parameter.example)) problems.push(`${op.operationId}: ${parameter.name} example`);
+        if (!ajv.validate(parameter.schema, parameter.example))
+          problems.push(`${op.operationId}: ${parameter.name} example`);
       }
       for (const [type, content] of Object.entries(op.requestBody?.content ?? {})) {
         problems.push(...invalidExamples(`${op.operationId} request ${type}`, content));
@@ -116,11 +120,17 @@ describe('the OpenAPI document', () => {
   });
 
   it('keeps the seed error table verbatim and says how to back off', () => {
-    expect(getError(401)).toMatchObject({ label: 'Unauthorized', hint: 'Verify the Bearer token and ensure it has not expired.' });
+    expect(getError(401)).toMatchObject({
+      label: 'Unauthorized',
+      hint: 'Verify the Bearer token and ensure it has not expired.',
+    });
     expect(getError(403)?.hint).toBe('The identity lacks the required scope. Request the project-admin role.');
     expect(getError(429)?.hint).toBe('Respect the rate limit headers or enable adaptive backoff via the SDK.');
-    expect(getError(503)?.hint).toBe('Retry with exponential backoff. AeThex dashboards surface ongoing maintenance windows.');
-    for (const status of [429, 503]) expect(getError(status)?.action).toMatch(/Retry-After.*exponential backoff and jitter/);
+    expect(getError(503)?.hint).toBe(
+      'Retry with exponential backoff. AeThex dashboards surface ongoing maintenance windows.',
+    );
+    for (const status of [429, 503])
+      expect(getError(status)?.action).toMatch(/Retry-After.*exponential backoff and jitter/);
     expect(getError(418)).toBeUndefined();
   });
 
@@ -137,7 +147,9 @@ describe('the OpenAPI document', () => {
       const validate = ajv.compile(webhook.payloadSchema);
       expect(validate(webhook.example), `${webhook.event}: ${ajv.errorsText(validate.errors)}`).toBe(true);
       expect((webhook.example as { type: string }).type).toBe(webhook.event);
-      expect(validate({ ...(webhook.example as object), type: 'other.event' }), `${webhook.event} type const`).toBe(false);
+      expect(validate({ ...(webhook.example as object), type: 'other.event' }), `${webhook.event} type const`).toBe(
+        false,
+      );
     }
   });
 });
@@ -174,16 +186,23 @@ describe('accessors', () => {
       'header:X-Request-ID',
     ]);
     expect(list?.parameters[1]?.schema).toMatchObject({ minimum: 1, maximum: 100, default: 25 });
-    expect(Object.keys(list?.responses['200']?.headers ?? {})).toEqual(expect.arrayContaining(['Link', 'X-Total-Count']));
+    expect(Object.keys(list?.responses['200']?.headers ?? {})).toEqual(
+      expect.arrayContaining(['Link', 'X-Total-Count']),
+    );
     const create = getOperation('createProject');
     // An RFC 8941 sf-string holding 1–255 characters, and the example is one.
     const idempotencyKey = create?.parameters.find((p) => p.name === 'Idempotency-Key');
     expect(idempotencyKey?.schema).toMatchObject({ type: 'string', minLength: 3, maxLength: 512 });
     const sfString = new RegExp((idempotencyKey?.schema as { pattern: string }).pattern, 'u');
     expect(sfString.test(String(idempotencyKey?.example))).toBe(true);
-    for (const value of ['"k"', String.raw`"a\"b\\c"`, `"${'k'.repeat(255)}"`]) expect(sfString.test(value), value).toBe(true);
-    for (const value of ['k', '""', `"${'k'.repeat(256)}"`, '"k";p=1', String.raw`"a\nb"`, '"a"b"']) expect(sfString.test(value), value).toBe(false);
-    expect(create?.requestBody?.content['application/json']?.schema).toMatchObject({ required: ['name'], additionalProperties: false });
+    for (const value of ['"k"', String.raw`"a\"b\\c"`, `"${'k'.repeat(255)}"`])
+      expect(sfString.test(value), value).toBe(true);
+    for (const value of ['k', '""', `"${'k'.repeat(256)}"`, '"k";p=1', String.raw`"a\nb"`, '"a"b"'])
+      expect(sfString.test(value), value).toBe(false);
+    expect(create?.requestBody?.content['application/json']?.schema).toMatchObject({
+      required: ['name'],
+      additionalProperties: false,
+    });
     expect(create?.responses['201']?.headers['Idempotent-Replayed']?.required).toBe(false);
     expect(create?.responses['201']?.headers.Location?.required).toBe(true);
     const token = getOperation('createToken');
@@ -201,7 +220,9 @@ describe('accessors', () => {
     expect(resolveRef<{ name: string }>('#/components/parameters/IdempotencyKey').name).toBe('Idempotency-Key');
     expect(() => resolveRef('#/components/schemas/Nope')).toThrow(/Unresolvable/);
     expect(() => resolveRef('other.yaml#/x')).toThrow(/local/);
-    expect(deref({ $ref: '#/components/schemas/Region' })).toMatchObject({ enum: ['us-east-1', 'eu-west-1', 'ap-southeast-1'] });
+    expect(deref({ $ref: '#/components/schemas/Region' })).toMatchObject({
+      enum: ['us-east-1', 'eu-west-1', 'ap-southeast-1'],
+    });
     expect(deref({ plain: 1 })).toEqual({ plain: 1 });
     expect(Object.isFrozen(getDocument())).toBe(true);
     expect(() => ((getDocument() as Record<string, unknown>).openapi = '3.0.0')).toThrow(TypeError);

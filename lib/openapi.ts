@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import YAML from 'yaml';
 
 import { deepFreeze, followRef, isRecord, lookupPointer, resolveDeep } from './openapi/resolve';
@@ -112,7 +113,11 @@ function mergeParameters(pathLevel: unknown, operationLevel: unknown): Parameter
   return [...merged.values()];
 }
 
-function buildOperation(pathName: string, pathItem: Record<string, unknown>, method: (typeof METHODS)[number]): Operation {
+function buildOperation(
+  pathName: string,
+  pathItem: Record<string, unknown>,
+  method: (typeof METHODS)[number],
+): Operation {
   const op = asRecord(pathItem[method]);
   const responses = Object.fromEntries(
     Object.entries(asRecord(op.responses)).map(([status, raw]) => [status, normaliseResponse(raw)]),

@@ -6,10 +6,18 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+
 import { parse } from 'parse5';
+
 import { CSP_MANIFEST_FILE, type CspManifest } from '../lib/security/csp';
 
-type Node = { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; value?: string; content?: Node };
+type Node = {
+  nodeName: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: Node[];
+  value?: string;
+  content?: Node;
+};
 
 /**
  * The inline scripts' hash sources in one HTML document.
@@ -33,7 +41,11 @@ export function inlineScriptHashes(html: string): string[] {
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
-    entries.map((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : Promise.resolve(e.name.endsWith('.html') ? [join(dir, e.name)] : []))),
+    entries.map((e) =>
+      e.isDirectory()
+        ? htmlFiles(join(dir, e.name))
+        : Promise.resolve(e.name.endsWith('.html') ? [join(dir, e.name)] : []),
+    ),
   );
   return nested.flat();
 }
@@ -43,11 +55,17 @@ async function main() {
   const root = join(distDir, 'server', 'app');
   const manifest: CspManifest = {};
   for (const file of await htmlFiles(root)) {
-    const path = '/' + relative(root, file).replace(/\.html$/, '').replace(/(^|\/)index$/, '');
+    const path =
+      '/' +
+      relative(root, file)
+        .replace(/\.html$/, '')
+        .replace(/(^|\/)index$/, '');
     manifest[path === '/' ? '/' : path.replace(/\/$/, '')] = inlineScriptHashes(await readFile(file, 'utf8'));
   }
   await writeFile(join(distDir, CSP_MANIFEST_FILE), JSON.stringify(manifest));
-  console.log(`csp: hashed inline scripts of ${Object.keys(manifest).length} pages into ${join(distDir, CSP_MANIFEST_FILE)}`);
+  console.log(
+    `csp: hashed inline scripts of ${Object.keys(manifest).length} pages into ${join(distDir, CSP_MANIFEST_FILE)}`,
+  );
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {

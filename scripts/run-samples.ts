@@ -19,7 +19,7 @@ import { listOperations, type Operation } from '@/lib/openapi';
 import { startSandboxServer } from '@/lib/sandbox/server';
 import { LANGUAGES, sampleForOperation, type LanguageId } from '@/lib/snippets';
 
-import { RUNTIMES, mutex, pool, run, sampleEnv, type RunResult } from './samples/process';
+import { mutex, pool, run, RUNTIMES, sampleEnv, type RunResult } from './samples/process';
 import { checkReceivers } from './samples/receivers';
 import { createReport } from './samples/report';
 
@@ -33,7 +33,17 @@ async function main(): Promise<number> {
   mkdirSync(path.join(work, 'home'), { recursive: true });
 
   /** Every response the sandbox sent, by its X-Request-ID. */
-  const issued = new Map<string, { method: string; path: string; query: URLSearchParams; environment: string | null; status: number; replayed: boolean }>();
+  const issued = new Map<
+    string,
+    {
+      method: string;
+      path: string;
+      query: URLSearchParams;
+      environment: string | null;
+      status: number;
+      replayed: boolean;
+    }
+  >();
   const sandboxServer = await startSandboxServer({ port: 0, host: '127.0.0.1', db: ':memory:', purgeIntervalMs: 0 });
   const { sandbox } = sandboxServer;
   const handle = sandbox.handle.bind(sandbox);
@@ -41,38 +51,65 @@ async function main(): Promise<number> {
     const response = await handle(request, info);
     const id = response.headers.get('x-request-id');
     const url = new URL(request.url);
-    if (id) issued.set(id, { method: request.method, path: url.pathname, query: url.searchParams, environment: request.headers.get('aethex-environment'), status: response.status, replayed: response.headers.get('idempotent-replayed') === 'true' });
+    if (id)
+      issued.set(id, {
+        method: request.method,
+        path: url.pathname,
+        query: url.searchParams,
+        environment: request.headers.get('aethex-environment'),
+        status: response.status,
+        replayed: response.headers.get('idempotent-replayed') === 'true',
+      });
     return response;
   };
   const baseUrl = `${sandboxServer.url}/sandbox`;
 
-  async function api(method: string, pathname: string, init: { token?: string; basic?: string; body?: unknown; form?: string; headers?: Record<string, string> } = {}) {
+  async function api(
+    method: string,
+    pathname: string,
+    init: { token?: string; basic?: string; body?: unknown; form?: string; headers?: Record<string, string> } = {},
+  ) {
     const headers: Record<string, string> = { ...init.headers };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     if (init.basic) headers.authorization = `Basic ${init.basic}`;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     if (init.form !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
-    const response = await fetch(`${baseUrl}${pathname}`, { method, headers, body: init.form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)) });
+    const response = await fetch(`${baseUrl}${pathname}`, {
+      method,
+      headers,
+      body: init.form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+    });
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} ${pathname} → ${response.status}: ${text}`);
     return { headers: response.headers, json: JSON.parse(text || 'null') as Record<string, unknown> };
   }
 
   // 1. A sandbox app, a client-credentials token, a rate limit high enough for every run, a real project id.
-  const app = (await api('POST', '/apps', { body: { name: 'sample runner' } })).json as { client_id: string; client_secret: string; webhook_secret: string };
+  const app = (await api('POST', '/apps', { body: { name: 'sample runner' } })).json as {
+    client_id: string;
+    client_secret: string;
+    webhook_secret: string;
+  };
   const basic = Buffer.from(`${app.client_id}:${app.client_secret}`).toString('base64');
-  const token = String((await api('POST', '/v1/auth/token', { basic, form: 'grant_type=client_credentials' })).json.access_token);
+  const token = String(
+    (await api('POST', '/v1/auth/token', { basic, form: 'grant_type=client_credentials' })).json.access_token,
+  );
   await api('PUT', '/rate-limit', { token, body: { limit: 6000, window_seconds: 60 } });
-  const projects = (await api('GET', '/v1/projects?limit=1', { token })).json as unknown as { data?: { id: string }[] } | { id: string }[];
+  const projects = (await api('GET', '/v1/projects?limit=1', { token })).json as unknown as
+    { data?: { id: string }[] } | { id: string }[];
   const projectId = (Array.isArray(projects) ? projects[0]?.id : projects.data?.[0]?.id) ?? '';
-  if (!projectId.startsWith('prj_')) throw new Error(`run-samples: no seeded project in ${JSON.stringify(projects).slice(0, 200)}`);
+  if (!projectId.startsWith('prj_'))
+    throw new Error(`run-samples: no seeded project in ${JSON.stringify(projects).slice(0, 200)}`);
   if (issued.size === 0) throw new Error('run-samples: the request recorder saw no sandbox response');
 
   const report = createReport();
 
   /** The documented success status of an operation (its lowest 2xx response). */
   function successStatus(operation: Operation): number {
-    const statuses = Object.keys(operation.responses).filter((s) => /^2\d\d$/.test(s)).map(Number).sort((a, b) => a - b);
+    const statuses = Object.keys(operation.responses)
+      .filter((s) => /^2\d\d$/.test(s))
+      .map(Number)
+      .sort((a, b) => a - b);
     if (statuses[0] === undefined) throw new Error(`${operation.operationId} documents no 2xx response`);
     return statuses[0];
   }
@@ -80,12 +117,14 @@ async function main(): Promise<number> {
   /** The AETHEX_* variables the reference page tells the user to set for this operation (from the document, not the generator). */
   async function variablesFor(operation: Operation): Promise<Record<string, string>> {
     const vars: Record<string, string> = { AETHEX_BASE_URL: baseUrl };
-    if (operation.security.some((requirement) => 'clientBasic' in requirement)) Object.assign(vars, { AETHEX_CLIENT_ID: app.client_id, AETHEX_CLIENT_SECRET: app.client_secret });
+    if (operation.security.some((requirement) => 'clientBasic' in requirement))
+      Object.assign(vars, { AETHEX_CLIENT_ID: app.client_id, AETHEX_CLIENT_SECRET: app.client_secret });
     else vars.AETHEX_TOKEN = token;
     if (operation.parameters.some((p) => p.in === 'path' && p.name === 'projectId')) vars.AETHEX_PROJECT_ID = projectId;
     if (operation.operationId === 'verifyWebhook') {
       // A real delivery, signed by the sandbox a moment ago, passed the way the sample reads it.
-      const delivery = (await api('POST', '/webhooks/emit', { token, body: { event: 'deployment.succeeded' } })).json as { payload: string; headers: Record<string, string> };
+      const delivery = (await api('POST', '/webhooks/emit', { token, body: { event: 'deployment.succeeded' } }))
+        .json as { payload: string; headers: Record<string, string> };
       Object.assign(vars, {
         AETHEX_WEBHOOK_PAYLOAD: delivery.payload,
         AETHEX_WEBHOOK_ID: delivery.headers['webhook-id'],
@@ -97,7 +136,13 @@ async function main(): Promise<number> {
   }
 
   /** Runs one sample text and checks exit code, printed status and a request ID the sandbox issued for this operation. */
-  async function runSample(operation: Operation, lang: LanguageId, source: string, vars: Record<string, string>, label: string) {
+  async function runSample(
+    operation: Operation,
+    lang: LanguageId,
+    source: string,
+    vars: Record<string, string>,
+    label: string,
+  ) {
     const runtime = RUNTIMES[lang];
     const dir = mkdtempSync(path.join(work, `${operation.operationId}-${lang}-`));
     writeFileSync(path.join(dir, runtime.file), source);
@@ -114,13 +159,21 @@ async function main(): Promise<number> {
     if (!requestId) problems.push('printed no X-Request-ID');
     else if (!record) problems.push(`X-Request-ID ${requestId} was never issued by the sandbox`);
     else if (record.method !== operation.method || !templatePath.test(record.path) || record.status !== expected) {
-      problems.push(`X-Request-ID ${requestId} belongs to ${record.method} ${record.path} → ${record.status}, not ${operation.method} ${operation.path} → ${expected}`);
+      problems.push(
+        `X-Request-ID ${requestId} belongs to ${record.method} ${record.path} → ${record.status}, not ${operation.method} ${operation.path} → ${expected}`,
+      );
     }
     // The sandbox received the documented query and AeThex-Environment examples (an API default would hide a
     // generator that drops them).
-    for (const parameter of operation.parameters.filter((p) => p.example !== undefined && (p.in === 'query' || p.name === 'AeThex-Environment'))) {
-      const sent = parameter.in === 'query' ? (record?.query.get(parameter.name) ?? null) : (record?.environment ?? null);
-      if (record && sent !== String(parameter.example)) problems.push(`the sandbox received ${parameter.in} parameter ${parameter.name}=${sent ?? '(absent)'}, documented example ${String(parameter.example)}`);
+    for (const parameter of operation.parameters.filter(
+      (p) => p.example !== undefined && (p.in === 'query' || p.name === 'AeThex-Environment'),
+    )) {
+      const sent =
+        parameter.in === 'query' ? (record?.query.get(parameter.name) ?? null) : (record?.environment ?? null);
+      if (record && sent !== String(parameter.example))
+        problems.push(
+          `the sandbox received ${parameter.in} parameter ${parameter.name}=${sent ?? '(absent)'}, documented example ${String(parameter.example)}`,
+        );
     }
     return { result, problems, record, command, label };
   }
@@ -128,21 +181,38 @@ async function main(): Promise<number> {
   const createLock = mutex();
 
   /** createProject, twice with one Idempotency-Key: one project more (X-Total-Count), the second answer a replay. */
-  async function idempotentCreate(operation: Operation, lang: LanguageId, source: string, vars: Record<string, string>) {
+  async function idempotentCreate(
+    operation: Operation,
+    lang: LanguageId,
+    source: string,
+    vars: Record<string, string>,
+  ) {
     return createLock(async () => {
-      const count = async () => Number((await api('GET', '/v1/projects?limit=1', { token })).headers.get('x-total-count'));
+      const count = async () =>
+        Number((await api('GET', '/v1/projects?limit=1', { token })).headers.get('x-total-count'));
       const before = await count();
       const key = { ...vars, AETHEX_IDEMPOTENCY_KEY: `run-samples-${lang}-${randomUUID()}` };
       const first = await runSample(operation, lang, source, key, 'first run');
       const second = await runSample(operation, lang, source, key, 'second run, same AETHEX_IDEMPOTENCY_KEY');
       const after = await count();
-      const problems = [...first.problems.map((p) => `first run: ${p}`), ...second.problems.map((p) => `second run: ${p}`)];
-      if (after !== before + 1) problems.push(`X-Total-Count went from ${before} to ${after}; expected exactly one new project`);
+      const problems = [
+        ...first.problems.map((p) => `first run: ${p}`),
+        ...second.problems.map((p) => `second run: ${p}`),
+      ];
+      if (after !== before + 1)
+        problems.push(`X-Total-Count went from ${before} to ${after}; expected exactly one new project`);
       if (first.record?.replayed) problems.push('first run was answered as a replay');
-      if (second.record && !second.record.replayed) problems.push('second run was not answered with Idempotent-Replayed: true');
+      if (second.record && !second.record.replayed)
+        problems.push('second run was not answered with Idempotent-Replayed: true');
       const body = (r: RunResult) => r.stdout.replace(/^(HTTP|X-Request-ID|X-RateLimit-Remaining)\b.*$/gm, '').trim();
-      if (body(first.result) !== body(second.result)) problems.push('second run printed a different body than the first');
-      return { result: second.result, problems, command: second.command, output: `${first.result.stdout}${first.result.stderr}\n--- second run ---\n${second.result.stdout}${second.result.stderr}` };
+      if (body(first.result) !== body(second.result))
+        problems.push('second run printed a different body than the first');
+      return {
+        result: second.result,
+        problems,
+        command: second.command,
+        output: `${first.result.stdout}${first.result.stderr}\n--- second run ---\n${second.result.stdout}${second.result.stderr}`,
+      };
     });
   }
 
@@ -152,10 +222,21 @@ async function main(): Promise<number> {
       tasks.push(async () => {
         const source = sampleForOperation(operation.operationId, lang);
         const vars = await variablesFor(operation);
-        const outcome = operation.parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key')
+        const outcome = operation.parameters.some(
+          (p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key',
+        )
           ? await idempotentCreate(operation, lang, source, vars)
-          : await runSample(operation, lang, source, vars, 'run').then((r) => ({ ...r, output: r.result.stdout + r.result.stderr }));
-        report.add({ operation: operation.operationId, language: lang, command: outcome.command, problems: outcome.problems, output: outcome.output });
+          : await runSample(operation, lang, source, vars, 'run').then((r) => ({
+              ...r,
+              output: r.result.stdout + r.result.stderr,
+            }));
+        report.add({
+          operation: operation.operationId,
+          language: lang,
+          command: outcome.command,
+          problems: outcome.problems,
+          output: outcome.output,
+        });
       });
     }
   }
@@ -169,16 +250,44 @@ async function main(): Promise<number> {
       return `${operationId}.ts`;
     });
     const compilerOptions = {
-      strict: true, noEmit: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', moduleDetection: 'force',
-      lib: ['ES2022', 'DOM'], types: ['node'], typeRoots: [path.join(root, 'node_modules/@types')], skipLibCheck: true,
+      strict: true,
+      noEmit: true,
+      target: 'ES2022',
+      module: 'ESNext',
+      moduleResolution: 'Bundler',
+      moduleDetection: 'force',
+      lib: ['ES2022', 'DOM'],
+      types: ['node'],
+      typeRoots: [path.join(root, 'node_modules/@types')],
+      skipLibCheck: true,
     };
     writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files }));
     const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
     const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], dir, sampleEnv(work, goCache, {}));
-    report.add({ operation: `all ${files.length} operations`, language: 'javascript as TypeScript', command: `cd ${dir} && tsc -p tsconfig.json`, problems: result.code === 0 ? [] : ['tsc --noEmit reported errors'], output: result.stdout + result.stderr });
+    report.add({
+      operation: `all ${files.length} operations`,
+      language: 'javascript as TypeScript',
+      command: `cd ${dir} && tsc -p tsconfig.json`,
+      problems: result.code === 0 ? [] : ['tsc --noEmit reported errors'],
+      output: result.stdout + result.stderr,
+    });
   });
 
-  tasks.push(...checkReceivers({ baseUrl, token, webhookSecret: app.webhook_secret, work, goCache, root, report, emit: () => api('POST', '/webhooks/emit', { token, body: { event: 'member.invited' } }).then((r) => r.json as { payload: string; headers: Record<string, string> }) }));
+  tasks.push(
+    ...checkReceivers({
+      baseUrl,
+      token,
+      webhookSecret: app.webhook_secret,
+      work,
+      goCache,
+      root,
+      report,
+      emit: () =>
+        api('POST', '/webhooks/emit', { token, body: { event: 'member.invited' } }).then(
+          (r) => r.json as { payload: string; headers: Record<string, string> },
+        ),
+    }),
+  );
 
   await pool(tasks, Number(process.env.SAMPLES_CONCURRENCY ?? 3));
   await sandboxServer.close();

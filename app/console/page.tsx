@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+
 import { ConsoleApp } from '@/components/console/console-app.client';
 import { consoleData } from '@/lib/console/data';
 
@@ -15,8 +16,9 @@ export default function Page() {
     <div className="mx-auto w-full max-w-7xl px-4 py-8">
       <h1 className="text-3xl font-bold tracking-tight">Console</h1>
       <p className="mt-2 max-w-3xl text-zinc-700 dark:text-zinc-300">
-        Get a token, send any operation of the AeThex API to the built-in sandbox (or production, or your own URL), and see every response header, with
-        rate limits, request IDs and pagination made obvious. Tokens stay in this tab&apos;s memory.
+        Get a token, send any operation of the AeThex API to the built-in sandbox (or production, or your own URL), and
+        see every response header, with rate limits, request IDs and pagination made obvious. Tokens stay in this
+        tab&apos;s memory.
       </p>
       <div className="mt-6">
         <Suspense fallback={<p>Loading the console…</p>}>

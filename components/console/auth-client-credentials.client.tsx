@@ -1,11 +1,13 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+
 import { getClientCredentialsToken } from '@/lib/console/actions';
+
 import { ScopePicker } from './scope-picker';
-import { useGrantableScopes } from './use-grantable-scopes';
 import { buttonClass, inputClass } from './ui';
 import { useConsole, useConsoleState } from './use-console';
+import { useGrantableScopes } from './use-grantable-scopes';
 
 /**
  * OAuth client credentials: client ID + secret (prefilled from the sandbox app) and scopes → POST /v1/auth/token.
@@ -36,11 +38,25 @@ export function AuthClientCredentials({ focusOnMount = false }: { focusOnMount?:
     >
       <label className="block text-sm">
         <span className="font-medium">Client ID</span>
-        <input ref={first} className={`${inputClass} mt-1 font-mono`} value={clientId} onChange={(e) => setClientId(e.target.value)} required autoComplete="off" />
+        <input
+          ref={first}
+          className={`${inputClass} mt-1 font-mono`}
+          value={clientId}
+          onChange={(e) => setClientId(e.target.value)}
+          required
+          autoComplete="off"
+        />
       </label>
       <label className="block text-sm">
         <span className="font-medium">Client secret</span>
-        <input className={`${inputClass} mt-1 font-mono`} type="password" value={clientSecret} onChange={(e) => setClientSecret(e.target.value)} required autoComplete="off" />
+        <input
+          className={`${inputClass} mt-1 font-mono`}
+          type="password"
+          value={clientSecret}
+          onChange={(e) => setClientSecret(e.target.value)}
+          required
+          autoComplete="off"
+        />
       </label>
       <ScopePicker scopes={grantable} selected={scopes} onChange={setScopes} name="cc-scope" />
       <button type="submit" className={buttonClass} aria-disabled={busy}>

@@ -1,11 +1,13 @@
 'use client';
 
 import { useState } from 'react';
+
 import { beginAuthorization } from '@/lib/console/actions';
+
 import { ScopePicker } from './scope-picker';
-import { useGrantableScopes } from './use-grantable-scopes';
 import { buttonClass } from './ui';
 import { useConsole, useConsoleState } from './use-console';
+import { useGrantableScopes } from './use-grantable-scopes';
 
 /** Authorization code + PKCE as the public client: opens the hosted consent screen (popup or this tab). */
 export function AuthCode() {
@@ -19,11 +21,11 @@ export function AuthCode() {
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
         {app ? (
           <>
-            You will grant the console access to sandbox app <code>{app.tenant_id}</code>: the console proves the app
-            to the consent screen with a single-use login ticket, so you only choose Allow.
+            You will grant the console access to sandbox app <code>{app.tenant_id}</code>: the console proves the app to
+            the consent screen with a single-use login ticket, so you only choose Allow.
           </>
         ) : (
-          'Without a sandbox app in this console, the consent screen asks for the app\'s personal access token.'
+          "Without a sandbox app in this console, the consent screen asks for the app's personal access token."
         )}{' '}
         The PKCE verifier and state stay in this tab&apos;s sessionStorage only until the code is exchanged.
       </p>

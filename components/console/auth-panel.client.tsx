@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+
 import { AuthClientCredentials } from './auth-client-credentials.client';
 import { AuthCode } from './auth-code.client';
 import { AuthPat } from './auth-pat.client';
@@ -27,19 +28,38 @@ export function AuthPanel() {
         <div className="flex flex-wrap gap-x-4 gap-y-1">
           {methods.map((m) => (
             <label key={m.id} className="flex items-center gap-1.5 text-sm">
-              <input type="radio" name="auth-method" checked={method === m.id} onChange={() => { setMethod(m.id); setFocusForm(false); }} />
+              <input
+                type="radio"
+                name="auth-method"
+                checked={method === m.id}
+                onChange={() => {
+                  setMethod(m.id);
+                  setFocusForm(false);
+                }}
+              />
               {m.label}
             </label>
           ))}
         </div>
       </fieldset>
       <div className="mt-3">
-        {method === 'app' ? <AuthSandboxApp onUse={() => { setMethod('cc'); setFocusForm(true); }} /> : null}
+        {method === 'app' ? (
+          <AuthSandboxApp
+            onUse={() => {
+              setMethod('cc');
+              setFocusForm(true);
+            }}
+          />
+        ) : null}
         {method === 'cc' ? <AuthClientCredentials focusOnMount={focusForm} /> : null}
         {method === 'code' ? <AuthCode /> : null}
         {method === 'pat' ? <AuthPat /> : null}
       </div>
-      <TokenStatus onRenew={(grant) => setMethod(grant === 'authorization_code' ? 'code' : grant === 'personal_access_token' ? 'pat' : 'cc')} />
+      <TokenStatus
+        onRenew={(grant) =>
+          setMethod(grant === 'authorization_code' ? 'code' : grant === 'personal_access_token' ? 'pat' : 'cc')
+        }
+      />
     </Panel>
   );
 }

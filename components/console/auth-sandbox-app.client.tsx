@@ -1,8 +1,10 @@
 'use client';
 
 import { useState } from 'react';
+
 import { createSandboxApp } from '@/lib/console/actions';
 import { hasSandboxTools } from '@/lib/console/target';
+
 import { PlainField, SecretField } from './secret-field.client';
 import { buttonClass, secondaryButtonClass } from './ui';
 import { useConsole, useConsoleState } from './use-console';
@@ -13,11 +15,17 @@ export function AuthSandboxApp({ onUse }: { onUse: () => void }) {
   const app = useConsoleState((s) => s.app);
   const target = useConsoleState((s) => s.target);
   const [busy, setBusy] = useState(false);
-  if (!hasSandboxTools(target)) return <p className="text-sm">Sandbox apps exist only in the sandbox: choose the sandbox or a custom sandbox URL as target.</p>;
+  if (!hasSandboxTools(target))
+    return (
+      <p className="text-sm">
+        Sandbox apps exist only in the sandbox: choose the sandbox or a custom sandbox URL as target.
+      </p>
+    );
   return (
     <div className="space-y-2">
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
-        A sandbox app is an isolated tenant with 60 sample projects, an OAuth client, a personal access token and a webhook signing secret.
+        A sandbox app is an isolated tenant with 60 sample projects, an OAuth client, a personal access token and a
+        webhook signing secret.
       </p>
       <button
         type="button"
@@ -40,7 +48,8 @@ export function AuthSandboxApp({ onUse }: { onUse: () => void }) {
           <SecretField label="Personal access token" value={app.personal_access_token} />
           <SecretField label="Webhook secret" value={app.webhook_secret} />
           <p className="text-xs text-zinc-600 dark:text-zinc-400">
-            Rate limit {app.rate_limit.limit} requests / {app.rate_limit.window_seconds} s · expires {new Date(app.expires_at).toLocaleString()} · kept in this tab&apos;s memory only.
+            Rate limit {app.rate_limit.limit} requests / {app.rate_limit.window_seconds} s · expires{' '}
+            {new Date(app.expires_at).toLocaleString()} · kept in this tab&apos;s memory only.
           </p>
           <button type="button" className={secondaryButtonClass} onClick={onUse}>
             Use these credentials for a token

@@ -1,6 +1,7 @@
 'use client';
 
 import type { ConsoleBody } from '@/lib/console/types';
+
 import { inputClass } from './ui';
 import { useConsoleState } from './use-console';
 
@@ -8,18 +9,33 @@ import { useConsoleState } from './use-console';
  * The JSON body editor, prefilled with the document's example (choose another example to replace the text);
  * schema problems found before sending are listed under it and linked with aria-describedby.
  */
-export function BodyEditor({ body, value, onChange }: { body: ConsoleBody; value: string; onChange: (value: string) => void }) {
+export function BodyEditor({
+  body,
+  value,
+  onChange,
+}: {
+  body: ConsoleBody;
+  value: string;
+  onChange: (value: string) => void;
+}) {
   const problems = useConsoleState((s) => s.bodyProblems);
   return (
     <div className="text-sm">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <label htmlFor="body-editor" className="font-medium">
-          Request body <span className="text-xs font-normal text-zinc-600 dark:text-zinc-400">({body.mediaType}{body.mediaType === 'application/json' ? '' : ', written as a JSON object of fields'})</span>
+          Request body{' '}
+          <span className="text-xs font-normal text-zinc-600 dark:text-zinc-400">
+            ({body.mediaType}
+            {body.mediaType === 'application/json' ? '' : ', written as a JSON object of fields'})
+          </span>
         </label>
         {body.examples.length > 1 ? (
           <label className="text-xs">
             Example{' '}
-            <select className="rounded border border-zinc-300 bg-white px-1 py-0.5 dark:border-zinc-600 dark:bg-zinc-900" onChange={(e) => onChange(body.examples.find((x) => x.name === e.target.value)?.json ?? value)}>
+            <select
+              className="rounded border border-zinc-300 bg-white px-1 py-0.5 dark:border-zinc-600 dark:bg-zinc-900"
+              onChange={(e) => onChange(body.examples.find((x) => x.name === e.target.value)?.json ?? value)}
+            >
               {body.examples.map((example) => (
                 <option key={example.name} value={example.name}>
                   {example.summary}

@@ -3,23 +3,31 @@
 import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useMemo, useRef } from 'react';
+
 import { acceptToken } from '@/lib/console/actions';
 import { loadHistory } from '@/lib/console/history';
 import { CALLBACK_MESSAGE, completeAuthorization, describeOAuthError } from '@/lib/console/oauth';
 import { consoleStore, initialState } from '@/lib/console/store';
 import type { ConsoleData } from '@/lib/console/types';
+
 import { AuthPanel } from './auth-panel.client';
 import { HistoryPanel } from './history-panel.client';
+import { LazyPanel, Notice } from './lazy-panel.client';
 import { RequestForm } from './request-form.client';
 import { ResponseViewer } from './response-viewer.client';
 import { SandboxControls } from './sandbox-controls.client';
 import { TargetChooser } from './target-chooser.client';
-import { LazyPanel, Notice } from './lazy-panel.client';
 import { ConsoleContext } from './use-console';
 
 /** Code-split: loaded only when their panel is opened. */
-const SamplesPanel = dynamic(() => import('./samples-panel.client').then((m) => m.SamplesPanel), { ssr: false, loading: () => <p>Loading…</p> });
-const WebhookPlayground = dynamic(() => import('./webhook-playground.client').then((m) => m.WebhookPlayground), { ssr: false, loading: () => <p>Loading…</p> });
+const SamplesPanel = dynamic(() => import('./samples-panel.client').then((m) => m.SamplesPanel), {
+  ssr: false,
+  loading: () => <p>Loading…</p>,
+});
+const WebhookPlayground = dynamic(() => import('./webhook-playground.client').then((m) => m.WebhookPlayground), {
+  ssr: false,
+  loading: () => <p>Loading…</p>,
+});
 
 /**
  * The console's client root: one store (module scope), `?operation=` preselection, the popup OAuth
@@ -28,14 +36,20 @@ const WebhookPlayground = dynamic(() => import('./webhook-playground.client').th
 export function ConsoleApp({ data }: { data: ConsoleData }) {
   const requested = useSearchParams().get('operation');
   const store = useMemo(
-    () => consoleStore(() => initialState(data.environments.default, data.operations.find((op) => op.method === 'GET')?.operationId ?? '')),
+    () =>
+      consoleStore(() =>
+        initialState(data.environments.default, data.operations.find((op) => op.method === 'GET')?.operationId ?? ''),
+      ),
     [data],
   );
   useEffect(() => {
     // ?operation= wins when it names an operation; a store made by the OAuth callback gets its defaults here.
     const valid = data.operations.some((op) => op.operationId === requested);
     store.setState((s) => {
-      const operationId = valid && requested ? requested : s.operationId || (data.operations.find((op) => op.method === 'GET')?.operationId ?? '');
+      const operationId =
+        valid && requested
+          ? requested
+          : s.operationId || (data.operations.find((op) => op.method === 'GET')?.operationId ?? '');
       const environment = s.environment || data.environments.default;
       return operationId === s.operationId && environment === s.environment ? s : { ...s, operationId, environment };
     });
@@ -46,7 +60,12 @@ export function ConsoleApp({ data }: { data: ConsoleData }) {
     // Marks hydration done (tests wait for it before clicking).
     root.current?.setAttribute('data-ready', 'true');
     const onMessage = (event: MessageEvent) => {
-      if (event.origin !== window.location.origin || event.data?.type !== CALLBACK_MESSAGE || typeof event.data.url !== 'string') return;
+      if (
+        event.origin !== window.location.origin ||
+        event.data?.type !== CALLBACK_MESSAGE ||
+        typeof event.data.url !== 'string'
+      )
+        return;
       completeAuthorization(event.data.url, sessionStorage)
         .then((token) => acceptToken(store, token))
         .catch(async (error: unknown) => {
@@ -70,8 +89,12 @@ export function ConsoleApp({ data }: { data: ConsoleData }) {
           <Notice />
           <RequestForm />
           <ResponseViewer />
-          <LazyPanel id="samples" title="Code for this request">{() => <SamplesPanel />}</LazyPanel>
-          <LazyPanel id="webhooks" title="Webhook playground">{() => <WebhookPlayground />}</LazyPanel>
+          <LazyPanel id="samples" title="Code for this request">
+            {() => <SamplesPanel />}
+          </LazyPanel>
+          <LazyPanel id="webhooks" title="Webhook playground">
+            {() => <WebhookPlayground />}
+          </LazyPanel>
           <HistoryPanel />
         </div>
       </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { HISTORY_KEY } from '@/lib/console/history';
+
 import { Panel, secondaryButtonClass } from './ui';
 import { useConsole, useConsoleState } from './use-console';
 
@@ -14,14 +15,23 @@ export function HistoryPanel() {
       title="History"
       actions={
         history.length ? (
-          <button type="button" className={secondaryButtonClass} onClick={() => { sessionStorage.removeItem(HISTORY_KEY); store.setState((s) => ({ ...s, history: [] })); }}>
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            onClick={() => {
+              sessionStorage.removeItem(HISTORY_KEY);
+              store.setState((s) => ({ ...s, history: [] }));
+            }}
+          >
             Clear history
           </button>
         ) : null
       }
     >
       {history.length === 0 ? (
-        <p className="text-sm text-zinc-700 dark:text-zinc-300">Requests you send appear here (kept for this tab only, secrets redacted).</p>
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">
+          Requests you send appear here (kept for this tab only, secrets redacted).
+        </p>
       ) : (
         <ol className="space-y-1 text-xs">
           {history.map((entry) => (
@@ -30,13 +40,21 @@ export function HistoryPanel() {
                 type="button"
                 className="flex w-full flex-wrap items-center gap-2 rounded px-2 py-1 text-left font-mono hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-zinc-800"
                 aria-label={`Restore ${entry.method} ${entry.path} (${entry.status ?? 'no response'})`}
-                onClick={() => store.setState((s) => ({ ...s, operationId: entry.operationId, values: { ...s.values, [entry.operationId]: entry.values } }))}
+                onClick={() =>
+                  store.setState((s) => ({
+                    ...s,
+                    operationId: entry.operationId,
+                    values: { ...s.values, [entry.operationId]: entry.values },
+                  }))
+                }
               >
                 <span className="font-semibold">{entry.method}</span>
                 <span className="min-w-0 flex-1 truncate">{entry.path}</span>
                 <span>{entry.status ?? '—'}</span>
                 <span className="text-zinc-600 dark:text-zinc-400">{entry.requestId ?? ''}</span>
-                <time dateTime={new Date(entry.at).toISOString()} className="text-zinc-600 dark:text-zinc-400">{new Date(entry.at).toLocaleTimeString()}</time>
+                <time dateTime={new Date(entry.at).toISOString()} className="text-zinc-600 dark:text-zinc-400">
+                  {new Date(entry.at).toLocaleTimeString()}
+                </time>
               </button>
             </li>
           ))}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type ReactNode } from 'react';
+
 import { useConsoleState } from './use-console';
 
 /**
@@ -10,7 +11,10 @@ import { useConsoleState } from './use-console';
 export function LazyPanel({ id, title, children }: { id: string; title: string; children: () => ReactNode }) {
   const [opened, setOpened] = useState(false);
   return (
-    <details className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+    <details
+      className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800"
+      onToggle={(e) => e.currentTarget.open && setOpened(true)}
+    >
       <summary id={`${id}-title`} className="cursor-pointer text-lg font-semibold tracking-tight">
         {title}
       </summary>
@@ -23,7 +27,11 @@ export function LazyPanel({ id, title, children }: { id: string; title: string; 
 export function Notice() {
   const notice = useConsoleState((s) => s.notice);
   return (
-    <p role="status" aria-live="polite" className={`min-h-5 text-sm ${notice?.kind === 'error' ? 'font-medium text-red-700 dark:text-red-300' : 'text-zinc-700 dark:text-zinc-300'}`}>
+    <p
+      role="status"
+      aria-live="polite"
+      className={`min-h-5 text-sm ${notice?.kind === 'error' ? 'font-medium text-red-700 dark:text-red-300' : 'text-zinc-700 dark:text-zinc-300'}`}
+    >
       {notice?.text ?? ''}
     </p>
   );

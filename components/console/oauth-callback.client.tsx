@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
+
 import { acceptToken } from '@/lib/console/actions';
 import { CALLBACK_MESSAGE, completeAuthorization, describeOAuthError } from '@/lib/console/oauth';
 import { consoleStore, initialState } from '@/lib/console/store';
@@ -10,7 +11,9 @@ let handled = false;
 
 function sameOriginOpener(): Window | undefined {
   try {
-    return window.opener && (window.opener as Window).location.origin === window.location.origin ? (window.opener as Window) : undefined;
+    return window.opener && (window.opener as Window).location.origin === window.location.origin
+      ? (window.opener as Window)
+      : undefined;
   } catch {
     return undefined; // a cross-origin opener throws on .location access
   }
@@ -52,7 +55,10 @@ export function OAuthCallback() {
   }, [router]);
   return (
     <p role="status" className="mt-4">
-      {message} <a className="underline" href="/console">Back to the console</a>
+      {message}{' '}
+      <a className="underline" href="/console">
+        Back to the console
+      </a>
     </p>
   );
 }

@@ -1,8 +1,9 @@
 'use client';
 
-import { sendSelected, selectedOperation, valuesOf } from '@/lib/console/actions';
+import { selectedOperation, sendSelected, valuesOf } from '@/lib/console/actions';
 import { pageOf, readPagination, type HeaderList } from '@/lib/console/headers';
 import { valuesFromUrl } from '@/lib/console/request';
+
 import { secondaryButtonClass } from './ui';
 import { useConsole, useConsoleState } from './use-console';
 
@@ -26,7 +27,13 @@ export function PaginationBar({ headers, url }: { headers: HeaderList; url: stri
       {(['first', 'prev', 'next', 'last'] as const).map((rel) => {
         const target = pagination[rel];
         return (
-          <button key={rel} type="button" className={secondaryButtonClass} aria-disabled={!target || sending} onClick={() => target && !sending && go(target)}>
+          <button
+            key={rel}
+            type="button"
+            className={secondaryButtonClass}
+            aria-disabled={!target || sending}
+            onClick={() => target && !sending && go(target)}
+          >
             {labels[rel]}
           </button>
         );

@@ -1,6 +1,7 @@
 'use client';
 
 import type { ConsoleParam } from '@/lib/console/types';
+
 import { inputClass, secondaryButtonClass } from './ui';
 
 /**
@@ -8,14 +9,32 @@ import { inputClass, secondaryButtonClass } from './ui';
  * the Idempotency-Key parameter gets a Generate button: a v4 UUID (crypto.randomUUID) in double quotes, since the
  * header is an RFC 8941 string and the field holds the header value exactly as it is sent.
  */
-export function ParamField({ param, value, onChange }: { param: ConsoleParam; value: string; onChange: (value: string) => void }) {
+export function ParamField({
+  param,
+  value,
+  onChange,
+}: {
+  param: ConsoleParam;
+  value: string;
+  onChange: (value: string) => void;
+}) {
   const id = `param-${param.in}-${param.name}`;
   const schema = param.schema as { type?: string; enum?: unknown[]; minimum?: number; maximum?: number };
-  const common = { id, className: `${inputClass} font-mono`, value, required: param.required, 'aria-describedby': `${id}-help` };
+  const common = {
+    id,
+    className: `${inputClass} font-mono`,
+    value,
+    required: param.required,
+    'aria-describedby': `${id}-help`,
+  };
   return (
     <div className="text-sm">
       <label htmlFor={id} className="font-medium">
-        <code>{param.name}</code> <span className="text-xs font-normal text-zinc-600 dark:text-zinc-400">({param.in}{param.required ? ', required' : ''})</span>
+        <code>{param.name}</code>{' '}
+        <span className="text-xs font-normal text-zinc-600 dark:text-zinc-400">
+          ({param.in}
+          {param.required ? ', required' : ''})
+        </span>
       </label>
       <div className="mt-1 flex gap-2">
         {Array.isArray(schema.enum) ? (

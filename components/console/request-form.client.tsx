@@ -2,6 +2,7 @@
 
 import { selectedOperation, sendSelected, valuesOf } from '@/lib/console/actions';
 import { paramKey, type FormValues } from '@/lib/console/request';
+
 import { BodyEditor } from './body-editor.client';
 import { OperationPicker } from './operation-picker.client';
 import { ParamField } from './param-field.client';
@@ -15,7 +16,8 @@ export function RequestForm() {
   const values = useConsoleState((s) => s.values[operation.operationId]) ?? valuesOf(store.getState(), operation);
   const sending = useConsoleState((s) => s.sending);
   const hasProblems = useConsoleState((s) => s.bodyProblems.length > 0);
-  const update = (next: FormValues) => store.setState((s) => ({ ...s, values: { ...s.values, [operation.operationId]: next } }));
+  const update = (next: FormValues) =>
+    store.setState((s) => ({ ...s, values: { ...s.values, [operation.operationId]: next } }));
   return (
     <Panel id="request" title="Request">
       <form
@@ -30,10 +32,13 @@ export function RequestForm() {
           {operation.summary}
           {operation.scopes.length ? (
             <>
-              {' '}· needs <code>{operation.scopes.join(', ')}</code>
+              {' '}
+              · needs <code>{operation.scopes.join(', ')}</code>
             </>
           ) : null}
-          {operation.auth === 'basic' ? ' · authenticates with the sandbox app’s client ID and secret (HTTP Basic)' : ''}
+          {operation.auth === 'basic'
+            ? ' · authenticates with the sandbox app’s client ID and secret (HTTP Basic)'
+            : ''}
         </p>
         <div className="grid gap-3 sm:grid-cols-2">
           {operation.parameters.map((param) => (
@@ -45,13 +50,24 @@ export function RequestForm() {
             />
           ))}
         </div>
-        {operation.body ? <BodyEditor key={operation.operationId} body={operation.body} value={values.body} onChange={(body) => update({ ...values, body })} /> : null}
+        {operation.body ? (
+          <BodyEditor
+            key={operation.operationId}
+            body={operation.body}
+            value={values.body}
+            onChange={(body) => update({ ...values, body })}
+          />
+        ) : null}
         <div className="flex flex-wrap gap-2">
           <button type="submit" className={buttonClass} aria-disabled={sending}>
             {sending ? 'Sending…' : `Send ${operation.method} ${operation.path}`}
           </button>
           {hasProblems ? (
-            <button type="button" className={secondaryButtonClass} onClick={() => void sendSelected(store, data, { skipCheck: true })}>
+            <button
+              type="button"
+              className={secondaryButtonClass}
+              onClick={() => void sendSelected(store, data, { skipCheck: true })}
+            >
               Send anyway
             </button>
           ) : null}

@@ -1,10 +1,12 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
+
 import { CodeTabs, type CodeTab } from '@/components/code-tabs.client';
 import { authorizationFor, currentBaseUrl, selectedOperation, valuesOf } from '@/lib/console/actions';
 import { buildRequest, type BuiltRequest } from '@/lib/console/request';
 import type { LANGUAGES, sampleForRequest } from '@/lib/snippets/request-sample';
+
 import { useConsole, useConsoleState } from './use-console';
 
 type SnippetModule = { LANGUAGES: typeof LANGUAGES; sampleForRequest: typeof sampleForRequest };
@@ -28,7 +30,12 @@ export function SamplesPanel() {
     try {
       const operation = selectedOperation(state, data);
       const base = currentBaseUrl(state, data);
-      const context = { baseUrl: base, environmentHeader: data.environmentHeader, environment: state.environment, authorization: authorizationFor(state, operation) };
+      const context = {
+        baseUrl: base,
+        environmentHeader: data.environmentHeader,
+        environment: state.environment,
+        authorization: authorizationFor(state, operation),
+      };
       return { base, request: buildRequest(operation, valuesOf(state, operation), context) };
     } catch (error) {
       return { error: (error as Error).message };
@@ -42,7 +49,12 @@ export function SamplesPanel() {
       return { id, label, source, html: `<pre><code>${escapeHtml(source)}</code></pre>` };
     });
   }, [snippets, built, includeToken, state.token]);
-  if ('error' in built) return <p role="alert" className="text-sm text-red-700 dark:text-red-300">Cannot build the request: {built.error}</p>;
+  if ('error' in built)
+    return (
+      <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+        Cannot build the request: {built.error}
+      </p>
+    );
   return (
     <div className="text-sm">
       <p>
@@ -50,7 +62,12 @@ export function SamplesPanel() {
         {includeToken ? '' : ' and AETHEX_TOKEN set to your token'}.
       </p>
       <label className="mt-1 flex items-center gap-2">
-        <input type="checkbox" checked={includeToken} onChange={(e) => setIncludeToken(e.target.checked)} disabled={!state.token} />
+        <input
+          type="checkbox"
+          checked={includeToken}
+          onChange={(e) => setIncludeToken(e.target.checked)}
+          disabled={!state.token}
+        />
         Include my access token in the code (keep such code private)
       </label>
       {tabs.length ? <CodeTabs tabs={tabs} /> : <p className="mt-2">Generating samples…</p>}

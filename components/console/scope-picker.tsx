@@ -4,7 +4,17 @@ import type { ConsoleData } from '@/lib/console/types';
  * Checkboxes for the document's OAuth scopes, each with its description.
  * @param props.selected chosen scope names; props.onChange receives the new list (document order)
  */
-export function ScopePicker({ scopes, selected, onChange, name }: { scopes: ConsoleData['scopes']; selected: readonly string[]; onChange: (next: string[]) => void; name: string }) {
+export function ScopePicker({
+  scopes,
+  selected,
+  onChange,
+  name,
+}: {
+  scopes: ConsoleData['scopes'];
+  selected: readonly string[];
+  onChange: (next: string[]) => void;
+  name: string;
+}) {
   return (
     <fieldset className="mt-2">
       <legend className="text-sm font-medium">Scopes</legend>
@@ -16,7 +26,11 @@ export function ScopePicker({ scopes, selected, onChange, name }: { scopes: Cons
               name={name}
               className="mt-1"
               checked={selected.includes(scope.name)}
-              onChange={(e) => onChange(scopes.map((s) => s.name).filter((n) => (n === scope.name ? e.target.checked : selected.includes(n))))}
+              onChange={(e) =>
+                onChange(
+                  scopes.map((s) => s.name).filter((n) => (n === scope.name ? e.target.checked : selected.includes(n))),
+                )
+              }
             />
             <span>
               <code className="font-medium">{scope.name}</code>

@@ -2,6 +2,7 @@
 
 import type { TokenRecord } from '@/lib/console/oauth';
 import { formatCountdown, secondsLeft } from '@/lib/console/time';
+
 import { SecretField } from './secret-field.client';
 import { secondaryButtonClass } from './ui';
 import { useConsole, useConsoleState, useNow } from './use-console';
@@ -17,18 +18,36 @@ export function TokenStatus({ onRenew }: { onRenew: (grant: TokenRecord['grant']
   const { store } = useConsole();
   const token = useConsoleState((s) => s.token);
   const now = useNow();
-  if (!token) return <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">No access token yet: requests go out without Authorization.</p>;
+  if (!token)
+    return (
+      <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
+        No access token yet: requests go out without Authorization.
+      </p>
+    );
   const left = token.expiresAt === undefined ? undefined : secondsLeft(token.expiresAt, now);
   return (
-    <div className="mt-4 space-y-1.5 border-t border-zinc-200 pt-3 text-sm dark:border-zinc-800" aria-label="Current token">
+    <div
+      className="mt-4 space-y-1.5 border-t border-zinc-200 pt-3 text-sm dark:border-zinc-800"
+      aria-label="Current token"
+    >
       <SecretField label="Access token" value={token.accessToken} />
       <p>
-        <span className="font-medium">Grant:</span> {grantNames[token.grant]} · <span className="font-medium">Scopes:</span>{' '}
+        <span className="font-medium">Grant:</span> {grantNames[token.grant]} ·{' '}
+        <span className="font-medium">Scopes:</span>{' '}
         {token.scopes.length ? (
           <span className="inline-flex flex-wrap gap-1 align-middle">
-            {token.scopes.map((s) => <code key={s} className="rounded bg-indigo-50 px-1 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100">{s}</code>)}
+            {token.scopes.map((s) => (
+              <code
+                key={s}
+                className="rounded bg-indigo-50 px-1 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100"
+              >
+                {s}
+              </code>
+            ))}
           </span>
-        ) : 'as granted when the token was created'}
+        ) : (
+          'as granted when the token was created'
+        )}
       </p>
       {left === undefined ? null : left > 0 ? (
         <p>
@@ -43,7 +62,11 @@ export function TokenStatus({ onRenew }: { onRenew: (grant: TokenRecord['grant']
         <button type="button" className={secondaryButtonClass} onClick={() => onRenew(token.grant)}>
           Get a new one
         </button>
-        <button type="button" className={secondaryButtonClass} onClick={() => store.setState((s) => ({ ...s, token: undefined }))}>
+        <button
+          type="button"
+          className={secondaryButtonClass}
+          onClick={() => store.setState((s) => ({ ...s, token: undefined }))}
+        >
           Forget token
         </button>
       </div>

@@ -16,7 +16,17 @@ export const secondaryButtonClass =
  * A titled panel of the console (a labelled region for screen readers).
  * @param props.title heading text (h2); props.id anchor and label id
  */
-export function Panel({ id, title, children, actions }: { id: string; title: string; children: ReactNode; actions?: ReactNode }) {
+export function Panel({
+  id,
+  title,
+  children,
+  actions,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <section aria-labelledby={`${id}-title`} className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">

@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+
 import type { ConsoleState, Store } from '@/lib/console/store';
 import type { ConsoleData } from '@/lib/console/types';
 
@@ -18,7 +19,11 @@ export function useConsole() {
  */
 export function useConsoleState<T>(select: (state: ConsoleState) => T): T {
   const { store } = useConsole();
-  return useSyncExternalStore(store.subscribe, () => select(store.getState()), () => select(store.getState()));
+  return useSyncExternalStore(
+    store.subscribe,
+    () => select(store.getState()),
+    () => select(store.getState()),
+  );
 }
 
 /** The wall clock in epoch milliseconds, refreshed every `intervalMs` (for countdowns). */

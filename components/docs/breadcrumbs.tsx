@@ -1,4 +1,5 @@
 import Link from 'next/link';
+
 import { locate } from '@/lib/navigation';
 
 /**

@@ -1,5 +1,6 @@
 import { renderMdx } from '@/components/mdx/render-mdx';
 import type { Guide } from '@/lib/content';
+
 import { Breadcrumbs } from './breadcrumbs';
 import { CopyPageButton } from './copy-page.client';
 import { LastUpdated } from './last-updated';
@@ -17,7 +18,7 @@ export function GuideArticle({ guide }: { guide: Guide }) {
   const { href, title, description } = guide.meta;
   return (
     <div className="flex gap-10">
-      <article className="min-w-0 max-w-3xl flex-1">
+      <article className="max-w-3xl min-w-0 flex-1">
         <Breadcrumbs pathname={href} />
         <h1 className="mt-3 text-3xl font-bold tracking-tight sm:text-4xl">{title}</h1>
         <p className="mt-3 text-lg text-zinc-700 dark:text-zinc-300">{description}</p>
@@ -25,9 +26,7 @@ export function GuideArticle({ guide }: { guide: Guide }) {
           <LastUpdated iso={guide.lastUpdated} />
           <CopyPageButton markdownHref={`${href}.md`} />
         </div>
-        <Prose>
-          {renderMdx(guide.code)}
-        </Prose>
+        <Prose>{renderMdx(guide.code)}</Prose>
         <PrevNext pathname={href} />
       </article>
       <aside className="hidden w-56 shrink-0 xl:block">

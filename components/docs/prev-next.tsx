@@ -1,4 +1,5 @@
 import Link from 'next/link';
+
 import { locate } from '@/lib/navigation';
 
 /**
@@ -8,7 +9,8 @@ import { locate } from '@/lib/navigation';
 export function PrevNext({ pathname }: { pathname: string }) {
   const place = locate(pathname);
   if (!place || (!place.previous && !place.next)) return null;
-  const box = 'group flex flex-col rounded-lg border border-zinc-200 px-4 py-3 hover:border-indigo-400 dark:border-zinc-800 dark:hover:border-indigo-500';
+  const box =
+    'group flex flex-col rounded-lg border border-zinc-200 px-4 py-3 hover:border-indigo-400 dark:border-zinc-800 dark:hover:border-indigo-500';
   return (
     <nav aria-label="Previous and next pages" className="mt-12 grid gap-4 sm:grid-cols-2">
       {place.previous ? (

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+
 import { listErrors, listOperations, listScopes, listWebhooks } from '@/lib/openapi';
 
 /**
@@ -20,7 +21,10 @@ export function ErrorTable() {
         {listErrors().map((error) => (
           <tr key={error.status}>
             <td>
-              <Link href={`/reference/errors#${error.status}`} className="font-medium text-indigo-700 underline dark:text-indigo-300">
+              <Link
+                href={`/reference/errors#${error.status}`}
+                className="font-medium text-indigo-700 underline dark:text-indigo-300"
+              >
                 {error.status}
               </Link>{' '}
               {error.label}
@@ -58,7 +62,11 @@ export function ScopeTable() {
               {operations
                 .filter((operation) => operation.scopes.includes(scope.name))
                 .map((operation) => (
-                  <Link key={operation.operationId} href={`/reference/${operation.operationId}`} className="mr-2 text-indigo-700 underline dark:text-indigo-300">
+                  <Link
+                    key={operation.operationId}
+                    href={`/reference/${operation.operationId}`}
+                    className="mr-2 text-indigo-700 underline dark:text-indigo-300"
+                  >
                     <code>{operation.operationId}</code>
                   </Link>
                 ))}
@@ -84,7 +92,10 @@ export function WebhookEventList() {
         {listWebhooks().map((webhook) => (
           <tr key={webhook.event}>
             <td>
-              <Link href={`/reference/webhooks/${webhook.event}`} className="text-indigo-700 underline dark:text-indigo-300">
+              <Link
+                href={`/reference/webhooks/${webhook.event}`}
+                className="text-indigo-700 underline dark:text-indigo-300"
+              >
                 <code>{webhook.event}</code>
               </Link>
             </td>

@@ -19,11 +19,22 @@ const variants = {
  * @param props.type `note` (default) or `warning`
  * @param props.title optional heading text; defaults to "Note" / "Warning"
  */
-export function Callout({ type = 'note', title, children }: { type?: keyof typeof variants; title?: string; children: ReactNode }) {
+export function Callout({
+  type = 'note',
+  title,
+  children,
+}: {
+  type?: keyof typeof variants;
+  title?: string;
+  children: ReactNode;
+}) {
   const variant = variants[type] ?? variants.note;
   const label = title ?? variant.label;
   return (
-    <aside aria-label={label} className={`my-6 rounded-r-lg border-l-4 px-4 py-3 text-[0.95rem] [&>p]:my-2 ${variant.className}`}>
+    <aside
+      aria-label={label}
+      className={`my-6 rounded-r-lg border-l-4 px-4 py-3 text-[0.95rem] [&>p]:my-2 ${variant.className}`}
+    >
       <p className={`font-semibold ${variant.labelClass}`}>{label}</p>
       {children}
     </aside>

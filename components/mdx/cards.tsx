@@ -1,4 +1,5 @@
 import { Children, isValidElement, type ReactNode } from 'react';
+
 import { CardGrid, type Card as CardData } from '@/components/card-grid';
 
 /**

@@ -1,4 +1,5 @@
 import { isValidElement, type ReactNode } from 'react';
+
 import { CopyButton } from '@/components/copy-button.client';
 import { highlight } from '@/lib/highlight';
 
@@ -29,11 +30,18 @@ export async function CodeBlock({ children }: { children?: ReactNode }) {
   if (!block) return <pre className="overflow-x-auto rounded-lg p-4 text-sm">{children}</pre>;
   const html = await highlight(block.code, block.lang);
   return (
-    <div data-copyable="" className="relative my-5 overflow-hidden rounded-lg border border-zinc-200 text-sm dark:border-zinc-700">
-      <div className="absolute right-2 top-2 z-10 bg-white/90 dark:bg-zinc-900/90">
+    <div
+      data-copyable=""
+      className="relative my-5 overflow-hidden rounded-lg border border-zinc-200 text-sm dark:border-zinc-700"
+    >
+      <div className="absolute top-2 right-2 z-10 bg-white/90 dark:bg-zinc-900/90">
         <CopyButton text={block.code} label="code" />
       </div>
-      <div data-code-block="" className="[&_pre]:overflow-x-auto [&_pre]:p-4 [&_pre]:pr-20" dangerouslySetInnerHTML={{ __html: html }} />
+      <div
+        data-code-block=""
+        className="[&_pre]:overflow-x-auto [&_pre]:p-4 [&_pre]:pr-20"
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
     </div>
   );
 }

@@ -1,14 +1,14 @@
 import { ErrorTable, ScopeTable, WebhookEventList } from './api-tables';
-import { Card, Cards } from './cards';
 import { Callout } from './callout';
+import { Card, Cards } from './cards';
 import { CodeBlock } from './code-block';
 import { H2, H3 } from './heading';
 import { MdxLink } from './mdx-link';
 import { OperationLink } from './operation-link';
+import { OperationSample } from './operation-sample';
 import { Steps } from './steps';
 import { Tabs } from './tabs';
 import { WebhookVerifySamples } from './webhook-verify-samples';
-import { OperationSample } from './operation-sample';
 
 /**
  * Everything MDX authors can use in content/**\/*.mdx, and the overrides for Markdown elements.

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ComponentPropsWithoutRef } from 'react';
+
 import { prefetchFor } from '@/lib/prefetch';
 
 /**
@@ -7,7 +8,8 @@ import { prefetchFor } from '@/lib/prefetch';
  * prefetch); others are plain anchors. The portal makes no request off the machine, and neither do links.
  */
 export function MdxLink({ href = '', children, ...rest }: ComponentPropsWithoutRef<'a'>) {
-  const className = 'font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-200';
+  const className =
+    'font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-200';
   if (href.startsWith('/')) {
     return (
       <Link href={href} prefetch={prefetchFor(href)} className={className} {...rest}>

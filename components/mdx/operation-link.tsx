@@ -1,4 +1,5 @@
 import Link from 'next/link';
+
 import { MethodBadge } from '@/components/method-badge';
 import { getOperation } from '@/lib/openapi';
 
@@ -11,7 +12,8 @@ import { getOperation } from '@/lib/openapi';
  */
 export function OperationLink({ id }: { id: string }) {
   const operation = getOperation(id);
-  if (!operation) throw new Error(`<OperationLink id="${id}">: no operation with this operationId in the OpenAPI document`);
+  if (!operation)
+    throw new Error(`<OperationLink id="${id}">: no operation with this operationId in the OpenAPI document`);
   return (
     <Link
       href={`/reference/${operation.operationId}`}

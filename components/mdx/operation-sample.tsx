@@ -1,6 +1,7 @@
 import { CodeTabs } from '@/components/code-tabs.client';
 import { getOperation } from '@/lib/openapi';
 import { LANGUAGES, samplesForOperation } from '@/lib/snippets';
+
 import { toCodeTabs } from './tabs';
 
 /**
@@ -11,8 +12,11 @@ import { toCodeTabs } from './tabs';
  */
 export async function OperationSample({ operationId }: { operationId: string }) {
   const operation = getOperation(operationId);
-  if (!operation) throw new Error(`<CodeSample operationId="${operationId}">: no such operation in the OpenAPI document`);
+  if (!operation)
+    throw new Error(`<CodeSample operationId="${operationId}">: no such operation in the OpenAPI document`);
   const samples = samplesForOperation(operationId);
-  const tabs = await toCodeTabs(LANGUAGES.map((language) => ({ id: language.id, code: samples[language.id], lang: language.shiki })));
+  const tabs = await toCodeTabs(
+    LANGUAGES.map((language) => ({ id: language.id, code: samples[language.id], lang: language.shiki })),
+  );
   return <CodeTabs tabs={tabs} title={`${operation.method} ${operation.path}`} />;
 }

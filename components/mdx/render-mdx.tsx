@@ -1,5 +1,6 @@
 import { getMDXComponent } from 'mdx-bundler/client';
 import { createElement, type ReactNode } from 'react';
+
 import { mdxComponents } from './mdx-components';
 
 /**

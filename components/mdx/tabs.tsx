@@ -1,11 +1,20 @@
 import { Children, type ReactNode } from 'react';
+
 import { CodeTabs, type CodeTab } from '@/components/code-tabs.client';
-import { LANGUAGES } from '@/lib/snippets';
 import { highlight } from '@/lib/highlight';
+import { LANGUAGES } from '@/lib/snippets';
+
 import { fencedCode } from './code-block';
 
 /** Fence languages that mean one of the six sample languages (so tab choices sync with the reference). */
-const FENCE_TO_LANGUAGE: Readonly<Record<string, string>> = { bash: 'curl', sh: 'curl', shell: 'curl', js: 'javascript', py: 'python', rb: 'ruby' };
+const FENCE_TO_LANGUAGE: Readonly<Record<string, string>> = {
+  bash: 'curl',
+  sh: 'curl',
+  shell: 'curl',
+  js: 'javascript',
+  py: 'python',
+  rb: 'ruby',
+};
 
 /**
  * Builds tab groups from source text: highlights each and labels it with the sample language's label.

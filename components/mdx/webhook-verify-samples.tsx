@@ -1,5 +1,6 @@
 import { CodeTabs } from '@/components/code-tabs.client';
 import { WEBHOOK_VERIFY_SNIPPETS } from '@/lib/snippets/webhook-verify';
+
 import { toCodeTabs } from './tabs';
 
 /**

@@ -1,7 +1,9 @@
 import Link from 'next/link';
+
 import { listServers } from '@/lib/openapi';
 import { scopeUsage, securitySchemes } from '@/lib/reference/overview';
 import { operationHref } from '@/lib/reference/routes';
+
 import { Markdown } from './markdown';
 import { ValueTable } from './value-table';
 
@@ -13,7 +15,11 @@ export function ServersTable() {
 
 /** The security schemes, then every OAuth scope with the operations that require it. */
 export function AuthTables() {
-  const schemes = securitySchemes().map((scheme) => [scheme.name, scheme.type, <Markdown key="d" text={scheme.description} />]);
+  const schemes = securitySchemes().map((scheme) => [
+    scheme.name,
+    scheme.type,
+    <Markdown key="d" text={scheme.description} />,
+  ]);
   const scopes = scopeUsage().map((scope) => [
     scope.name,
     scope.description,

@@ -1,5 +1,6 @@
 import type { ApiError } from '@/lib/openapi';
 import { toJsonText } from '@/lib/reference/examples';
+
 import { CodeBlock } from './code-block';
 
 /**
@@ -11,7 +12,10 @@ import { CodeBlock } from './code-block';
  */
 export function ErrorEntry({ error, example, retryAfter }: { error: ApiError; example: unknown; retryAfter: boolean }) {
   return (
-    <section aria-labelledby={String(error.status)} className="space-y-3 border-t border-zinc-200 pt-8 dark:border-zinc-800">
+    <section
+      aria-labelledby={String(error.status)}
+      className="space-y-3 border-t border-zinc-200 pt-8 dark:border-zinc-800"
+    >
       <h2 id={String(error.status)} className="scroll-mt-20 text-xl font-semibold tracking-tight">
         <span className="font-mono">{error.status}</span> {error.label}
       </h2>
@@ -30,7 +34,9 @@ export function ErrorEntry({ error, example, retryAfter }: { error: ApiError; ex
               : 'No: the same request fails the same way until it is changed.'}
         </dd>
       </dl>
-      {example === undefined ? null : <CodeBlock code={toJsonText(example)} lang="json" label={`Example ${error.status} problem body`} />}
+      {example === undefined ? null : (
+        <CodeBlock code={toJsonText(example)} lang="json" label={`Example ${error.status} problem body`} />
+      )}
     </section>
   );
 }

@@ -2,6 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useLayoutEffect } from 'react';
+
 import { captureDocument, reattach, restoreDocument } from '@/lib/reference/document-guard';
 import type { ExplorerInput } from '@/lib/reference/explorer-config';
 

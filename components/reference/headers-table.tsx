@@ -1,6 +1,7 @@
 import type { HeaderObject } from '@/lib/openapi';
-import { formatValue } from '@/lib/reference/schema-meta';
 import { describeSchema, type RefResolver } from '@/lib/reference/schema';
+import { formatValue } from '@/lib/reference/schema-meta';
+
 import { Markdown } from './markdown';
 import { TypeFacts } from './schema-facts';
 import { ValueTable } from './value-table';
@@ -11,14 +12,28 @@ import { ValueTable } from './value-table';
  * @param props.resolve resolves `$ref` strings inside schemas
  * @param props.label accessible name of the table
  */
-export function HeadersTable({ headers, resolve, label = 'Response headers' }: { headers: readonly (readonly [string, HeaderObject])[]; resolve?: RefResolver; label?: string }) {
+export function HeadersTable({
+  headers,
+  resolve,
+  label = 'Response headers',
+}: {
+  headers: readonly (readonly [string, HeaderObject])[];
+  resolve?: RefResolver;
+  label?: string;
+}) {
   const rows = headers.map(([name, header]) => {
     const node = describeSchema(header.schema, { resolve, maxNodes: 20 });
     return [
       name,
       <TypeFacts key="type" node={node} />,
       header.required ? 'always' : 'sometimes',
-      header.example === undefined ? '—' : <code key="example" className="break-all">{String(typeof header.example === 'string' ? header.example : formatValue(header.example))}</code>,
+      header.example === undefined ? (
+        '—'
+      ) : (
+        <code key="example" className="break-all">
+          {String(typeof header.example === 'string' ? header.example : formatValue(header.example))}
+        </code>
+      ),
       <Markdown key="description" text={header.description} />,
     ];
   });

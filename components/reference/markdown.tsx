@@ -7,7 +7,15 @@ import { renderMarkdown } from '@/lib/reference/markdown';
  * @param props.compact lighter styling for table cells (schema rows repeat it hundreds of times)
  * Styles are the `.ref-prose` / `.ref-inline` classes in app/globals.css.
  */
-export function Markdown({ text, className = '', compact = false }: { text?: string; className?: string; compact?: boolean }) {
+export function Markdown({
+  text,
+  className = '',
+  compact = false,
+}: {
+  text?: string;
+  className?: string;
+  compact?: boolean;
+}) {
   const content = text ? renderMarkdown(text) : null;
   if (!content) return null;
   return <div className={`${compact ? 'ref-inline' : 'ref-prose'} ${className}`}>{content}</div>;

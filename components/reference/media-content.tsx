@@ -1,6 +1,7 @@
 import type { MediaTypeObject } from '@/lib/openapi';
 import { mediaExamples, toJsonText } from '@/lib/reference/examples';
 import type { RefResolver } from '@/lib/reference/schema';
+
 import { CodeBlock } from './code-block';
 import { SameAs } from './same-as';
 import { SchemaView } from './schema-table';
@@ -39,8 +40,14 @@ export function MediaContent({
           ) : null}
           {mediaExamples(media, resolve).map((example) => (
             <div key={example.name} className="space-y-1">
-              <p className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Example: {example.summary ?? example.name}</p>
-              <CodeBlock code={toJsonText(example.value)} lang={/json/.test(mediaType) ? 'json' : 'text'} label={`Example ${what} body: ${example.summary ?? example.name}`} />
+              <p className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
+                Example: {example.summary ?? example.name}
+              </p>
+              <CodeBlock
+                code={toJsonText(example.value)}
+                lang={/json/.test(mediaType) ? 'json' : 'text'}
+                label={`Example ${what} body: ${example.summary ?? example.name}`}
+              />
             </div>
           ))}
         </div>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+
 import { getError } from '@/lib/openapi';
 import { errorHref } from '@/lib/reference/routes';
 
@@ -14,7 +15,10 @@ export function OperationErrors({ statuses }: { statuses: readonly number[] }) {
         const error = getError(status);
         return (
           <li key={status} className="rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-800">
-            <Link href={errorHref(status)} className="inline-flex min-h-6 items-center font-medium text-indigo-700 underline dark:text-indigo-300">
+            <Link
+              href={errorHref(status)}
+              className="inline-flex min-h-6 items-center font-medium text-indigo-700 underline dark:text-indigo-300"
+            >
               {status} {error?.label ?? ''}
             </Link>
             {error ? <p className="mt-1 text-zinc-700 dark:text-zinc-300">{error.hint}</p> : null}

@@ -24,7 +24,10 @@ export function OperationSecurity({ security }: { security: readonly SecurityReq
                       <>
                         {' with scope '}
                         {scopes.map((scope) => (
-                          <code key={scope} className="mr-1 rounded bg-indigo-50 px-1 font-mono text-xs text-indigo-900 dark:bg-indigo-950 dark:text-indigo-200">
+                          <code
+                            key={scope}
+                            className="mr-1 rounded bg-indigo-50 px-1 font-mono text-xs text-indigo-900 dark:bg-indigo-950 dark:text-indigo-200"
+                          >
                             {scope}
                           </code>
                         ))}

@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { prefetchFor } from '@/lib/prefetch';
+
 import { CodeSample } from '@/components/code-sample';
 import { MethodBadge } from '@/components/method-badge';
 import type { Operation } from '@/lib/openapi';
+import { prefetchFor } from '@/lib/prefetch';
 import type { RefResolver } from '@/lib/reference/schema';
+
 import { Markdown } from './markdown';
 import { MediaContent } from './media-content';
 import { OperationErrors } from './operation-errors';
@@ -21,7 +23,15 @@ import { Section } from './section';
  * @param props.samples the code samples section; defaults to lib/snippets' samples for the AeThex operation
  *   (they exist only for the AeThex document), `null` leaves the section out
  */
-export function OperationView({ operation, resolve, samples = <CodeSample operationId={operation.operationId} /> }: { operation: Operation; resolve?: RefResolver; samples?: ReactNode }) {
+export function OperationView({
+  operation,
+  resolve,
+  samples = <CodeSample operationId={operation.operationId} />,
+}: {
+  operation: Operation;
+  resolve?: RefResolver;
+  samples?: ReactNode;
+}) {
   return (
     <article className="max-w-4xl">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{operation.tags.join(' · ')}</p>

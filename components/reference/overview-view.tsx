@@ -1,4 +1,5 @@
 import { overviewSections, requestHeaders, responseHeaders } from '@/lib/reference/overview';
+
 import { AuthTables, ServersTable } from './auth-overview';
 import { HeadersTable } from './headers-table';
 import { Markdown } from './markdown';

@@ -1,6 +1,7 @@
 import type { ParameterObject } from '@/lib/openapi';
 import { describeSchema, type RefResolver } from '@/lib/reference/schema';
 import { isRecord } from '@/lib/reference/schema-meta';
+
 import { Markdown } from './markdown';
 import { TypeFacts } from './schema-facts';
 import { ValueTable } from './value-table';
@@ -19,7 +20,13 @@ function parameterSchema(parameter: ParameterObject): unknown {
  * @param props.parameters resolved Parameter Objects (their schemas may hold `$ref`s if `resolve` is given)
  * @param props.resolve resolves `$ref` strings inside schemas
  */
-export function ParametersTable({ parameters, resolve }: { parameters: readonly ParameterObject[]; resolve?: RefResolver }) {
+export function ParametersTable({
+  parameters,
+  resolve,
+}: {
+  parameters: readonly ParameterObject[];
+  resolve?: RefResolver;
+}) {
   const rows = parameters.map((parameter) => {
     const node = describeSchema(parameterSchema(parameter), { resolve, maxNodes: 20 });
     const { meta } = node;
@@ -33,5 +40,11 @@ export function ParametersTable({ parameters, resolve }: { parameters: readonly 
       <Markdown key="description" text={parameter.description ?? meta.description} />,
     ];
   });
-  return <ValueTable label="Parameters" columns={['Name', 'In', 'Type', 'Required', 'Default', 'Constraints', 'Description']} rows={rows} />;
+  return (
+    <ValueTable
+      label="Parameters"
+      columns={['Name', 'In', 'Type', 'Required', 'Default', 'Constraints', 'Description']}
+      rows={rows}
+    />
+  );
 }

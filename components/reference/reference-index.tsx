@@ -1,4 +1,5 @@
 import Link from 'next/link';
+
 import { MethodBadge } from '@/components/method-badge';
 import { listErrors, listOperations, listWebhooks } from '@/lib/openapi';
 import { errorHref, operationHref, webhookHref } from '@/lib/reference/routes';

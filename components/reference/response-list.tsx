@@ -1,6 +1,7 @@
 import type { ResponseObject } from '@/lib/openapi';
 import { findRepeats } from '@/lib/reference/response-groups';
 import type { RefResolver } from '@/lib/reference/schema';
+
 import { HeadersTable } from './headers-table';
 import { Markdown } from './markdown';
 import { MediaContent } from './media-content';
@@ -13,7 +14,13 @@ import { SameAs } from './same-as';
  * @param props.responses status (`'200'`, `'4XX'`, `'default'`) → resolved Response Object
  * @param props.resolve resolves `$ref`s left in schemas and examples (documents not resolved by lib/openapi.ts)
  */
-export function ResponseList({ responses, resolve }: { responses: Readonly<Record<string, ResponseObject>>; resolve?: RefResolver }) {
+export function ResponseList({
+  responses,
+  resolve,
+}: {
+  responses: Readonly<Record<string, ResponseObject>>;
+  resolve?: RefResolver;
+}) {
   const repeats = findRepeats(responses);
   return (
     <div className="space-y-8">
@@ -23,15 +30,30 @@ export function ResponseList({ responses, resolve }: { responses: Readonly<Recor
         return (
           <section key={status} aria-labelledby={`response-${status}`} className="space-y-3">
             <h3 id={`response-${status}`} className="flex items-baseline gap-2 text-lg font-semibold">
-              <span className={`font-mono ${/^2/.test(status) ? 'text-emerald-800 dark:text-emerald-300' : 'text-rose-800 dark:text-rose-300'}`}>{status}</span>
+              <span
+                className={`font-mono ${/^2/.test(status) ? 'text-emerald-800 dark:text-emerald-300' : 'text-rose-800 dark:text-rose-300'}`}
+              >
+                {status}
+              </span>
             </h3>
             <Markdown text={response.description} />
             {headersAs !== undefined ? (
               <SameAs what="Headers" status={headersAs} names={headerNames} />
             ) : headerNames.length > 0 ? (
-              <HeadersTable label={`Headers of the ${status} response`} headers={Object.entries(response.headers)} resolve={resolve} />
+              <HeadersTable
+                label={`Headers of the ${status} response`}
+                headers={Object.entries(response.headers)}
+                resolve={resolve}
+              />
             ) : null}
-            {Object.keys(response.content).length > 0 ? <MediaContent content={response.content} what={`${status} response`} resolve={resolve} schemaAs={schemaAs} /> : null}
+            {Object.keys(response.content).length > 0 ? (
+              <MediaContent
+                content={response.content}
+                what={`${status} response`}
+                resolve={resolve}
+                schemaAs={schemaAs}
+              />
+            ) : null}
           </section>
         );
       })}

@@ -2,9 +2,11 @@
 
 import '@/lib/reference/zod-jitless';
 import '@scalar/api-reference-react/style.css';
+
 import { ApiReferenceReact } from '@scalar/api-reference-react';
 import { useTheme } from 'next-themes';
 import { useMemo, useState } from 'react';
+
 import { explorerConfiguration, type ExplorerInput } from '@/lib/reference/explorer-config';
 
 /**
@@ -17,6 +19,9 @@ export function ScalarExplorer(props: ExplorerInput) {
   const { resolvedTheme } = useTheme();
   // Loaded with ssr: false, so `window` exists on the first render.
   const [origin] = useState(() => window.location.origin);
-  const configuration = useMemo(() => explorerConfiguration(props, origin, resolvedTheme === 'dark'), [props, origin, resolvedTheme]);
+  const configuration = useMemo(
+    () => explorerConfiguration(props, origin, resolvedTheme === 'dark'),
+    [props, origin, resolvedTheme],
+  );
   return <ApiReferenceReact configuration={configuration} />;
 }

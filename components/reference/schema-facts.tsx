@@ -1,4 +1,5 @@
 import type { SchemaNode } from '@/lib/reference/schema';
+
 import { Markdown } from './markdown';
 
 /** Short classes from app/globals.css: these spans repeat on every schema row. */
@@ -12,7 +13,9 @@ const chip = 'ref-chip';
  */
 export function TypeFacts({ node, ids }: { node: SchemaNode; ids?: string }) {
   const { meta } = node;
-  const flags = [meta.readOnly && 'read-only', meta.writeOnly && 'write-only', meta.deprecated && 'deprecated'].filter(Boolean);
+  const flags = [meta.readOnly && 'read-only', meta.writeOnly && 'write-only', meta.deprecated && 'deprecated'].filter(
+    Boolean,
+  );
   const target = node.circularAnchor ?? node.items?.circularAnchor;
   const label = <span className="ref-type">{node.label}</span>;
   return (
@@ -64,7 +67,11 @@ export function DescriptionFacts({ node }: { node: SchemaNode }) {
       <Line label="Default" values={meta.defaultValue === undefined ? undefined : [meta.defaultValue]} />
       <Line label="Constraints" values={meta.constraints} />
       <Line label="Example" values={meta.examples} />
-      {node.truncated ? <p className="text-xs italic text-zinc-600 dark:text-zinc-400">Nested fields not expanded here; see the OpenAPI document.</p> : null}
+      {node.truncated ? (
+        <p className="text-xs text-zinc-600 italic dark:text-zinc-400">
+          Nested fields not expanded here; see the OpenAPI document.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { useId } from 'react';
+
 import { describeSchema, hasChildren, type RefResolver, type SchemaNode } from '@/lib/reference/schema';
+
 import { DescriptionFacts, TypeFacts } from './schema-facts';
 
 /** `.ref-cell` and friends live in app/globals.css: schema rows repeat them hundreds of times per page. */
@@ -48,22 +50,59 @@ function SchemaBody({ node, depth, ids }: { node: SchemaNode; depth: number; ids
             </thead>
             <tbody>
               {node.properties.map((property) => (
-                <PropertyRows key={property.name} name={property.name} required={property.required} node={property.node} depth={depth} ids={ids} />
+                <PropertyRows
+                  key={property.name}
+                  name={property.name}
+                  required={property.required}
+                  node={property.node}
+                  depth={depth}
+                  ids={ids}
+                />
               ))}
             </tbody>
           </table>
         </div>
       ) : null}
-      {node.items && hasChildren(node.items) ? <Nested title={`Items: ${node.items.label}`} node={node.items} depth={depth} ids={ids} anchored /> : null}
-      {node.additional && hasChildren(node.additional) ? <Nested title={`Additional properties: ${node.additional.label}`} node={node.additional} depth={depth} ids={ids} anchored /> : null}
+      {node.items && hasChildren(node.items) ? (
+        <Nested title={`Items: ${node.items.label}`} node={node.items} depth={depth} ids={ids} anchored />
+      ) : null}
+      {node.additional && hasChildren(node.additional) ? (
+        <Nested
+          title={`Additional properties: ${node.additional.label}`}
+          node={node.additional}
+          depth={depth}
+          ids={ids}
+          anchored
+        />
+      ) : null}
       {node.variants?.options.map((option, index) => (
-        <Nested key={index} title={`${node.variants?.keyword === 'oneOf' ? 'One of' : 'Any of'}, option ${index + 1}: ${option.label}`} node={option} depth={depth} ids={ids} anchored withFacts />
+        <Nested
+          key={index}
+          title={`${node.variants?.keyword === 'oneOf' ? 'One of' : 'Any of'}, option ${index + 1}: ${option.label}`}
+          node={option}
+          depth={depth}
+          ids={ids}
+          anchored
+          withFacts
+        />
       ))}
     </div>
   );
 }
 
-function PropertyRows({ name, required, node, depth, ids }: { name: string; required: boolean; node: SchemaNode; depth: number; ids: string }) {
+function PropertyRows({
+  name,
+  required,
+  node,
+  depth,
+  ids,
+}: {
+  name: string;
+  required: boolean;
+  node: SchemaNode;
+  depth: number;
+  ids: string;
+}) {
   return (
     <>
       <tr id={anchorId(ids, node)}>
@@ -90,11 +129,24 @@ function PropertyRows({ name, required, node, depth, ids }: { name: string; requ
 }
 
 /** A collapsible block of a nested node; `anchored` when no property row above already carries the node's anchor. */
-function Nested(props: { title: string; node: SchemaNode; depth: number; ids: string; anchored?: boolean; withFacts?: boolean }) {
+function Nested(props: {
+  title: string;
+  node: SchemaNode;
+  depth: number;
+  ids: string;
+  anchored?: boolean;
+  withFacts?: boolean;
+}) {
   const { title, node, depth, ids, anchored = false, withFacts = false } = props;
   return (
-    <details id={anchored ? anchorId(ids, node) : undefined} open={depth < 1} className="rounded border border-zinc-200 dark:border-zinc-800">
-      <summary className="cursor-pointer px-2 py-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">{title}</summary>
+    <details
+      id={anchored ? anchorId(ids, node) : undefined}
+      open={depth < 1}
+      className="rounded border border-zinc-200 dark:border-zinc-800"
+    >
+      <summary className="cursor-pointer px-2 py-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">
+        {title}
+      </summary>
       <div className="space-y-2 p-2">
         {withFacts ? <DescriptionFacts node={node} /> : null}
         {hasChildren(node) ? <SchemaBody node={node} depth={depth + 1} ids={ids} /> : null}

@@ -1,8 +1,10 @@
 import Link from 'next/link';
+
 import { getOperation, type Webhook } from '@/lib/openapi';
 import { exampleDelivery } from '@/lib/reference/examples';
 import { overviewSections } from '@/lib/reference/overview';
 import { operationHref } from '@/lib/reference/routes';
+
 import { CodeBlock } from './code-block';
 import { Markdown } from './markdown';
 import { ParametersTable } from './parameters-table';
@@ -19,7 +21,13 @@ const VERIFY_OPERATION_ID = 'verifyWebhook';
  */
 export function WebhookView({ webhook }: { webhook: Webhook }) {
   const delivery = exampleDelivery(webhook);
-  const http = ['POST /your-webhook-endpoint HTTP/1.1', 'Content-Type: application/json', ...delivery.headers.map(([name, value]) => `${name}: ${value}`), '', delivery.body].join('\n');
+  const http = [
+    'POST /your-webhook-endpoint HTTP/1.1',
+    'Content-Type: application/json',
+    ...delivery.headers.map(([name, value]) => `${name}: ${value}`),
+    '',
+    delivery.body,
+  ].join('\n');
   const signing = overviewSections().sections.find((section) => section.slug === 'webhook-signing');
   const verify = getOperation(VERIFY_OPERATION_ID);
   return (
@@ -42,11 +50,17 @@ export function WebhookView({ webhook }: { webhook: Webhook }) {
       <Section id="verify" title="Verify the signature">
         <Markdown text={signing?.body} />
         <p className="text-sm">
-          Step by step, with code: the <Link href="/docs/webhooks" className="text-indigo-700 underline dark:text-indigo-300">webhooks guide</Link>
+          Step by step, with code: the{' '}
+          <Link href="/docs/webhooks" className="text-indigo-700 underline dark:text-indigo-300">
+            webhooks guide
+          </Link>
           {verify ? (
             <>
               . To check a delivery against your secret without writing code, call{' '}
-              <Link href={operationHref(verify.operationId)} className="font-mono text-indigo-700 underline dark:text-indigo-300">
+              <Link
+                href={operationHref(verify.operationId)}
+                className="font-mono text-indigo-700 underline dark:text-indigo-300"
+              >
                 {verify.method} {verify.path}
               </Link>
             </>

@@ -3,23 +3,34 @@
 import type MiniSearch from 'minisearch';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+
 import { INDEX_OPTIONS, type SearchDoc, type SearchHit } from '@/lib/search/options';
 import { runQuery } from '@/lib/search/query';
 
-const KIND_LABEL: Record<SearchHit['kind'], string> = { guide: 'Guide', section: 'Section', operation: 'Operation', webhook: 'Webhook', error: 'Error', field: 'Field' };
+const KIND_LABEL: Record<SearchHit['kind'], string> = {
+  guide: 'Guide',
+  section: 'Section',
+  operation: 'Operation',
+  webhook: 'Webhook',
+  error: 'Error',
+  field: 'Field',
+};
 
 let loading: Promise<MiniSearch<SearchDoc>> | undefined;
 /** Fetches the static index and MiniSearch itself on first use only (keeps both out of first-visit JS). */
 function loadIndex(): Promise<MiniSearch<SearchDoc>> {
-  loading ??= Promise.all([import('minisearch'), fetch('/search-index.json').then((r) => r.text())]).then(([{ default: Search }, json]) =>
-    Search.loadJSON<SearchDoc>(json, INDEX_OPTIONS),
+  loading ??= Promise.all([import('minisearch'), fetch('/search-index.json').then((r) => r.text())]).then(
+    ([{ default: Search }, json]) => Search.loadJSON<SearchDoc>(json, INDEX_OPTIONS),
   );
   loading.catch(() => (loading = undefined));
   return loading;
 }
 
 function typing(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
 }
 
 /**
@@ -74,7 +85,12 @@ export function SearchDialog() {
 
   function onKeyDown(event: React.KeyboardEvent) {
     const last = hits.length - 1;
-    const moves: Record<string, number> = { ArrowDown: active >= last ? 0 : active + 1, ArrowUp: active <= 0 ? last : active - 1, Home: 0, End: last };
+    const moves: Record<string, number> = {
+      ArrowDown: active >= last ? 0 : active + 1,
+      ArrowUp: active <= 0 ? last : active - 1,
+      Home: 0,
+      End: last,
+    };
     if (event.key in moves && hits.length > 0) {
       event.preventDefault();
       setActive(moves[event.key] ?? 0);
@@ -95,12 +111,22 @@ export function SearchDialog() {
         aria-keyshortcuts="Control+K Meta+K /"
         className="inline-flex h-9 items-center gap-2 rounded-md border border-zinc-300 px-2.5 text-sm text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
       >
-        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          className="h-4 w-4"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+        >
           <circle cx="11" cy="11" r="7" />
           <path d="m20 20-3.5-3.5" />
         </svg>
         <span className="sr-only sm:not-sr-only">Search</span>
-        <kbd aria-hidden="true" className="hidden rounded border border-zinc-300 px-1 font-mono text-[0.7rem] md:inline dark:border-zinc-600">
+        <kbd
+          aria-hidden="true"
+          className="hidden rounded border border-zinc-300 px-1 font-mono text-[0.7rem] md:inline dark:border-zinc-600"
+        >
           Ctrl K
         </kbd>
       </button>
@@ -146,7 +172,9 @@ export function SearchDialog() {
               onClick={() => go(hit)}
               className="flex cursor-pointer items-baseline gap-3 rounded-md px-3 py-2 aria-selected:bg-indigo-50 dark:aria-selected:bg-indigo-950"
             >
-              <span className="w-20 shrink-0 text-xs font-medium uppercase text-zinc-600 dark:text-zinc-400">{KIND_LABEL[hit.kind]}</span>
+              <span className="w-20 shrink-0 text-xs font-medium text-zinc-600 uppercase dark:text-zinc-400">
+                {KIND_LABEL[hit.kind]}
+              </span>
               <span className="min-w-0">
                 <span className="block truncate font-medium">{hit.title}</span>
                 <span className="block truncate text-xs text-zinc-600 dark:text-zinc-400">{hit.section}</span>
@@ -155,7 +183,13 @@ export function SearchDialog() {
           ))}
         </ul>
         <p role="status" className="px-5 pb-3 text-xs text-zinc-600 dark:text-zinc-400">
-          {failed ? 'The search index could not be loaded.' : !index ? 'Loading…' : query.trim() ? `${hits.length} results` : 'Type to search. ↑↓ to move, Enter to open, Esc to close.'}
+          {failed
+            ? 'The search index could not be loaded.'
+            : !index
+              ? 'Loading…'
+              : query.trim()
+                ? `${hits.length} results`
+                : 'Type to search. ↑↓ to move, Enter to open, Esc to close.'}
         </p>
       </dialog>
     </>

@@ -9,7 +9,7 @@ import { addToHistory, saveHistory } from './history';
 import { clientCredentialsToken, describeOAuthError, startAuthorization, type TokenRecord } from './oauth';
 import { buildRequest, initialValues, missingParams, type FormValues } from './request';
 import { checkBody } from './schema';
-import { sendRequest, fetchWithoutCredentials } from './send';
+import { fetchWithoutCredentials, sendRequest } from './send';
 import type { ConsoleState, SandboxApp, Store } from './store';
 import { baseUrlFor } from './target';
 import type { ConsoleData, ConsoleOperation } from './types';
@@ -29,7 +29,8 @@ export function basicCredentials(clientId: string, clientSecret: string): string
 
 /** The Authorization value for `operation`: Basic from the sandbox app for the token endpoint, else the bearer token. */
 export function authorizationFor(state: ConsoleState, operation: ConsoleOperation): string | undefined {
-  if (operation.auth === 'basic') return state.app ? basicCredentials(state.app.client_id, state.app.client_secret) : undefined;
+  if (operation.auth === 'basic')
+    return state.app ? basicCredentials(state.app.client_id, state.app.client_secret) : undefined;
   return state.token ? `Bearer ${state.token.accessToken}` : undefined;
 }
 
@@ -51,17 +52,31 @@ function notify(store: ConsoleStore, kind: 'info' | 'error', text: string) {
  * Sends the selected operation with its form values (or `override`), after checking required
  * parameters and, for JSON bodies, the schema (unless `skipCheck`). Records result and history.
  */
-export async function sendSelected(store: ConsoleStore, data: ConsoleData, options: { override?: FormValues; skipCheck?: boolean } = {}) {
+export async function sendSelected(
+  store: ConsoleStore,
+  data: ConsoleData,
+  options: { override?: FormValues; skipCheck?: boolean } = {},
+) {
   const state = store.getState();
   const operation = selectedOperation(state, data);
   const values = options.override ?? valuesOf(state, operation);
   if (options.override) store.setState((s) => ({ ...s, values: { ...s.values, [operation.operationId]: values } }));
   const missing = missingParams(operation, values);
-  if (missing.length > 0) return notify(store, 'error', `Fill in the required parameter${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.`);
+  if (missing.length > 0)
+    return notify(
+      store,
+      'error',
+      `Fill in the required parameter${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.`,
+    );
   if (operation.body?.mediaType === 'application/json' && !options.skipCheck && values.body.trim() !== '') {
     const problems = await checkBody(values.body, operation.body.schema);
     store.setState((s) => ({ ...s, bodyProblems: problems }));
-    if (problems.length > 0) return notify(store, 'error', 'The body does not match the schema: fix the fields listed under the editor, or send anyway.');
+    if (problems.length > 0)
+      return notify(
+        store,
+        'error',
+        'The body does not match the schema: fix the fields listed under the editor, or send anyway.',
+      );
   }
   let request;
   try {
@@ -100,14 +115,28 @@ export async function sendSelected(store: ConsoleStore, data: ConsoleData, optio
     ...s,
     sending: false,
     history,
-    result: { operationId: operation.operationId, request, ...(result.ok ? { response: result.response } : { failure: result.failure }) },
+    result: {
+      operationId: operation.operationId,
+      request,
+      ...(result.ok ? { response: result.response } : { failure: result.failure }),
+    },
     notice: response
-      ? { kind: response.status >= 400 ? 'error' : 'info', text: `${request.method} ${request.path}: ${response.status}${hint ? ` ${hint.label}` : ''}` }
+      ? {
+          kind: response.status >= 400 ? 'error' : 'info',
+          text: `${request.method} ${request.path}: ${response.status}${hint ? ` ${hint.label}` : ''}`,
+        }
       : { kind: 'error', text: result.ok ? '' : result.failure.title },
   }));
 }
 
-async function sandboxCall(store: ConsoleStore, data: ConsoleData, path: string, method: string, body: unknown, bearer?: string) {
+async function sandboxCall(
+  store: ConsoleStore,
+  data: ConsoleData,
+  path: string,
+  method: string,
+  body: unknown,
+  bearer?: string,
+) {
   const base = currentBaseUrl(store.getState(), data);
   const response = await fetchWithoutCredentials(fetch)(`${base}${path}`, {
     method,
@@ -115,7 +144,10 @@ async function sandboxCall(store: ConsoleStore, data: ConsoleData, path: string,
     body: JSON.stringify(body),
   });
   const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`${response.status}: ${String(json.detail ?? json.error_description ?? json.title ?? 'request failed')}`);
+  if (!response.ok)
+    throw new Error(
+      `${response.status}: ${String(json.detail ?? json.error_description ?? json.title ?? 'request failed')}`,
+    );
   return json;
 }
 
@@ -123,16 +155,31 @@ async function sandboxCall(store: ConsoleStore, data: ConsoleData, path: string,
 export async function createSandboxApp(store: ConsoleStore, data: ConsoleData): Promise<void> {
   try {
     const baseUrl = currentBaseUrl(store.getState(), data);
-    const app = (await sandboxCall(store, data, '/apps', 'POST', { name: 'Console app' })) as unknown as Omit<SandboxApp, 'baseUrl'>;
-    store.setState((s) => ({ ...s, app: { ...app, baseUrl }, notice: { kind: 'info', text: `Sandbox app ${app.tenant_id} created.` } }));
+    const app = (await sandboxCall(store, data, '/apps', 'POST', { name: 'Console app' })) as unknown as Omit<
+      SandboxApp,
+      'baseUrl'
+    >;
+    store.setState((s) => ({
+      ...s,
+      app: { ...app, baseUrl },
+      notice: { kind: 'info', text: `Sandbox app ${app.tenant_id} created.` },
+    }));
   } catch (error) {
-    notify(store, 'error', `Could not create a sandbox app: ${error instanceof TypeError ? 'the sandbox could not be reached.' : (error as Error).message}`);
+    notify(
+      store,
+      'error',
+      `Could not create a sandbox app: ${error instanceof TypeError ? 'the sandbox could not be reached.' : (error as Error).message}`,
+    );
   }
 }
 
 /** Keeps `token` (memory only) and announces it. */
 export function acceptToken(store: ConsoleStore, token: TokenRecord): void {
-  store.setState((s) => ({ ...s, token, notice: { kind: 'info', text: `Access token received (${token.scopes.join(' ') || 'scopes not stated'}).` } }));
+  store.setState((s) => ({
+    ...s,
+    token,
+    notice: { kind: 'info', text: `Access token received (${token.scopes.join(' ') || 'scopes not stated'}).` },
+  }));
 }
 
 /** Client credentials grant for the given client and scopes. */
@@ -142,7 +189,10 @@ export async function getClientCredentialsToken(
   credentials: { clientId: string; clientSecret: string; scopes: readonly string[] },
 ): Promise<void> {
   try {
-    acceptToken(store, await clientCredentialsToken(currentBaseUrl(store.getState(), data), data.oauthPaths, credentials));
+    acceptToken(
+      store,
+      await clientCredentialsToken(currentBaseUrl(store.getState(), data), data.oauthPaths, credentials),
+    );
   } catch (error) {
     notify(store, 'error', `Token request failed: ${await describeOAuthError(error)}`);
   }
@@ -152,14 +202,23 @@ export async function getClientCredentialsToken(
  * Starts the authorization code grant with PKCE: a popup when the browser allows one (the console keeps
  * its state), else this tab (the callback page brings the token back through a soft navigation).
  */
-export async function beginAuthorization(store: ConsoleStore, data: ConsoleData, scopes: readonly string[], usePopup: boolean): Promise<void> {
+export async function beginAuthorization(
+  store: ConsoleStore,
+  data: ConsoleData,
+  scopes: readonly string[],
+  usePopup: boolean,
+): Promise<void> {
   const state = store.getState();
   try {
     const popup = usePopup ? window.open('about:blank', 'aethex-consent', 'popup,width=520,height=720') : null;
     const url = await startAuthorization(
       currentBaseUrl(state, data),
       data.oauthPaths,
-      { scopes, redirectUri: `${window.location.origin}/console/callback`, ...(state.app ? { personalAccessToken: state.app.personal_access_token } : {}) },
+      {
+        scopes,
+        redirectUri: `${window.location.origin}/console/callback`,
+        ...(state.app ? { personalAccessToken: state.app.personal_access_token } : {}),
+      },
       window.sessionStorage,
     );
     if (popup) {
@@ -175,11 +234,22 @@ export async function beginAuthorization(store: ConsoleStore, data: ConsoleData,
  * `PUT <base>/rate-limit` or `PUT <base>/maintenance` (sandbox-only controls, scope sandbox:manage): with the sandbox
  * app's personal access token when the console holds the app, else the current token.
  */
-export async function sandboxControl(store: ConsoleStore, data: ConsoleData, control: 'rate-limit' | 'maintenance', body: unknown): Promise<void> {
+export async function sandboxControl(
+  store: ConsoleStore,
+  data: ConsoleData,
+  control: 'rate-limit' | 'maintenance',
+  body: unknown,
+): Promise<void> {
   const bearer = store.getState().app?.personal_access_token ?? store.getState().token?.accessToken;
   try {
     await sandboxCall(store, data, `/${control}`, 'PUT', body, bearer);
-    notify(store, 'info', control === 'maintenance' ? `Maintenance ${(body as { enabled: boolean }).enabled ? 'on' : 'off'}.` : 'Rate limit updated.');
+    notify(
+      store,
+      'info',
+      control === 'maintenance'
+        ? `Maintenance ${(body as { enabled: boolean }).enabled ? 'on' : 'off'}.`
+        : 'Rate limit updated.',
+    );
   } catch (error) {
     notify(store, 'error', `Sandbox control failed: ${(error as Error).message}`);
   }

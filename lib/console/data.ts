@@ -12,11 +12,13 @@ import {
   listServers,
   listWebhooks,
   resolveRef,
+  type Operation,
+  type ParameterObject,
 } from '@/lib/openapi';
-import type { Operation, ParameterObject } from '@/lib/openapi';
 import { markdownToText } from '@/lib/reference/markdown';
 import { LANGUAGES } from '@/lib/snippets';
 import { WEBHOOK_VERIFY_SNIPPETS } from '@/lib/snippets/webhook-verify';
+
 import type { ConsoleAuthKind, ConsoleBody, ConsoleData, ConsoleOperation, ConsoleParam } from './types';
 
 function record(value: unknown): Record<string, unknown> {
@@ -86,7 +88,10 @@ function toOperation(operation: Operation, skipHeader: string, idempotencyName: 
       .filter((parameter): parameter is ConsoleParam => parameter !== undefined),
     ...(body ? { body } : {}),
     responses: Object.fromEntries(
-      Object.entries(operation.responses).map(([status, response]) => [status, firstSentence(markdownToText(response.description))]),
+      Object.entries(operation.responses).map(([status, response]) => [
+        status,
+        firstSentence(markdownToText(response.description)),
+      ]),
     ),
   };
 }
@@ -121,8 +126,17 @@ export function consoleData(): ConsoleData {
       token: relativeTo(production, codeFlow.tokenUrl, '/v1/auth/token'),
       authorize: relativeTo(production, codeFlow.authorizationUrl, '/oauth/authorize'),
     },
-    errors: listErrors().map(({ status, label, hint, action, retryable }) => ({ status, label, hint, action, retryable })),
-    verifyLanguages: WEBHOOK_VERIFY_SNIPPETS.map(({ id }) => ({ id, label: LANGUAGES.find((l) => l.id === id)?.label ?? id })),
+    errors: listErrors().map(({ status, label, hint, action, retryable }) => ({
+      status,
+      label,
+      hint,
+      action,
+      retryable,
+    })),
+    verifyLanguages: WEBHOOK_VERIFY_SNIPPETS.map(({ id }) => ({
+      id,
+      label: LANGUAGES.find((l) => l.id === id)?.label ?? id,
+    })),
     events: listWebhooks().map((webhook) => ({ event: webhook.event, summary: webhook.summary })),
   };
 }

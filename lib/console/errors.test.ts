@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { consoleData } from './data';
 import { errorHint, statusMeaning } from './errors';
 import { maskSecret, redactHeaders, redactText } from './redact';
@@ -9,7 +10,11 @@ const list = data.operations.find((o) => o.operationId === 'listProjects');
 describe('error hints from the document', () => {
   it('maps every error-table status to its label, hint and anchor', () => {
     for (const row of data.errors) {
-      expect(errorHint(row.status, data.errors)).toMatchObject({ label: row.label, hint: row.hint, href: `/reference/errors#${row.status}` });
+      expect(errorHint(row.status, data.errors)).toMatchObject({
+        label: row.label,
+        hint: row.hint,
+        href: `/reference/errors#${row.status}`,
+      });
     }
     expect(errorHint(200, data.errors)).toBeUndefined();
     expect(errorHint(418, data.errors)).toBeUndefined();
@@ -24,12 +29,17 @@ describe('error hints from the document', () => {
 
 describe('redaction', () => {
   it('redacts every kind of AeThex secret but keeps its prefix', () => {
-    expect(redactText('token atx_abcdEFGH1234 and pat_9999zzzz, whsec_MfKQ9r8GKY+/=, cs_secretvalue')).toBe('token atx_… and pat_…, whsec_…, cs_…');
+    expect(redactText('token atx_abcdEFGH1234 and pat_9999zzzz, whsec_MfKQ9r8GKY+/=, cs_secretvalue')).toBe(
+      'token atx_… and pat_…, whsec_…, cs_…',
+    );
     expect(redactText('prj_8fK2mQ9xLp4Rt7Vb stays')).toBe('prj_8fK2mQ9xLp4Rt7Vb stays');
   });
 
   it('redacts Authorization headers', () => {
-    expect(redactHeaders({ Authorization: 'Bearer atx_abc123456', Accept: 'application/json' })).toEqual({ Authorization: 'Bearer …', Accept: 'application/json' });
+    expect(redactHeaders({ Authorization: 'Bearer atx_abc123456', Accept: 'application/json' })).toEqual({
+      Authorization: 'Bearer …',
+      Accept: 'application/json',
+    });
   });
 
   it('masks secrets for display', () => {

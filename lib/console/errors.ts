@@ -24,7 +24,11 @@ export function errorHint(status: number, table: readonly ConsoleError[]): Error
  * A one-line meaning of `status` for this operation: the document's response description, else the
  * error table's label, else the generic class (RFC 9110 §15).
  */
-export function statusMeaning(status: number, operation: ConsoleOperation | undefined, table: readonly ConsoleError[]): string {
+export function statusMeaning(
+  status: number,
+  operation: ConsoleOperation | undefined,
+  table: readonly ConsoleError[],
+): string {
   const documented = operation?.responses[String(status)];
   if (documented) return documented;
   const row = table.find((entry) => entry.status === status);

@@ -54,7 +54,11 @@ export function explainFailure(clues: FailureClues): FailureExplanation {
       checks: ['Reconnect to the network and send the request again.'],
     };
   }
-  if (clues.pageOrigin.startsWith('https:') && target.protocol === 'http:' && !/^(localhost|127\.0\.0\.1|\[::1\])(:|$)/.test(host)) {
+  if (
+    clues.pageOrigin.startsWith('https:') &&
+    target.protocol === 'http:' &&
+    !/^(localhost|127\.0\.0\.1|\[::1\])(:|$)/.test(host)
+  ) {
     return {
       kind: 'mixed-content',
       title: 'Blocked as mixed content',
@@ -67,7 +71,10 @@ export function explainFailure(clues: FailureClues): FailureExplanation {
       kind: 'timeout',
       title: `No answer from ${host} in time`,
       detail: 'The connection stayed open but no response arrived before the console gave up.',
-      checks: ['Check that the server is not stuck or overloaded.', 'Try again; if it persists, try the sandbox target.'],
+      checks: [
+        'Check that the server is not stuck or overloaded.',
+        'Try again; if it persists, try the sandbox target.',
+      ],
     };
   }
   if (clues.hostAnswered) {

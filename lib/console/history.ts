@@ -22,7 +22,10 @@ export function redactValues(values: FormValues): FormValues {
 
 /** Adds `entry` (redacted) at the front, keeping at most `HISTORY_LIMIT` entries. */
 export function addToHistory(history: readonly HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
-  return [{ ...entry, path: redactText(entry.path), values: redactValues(entry.values) }, ...history].slice(0, HISTORY_LIMIT);
+  return [{ ...entry, path: redactText(entry.path), values: redactValues(entry.values) }, ...history].slice(
+    0,
+    HISTORY_LIMIT,
+  );
 }
 
 /** Reads the stored history; anything unreadable yields `[]`. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { consoleData } from './data';
 import { explainFailure } from './failure';
 import { addToHistory, HISTORY_KEY, HISTORY_LIMIT, loadHistory, saveHistory } from './history';
@@ -30,7 +31,9 @@ describe('schema check before sending', () => {
     const problems = await checkBody('{"name":"","region":"mars","extra":1}', createSchema);
     expect(problems.map((p) => p.field)).toEqual(expect.arrayContaining(['/name', '/region']));
     expect(problems.some((p) => /extra|additional/i.test(p.message))).toBe(true);
-    expect(await checkBody('{"name":', createSchema)).toEqual([{ field: '', message: expect.stringMatching(/not valid JSON/) }]);
+    expect(await checkBody('{"name":', createSchema)).toEqual([
+      { field: '', message: expect.stringMatching(/not valid JSON/) },
+    ]);
   });
 });
 
@@ -41,7 +44,9 @@ describe('honest failures', () => {
     expect(explainFailure({ ...base, hostAnswered: false }).title).toBe('Could not reach localhost:9');
     expect(explainFailure({ ...base, online: false }).kind).toBe('offline');
     expect(explainFailure({ ...base, url: 'nope' }).kind).toBe('invalid-url');
-    expect(explainFailure({ ...base, pageOrigin: 'https://docs.aethex.dev', url: 'http://api.example.org/v1' }).kind).toBe('mixed-content');
+    expect(
+      explainFailure({ ...base, pageOrigin: 'https://docs.aethex.dev', url: 'http://api.example.org/v1' }).kind,
+    ).toBe('mixed-content');
     expect(explainFailure({ ...base, timedOut: true }).kind).toBe('timeout');
   });
 
@@ -50,7 +55,14 @@ describe('honest failures', () => {
     const env = { now: () => (clock += 5), pageOrigin: 'http://127.0.0.1:3140', online: true };
     const ok = await sendRequest(
       { method: 'GET', url: 'http://x.test/v1', path: '/v1', query: [], headers: {} },
-      { ...env, fetch: async (_url, init) => new Response('{"é":1}', { status: 201, headers: { 'X-Request-ID': 'req_1', 'x-cred': String(init?.credentials) } }) },
+      {
+        ...env,
+        fetch: async (_url, init) =>
+          new Response('{"é":1}', {
+            status: 201,
+            headers: { 'X-Request-ID': 'req_1', 'x-cred': String(init?.credentials) },
+          }),
+      },
     );
     expect(ok.ok && ok.response.status).toBe(201);
     expect(ok.ok && ok.response.sizeBytes).toBe(8);
@@ -76,9 +88,17 @@ describe('honest failures', () => {
 describe('history and store', () => {
   it('keeps a redacted, capped history in storage', () => {
     const memory = new Map<string, string>();
-    const storage = { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => void memory.set(k, v) };
+    const storage = {
+      getItem: (k: string) => memory.get(k) ?? null,
+      setItem: (k: string, v: string) => void memory.set(k, v),
+    };
     let history = addToHistory([], {
-      id: '1', at: 1, operationId: 'createProject', method: 'POST', path: '/v1/projects', status: 201,
+      id: '1',
+      at: 1,
+      operationId: 'createProject',
+      method: 'POST',
+      path: '/v1/projects',
+      status: 201,
       values: { params: { 'header:X-Request-ID': 'pat_abcdef123' }, body: '{"name":"atx_leakleak"}' },
     });
     for (let i = 0; i < HISTORY_LIMIT + 5; i++) history = addToHistory(history, { ...history[0]!, id: String(i + 2) });
@@ -102,7 +122,9 @@ describe('history and store', () => {
   it('resolves targets to base URLs', () => {
     expect(baseUrlFor('sandbox', '', data.servers, 'http://127.0.0.1:3140')).toBe('http://127.0.0.1:3140/sandbox');
     expect(baseUrlFor('production', '', data.servers, 'x')).toBe('https://api.aethex.dev');
-    expect(baseUrlFor('custom', ' http://localhost:4010/sandbox/ ', data.servers, 'x')).toBe('http://localhost:4010/sandbox');
+    expect(baseUrlFor('custom', ' http://localhost:4010/sandbox/ ', data.servers, 'x')).toBe(
+      'http://localhost:4010/sandbox',
+    );
     expect(() => baseUrlFor('custom', 'ftp://x', data.servers, 'x')).toThrow();
   });
 });

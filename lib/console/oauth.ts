@@ -8,6 +8,7 @@
  * as soon as the callback is handled, successfully or not.
  */
 import * as oauth from 'oauth4webapi';
+
 import { fetchWithoutCredentials } from './send';
 
 /** The sandbox's public OAuth client for the portal console (lib/sandbox/README.md; not in the API document). */
@@ -77,7 +78,11 @@ export async function authorizationServer(baseUrl: string, paths: OAuthPaths): P
       // Try the next location; the document's flow URLs are the last resort.
     }
   }
-  return { issuer: baseUrl, token_endpoint: `${baseUrl}${paths.token}`, authorization_endpoint: `${baseUrl}${paths.authorize}` };
+  return {
+    issuer: baseUrl,
+    token_endpoint: `${baseUrl}${paths.token}`,
+    authorization_endpoint: `${baseUrl}${paths.authorize}`,
+  };
 }
 
 /**
@@ -93,7 +98,10 @@ export async function describeOAuthError(error: unknown): Promise<string> {
     return `${error.error}${error.error_description ? `: ${error.error_description}` : ''}`;
   }
   if (error instanceof oauth.WWWAuthenticateChallengeError) {
-    const body = (await error.response.clone().json().catch(() => ({}))) as { error?: string; error_description?: string };
+    const body = (await error.response
+      .clone()
+      .json()
+      .catch(() => ({}))) as { error?: string; error_description?: string };
     const code = body.error ?? error.cause[0]?.parameters.error ?? 'unauthorized';
     const description = body.error_description ?? error.cause[0]?.parameters.error_description;
     return `${error.status} ${code}${description ? `: ${description}` : ''}`;
@@ -102,7 +110,13 @@ export async function describeOAuthError(error: unknown): Promise<string> {
   return error instanceof Error ? error.message : String(error);
 }
 
-function toRecord(response: oauth.TokenEndpointResponse, grant: TokenRecord['grant'], baseUrl: string, requested: readonly string[], nowMs: number): TokenRecord {
+function toRecord(
+  response: oauth.TokenEndpointResponse,
+  grant: TokenRecord['grant'],
+  baseUrl: string,
+  requested: readonly string[],
+  nowMs: number,
+): TokenRecord {
   return {
     accessToken: response.access_token,
     // RFC 6749 §5.1: scope may be omitted when it equals the requested scope.
@@ -140,7 +154,11 @@ export async function clientCredentialsToken(
  * personal access token, bound to this authorization request's PKCE challenge, single use, short-lived.
  * @returns the ticket, or undefined when the target does not issue them (the consent screen then asks for the token).
  */
-async function loginTicket(baseUrl: string, personalAccessToken: string, codeChallenge: string): Promise<string | undefined> {
+async function loginTicket(
+  baseUrl: string,
+  personalAccessToken: string,
+  codeChallenge: string,
+): Promise<string | undefined> {
   try {
     const response = await fetchWithoutCredentials(fetch)(`${baseUrl}/oauth/login-ticket`, {
       method: 'POST',
@@ -171,7 +189,9 @@ export async function startAuthorization(
   const verifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
   const codeChallenge = await oauth.calculatePKCECodeChallenge(verifier);
-  const ticket = options.personalAccessToken ? await loginTicket(baseUrl, options.personalAccessToken, codeChallenge) : undefined;
+  const ticket = options.personalAccessToken
+    ? await loginTicket(baseUrl, options.personalAccessToken, codeChallenge)
+    : undefined;
   const url = new URL(as.authorization_endpoint ?? `${baseUrl}${paths.authorize}`);
   url.search = new URLSearchParams({
     response_type: 'code',
@@ -183,7 +203,14 @@ export async function startAuthorization(
     code_challenge_method: 'S256',
     ...(ticket ? { login_ticket: ticket } : {}),
   }).toString();
-  const pending: PendingAuthorization = { state, verifier, baseUrl, redirectUri: options.redirectUri, tokenPath: paths.token, authorizePath: paths.authorize };
+  const pending: PendingAuthorization = {
+    state,
+    verifier,
+    baseUrl,
+    redirectUri: options.redirectUri,
+    tokenPath: paths.token,
+    authorizePath: paths.authorize,
+  };
   storage.setItem(PENDING_KEY, JSON.stringify(pending));
   return url.toString();
 }
@@ -194,7 +221,10 @@ export async function startAuthorization(
  * @param callbackUrl the full callback URL (`?code=…&state=…` or `?error=…`)
  * @throws Error when nothing is pending, or oauth4webapi errors (`describeOAuthError`).
  */
-export async function completeAuthorization(callbackUrl: string, storage: Pick<Storage, 'getItem' | 'removeItem'>): Promise<TokenRecord> {
+export async function completeAuthorization(
+  callbackUrl: string,
+  storage: Pick<Storage, 'getItem' | 'removeItem'>,
+): Promise<TokenRecord> {
   const raw = storage.getItem(PENDING_KEY);
   storage.removeItem(PENDING_KEY);
   if (!raw) throw new Error('No authorization request is pending in this tab: start again from the console.');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildRequest, initialValues, missingParams, paramKey, valuesFromUrl } from './request';
+
 import { consoleData } from './data';
+import { buildRequest, initialValues, missingParams, paramKey, valuesFromUrl } from './request';
 
 const data = consoleData();
 const op = (id: string) => {
@@ -8,7 +9,12 @@ const op = (id: string) => {
   if (!found) throw new Error(`no ${id}`);
   return found;
 };
-const context = { baseUrl: 'http://localhost:3140/sandbox', environmentHeader: data.environmentHeader, environment: 'staging', authorization: 'Bearer atx_secret' };
+const context = {
+  baseUrl: 'http://localhost:3140/sandbox',
+  environmentHeader: data.environmentHeader,
+  environment: 'staging',
+  authorization: 'Bearer atx_secret',
+};
 
 describe('request building from the document', () => {
   it('prefills query parameters from the document and leaves optional headers empty', () => {
@@ -23,7 +29,10 @@ describe('request building from the document', () => {
     const built = buildRequest(op('listProjects'), initialValues(op('listProjects')), context);
     expect(built.url).toBe('http://localhost:3140/sandbox/v1/projects?page=1&limit=25');
     expect(built.path).toBe('/v1/projects');
-    expect(built.query).toEqual([['page', '1'], ['limit', '25']]);
+    expect(built.query).toEqual([
+      ['page', '1'],
+      ['limit', '25'],
+    ]);
     expect(built.headers['AeThex-Environment']).toBe('staging');
     expect(built.headers.Authorization).toBe('Bearer atx_secret');
     expect(built.body).toBeUndefined();
@@ -35,7 +44,9 @@ describe('request building from the document', () => {
     expect(buildRequest(metrics, values, context).path).toBe('/v1/projects/prj_8fK2mQ9xLp4Rt7Vb/metrics');
     const odd = { ...values, params: { ...values.params, 'path:projectId': 'a/b c' } };
     expect(buildRequest(metrics, odd, context).path).toBe('/v1/projects/a%2Fb%20c/metrics');
-    expect(missingParams(metrics, { ...values, params: { ...values.params, 'path:projectId': ' ' } })).toEqual(['projectId']);
+    expect(missingParams(metrics, { ...values, params: { ...values.params, 'path:projectId': ' ' } })).toEqual([
+      'projectId',
+    ]);
   });
 
   it('sends the JSON example body with Content-Type and the Idempotency-Key header', () => {

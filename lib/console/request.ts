@@ -56,7 +56,8 @@ export function missingParams(operation: ConsoleOperation, values: FormValues): 
 /** JSON object of form fields → `application/x-www-form-urlencoded` text (strings as is, others JSON-encoded). */
 function formEncode(bodyText: string): string {
   const parsed: unknown = JSON.parse(bodyText);
-  const fields = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  const fields =
+    parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
   return new URLSearchParams(
     Object.entries(fields).map(([name, value]) => [name, typeof value === 'string' ? value : JSON.stringify(value)]),
   ).toString();
@@ -88,7 +89,14 @@ export function buildRequest(operation: ConsoleOperation, values: FormValues, co
     body = operation.body.mediaType === 'application/json' ? values.body : formEncode(values.body);
   }
   const search = query.length > 0 ? `?${new URLSearchParams(query.map(([k, v]) => [k, v])).toString()}` : '';
-  return { method: operation.method, url: `${context.baseUrl}${path}${search}`, path, query, headers, ...(body !== undefined ? { body } : {}) };
+  return {
+    method: operation.method,
+    url: `${context.baseUrl}${path}${search}`,
+    path,
+    query,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+  };
 }
 
 /**

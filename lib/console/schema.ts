@@ -25,7 +25,9 @@ export async function checkBody(bodyText: string, schema: JsonSchema): Promise<B
   }
   const { Validator } = await import('@cfworker/json-schema');
   const result = new Validator(structuredClone(schema) as never, '2020-12', false).validate(value);
-  const leaves = result.errors.filter((error) => !['properties', 'allOf', 'anyOf', '$ref', 'items'].includes(error.keyword));
+  const leaves = result.errors.filter(
+    (error) => !['properties', 'allOf', 'anyOf', '$ref', 'items'].includes(error.keyword),
+  );
   const seen = new Set<string>();
   return leaves
     .map((error) => ({ field: error.instanceLocation.replace(/^#/, ''), message: error.error }))

@@ -23,7 +23,9 @@ export interface ConsoleResponse {
 }
 
 /** The outcome of a send: a response (any status) or an explained failure. */
-export type SendResult = { readonly ok: true; readonly response: ConsoleResponse } | { readonly ok: false; readonly failure: FailureExplanation };
+export type SendResult =
+  | { readonly ok: true; readonly response: ConsoleResponse }
+  | { readonly ok: false; readonly failure: FailureExplanation };
 
 /** Injectable environment, so tests run without a browser. */
 export interface SendEnvironment {
@@ -42,7 +44,11 @@ export function fetchWithoutCredentials(fetchImpl: typeof fetch): typeof fetch {
 
 async function hostAnswers(url: string, env: SendEnvironment): Promise<boolean> {
   try {
-    await env.fetch(new URL(url).origin + '/', { mode: 'no-cors', credentials: 'omit', signal: AbortSignal.timeout(5000) });
+    await env.fetch(new URL(url).origin + '/', {
+      mode: 'no-cors',
+      credentials: 'omit',
+      signal: AbortSignal.timeout(5000),
+    });
     return true;
   } catch {
     return false;
@@ -95,7 +101,13 @@ export async function sendRequest(request: BuiltRequest, env: SendEnvironment): 
     const hostAnswered = validUrl && env.online && !timedOut ? await hostAnswers(request.url, env) : undefined;
     return {
       ok: false,
-      failure: explainFailure({ url: request.url, pageOrigin: env.pageOrigin, online: env.online, timedOut, ...(hostAnswered !== undefined ? { hostAnswered } : {}) }),
+      failure: explainFailure({
+        url: request.url,
+        pageOrigin: env.pageOrigin,
+        online: env.online,
+        timedOut,
+        ...(hostAnswered !== undefined ? { hostAnswered } : {}),
+      }),
     };
   } finally {
     clearTimeout(timer);

@@ -6,8 +6,8 @@
 import type { FailureExplanation } from './failure';
 import type { TokenRecord } from './oauth';
 import type { BuiltRequest, FormValues } from './request';
-import type { ConsoleResponse } from './send';
 import type { BodyProblem } from './schema';
+import type { ConsoleResponse } from './send';
 
 /** A sandbox app as `POST /sandbox/apps` returns it (lib/sandbox/README.md). Secrets: memory only. */
 export interface SandboxApp {
@@ -96,7 +96,16 @@ export function createStore<T>(initial: T): Store<T> {
 
 /** The state a fresh console starts from. */
 export function initialState(environment: string, operationId: string): ConsoleState {
-  return { target: 'sandbox', customUrl: '', environment, operationId, values: {}, bodyProblems: [], sending: false, history: [] };
+  return {
+    target: 'sandbox',
+    customUrl: '',
+    environment,
+    operationId,
+    values: {},
+    bodyProblems: [],
+    sending: false,
+    history: [],
+  };
 }
 
 let shared: Store<ConsoleState> | undefined;

@@ -10,7 +10,12 @@ import type { ConsoleData } from './types';
  * @returns e.g. `http://localhost:3140/sandbox`, `https://api.aethex.dev`, or the custom URL trimmed.
  * @throws TypeError when the custom URL is not an absolute http(s) URL.
  */
-export function baseUrlFor(target: TargetKind, customUrl: string, servers: ConsoleData['servers'], origin: string): string {
+export function baseUrlFor(
+  target: TargetKind,
+  customUrl: string,
+  servers: ConsoleData['servers'],
+  origin: string,
+): string {
   if (target === 'sandbox') return `${origin}${servers.sandbox}`.replace(/\/+$/, '');
   if (target === 'production') return servers.production.replace(/\/+$/, '');
   const url = new URL(customUrl.trim());

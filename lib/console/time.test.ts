@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { backoffSchedule, expiresAt, formatCountdown, secondsLeft, withJitter } from './time';
 
 describe('countdown maths', () => {
@@ -27,6 +28,11 @@ describe('countdown maths', () => {
     expect(backoffSchedule(0, 3)).toEqual([1, 2, 4]);
     expect(backoffSchedule(200, 3)).toEqual([200, 300, 300]);
     expect(withJitter(10, () => 0)).toBe(5);
-    fc.assert(fc.property(fc.double({ min: 0, max: 0.999, noNaN: true }), (r) => withJitter(8, () => r) >= 4 && withJitter(8, () => r) <= 8));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 0.999, noNaN: true }),
+        (r) => withJitter(8, () => r) >= 4 && withJitter(8, () => r) <= 8,
+      ),
+    );
   });
 });

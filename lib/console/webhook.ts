@@ -7,7 +7,11 @@
 export interface Delivery {
   readonly event: string;
   readonly webhook_id: string;
-  readonly headers: { readonly 'webhook-id': string; readonly 'webhook-timestamp': string; readonly 'webhook-signature': string };
+  readonly headers: {
+    readonly 'webhook-id': string;
+    readonly 'webhook-timestamp': string;
+    readonly 'webhook-signature': string;
+  };
   readonly payload: string;
 }
 

@@ -6,10 +6,20 @@
  * are resolved lazily through the returned {@link RefResolver} (a deep copy of a description with
  * thousands of schemas would be several times its size).
  */
-import type { HeaderObject, HttpMethod, MediaTypeObject, Operation, ParameterObject, RequestBodyObject, ResponseObject, SecurityRequirement } from '@/lib/openapi';
+import type {
+  HeaderObject,
+  HttpMethod,
+  MediaTypeObject,
+  Operation,
+  ParameterObject,
+  RequestBodyObject,
+  ResponseObject,
+  SecurityRequirement,
+} from '@/lib/openapi';
 import { followRef, lookupPointer } from '@/lib/openapi/resolve';
-import { isRecord } from './schema-meta';
+
 import type { RefResolver } from './schema';
+import { isRecord } from './schema-meta';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -51,7 +61,8 @@ function parametersOf(root: unknown, pathLevel: unknown, operationLevel: unknown
   for (const list of [pathLevel, operationLevel]) {
     for (const raw of Array.isArray(list) ? list : []) {
       const parameter = follow(root, raw);
-      if (typeof parameter.name === 'string') merged.set(`${text(parameter.in)}:${parameter.name.toLowerCase()}`, parameter as unknown as ParameterObject);
+      if (typeof parameter.name === 'string')
+        merged.set(`${text(parameter.in)}:${parameter.name.toLowerCase()}`, parameter as unknown as ParameterObject);
     }
   }
   return [...merged.values()];
@@ -59,14 +70,27 @@ function parametersOf(root: unknown, pathLevel: unknown, operationLevel: unknown
 
 function responseOf(root: unknown, raw: unknown): ResponseObject {
   const response = follow(root, raw);
-  const headers = Object.fromEntries(Object.entries(record(response.headers)).map(([name, header]) => [name, follow(root, header) as unknown as HeaderObject]));
-  return { description: text(response.description), headers, content: record(response.content) as Record<string, MediaTypeObject> };
+  const headers = Object.fromEntries(
+    Object.entries(record(response.headers)).map(([name, header]) => [
+      name,
+      follow(root, header) as unknown as HeaderObject,
+    ]),
+  );
+  return {
+    description: text(response.description),
+    headers,
+    content: record(response.content) as Record<string, MediaTypeObject>,
+  };
 }
 
 function operationOf(root: Json, path: string, item: Json, method: (typeof METHODS)[number]): Operation {
   const op = record(item[method]);
-  const responses = Object.fromEntries(Object.entries(record(op.responses)).map(([status, raw]) => [status, responseOf(root, raw)]));
-  const security = (Array.isArray(op.security) ? op.security : Array.isArray(root.security) ? root.security : []).filter(isRecord) as SecurityRequirement[];
+  const responses = Object.fromEntries(
+    Object.entries(record(op.responses)).map(([status, raw]) => [status, responseOf(root, raw)]),
+  );
+  const security = (
+    Array.isArray(op.security) ? op.security : Array.isArray(root.security) ? root.security : []
+  ).filter(isRecord) as SecurityRequirement[];
   const body = op.requestBody === undefined ? undefined : follow(root, op.requestBody);
   return {
     operationId: text(op.operationId) || `${method} ${path}`,
@@ -80,7 +104,10 @@ function operationOf(root: Json, path: string, item: Json, method: (typeof METHO
     responses,
     security,
     scopes: [...new Set(security.flatMap((requirement) => Object.values(requirement).flat().map(String)))],
-    errorStatuses: Object.keys(responses).filter((status) => /^[45]\d\d$/.test(status)).map(Number).sort((a, b) => a - b),
+    errorStatuses: Object.keys(responses)
+      .filter((status) => /^[45]\d\d$/.test(status))
+      .map(Number)
+      .sort((a, b) => a - b),
   };
 }
 
@@ -103,7 +130,18 @@ export function documentOperations(root: Record<string, unknown>): { operations:
 
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
-const SCHEMA_SLOTS = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems']);
+const SCHEMA_SLOTS = new Set([
+  'items',
+  'additionalProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+]);
 
 function countSchema(schema: unknown): number {
   if (!isRecord(schema)) return 0;
@@ -133,6 +171,7 @@ export function countSchemas(root: Record<string, unknown>): { components: numbe
   const schemas = Object.values(record(record(root.components).schemas));
   const { schemas: _omit, ...rest } = record(root.components);
   void _omit;
-  const total = schemas.reduce((sum: number, schema) => sum + countSchema(schema), 0) + countInline({ ...root, components: rest });
+  const total =
+    schemas.reduce((sum: number, schema) => sum + countSchema(schema), 0) + countInline({ ...root, components: rest });
   return { components: schemas.length, total };
 }

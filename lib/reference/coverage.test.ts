@@ -1,10 +1,12 @@
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
+
 import { generateStaticParams as operationPages } from '@/app/reference/[operationId]/page';
 import ErrorsPage from '@/app/reference/errors/page';
 import { generateStaticParams as webhookPages } from '@/app/reference/webhooks/[event]/page';
 import { getSidebar } from '@/lib/navigation';
 import { listErrors, listOperations, listWebhooks } from '@/lib/openapi';
+
 import { renderStatic } from './render-static.test-support';
 
 /**
@@ -16,13 +18,21 @@ describe('the API reference covers the whole document', () => {
   it('has one page per operation', () => {
     const expected = listOperations().map((operation) => operation.operationId);
     expect(expected.length).toBeGreaterThan(0);
-    expect(operationPages().map((params) => params.operationId).sort()).toEqual([...expected].sort());
+    expect(
+      operationPages()
+        .map((params) => params.operationId)
+        .sort(),
+    ).toEqual([...expected].sort());
   });
 
   it('has one page per webhook event', () => {
     const expected = listWebhooks().map((webhook) => webhook.event);
     expect(expected.length).toBeGreaterThan(0);
-    expect(webhookPages().map((params) => params.event).sort()).toEqual([...expected].sort());
+    expect(
+      webhookPages()
+        .map((params) => params.event)
+        .sort(),
+    ).toEqual([...expected].sort());
   });
 
   it('has an anchor (id = status) for every error code on the errors page', async () => {
@@ -36,7 +46,9 @@ describe('the API reference covers the whole document', () => {
   it('links every operation from the sidebar, with its method', () => {
     const section = getSidebar().find((candidate) => candidate.title === 'API reference');
     for (const operation of listOperations()) {
-      expect(section?.items).toContainEqual(expect.objectContaining({ href: `/reference/${operation.operationId}`, method: operation.method }));
+      expect(section?.items).toContainEqual(
+        expect.objectContaining({ href: `/reference/${operation.operationId}`, method: operation.method }),
+      );
     }
   });
 });

@@ -36,16 +36,22 @@ function setStyle(element: HTMLElement, value: string | null) {
  * @returns the head elements removed, to {@link reattach} if the widget mounts again (its module-level
  *   style injections run only once per page load)
  */
-export function restoreDocument(snapshot: DocumentSnapshot, keepHtmlClasses: readonly string[] = [], doc: Document = document): Element[] {
+export function restoreDocument(
+  snapshot: DocumentSnapshot,
+  keepHtmlClasses: readonly string[] = [],
+  doc: Document = document,
+): Element[] {
   const removed: Element[] = [];
   for (const element of Array.from(doc.head.children)) {
-    const isStyle = element.tagName === 'STYLE' || (element.tagName === 'LINK' && element.getAttribute('rel') === 'stylesheet');
+    const isStyle =
+      element.tagName === 'STYLE' || (element.tagName === 'LINK' && element.getAttribute('rel') === 'stylesheet');
     if (isStyle && !snapshot.head.has(element)) {
       element.remove();
       removed.push(element);
     }
   }
-  for (const name of Array.from(doc.body.classList)) if (!snapshot.bodyClasses.has(name)) doc.body.classList.remove(name);
+  for (const name of Array.from(doc.body.classList))
+    if (!snapshot.bodyClasses.has(name)) doc.body.classList.remove(name);
   for (const name of Array.from(doc.documentElement.classList)) {
     if (!snapshot.htmlClasses.has(name) && !keepHtmlClasses.includes(name)) doc.documentElement.classList.remove(name);
   }

@@ -3,6 +3,7 @@
  * problem body per status and which statuses tell the client when to retry (`Retry-After`).
  */
 import { getDocument, listOperations } from '@/lib/openapi';
+
 import { isRecord } from './schema-meta';
 
 /**
@@ -16,7 +17,9 @@ export function problemExample(status: number): unknown {
     const content = isRecord(response) && isRecord(response.content) ? response.content : {};
     for (const media of Object.values(content)) {
       const examples = isRecord(media) && isRecord(media.examples) ? Object.values(media.examples) : [];
-      const hit = examples.find((example) => isRecord(example) && isRecord(example.value) && example.value.status === status);
+      const hit = examples.find(
+        (example) => isRecord(example) && isRecord(example.value) && example.value.status === status,
+      );
       if (isRecord(hit)) return hit.value;
     }
   }
@@ -31,7 +34,8 @@ export function retryAfterStatuses(): Set<number> {
   const statuses = new Set<number>();
   for (const operation of listOperations()) {
     for (const [status, response] of Object.entries(operation.responses)) {
-      if (Object.keys(response.headers).some((name) => name.toLowerCase() === 'retry-after')) statuses.add(Number(status));
+      if (Object.keys(response.headers).some((name) => name.toLowerCase() === 'retry-after'))
+        statuses.add(Number(status));
     }
   }
   return statuses;

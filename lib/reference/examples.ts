@@ -3,8 +3,9 @@
  * then `example`, then the schema's own examples); nothing is invented here.
  */
 import type { MediaTypeObject, Webhook } from '@/lib/openapi';
-import { isRecord } from './schema-meta';
+
 import type { RefResolver } from './schema';
+import { isRecord } from './schema-meta';
 
 /** A named example of a media type. */
 export interface NamedExample {
@@ -16,7 +17,8 @@ export interface NamedExample {
 /** An Example Object, its `$ref` chain followed (at most 10 links); `undefined` when it cannot be. */
 function exampleObject(raw: unknown, resolve: RefResolver | undefined): Record<string, unknown> | undefined {
   let example = raw;
-  for (let hops = 0; isRecord(example) && typeof example.$ref === 'string'; hops++) example = hops < 10 ? resolve?.(example.$ref) : undefined;
+  for (let hops = 0; isRecord(example) && typeof example.$ref === 'string'; hops++)
+    example = hops < 10 ? resolve?.(example.$ref) : undefined;
   return isRecord(example) ? example : undefined;
 }
 
@@ -31,14 +33,17 @@ export function mediaExamples(media: MediaTypeObject | undefined, resolve?: RefR
   if (!media) return [];
   const named = Object.entries(media.examples ?? {}).flatMap(([name, raw]) => {
     const example = exampleObject(raw, resolve);
-    return example && 'value' in example ? [{ name, summary: typeof example.summary === 'string' ? example.summary : undefined, value: example.value }] : [];
+    return example && 'value' in example
+      ? [{ name, summary: typeof example.summary === 'string' ? example.summary : undefined, value: example.value }]
+      : [];
   });
   if (named.length > 0) return named;
   const loose = media as Record<string, unknown>;
   if ('example' in loose) return [{ name: 'example', value: loose.example }];
   const schema = media.schema ?? {};
   if ('example' in schema) return [{ name: 'example', value: schema.example }];
-  if (Array.isArray(schema.examples) && schema.examples.length > 0) return [{ name: 'example', value: schema.examples[0] }];
+  if (Array.isArray(schema.examples) && schema.examples.length > 0)
+    return [{ name: 'example', value: schema.examples[0] }];
   return [];
 }
 

@@ -1,21 +1,37 @@
 import { describe, expect, it } from 'vitest';
+
 import { listServers } from '@/lib/openapi';
+
 import { explorerConfiguration } from './explorer-config';
 import { oauth2SchemeName } from './overview';
 
 describe('explorerConfiguration', () => {
-  const input = { servers: listServers().map((server) => ({ ...server })), oauth2Scheme: oauth2SchemeName(), clientId: 'aethex-console' };
+  const input = {
+    servers: listServers().map((server) => ({ ...server })),
+    oauth2Scheme: oauth2SchemeName(),
+    clientId: 'aethex-console',
+  };
   const config = explorerConfiguration(input, 'http://localhost:3120', true) as Record<string, unknown>;
 
   it('turns off everything that would call another host', () => {
-    expect(config).toMatchObject({ withDefaultFonts: false, agent: { disabled: true }, telemetry: false, showDeveloperTools: 'never', url: 'http://localhost:3120/openapi.json' });
+    expect(config).toMatchObject({
+      withDefaultFonts: false,
+      agent: { disabled: true },
+      telemetry: false,
+      showDeveloperTools: 'never',
+      url: 'http://localhost:3120/openapi.json',
+    });
     expect(config).not.toHaveProperty('proxyUrl');
   });
 
   it('lists the sandbox first, absolute, then production', () => {
     const servers = config.servers as { url: string }[];
     expect(servers[0]?.url).toBe('http://localhost:3120/sandbox');
-    expect(servers.slice(1).map((server) => server.url)).toEqual(listServers().filter((server) => /^https?:/.test(server.url)).map((server) => server.url));
+    expect(servers.slice(1).map((server) => server.url)).toEqual(
+      listServers()
+        .filter((server) => /^https?:/.test(server.url))
+        .map((server) => server.url),
+    );
   });
 
   it('prefers OAuth with the sandbox token and authorization URLs, PKCE S256 and the console client', () => {
@@ -39,6 +55,8 @@ describe('explorerConfiguration', () => {
 
   it('follows the site theme', () => {
     expect(config.forceDarkModeState).toBe('dark');
-    expect((explorerConfiguration(input, 'http://x', false) as Record<string, unknown>).forceDarkModeState).toBe('light');
+    expect((explorerConfiguration(input, 'http://x', false) as Record<string, unknown>).forceDarkModeState).toBe(
+      'light',
+    );
   });
 });

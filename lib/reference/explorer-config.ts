@@ -21,7 +21,11 @@ export interface ExplorerInput {
  * @param dark whether the site currently shows its dark theme
  * @returns a configuration that makes Scalar request nothing but `origin` (document at `/openapi.json`)
  */
-export function explorerConfiguration(input: ExplorerInput, origin: string, dark: boolean): AnyApiReferenceConfiguration {
+export function explorerConfiguration(
+  input: ExplorerInput,
+  origin: string,
+  dark: boolean,
+): AnyApiReferenceConfiguration {
   const absolute = (url: string) => (/^[a-z]+:\/\//i.test(url) ? url : `${origin}${url}`);
   const servers = [...input.servers]
     .sort((a, b) => Number(/^[a-z]+:\/\//i.test(a.url)) - Number(/^[a-z]+:\/\//i.test(b.url)))

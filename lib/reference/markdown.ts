@@ -60,7 +60,11 @@ export function markdownToText(markdown: string): string {
   // The same processor as renderMarkdown: parse() runs only remark-parse and remark-gfm's syntax, not the rehype step.
   const tree = processor.parse(markdown);
   return tree.children
-    .map((block) => (block.type === 'list' ? block.children.map((item) => toString(item)).join('; ') : toString(block)).replace(/\s+/g, ' ').trim())
+    .map((block) =>
+      (block.type === 'list' ? block.children.map((item) => toString(item)).join('; ') : toString(block))
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter(Boolean)
     .join('\n\n');
 }

@@ -4,6 +4,7 @@
  * and the reusable request and response headers.
  */
 import { deref, getDocument, listOperations, listScopes, type HeaderObject, type ParameterObject } from '@/lib/openapi';
+
 import { splitSections, type MarkdownSection } from './markdown';
 import { isRecord } from './schema-meta';
 
@@ -55,7 +56,8 @@ export function requestHeaders(): ParameterObject[] {
   const byName = new Map<string, ParameterObject>();
   for (const operation of listOperations()) {
     for (const parameter of operation.parameters) {
-      if (parameter.in === 'header' && !byName.has(parameter.name.toLowerCase())) byName.set(parameter.name.toLowerCase(), parameter);
+      if (parameter.in === 'header' && !byName.has(parameter.name.toLowerCase()))
+        byName.set(parameter.name.toLowerCase(), parameter);
     }
   }
   return [...byName.values()];

@@ -1,5 +1,6 @@
 /** Test support: what every rendered operation page of any document must show. */
 import { expect } from 'vitest';
+
 import type { Operation } from '@/lib/openapi';
 
 /** No operation page of any document may render to more than this many characters of markup. */
@@ -20,6 +21,7 @@ export function expectPageOf(operation: Operation, html: string): void {
   for (const status of Object.keys(operation.responses)) expect(html).toContain(` id="response-${escapeHtml(status)}"`);
   if (operation.requestBody) expect(html).toContain(' id="request-body"');
   const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]));
-  for (const [, target] of html.matchAll(/ href="#(schema-[^"]+)"/g)) expect(ids, `link to #${target} on ${operation.operationId}`).toContain(target);
+  for (const [, target] of html.matchAll(/ href="#(schema-[^"]+)"/g))
+    expect(ids, `link to #${target} on ${operation.operationId}`).toContain(target);
   expect(html.length).toBeLessThan(MAX_PAGE_BYTES);
 }

@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+
 import { renderDocumentPages } from '@/scripts/bench/large-doc';
+
 import { expectPageOf } from './page-checks.test-support';
 
 function files(dir: string): string[] {
@@ -20,7 +23,8 @@ function files(dir: string): string[] {
 describe('the reference pages cope with any valid OpenAPI 3.0/3.1 document', () => {
   const root = path.join(process.cwd(), 'node_modules/@readme/oas-examples');
   const documents = ['3.0', '3.1'].flatMap((version) => files(path.join(root, version)));
-  const parse = (file: string) => YAML.parse(readFileSync(file, 'utf8'), { maxAliasCount: -1 }) as Record<string, unknown>;
+  const parse = (file: string) =>
+    YAML.parse(readFileSync(file, 'utf8'), { maxAliasCount: -1 }) as Record<string, unknown>;
 
   it('finds the @readme/oas-examples documents', () => {
     expect(documents.length).toBeGreaterThan(100);
@@ -36,7 +40,11 @@ describe('the reference pages cope with any valid OpenAPI 3.0/3.1 document', () 
     const links: string[] = [];
     for (const file of documents.filter((candidate) => /circular/.test(candidate))) {
       await renderDocumentPages(parse(file), (_operation, html) => {
-        links.push(...[...html.matchAll(/<a href="#schema-[^"]+"[^>]*><span[^>]*>([^<]*)<\/span><\/a>/g)].map((match) => match[1] ?? ''));
+        links.push(
+          ...[...html.matchAll(/<a href="#schema-[^"]+"[^>]*><span[^>]*>([^<]*)<\/span><\/a>/g)].map(
+            (match) => match[1] ?? '',
+          ),
+        );
       });
     }
     expect(links.length).toBeGreaterThan(0);

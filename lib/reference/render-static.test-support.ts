@@ -7,7 +7,11 @@ import { renderToReadableStream } from 'react-dom/server';
 
 /** The complete HTML of `element` after every async component resolved. */
 export async function renderStatic(element: ReactElement): Promise<string> {
-  const stream = await renderToReadableStream(element, { onError: (error) => { throw error; } });
+  const stream = await renderToReadableStream(element, {
+    onError: (error) => {
+      throw error;
+    },
+  });
   await stream.allReady;
   return new Response(stream).text();
 }

@@ -11,7 +11,10 @@ describe('findRepeats', () => {
       '200': { headers: requestId, content: { 'application/json': { schema: { type: 'array' } } } },
       '400': { headers: requestId, content: { 'application/problem+json': { schema: problem } } },
       '404': { headers: requestId, content: { 'application/problem+json': { schema: { ...problem } } } },
-      '429': { headers: { ...requestId, 'Retry-After': { schema: { type: 'integer' } } }, content: { 'application/problem+json': { schema: problem } } },
+      '429': {
+        headers: { ...requestId, 'Retry-After': { schema: { type: 'integer' } } },
+        content: { 'application/problem+json': { schema: problem } },
+      },
     });
     expect(repeats['200']).toEqual({ headersAs: undefined, schemaAs: {} });
     expect(repeats['400']).toEqual({ headersAs: '200', schemaAs: {} });

@@ -1,3 +1,5 @@
+import { isRecord } from '../openapi/resolve';
+
 /**
  * The per-schema facts a reader needs beside the type: nullability, access modifiers, format,
  * constraints, enum/const/default/examples. Handles OpenAPI 3.0 (`nullable`, `example`, boolean
@@ -20,8 +22,6 @@ export interface SchemaMeta {
   /** Human-readable constraints, e.g. `≥ 1`, `length ≤ 255`, `pattern ^prj_…$`. */
   constraints: string[];
 }
-
-import { isRecord } from '../openapi/resolve';
 
 export { isRecord };
 

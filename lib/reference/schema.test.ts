@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { describeSchema } from './schema';
 
 const components: Record<string, unknown> = {
@@ -38,7 +39,10 @@ describe('describeSchema', () => {
   });
 
   it('merges allOf members, uniting properties and required', () => {
-    const node = describeSchema({ allOf: [{ $ref: '#/components/schemas/Named' }, { properties: { age: { type: 'integer', minimum: 0 } } }] }, { resolve });
+    const node = describeSchema(
+      { allOf: [{ $ref: '#/components/schemas/Named' }, { properties: { age: { type: 'integer', minimum: 0 } } }] },
+      { resolve },
+    );
     expect(node.properties.map((p) => [p.name, p.required])).toEqual([
       ['name', true],
       ['age', false],
@@ -51,12 +55,21 @@ describe('describeSchema', () => {
     const node = describeSchema({
       type: 'array',
       minItems: 1,
-      items: { type: 'object', additionalProperties: { type: 'integer' }, properties: { k: { enum: ['a', 'b'], default: 'a', readOnly: true, example: 'b' } } },
+      items: {
+        type: 'object',
+        additionalProperties: { type: 'integer' },
+        properties: { k: { enum: ['a', 'b'], default: 'a', readOnly: true, example: 'b' } },
+      },
     });
     expect(node.label).toBe('array of object');
     expect(node.meta.constraints).toEqual(['items ≥ 1']);
     const k = node.items?.properties[0]?.node;
-    expect(k?.meta).toMatchObject({ enumValues: ['"a"', '"b"'], defaultValue: '"a"', readOnly: true, examples: ['"b"'] });
+    expect(k?.meta).toMatchObject({
+      enumValues: ['"a"', '"b"'],
+      defaultValue: '"a"',
+      readOnly: true,
+      examples: ['"b"'],
+    });
     expect(node.items?.additional?.label).toBe('integer');
   });
 
@@ -64,7 +77,10 @@ describe('describeSchema', () => {
     expect(describeSchema(true).label).toBe('any');
     expect(describeSchema(false).label).toBe('never');
     expect(describeSchema({ type: 'number', minimum: 0, exclusiveMinimum: true }).meta.constraints).toEqual(['> 0']);
-    const wide = { type: 'object', properties: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`p${i}`, { type: 'string' }])) };
+    const wide = {
+      type: 'object',
+      properties: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`p${i}`, { type: 'string' }])),
+    };
     const node = describeSchema(wide, { maxNodes: 50 });
     expect(node.properties.length).toBeLessThan(50);
     expect(node.truncated).toBe(true);

@@ -69,7 +69,12 @@ type Ancestors = ReadonlyMap<string, number>;
  * @returns the root node; never throws on valid OpenAPI input
  */
 export function describeSchema(schema: unknown, options: DescribeOptions = {}): SchemaNode {
-  const walk: Walk = { resolve: options.resolve, maxDepth: options.maxDepth ?? 8, budget: { left: options.maxNodes ?? 120 }, nextAnchor: 0 };
+  const walk: Walk = {
+    resolve: options.resolve,
+    maxDepth: options.maxDepth ?? 8,
+    budget: { left: options.maxNodes ?? 120 },
+    nextAnchor: 0,
+  };
   return describe(schema, walk, new Map(), 0);
 }
 
@@ -83,14 +88,20 @@ function describe(raw: unknown, walk: Walk, stack: Ancestors, depth: number): Sc
   if (!isRecord(raw)) return leaf('any');
   walk.budget.left -= 1;
   const { schema, names, circular, circularAnchor } = follow(raw, walk, stack);
-  if (circular) return leaf(`circular: ${circular}`, describeMeta(raw), circularAnchor === undefined ? { circular } : { circular, circularAnchor });
+  if (circular)
+    return leaf(
+      `circular: ${circular}`,
+      describeMeta(raw),
+      circularAnchor === undefined ? { circular } : { circular, circularAnchor },
+    );
   const anchor = walk.nextAnchor++;
   const inner = new Map(stack);
   for (const ref of names) inner.set(ref, anchor);
   const merged = mergeAllOf(schema, walk, inner, anchor);
   const meta = describeMeta(merged);
   const name = names.at(-1) ? refName(names.at(-1) as string) : undefined;
-  if (depth >= walk.maxDepth || walk.budget.left <= 0) return leaf(name ?? baseLabel(merged, meta), meta, { truncated: true });
+  if (depth >= walk.maxDepth || walk.budget.left <= 0)
+    return leaf(name ?? baseLabel(merged, meta), meta, { truncated: true });
   const node = leaf(baseLabel(merged, meta), meta, inner.size > stack.size ? { anchor } : {});
   const required = new Set(Array.isArray(merged.required) ? (merged.required as unknown[]).map(String) : []);
   if (isRecord(merged.properties)) {
@@ -107,7 +118,8 @@ function describe(raw: unknown, walk: Walk, stack: Ancestors, depth: number): Sc
     node.items = describe(itemSchema, walk, inner, depth + 1);
     node.label = arrayLabel(node.items, meta);
   }
-  if (isRecord(merged.additionalProperties)) node.additional = describe(merged.additionalProperties, walk, inner, depth + 1);
+  if (isRecord(merged.additionalProperties))
+    node.additional = describe(merged.additionalProperties, walk, inner, depth + 1);
   const keyword = Array.isArray(merged.oneOf) ? 'oneOf' : Array.isArray(merged.anyOf) ? 'anyOf' : undefined;
   if (keyword) {
     const options = (merged[keyword] as unknown[]).filter((option) => !isNullSchema(option));
@@ -124,7 +136,8 @@ function follow(raw: Record<string, unknown>, walk: Walk, stack: Ancestors) {
   while (typeof schema.$ref === 'string') {
     const ref = schema.$ref;
     const target = walk.resolve?.(ref);
-    if (stack.has(ref) || names.includes(ref) || !isRecord(target)) return { schema, names, circular: refName(ref), circularAnchor: stack.get(ref) };
+    if (stack.has(ref) || names.includes(ref) || !isRecord(target))
+      return { schema, names, circular: refName(ref), circularAnchor: stack.get(ref) };
     const { $ref: _omit, ...siblings } = schema;
     void _omit;
     names.push(ref);
@@ -137,7 +150,12 @@ function follow(raw: Record<string, unknown>, walk: Walk, stack: Ancestors) {
  * Merges `allOf` members into one schema: properties and `required` united, other keywords first-wins.
  * Adds the `$ref`s it follows to `stack` (the node's own copy) under `anchor`: the merged node stands for them.
  */
-function mergeAllOf(schema: Record<string, unknown>, walk: Walk, stack: Map<string, number>, anchor: number): Record<string, unknown> {
+function mergeAllOf(
+  schema: Record<string, unknown>,
+  walk: Walk,
+  stack: Map<string, number>,
+  anchor: number,
+): Record<string, unknown> {
   if (!Array.isArray(schema.allOf)) return schema;
   const { allOf, ...rest } = schema;
   const out: Record<string, unknown> = { ...rest };
@@ -163,7 +181,9 @@ function isNullSchema(option: unknown): boolean {
 }
 
 function baseLabel(schema: Record<string, unknown>, meta: SchemaMeta): string {
-  const types = (Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []).map(String).filter((t) => t !== 'null');
+  const types = (Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [])
+    .map(String)
+    .filter((t) => t !== 'null');
   if (types.length === 0) {
     if (schema.properties || schema.additionalProperties) types.push('object');
     else if (schema.items || schema.prefixItems) types.push('array');

@@ -27,13 +27,15 @@ function setup(options: Parameters<typeof testSandbox>[0] = {}): Sandbox {
 }
 
 const JSON_TYPE = { 'Content-Type': 'application/json' };
-const count = (sandbox: Sandbox, table: string) => (sandbox.runtime.store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (sandbox: Sandbox, table: string) =>
+  (sandbox.runtime.store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('abuse limits of a public sandbox', () => {
   it('tenants per client address per hour: 429 + Retry-After above the cap, per address, nothing stored', async () => {
     let clock = 1_800_000_000_000;
     const sandbox = setup({ appsPerHour: 3, now: () => clock });
-    const create = (address: string) => send(sandbox, '/apps', { method: 'POST', headers: { 'X-Forwarded-For': `203.0.113.9, ${address}` } });
+    const create = (address: string) =>
+      send(sandbox, '/apps', { method: 'POST', headers: { 'X-Forwarded-For': `203.0.113.9, ${address}` } });
     for (let i = 0; i < 3; i += 1) expect((await create('198.51.100.7')).status).toBe(201);
     const tenants = count(sandbox, 'tenants');
     const refused = await create('198.51.100.7');
@@ -50,18 +52,26 @@ describe('abuse limits of a public sandbox', () => {
   });
 
   it('client address: socket peer standalone (X-Forwarded-For ignored unless trusted), last X-Forwarded-For hop when mounted', () => {
-    const request = new Request('http://localhost/sandbox/apps', { headers: { 'X-Forwarded-For': '127.0.0.1, 192.0.2.1' } });
+    const request = new Request('http://localhost/sandbox/apps', {
+      headers: { 'X-Forwarded-For': '127.0.0.1, 192.0.2.1' },
+    });
     expect(clientAddress(request, '198.51.100.2', false)).toEqual({ address: '198.51.100.2', fromSocket: true });
     expect(clientAddress(request, '198.51.100.2', true)).toEqual({ address: '192.0.2.1', fromSocket: false });
     expect(clientAddress(request, undefined, false)).toEqual({ address: '192.0.2.1', fromSocket: false });
-    expect(clientAddress(new Request('http://localhost/'), undefined, false)).toEqual({ address: 'unknown', fromSocket: false });
+    expect(clientAddress(new Request('http://localhost/'), undefined, false)).toEqual({
+      address: 'unknown',
+      fromSocket: false,
+    });
     expect(['127.0.0.1', '::1', '::ffff:127.0.0.1', '127.9.9.9'].every(isLoopback)).toBe(true);
     expect(['10.0.0.1', '::ffff:10.0.0.1', '1127.0.0.1', '::2'].some(isLoopback)).toBe(false);
   });
 
   it('a loopback socket peer is exempt (local integration tests); a forged loopback X-Forwarded-For is not', async () => {
     const sandbox = setup({ appsPerHour: 1 });
-    const local = () => sandbox.handle(new Request('http://localhost/sandbox/apps', { method: 'POST' }), { remoteAddress: '::ffff:127.0.0.1' });
+    const local = () =>
+      sandbox.handle(new Request('http://localhost/sandbox/apps', { method: 'POST' }), {
+        remoteAddress: '::ffff:127.0.0.1',
+      });
     for (let i = 0; i < 3; i += 1) expect((await local()).status).toBe(201);
     const forged = () => send(sandbox, '/apps', { method: 'POST', headers: { 'X-Forwarded-For': '127.0.0.1' } });
     expect((await forged()).status).toBe(201);
@@ -72,14 +82,25 @@ describe('abuse limits of a public sandbox', () => {
     const sandbox = setup({ projectsPerTenant: 75 });
     const app = await createTestApp(sandbox);
     const token = await accessToken(sandbox, app);
-    await send(sandbox, '/rate-limit', { method: 'PUT', headers: bearer(token, JSON_TYPE), body: '{"limit":1000,"window_seconds":60}' });
+    await send(sandbox, '/rate-limit', {
+      method: 'PUT',
+      headers: bearer(token, JSON_TYPE),
+      body: '{"limit":1000,"window_seconds":60}',
+    });
     const seeded = Object.values(LIMITS.seed).reduce((a, b) => a + b, 0);
-    const post = (headers: Record<string, string> = {}) => send(sandbox, '/v1/projects', { method: 'POST', headers: bearer(token, { ...JSON_TYPE, ...headers }), body: '{"name":"capped"}' });
+    const post = (headers: Record<string, string> = {}) =>
+      send(sandbox, '/v1/projects', {
+        method: 'POST',
+        headers: bearer(token, { ...JSON_TYPE, ...headers }),
+        body: '{"name":"capped"}',
+      });
     for (let i = seeded; i < 75; i += 1) expect((await post()).status).toBe(201);
     const refused = await post();
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(((await refused.json()) as { detail: string }).detail).toContain('holds 75 projects, the cap per sandbox app');
+    expect(((await refused.json()) as { detail: string }).detail).toContain(
+      'holds 75 projects, the cap per sandbox app',
+    );
     const keyed = await post({ 'Idempotency-Key': '"cap-1"' });
     expect(keyed.status).toBe(429);
     expect(count(sandbox, 'projects')).toBe(75);
@@ -102,13 +123,19 @@ describe('abuse limits of a public sandbox', () => {
     const sandbox = setup({ now: () => clock, tenantTtlSeconds: 60, db: path.join(dir, 'purge.db') });
     const big = await createTestApp(sandbox);
     const { db } = sandbox.runtime.store;
-    const insert = db.prepare('INSERT INTO access_tokens (hash, tenant_id, client_id, grant_id, scope, expires_at) VALUES (?, ?, ?, NULL, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO access_tokens (hash, tenant_id, client_id, grant_id, scope, expires_at) VALUES (?, ?, ?, NULL, ?, ?)',
+    );
     db.transaction(() => {
       for (let i = 0; i < 60_000; i += 1) insert.run(`h${i}`, big.tenant_id, big.client_id, 'projects:read', clock);
     })();
     clock += 61_000;
     const fresh = await createTestApp(sandbox);
-    await send(sandbox, '/rate-limit', { method: 'PUT', headers: bearer(fresh.personal_access_token, JSON_TYPE), body: '{"limit":6000,"window_seconds":60}' });
+    await send(sandbox, '/rate-limit', {
+      method: 'PUT',
+      headers: bearer(fresh.personal_access_token, JSON_TYPE),
+      body: '{"limit":6000,"window_seconds":60}',
+    });
     const started = performance.now();
     const purge = sandbox.purgeInBackground();
     const latencies: number[] = [];

@@ -1,6 +1,6 @@
-import Ajv2020 from 'ajv/dist/2020';
 import type { Options } from 'ajv';
 import addFormats from 'ajv-formats';
+import Ajv2020 from 'ajv/dist/2020';
 
 /**
  * A JSON Schema 2020-12 validator (the dialect of OpenAPI 3.1) with the standard formats. `strict: false` because

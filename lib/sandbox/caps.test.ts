@@ -4,18 +4,29 @@ import { describe, expect, it } from 'vitest';
 
 import { LIMITS } from './config';
 import type { Sandbox } from './handler';
-import { basic, createTestApp, send, sandboxFactory, type App } from './test-helpers';
+import { basic, createTestApp, sandboxFactory, send, type App } from './test-helpers';
 
 const setup = sandboxFactory();
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 const REDIRECT = 'http://127.0.0.1:8123/cb';
-const count = (sandbox: Sandbox, table: string) => (sandbox.runtime.store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (sandbox: Sandbox, table: string) =>
+  (sandbox.runtime.store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 /** Allow on the consent screen for the app's own client, proven by its personal access token. */
 async function codeFor(sandbox: Sandbox, app: App, challenge: string): Promise<Response> {
   return send(sandbox, '/oauth/authorize', {
-    method: 'POST', headers: FORM, redirect: 'manual',
-    body: new URLSearchParams({ response_type: 'code', client_id: app.client_id, redirect_uri: REDIRECT, code_challenge: challenge, code_challenge_method: 'S256', personal_access_token: app.personal_access_token, decision: 'allow' }).toString(),
+    method: 'POST',
+    headers: FORM,
+    redirect: 'manual',
+    body: new URLSearchParams({
+      response_type: 'code',
+      client_id: app.client_id,
+      redirect_uri: REDIRECT,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      personal_access_token: app.personal_access_token,
+      decision: 'allow',
+    }).toString(),
   });
 }
 
@@ -57,8 +68,11 @@ describe('per-tenant caps the e2e suite does not reach cheaply', () => {
     let clock = 1_800_000_000_000;
     const sandbox = setup(() => clock);
     const app = await createTestApp(sandbox);
-    const insertGrant = sandbox.runtime.store.db.prepare('INSERT INTO grants (id, tenant_id, client_id) VALUES (?, ?, ?)');
-    const insertCode = sandbox.runtime.store.db.prepare(`INSERT INTO authorization_codes (hash, tenant_id, client_id, grant_id, redirect_uri, scope, code_challenge, expires_at)
+    const insertGrant = sandbox.runtime.store.db.prepare(
+      'INSERT INTO grants (id, tenant_id, client_id) VALUES (?, ?, ?)',
+    );
+    const insertCode = sandbox.runtime.store.db
+      .prepare(`INSERT INTO authorization_codes (hash, tenant_id, client_id, grant_id, redirect_uri, scope, code_challenge, expires_at)
       VALUES (?, ?, ?, ?, ?, 'projects:read', 'x', ?)`);
     for (let i = 0; i < LIMITS.caps.pendingCodes; i += 1) {
       insertGrant.run(`grt_p${i}`, app.tenant_id, app.client_id);
@@ -67,10 +81,14 @@ describe('per-tenant caps the e2e suite does not reach cheaply', () => {
     const refused = await codeFor(sandbox, app, pkce().challenge);
     const location = new URL(refused.headers.get('location')!);
     expect(location.searchParams.get('error')).toBe('temporarily_unavailable');
-    expect(location.searchParams.get('error_description')).toContain(`${LIMITS.caps.pendingCodes} authorization codes not yet exchanged`);
+    expect(location.searchParams.get('error_description')).toContain(
+      `${LIMITS.caps.pendingCodes} authorization codes not yet exchanged`,
+    );
     expect(count(sandbox, 'authorization_codes')).toBe(LIMITS.caps.pendingCodes);
     clock += 600_001;
-    expect(new URL((await codeFor(sandbox, app, pkce().challenge)).headers.get('location')!).searchParams.get('code')).toMatch(/^ac_/);
+    expect(
+      new URL((await codeFor(sandbox, app, pkce().challenge)).headers.get('location')!).searchParams.get('code'),
+    ).toMatch(/^ac_/);
   });
 
   it('refresh tokens: at the cap a refresh is a 429 problem and the old refresh token stays usable', async () => {
@@ -79,15 +97,31 @@ describe('per-tenant caps the e2e suite does not reach cheaply', () => {
     const { verifier, challenge } = pkce();
     const code = new URL((await codeFor(sandbox, app, challenge)).headers.get('location')!).searchParams.get('code')!;
     const auth = { ...FORM, Authorization: basic(app.client_id, app.client_secret) };
-    const exchange = await send(sandbox, '/v1/auth/token', { method: 'POST', headers: auth, body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: verifier }).toString() });
+    const exchange = await send(sandbox, '/v1/auth/token', {
+      method: 'POST',
+      headers: auth,
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: REDIRECT,
+        code_verifier: verifier,
+      }).toString(),
+    });
     const { refresh_token: refresh } = (await exchange.json()) as { refresh_token: string };
-    const grant = (sandbox.runtime.store.db.prepare('SELECT grant_id FROM refresh_tokens').get() as { grant_id: string }).grant_id;
-    const insert = sandbox.runtime.store.db.prepare('INSERT INTO refresh_tokens (hash, tenant_id, client_id, grant_id, scope, used_at) VALUES (?, ?, ?, ?, ?, 1)');
-    for (let i = 1; i < LIMITS.caps.refreshTokens; i += 1) insert.run(`seed${i}`, app.tenant_id, app.client_id, grant, 'projects:read');
+    const grant = (
+      sandbox.runtime.store.db.prepare('SELECT grant_id FROM refresh_tokens').get() as { grant_id: string }
+    ).grant_id;
+    const insert = sandbox.runtime.store.db.prepare(
+      'INSERT INTO refresh_tokens (hash, tenant_id, client_id, grant_id, scope, used_at) VALUES (?, ?, ?, ?, ?, 1)',
+    );
+    for (let i = 1; i < LIMITS.caps.refreshTokens; i += 1)
+      insert.run(`seed${i}`, app.tenant_id, app.client_id, grant, 'projects:read');
     const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refresh }).toString();
     const refused = await send(sandbox, '/v1/auth/token', { method: 'POST', headers: auth, body });
     expect(refused.status).toBe(429);
-    expect(((await refused.json()) as { detail: string }).detail).toContain(`${LIMITS.caps.refreshTokens} refresh tokens`);
+    expect(((await refused.json()) as { detail: string }).detail).toContain(
+      `${LIMITS.caps.refreshTokens} refresh tokens`,
+    );
     expect(count(sandbox, 'refresh_tokens')).toBe(LIMITS.caps.refreshTokens);
     sandbox.runtime.store.db.prepare("DELETE FROM refresh_tokens WHERE hash LIKE 'seed%'").run();
     expect((await send(sandbox, '/v1/auth/token', { method: 'POST', headers: auth, body })).status).toBe(200);
@@ -99,11 +133,29 @@ describe('per-tenant caps the e2e suite does not reach cheaply', () => {
     const app = await createTestApp(sandbox);
     const { challenge } = pkce();
     await codeFor(sandbox, app, challenge);
-    await send(sandbox, '/oauth/login-ticket', { method: 'POST', headers: { Authorization: `Bearer ${app.personal_access_token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ code_challenge: challenge }) });
-    await send(sandbox, '/v1/auth/token', { method: 'POST', headers: { ...FORM, Authorization: basic(app.client_id, app.client_secret) }, body: 'grant_type=client_credentials' });
-    expect([count(sandbox, 'access_tokens'), count(sandbox, 'login_tickets'), count(sandbox, 'authorization_codes'), count(sandbox, 'grants')]).toEqual([1, 1, 1, 1]);
+    await send(sandbox, '/oauth/login-ticket', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${app.personal_access_token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code_challenge: challenge }),
+    });
+    await send(sandbox, '/v1/auth/token', {
+      method: 'POST',
+      headers: { ...FORM, Authorization: basic(app.client_id, app.client_secret) },
+      body: 'grant_type=client_credentials',
+    });
+    expect([
+      count(sandbox, 'access_tokens'),
+      count(sandbox, 'login_tickets'),
+      count(sandbox, 'authorization_codes'),
+      count(sandbox, 'grants'),
+    ]).toEqual([1, 1, 1, 1]);
     clock += LIMITS.accessTokenSeconds * 1000 + 1;
     await sandbox.purgeInBackground();
-    expect([count(sandbox, 'access_tokens'), count(sandbox, 'login_tickets'), count(sandbox, 'authorization_codes'), count(sandbox, 'grants')]).toEqual([0, 0, 0, 0]);
+    expect([
+      count(sandbox, 'access_tokens'),
+      count(sandbox, 'login_tickets'),
+      count(sandbox, 'authorization_codes'),
+      count(sandbox, 'grants'),
+    ]).toEqual([0, 0, 0, 0]);
   });
 });

@@ -5,17 +5,35 @@ import type { CapHit, CapName, IssuanceCaps } from './store';
 
 /** What each cap counts, and what to do instead of retrying at once, for the 429's `detail`. */
 const WORDS: Record<CapName, { what: string; advice: string }> = {
-  accessTokens: { what: 'live access tokens', advice: `reuse a token until it expires (tokens live ${LIMITS.accessTokenSeconds} seconds)` },
-  refreshTokens: { what: 'refresh tokens', advice: 'keep using the access tokens you have, or create another sandbox app (POST /sandbox/apps)' },
-  pendingCodes: { what: 'authorization codes not yet exchanged', advice: `exchange or let them expire (codes live ${LIMITS.codeSeconds} seconds)` },
+  accessTokens: {
+    what: 'live access tokens',
+    advice: `reuse a token until it expires (tokens live ${LIMITS.accessTokenSeconds} seconds)`,
+  },
+  refreshTokens: {
+    what: 'refresh tokens',
+    advice: 'keep using the access tokens you have, or create another sandbox app (POST /sandbox/apps)',
+  },
+  pendingCodes: {
+    what: 'authorization codes not yet exchanged',
+    advice: `exchange or let them expire (codes live ${LIMITS.codeSeconds} seconds)`,
+  },
   grants: { what: 'grants', advice: 'create another sandbox app (POST /sandbox/apps)' },
-  loginTickets: { what: 'unused login tickets', advice: `use one, or let them expire (tickets live ${LIMITS.loginTicketSeconds} seconds)` },
+  loginTickets: {
+    what: 'unused login tickets',
+    advice: `use one, or let them expire (tickets live ${LIMITS.loginTicketSeconds} seconds)`,
+  },
   deliveries: { what: 'webhook deliveries', advice: 'create another sandbox app (POST /sandbox/apps)' },
-  idempotencyRecords: { what: 'idempotency records', advice: `each is kept ${LIMITS.idempotencySeconds / 3600} hours; retry this new key when the oldest expires, or create another sandbox app (POST /sandbox/apps)` },
+  idempotencyRecords: {
+    what: 'idempotency records',
+    advice: `each is kept ${LIMITS.idempotencySeconds / 3600} hours; retry this new key when the oldest expires, or create another sandbox app (POST /sandbox/apps)`,
+  },
 };
 
 /** The caps every token issuance is checked against. */
-export const ISSUANCE_CAPS: IssuanceCaps = { accessTokens: LIMITS.caps.accessTokens, refreshTokens: LIMITS.caps.refreshTokens };
+export const ISSUANCE_CAPS: IssuanceCaps = {
+  accessTokens: LIMITS.caps.accessTokens,
+  refreshTokens: LIMITS.caps.refreshTokens,
+};
 
 /**
  * Seconds until a capped slot frees: when its oldest live row expires, else when the tenant expires (at least 1).
@@ -39,5 +57,8 @@ export function capExceeded(rt: Runtime, ctx: RequestContext, tenantId: string, 
 export function capDetail(rt: Runtime, tenantId: string, hit: CapHit): { detail: string; retryAfter: number } {
   const retryAfter = secondsUntilFree(rt, tenantId, hit);
   const { what, advice } = WORDS[hit.cap];
-  return { detail: `This sandbox app holds ${hit.limit} ${what}, the cap per sandbox app; ${advice}, or retry in ${retryAfter} seconds.`, retryAfter };
+  return {
+    detail: `This sandbox app holds ${hit.limit} ${what}, the cap per sandbox app; ${advice}, or retry in ${retryAfter} seconds.`,
+    retryAfter,
+  };
 }

@@ -73,7 +73,9 @@ let cachedExposed: string | undefined;
 
 /** Every response header the document defines (components.headers), for Access-Control-Expose-Headers. */
 export function exposedHeaders(): string {
-  cachedExposed ??= Object.keys((getDocument().components as { headers?: object } | undefined)?.headers ?? {}).join(', ');
+  cachedExposed ??= Object.keys((getDocument().components as { headers?: object } | undefined)?.headers ?? {}).join(
+    ', ',
+  );
   return cachedExposed;
 }
 
@@ -86,10 +88,13 @@ let cachedAllowed: string | undefined;
 export function allowedRequestHeaders(): string {
   if (!cachedAllowed) {
     const names = new Set(['authorization', 'content-type']);
-    const parameters = (getDocument().components as { parameters?: Record<string, { in?: string; name?: string }> } | undefined)?.parameters ?? {};
+    const parameters =
+      (getDocument().components as { parameters?: Record<string, { in?: string; name?: string }> } | undefined)
+        ?.parameters ?? {};
     const webhookHeaders = /^webhook-/i;
     for (const parameter of Object.values(parameters)) {
-      if (parameter.in === 'header' && parameter.name && !webhookHeaders.test(parameter.name)) names.add(parameter.name.toLowerCase());
+      if (parameter.in === 'header' && parameter.name && !webhookHeaders.test(parameter.name))
+        names.add(parameter.name.toLowerCase());
     }
     cachedAllowed = [...names].join(', ');
   }
@@ -113,6 +118,8 @@ export function grantableScopeNames(): string[] {
 
 /** The Standard Webhooks timestamp tolerance, in seconds, from the document's `info.x-webhook-signing`. */
 export function webhookToleranceSeconds(): number {
-  const signing = (getDocument().info as { 'x-webhook-signing'?: { toleranceSeconds?: number } } | undefined)?.['x-webhook-signing'];
+  const signing = (getDocument().info as { 'x-webhook-signing'?: { toleranceSeconds?: number } } | undefined)?.[
+    'x-webhook-signing'
+  ];
   return signing?.toleranceSeconds ?? 300;
 }

@@ -9,16 +9,23 @@ import { send, testSandbox } from './test-helpers';
 
 describe('H. contract', () => {
   it('27. every document operation has a handler and a route; the router answers no undocumented API route', () => {
-    const documented = listOperations().map((operation) => operation.operationId).sort();
+    const documented = listOperations()
+      .map((operation) => operation.operationId)
+      .sort();
     expect([...HANDLED_OPERATIONS].sort()).toEqual(documented);
     expect(routedOperationIds().sort()).toEqual(documented);
     for (const operation of listOperations()) {
       const path = operation.path.replace(/\{[^}]+\}/g, 'prj_0000000000000000');
-      expect(matchRoute(operation.method, path)).toMatchObject({ kind: 'route', key: operation.operationId, documented: true });
+      expect(matchRoute(operation.method, path)).toMatchObject({
+        kind: 'route',
+        key: operation.operationId,
+        documented: true,
+      });
     }
     // Anything routable that is not in the document is a sandbox-only endpoint listed in SANDBOX_ROUTES (README).
     for (const [path, methods] of Object.entries(SANDBOX_ROUTES)) {
-      for (const method of Object.keys(methods)) expect(matchRoute(method, path)).toMatchObject({ kind: 'route', documented: false });
+      for (const method of Object.keys(methods))
+        expect(matchRoute(method, path)).toMatchObject({ kind: 'route', documented: false });
     }
     for (const path of ['/v1', '/v1/projects/x', '/v1/projects/prj_0000000000000000', '/v1/auth', '/v1/webhooks']) {
       expect(matchRoute('GET', path).kind).toBe('not-found');
@@ -30,18 +37,32 @@ describe('H. contract', () => {
     const good = await sandbox.handle(new Request('http://localhost:3000/sandbox/v1/projects'));
     const text = await good.text();
     expect(contractViolations('GET', '/v1/projects', 401, good.headers, text)).toEqual([]);
-    expect(contractViolations('GET', '/v1/projects', 418, good.headers, text)).toContain('status 418 is not documented for listProjects');
-    expect(contractViolations('GET', '/v1/projects', 401, good.headers, text.replace('"status":401', '"status":"401"')).join()).toMatch(/status/);
+    expect(contractViolations('GET', '/v1/projects', 418, good.headers, text)).toContain(
+      'status 418 is not documented for listProjects',
+    );
+    expect(
+      contractViolations(
+        'GET',
+        '/v1/projects',
+        401,
+        good.headers,
+        text.replace('"status":401', '"status":"401"'),
+      ).join(),
+    ).toMatch(/status/);
     const noId = new Headers(good.headers);
     noId.delete('x-request-id');
     expect(contractViolations('GET', '/v1/projects', 401, noId, text)).toContain('X-Request-ID missing or unsafe');
     const noChallenge = new Headers(good.headers);
     noChallenge.delete('www-authenticate');
-    expect(contractViolations('GET', '/v1/projects', 401, noChallenge, text)).toContain('required header WWW-Authenticate missing');
+    expect(contractViolations('GET', '/v1/projects', 401, noChallenge, text)).toContain(
+      'required header WWW-Authenticate missing',
+    );
     const badBody = new Headers(good.headers);
     badBody.set('content-type', 'application/json');
     expect(contractViolations('GET', '/v1/projects', 200, badBody, '[{"id":1}]').join()).toMatch(/body/);
-    expect(contractViolations('GET', '/v1/projects', 500, good.headers, text)).toContain('status 500 must never be sent');
+    expect(contractViolations('GET', '/v1/projects', 500, good.headers, text)).toContain(
+      'status 500 must never be sent',
+    );
     await expect(send(sandbox, '/v1/projects')).resolves.toBeInstanceOf(Response);
     expect(checkedResponses).toBeGreaterThan(0);
     sandbox.close();

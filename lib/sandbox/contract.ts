@@ -41,7 +41,10 @@ function follow(pointer: string): { pointer: string; value: Record<string, unkno
   let current = pointer;
   let value = resolveRef<Record<string, unknown>>(decodeURIComponent(current));
   while (typeof value.$ref === 'string') {
-    current = value.$ref.split('/').map((part, index) => (index === 0 ? part : escapeSegment(part.replaceAll('~1', '/').replaceAll('~0', '~')))).join('/');
+    current = value.$ref
+      .split('/')
+      .map((part, index) => (index === 0 ? part : escapeSegment(part.replaceAll('~1', '/').replaceAll('~0', '~'))))
+      .join('/');
     value = resolveRef<Record<string, unknown>>(value.$ref);
   }
   return { pointer: current, value };
@@ -54,19 +57,30 @@ function responsePointer(method: string, path: string, status: number): string |
   if (match.kind === 'route' && match.documented) {
     const operation = getOperation(match.key)!;
     const verb = method === 'HEAD' ? 'get' : method.toLowerCase();
-    const responses = ((getDocument().paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)[operation.path]?.[verb]?.responses) ?? {};
-    if (!(String(status) in responses)) return { violation: `status ${status} is not documented for ${operation.operationId}` };
+    const responses =
+      (getDocument().paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)[operation.path]?.[
+        verb
+      ]?.responses ?? {};
+    if (!(String(status) in responses))
+      return { violation: `status ${status} is not documented for ${operation.operationId}` };
     return `#/paths/${escapeSegment(operation.path)}/${verb}/responses/${status}`;
   }
   if (status === 429) return '#/components/responses/TooManyRequests';
-  if (match.kind === 'not-found') return status === 404 ? '#/components/responses/NotFound' : { violation: `status ${status} on an unknown route` };
-  if (match.kind === 'method-not-allowed') return status === 405 ? '#/components/responses/MethodNotAllowed' : { violation: `status ${status} on a wrong method` };
+  if (match.kind === 'not-found')
+    return status === 404 ? '#/components/responses/NotFound' : { violation: `status ${status} on an unknown route` };
+  if (match.kind === 'method-not-allowed')
+    return status === 405
+      ? '#/components/responses/MethodNotAllowed'
+      : { violation: `status ${status} on a wrong method` };
   return null;
 }
 
 function checkValue(pointer: string, value: unknown, what: string, violations: string[], coerce = false): void {
   const fn = validator(pointer, coerce);
-  if (!fn({ value })) violations.push(`${what}: ${(fn.errors ?? []).map((e) => `${e.instancePath.replace(/^\/value/, '') || '/'} ${e.message}`).join('; ')}`);
+  if (!fn({ value }))
+    violations.push(
+      `${what}: ${(fn.errors ?? []).map((e) => `${e.instancePath.replace(/^\/value/, '') || '/'} ${e.message}`).join('; ')}`,
+    );
 }
 
 /** Number of responses checked so far in this process (tests report it). */
@@ -77,13 +91,21 @@ export let checkedResponses = 0;
  * @param method - request method; @param path - request path relative to the sandbox mount (`/v1/projects`).
  * @returns the violations (empty when the response conforms).
  */
-export function contractViolations(method: string, path: string, status: number, headers: Headers, body: string): string[] {
+export function contractViolations(
+  method: string,
+  path: string,
+  status: number,
+  headers: Headers,
+  body: string,
+): string[] {
   checkedResponses += 1;
   const violations: string[] = [];
   if (status >= 500 && status !== 503) violations.push(`status ${status} must never be sent`);
-  if (!/^[A-Za-z0-9._:-]{1,128}$/.test(headers.get('x-request-id') ?? '')) violations.push('X-Request-ID missing or unsafe');
+  if (!/^[A-Za-z0-9._:-]{1,128}$/.test(headers.get('x-request-id') ?? ''))
+    violations.push('X-Request-ID missing or unsafe');
   const exposed = (headers.get('access-control-expose-headers') ?? '').toLowerCase();
-  for (const name of exposedHeaders().split(', ')) if (!exposed.includes(name.toLowerCase())) violations.push(`Access-Control-Expose-Headers lacks ${name}`);
+  for (const name of exposedHeaders().split(', '))
+    if (!exposed.includes(name.toLowerCase())) violations.push(`Access-Control-Expose-Headers lacks ${name}`);
   if (method !== 'OPTIONS') {
     for (const name of ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset']) {
       if (!/^\d+$/.test(headers.get(name) ?? '')) violations.push(`${name} missing`);
@@ -94,7 +116,8 @@ export function contractViolations(method: string, path: string, status: number,
     try {
       const problemBody = JSON.parse(body) as { request_id?: string; status?: number };
       checkValue('#/components/schemas/Problem', problemBody, 'problem body', violations);
-      if (problemBody.request_id !== headers.get('x-request-id')) violations.push('problem request_id differs from X-Request-ID');
+      if (problemBody.request_id !== headers.get('x-request-id'))
+        violations.push('problem request_id differs from X-Request-ID');
       if (problemBody.status !== status) violations.push('problem status differs from the HTTP status');
     } catch {
       violations.push('problem body is not JSON');
@@ -105,7 +128,9 @@ export function contractViolations(method: string, path: string, status: number,
   if (typeof located === 'object') return [...violations, located.violation];
   const { pointer, value: response } = follow(located);
   for (const [name, raw] of Object.entries((response.headers ?? {}) as Record<string, Record<string, unknown>>)) {
-    const header = raw.$ref ? follow(raw.$ref as string) : { pointer: `${pointer}/headers/${escapeSegment(name)}`, value: raw };
+    const header = raw.$ref
+      ? follow(raw.$ref as string)
+      : { pointer: `${pointer}/headers/${escapeSegment(name)}`, value: raw };
     const actual = headers.get(name);
     if (actual === null) {
       if (header.value.required) violations.push(`required header ${name} missing`);
@@ -115,7 +140,8 @@ export function contractViolations(method: string, path: string, status: number,
   }
   const content = (response.content ?? {}) as Record<string, unknown>;
   if (method === 'HEAD' || Object.keys(content).length === 0) return violations;
-  if (!(contentType in content)) return [...violations, `Content-Type ${contentType} not documented (${Object.keys(content).join(', ')})`];
+  if (!(contentType in content))
+    return [...violations, `Content-Type ${contentType} not documented (${Object.keys(content).join(', ')})`];
   try {
     checkValue(`${pointer}/content/${escapeSegment(contentType)}/schema`, JSON.parse(body), 'body', violations);
   } catch {

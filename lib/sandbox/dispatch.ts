@@ -1,7 +1,24 @@
 import { createApp, setMaintenance, setRateLimit } from './apps';
 import { LIMITS, SANDBOX_SCOPE } from './config';
-import { json, methodNotAllowed, noRoute, preflightHeaders, problem, readBody, type Reply, type RequestContext } from './http';
-import { anonymousSubject, clientAddress, countRequest, peekRequest, tenantSubject, type ClientAddress, type RateSubject } from './limits';
+import {
+  json,
+  methodNotAllowed,
+  noRoute,
+  preflightHeaders,
+  problem,
+  readBody,
+  type Reply,
+  type RequestContext,
+} from './http';
+import {
+  anonymousSubject,
+  clientAddress,
+  countRequest,
+  peekRequest,
+  tenantSubject,
+  type ClientAddress,
+  type RateSubject,
+} from './limits';
 import { handleAuthorize, handleDecision } from './oauth/authorize';
 import { authenticateBearer, bearerChallenge } from './oauth/bearer';
 import { basicClient } from './oauth/clients';
@@ -32,7 +49,10 @@ function identify(rt: Runtime, request: Request, info: ConnectionInfo | undefine
     const tenant = client?.tenantId ? rt.store.tenant(client.tenantId) : undefined;
     if (!tenant) return { tenant: undefined, failure: undefined, subject: anonymousSubject(address), client: address };
     return {
-      tenant: undefined, failure: undefined, client: address, subject: tenantSubject(tenant.id, tenant.rate_limit, tenant.rate_window_seconds),
+      tenant: undefined,
+      failure: undefined,
+      client: address,
+      subject: tenantSubject(tenant.id, tenant.rate_limit, tenant.rate_window_seconds),
       ...(tenant.maintenance ? { maintenance: { retryAfter: tenant.maintenance_retry_after } } : {}),
     };
   }
@@ -40,7 +60,10 @@ function identify(rt: Runtime, request: Request, info: ConnectionInfo | undefine
   if ('tenantId' in result) {
     const { row } = result;
     return {
-      tenant: result, failure: undefined, client: address, subject: tenantSubject(result.tenantId, row.rate_limit, row.rate_window_seconds),
+      tenant: result,
+      failure: undefined,
+      client: address,
+      subject: tenantSubject(result.tenantId, row.rate_limit, row.rate_window_seconds),
       ...(row.maintenance ? { maintenance: { retryAfter: row.maintenance_retry_after } } : {}),
     };
   }
@@ -51,12 +74,24 @@ function identify(rt: Runtime, request: Request, info: ConnectionInfo | undefine
 function controlDenied(ctx: RequestContext, who: Identity): Reply | undefined {
   if (!who.tenant) {
     const failure = who.failure ?? { kind: 'missing' as const };
-    return problem(ctx, 401, 'Send the sandbox app\'s access token or personal access token as Authorization: Bearer <token>.', { headers: { 'WWW-Authenticate': bearerChallenge(failure) } });
+    return problem(
+      ctx,
+      401,
+      "Send the sandbox app's access token or personal access token as Authorization: Bearer <token>.",
+      { headers: { 'WWW-Authenticate': bearerChallenge(failure) } },
+    );
   }
   if (who.tenant.scopes.has(SANDBOX_SCOPE.name)) return undefined;
-  return problem(ctx, 403, `This sandbox-only route requires the ${SANDBOX_SCOPE.name} scope; the token has ${[...who.tenant.scopes].join(' ') || 'no scopes'}. Request ${SANDBOX_SCOPE.name} (the sandbox app must hold it) or use its personal access token.`, {
-    headers: { 'WWW-Authenticate': `Bearer realm="aethex", error="insufficient_scope", scope="${SANDBOX_SCOPE.name}"` },
-  });
+  return problem(
+    ctx,
+    403,
+    `This sandbox-only route requires the ${SANDBOX_SCOPE.name} scope; the token has ${[...who.tenant.scopes].join(' ') || 'no scopes'}. Request ${SANDBOX_SCOPE.name} (the sandbox app must hold it) or use its personal access token.`,
+    {
+      headers: {
+        'WWW-Authenticate': `Bearer realm="aethex", error="insufficient_scope", scope="${SANDBOX_SCOPE.name}"`,
+      },
+    },
+  );
 }
 
 /**
@@ -64,15 +99,25 @@ function controlDenied(ctx: RequestContext, who: Identity): Reply | undefined {
  * request's Host, only by the client (a shared cache must not hand one caller's issuer to another).
  */
 function metadata(ctx: RequestContext, issuer: string): Reply {
-  return json(200, authorizationServerMetadata(issuer), { 'Cache-Control': ctx.originFromRequest ? 'private, max-age=300' : 'public, max-age=300' });
+  return json(200, authorizationServerMetadata(issuer), {
+    'Cache-Control': ctx.originFromRequest ? 'private, max-age=300' : 'public, max-age=300',
+  });
 }
 
-async function callSandboxRoute(rt: Runtime, ctx: RequestContext, request: Request, url: URL, key: string, who: Identity): Promise<Reply> {
+async function callSandboxRoute(
+  rt: Runtime,
+  ctx: RequestContext,
+  request: Request,
+  url: URL,
+  key: string,
+  who: Identity,
+): Promise<Reply> {
   const issuer = `${ctx.origin}${ctx.base}`;
   const action = `${ctx.base}/oauth/authorize`;
   if (key === 'sandbox.metadata') return metadata(ctx, issuer);
   if (key === 'sandbox.authorize') return handleAuthorize(rt, url, issuer, action);
-  if (key === 'sandbox.authorizeDecision') return handleDecision(rt, request, await readBody(request, LIMITS.maxBodyBytes), issuer, action);
+  if (key === 'sandbox.authorizeDecision')
+    return handleDecision(rt, request, await readBody(request, LIMITS.maxBodyBytes), issuer, action);
   if (BEARER_SANDBOX_ROUTES.has(key)) {
     const denied = controlDenied(ctx, who);
     if (denied) return denied;
@@ -95,7 +140,14 @@ async function callSandboxRoute(rt: Runtime, ctx: RequestContext, request: Reque
  * @returns the reply without the common headers (the caller adds them); a promise only when a body is read.
  * @throws BodyTooLargeError (or rejects with it) when a body passes LIMITS.maxBodyBytes (the caller maps it to 413).
  */
-export function dispatch(rt: Runtime, request: Request, url: URL, ctx: RequestContext, inside: boolean, info: ConnectionInfo | undefined): Reply | Promise<Reply> {
+export function dispatch(
+  rt: Runtime,
+  request: Request,
+  url: URL,
+  ctx: RequestContext,
+  inside: boolean,
+  info: ConnectionInfo | undefined,
+): Reply | Promise<Reply> {
   if (request.method === 'OPTIONS') {
     ctx.rate = peekRequest(rt, anonymousSubject(clientAddress(request, info?.remoteAddress, rt.trustProxy)));
     return { status: 204, headers: preflightHeaders(), body: null };
@@ -104,9 +156,14 @@ export function dispatch(rt: Runtime, request: Request, url: URL, ctx: RequestCo
   const rate = countRequest(rt, who.subject);
   ctx.rate = rate;
   if (rate.exceeded) {
-    return problem(ctx, 429, `The rate limit of ${rate.limit} requests per window is used up; it resets in ${rate.retryAfter} seconds. Respect the rate limit headers or enable adaptive backoff via the SDK.`, {
-      headers: { 'Retry-After': String(rate.retryAfter) },
-    });
+    return problem(
+      ctx,
+      429,
+      `The rate limit of ${rate.limit} requests per window is used up; it resets in ${rate.retryAfter} seconds. Respect the rate limit headers or enable adaptive backoff via the SDK.`,
+      {
+        headers: { 'Retry-After': String(rate.retryAfter) },
+      },
+    );
   }
   const route = inside ? matchRoute(request.method, ctx.path) : ({ kind: 'not-found' } as const);
   if (route.kind === 'not-found') return noRoute(ctx, request.method, url.pathname);

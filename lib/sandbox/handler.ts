@@ -1,7 +1,17 @@
-import { bareContext, BodyTooLargeError, commonHeaders, originOf, problem, requestIdFor, toResponse, type Reply, type RequestContext } from './http';
+import { LIMITS } from './config';
 import { dispatch, type ConnectionInfo } from './dispatch';
 import { startHousekeeping } from './housekeeping';
-import { LIMITS } from './config';
+import {
+  bareContext,
+  BodyTooLargeError,
+  commonHeaders,
+  originOf,
+  problem,
+  requestIdFor,
+  toResponse,
+  type Reply,
+  type RequestContext,
+} from './http';
 import { RateWindows } from './rate-windows';
 import { splitBase } from './router';
 import type { Runtime } from './runtime';
@@ -74,16 +84,25 @@ export interface Sandbox {
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const now = options.now ?? Date.now;
   const store = new SandboxStore(options.db ?? process.env.SANDBOX_DB ?? '.data/sandbox.db', now);
-  const tenantTtlSeconds = options.tenantTtlSeconds ?? (Number(process.env.SANDBOX_TENANT_TTL_SECONDS) || LIMITS.tenantTtlSeconds);
+  const tenantTtlSeconds =
+    options.tenantTtlSeconds ?? (Number(process.env.SANDBOX_TENANT_TTL_SECONDS) || LIMITS.tenantTtlSeconds);
   const portalUrl = options.portalUrl ?? process.env.PORTAL_URL;
   const rt: Runtime = {
-    store, now, tenantTtlSeconds, rates: new RateWindows(store), ...(portalUrl ? { portalUrl } : {}),
+    store,
+    now,
+    tenantTtlSeconds,
+    rates: new RateWindows(store),
+    ...(portalUrl ? { portalUrl } : {}),
     caps: {
       appsPerHour: options.appsPerHour ?? (Number(process.env.SANDBOX_APPS_PER_HOUR) || LIMITS.appsPerHour),
-      projectsPerTenant: options.projectsPerTenant ?? (Number(process.env.SANDBOX_PROJECTS_PER_TENANT) || LIMITS.projectsPerTenant),
-      maxRequestsPerSecond: options.maxRequestsPerSecond ?? (Number(process.env.SANDBOX_MAX_REQUESTS_PER_SECOND) || LIMITS.maxRequestsPerSecond),
-      idempotencyRecordsPerTenant: options.idempotencyRecordsPerTenant
-        ?? (Number(process.env.SANDBOX_IDEMPOTENCY_RECORDS_PER_TENANT) || LIMITS.idempotencyRecordsPerTenant),
+      projectsPerTenant:
+        options.projectsPerTenant ?? (Number(process.env.SANDBOX_PROJECTS_PER_TENANT) || LIMITS.projectsPerTenant),
+      maxRequestsPerSecond:
+        options.maxRequestsPerSecond ??
+        (Number(process.env.SANDBOX_MAX_REQUESTS_PER_SECOND) || LIMITS.maxRequestsPerSecond),
+      idempotencyRecordsPerTenant:
+        options.idempotencyRecordsPerTenant ??
+        (Number(process.env.SANDBOX_IDEMPOTENCY_RECORDS_PER_TENANT) || LIMITS.idempotencyRecordsPerTenant),
     },
     trustProxy: options.trustProxy ?? process.env.SANDBOX_TRUST_PROXY === '1',
   };
@@ -98,7 +117,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   /** The reply of a failure: 413 for an oversized body, else the generic 500 problem (no internals). */
   function failed(ctx: RequestContext, error: unknown): Reply {
     return error instanceof BodyTooLargeError
-      ? problem(ctx, 413, `The request body is ${error.size ?? 'more than ' + error.limit} bytes; the limit is ${error.limit} bytes.`)
+      ? problem(
+          ctx,
+          413,
+          `The request body is ${error.size ?? 'more than ' + error.limit} bytes; the limit is ${error.limit} bytes.`,
+        )
       : problem(ctx, 500, UNEXPECTED);
   }
 
@@ -127,7 +150,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     } catch (error) {
       result = failed(ctx, error);
     }
-    if (result instanceof Promise) return result.then((done) => finish(ctx, request, done), (error: unknown) => finish(ctx, request, failed(ctx, error)));
+    if (result instanceof Promise)
+      return result.then(
+        (done) => finish(ctx, request, done),
+        (error: unknown) => finish(ctx, request, failed(ctx, error)),
+      );
     return finish(ctx, request, result);
   }
 
@@ -155,7 +182,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   return {
     handle: (request, info) => {
       const result = replySafely(request, info);
-      return result instanceof Promise ? result.then((done) => respond(request, done)) : Promise.resolve(respond(request, result));
+      return result instanceof Promise
+        ? result.then((done) => respond(request, done))
+        : Promise.resolve(respond(request, result));
     },
     reply: (request, info) => {
       const result = replySafely(request, info);
@@ -185,5 +214,13 @@ function handleMounted(request: Request): Promise<Response> {
  */
 export const sandbox = {
   handle: handleMounted,
-  methods: { GET: handleMounted, HEAD: handleMounted, POST: handleMounted, PUT: handleMounted, PATCH: handleMounted, DELETE: handleMounted, OPTIONS: handleMounted },
+  methods: {
+    GET: handleMounted,
+    HEAD: handleMounted,
+    POST: handleMounted,
+    PUT: handleMounted,
+    PATCH: handleMounted,
+    DELETE: handleMounted,
+    OPTIONS: handleMounted,
+  },
 };

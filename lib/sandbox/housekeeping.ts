@@ -39,13 +39,18 @@ export function startHousekeeping(rt: Runtime, purgeIntervalMs: number): Houseke
     return ids.length;
   };
   let purging = false;
-  const timer = purgeIntervalMs > 0 ? setInterval(() => {
-    if (purging) return;
-    purging = true;
-    purgeInBackground().catch(() => undefined).finally(() => {
-      purging = false;
-    });
-  }, purgeIntervalMs) : undefined;
+  const timer =
+    purgeIntervalMs > 0
+      ? setInterval(() => {
+          if (purging) return;
+          purging = true;
+          purgeInBackground()
+            .catch(() => undefined)
+            .finally(() => {
+              purging = false;
+            });
+        }, purgeIntervalMs)
+      : undefined;
   timer?.unref();
   const flush = () => {
     try {

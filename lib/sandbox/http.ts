@@ -125,7 +125,12 @@ export function json(status: number, body: unknown, headers: Record<string, stri
  * An RFC 9457 problem details reply (`application/problem+json`): `type` is the error-table anchor, `title` the
  * status's label from the document's `x-aethex-errors`, `request_id` equals X-Request-ID.
  */
-export function problem(ctx: RequestContext, status: number, detail: string, extra: { errors?: FieldError[]; headers?: Record<string, string> } = {}): Reply {
+export function problem(
+  ctx: RequestContext,
+  status: number,
+  detail: string,
+  extra: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+): Reply {
   const body = {
     type: `https://docs.aethex.dev/reference/errors#${status}`,
     title: getError(status)?.label ?? (status >= 500 ? 'Internal Server Error' : 'Error'),
@@ -135,7 +140,11 @@ export function problem(ctx: RequestContext, status: number, detail: string, ext
     request_id: ctx.requestId,
     ...(extra.errors && extra.errors.length > 0 ? { errors: extra.errors } : {}),
   };
-  return { status, headers: { 'Content-Type': 'application/problem+json', ...extra.headers }, body: JSON.stringify(body) };
+  return {
+    status,
+    headers: { 'Content-Type': 'application/problem+json', ...extra.headers },
+    body: JSON.stringify(body),
+  };
 }
 
 /** The 404 problem for a request no route matches (the method is named: another method may match the path). */
@@ -147,18 +156,37 @@ export function noRoute(ctx: RequestContext, method: string, pathname: string): 
  * The 405 problem for a path that exists but not with this method, with the `Allow` header RFC 9110 §15.5.6 requires.
  * @param allow - the methods the path supports, in the order to list them.
  */
-export function methodNotAllowed(ctx: RequestContext, method: string, pathname: string, allow: readonly string[]): Reply {
-  return problem(ctx, 405, `${method} is not supported on ${pathname}. Use one of ${allow.join(', ')}.`, { headers: { Allow: allow.join(', ') } });
+export function methodNotAllowed(
+  ctx: RequestContext,
+  method: string,
+  pathname: string,
+  allow: readonly string[],
+): Reply {
+  return problem(ctx, 405, `${method} is not supported on ${pathname}. Use one of ${allow.join(', ')}.`, {
+    headers: { Allow: allow.join(', ') },
+  });
 }
 
 /** An OAuth error response of the token endpoint (RFC 6749 §5.2), always `Cache-Control: no-store`. */
-export function oauthError(status: 400 | 401, error: string, description: string, headers: Record<string, string> = {}): Reply {
-  return json(status, { error, error_description: description }, { 'Cache-Control': 'no-store', Pragma: 'no-cache', ...headers });
+export function oauthError(
+  status: 400 | 401,
+  error: string,
+  description: string,
+  headers: Record<string, string> = {},
+): Reply {
+  return json(
+    status,
+    { error, error_description: description },
+    { 'Cache-Control': 'no-store', Pragma: 'no-cache', ...headers },
+  );
 }
 
 /** Thrown by body reading when the body exceeds the limit; mapped to 413. */
 export class BodyTooLargeError extends Error {
-  constructor(readonly limit: number, readonly size: number | undefined) {
+  constructor(
+    readonly limit: number,
+    readonly size: number | undefined,
+  ) {
     super('body too large');
   }
 }

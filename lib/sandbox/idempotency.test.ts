@@ -7,11 +7,20 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import type { ApiCall } from './api-request';
 import { CONSOLE_CLIENT_ID, LIMITS } from './config';
+import type { Sandbox } from './handler';
 import { bareContext } from './http';
 import { createProject } from './projects';
 import { MIGRATIONS } from './store/migrations';
-import type { Sandbox } from './handler';
-import { accessToken, bearer, createTestApp, JSON_TYPE, sandboxFactory, send, testSandbox, type App } from './test-helpers';
+import {
+  accessToken,
+  bearer,
+  createTestApp,
+  JSON_TYPE,
+  sandboxFactory,
+  send,
+  testSandbox,
+  type App,
+} from './test-helpers';
 
 const setup = sandboxFactory();
 const dir = mkdtempSync(path.join(tmpdir(), 'sandbox-idem-'));
@@ -22,15 +31,30 @@ function consoleCall(sandbox: Sandbox, app: App, key: string, body: Record<strin
   const raw = Buffer.from(JSON.stringify(body));
   return {
     rt: sandbox.runtime,
-    ctx: { ...bareContext('/sandbox/v1/projects'), origin: 'http://localhost:3000', base: '/sandbox', path: '/v1/projects' },
-    identity: { kind: 'access_token', tenantId: app.tenant_id, clientId: CONSOLE_CLIENT_ID, scopes: new Set(['projects:write']), row: {} as never },
-    query: {}, params: {}, environment: 'production', body, rawBody: raw,
+    ctx: {
+      ...bareContext('/sandbox/v1/projects'),
+      origin: 'http://localhost:3000',
+      base: '/sandbox',
+      path: '/v1/projects',
+    },
+    identity: {
+      kind: 'access_token',
+      tenantId: app.tenant_id,
+      clientId: CONSOLE_CLIENT_ID,
+      scopes: new Set(['projects:write']),
+      row: {} as never,
+    },
+    query: {},
+    params: {},
+    environment: 'production',
+    body,
+    rawBody: raw,
     header: (name) => (name.toLowerCase() === 'idempotency-key' ? key : null),
   };
 }
 
 describe('idempotency records', () => {
-  it('are keyed by tenant: two tenants using the shared console client and one key never see each other\'s records', async () => {
+  it("are keyed by tenant: two tenants using the shared console client and one key never see each other's records", async () => {
     const sandbox = setup();
     const [a, b] = [await createTestApp(sandbox), await createTestApp(sandbox)];
     const first = createProject(consoleCall(sandbox, a, '"shared-key"', { name: 'tenant-a' }));
@@ -50,8 +74,18 @@ describe('idempotency records', () => {
     // The store's own methods take the tenant: releasing B's claim leaves A's record alone.
     const store = sandbox.runtime.store;
     store.releaseIdempotencyKey(b.tenant_id, CONSOLE_CLIENT_ID, 'shared-key');
-    expect(createProject(consoleCall(sandbox, a, '"shared-key"', { name: 'tenant-a' })).headers['Idempotent-Replayed']).toBe('true');
-    const claim = store.claimIdempotencyKey(b.tenant_id, CONSOLE_CLIENT_ID, 'second', 'fingerprint', Date.now(), 86_400_000, 1000);
+    expect(
+      createProject(consoleCall(sandbox, a, '"shared-key"', { name: 'tenant-a' })).headers['Idempotent-Replayed'],
+    ).toBe('true');
+    const claim = store.claimIdempotencyKey(
+      b.tenant_id,
+      CONSOLE_CLIENT_ID,
+      'second',
+      'fingerprint',
+      Date.now(),
+      86_400_000,
+      1000,
+    );
     expect(claim.state).toBe('mismatch');
   });
 
@@ -59,9 +93,13 @@ describe('idempotency records', () => {
     const sandbox = setup();
     const app = await createTestApp(sandbox);
     expect(createProject(consoleCall(sandbox, app, String.raw`"a\"b"`, { name: 'q' })).status).toBe(201);
-    const row = sandbox.runtime.store.db.prepare('SELECT idempotency_key FROM idempotency_keys').get() as { idempotency_key: string };
+    const row = sandbox.runtime.store.db.prepare('SELECT idempotency_key FROM idempotency_keys').get() as {
+      idempotency_key: string;
+    };
     expect(row.idempotency_key).toBe('a"b');
-    expect(createProject(consoleCall(sandbox, app, String.raw`"a\"b"`, { name: 'q' })).headers['Idempotent-Replayed']).toBe('true');
+    expect(
+      createProject(consoleCall(sandbox, app, String.raw`"a\"b"`, { name: 'q' })).headers['Idempotent-Replayed'],
+    ).toBe('true');
     const bare = createProject(consoleCall(sandbox, app, 'a"b', { name: 'q' }));
     expect(bare.status).toBe(400);
     expect(JSON.parse(bare.body!).detail).toContain(String.raw`Idempotency-Key: "a\"b"`);
@@ -78,12 +116,29 @@ describe('idempotency records', () => {
     // Fill the cap from two clients of the tenant (its own client and its personal access token); another tenant's
     // records do not count.
     const other = await createTestApp(sandbox);
-    expect(store.claimIdempotencyKey(other.tenant_id, 'pat:x', 'other', 'f', clock, 86_400_000, cap).state).toBe('claimed');
+    expect(store.claimIdempotencyKey(other.tenant_id, 'pat:x', 'other', 'f', clock, 86_400_000, cap).state).toBe(
+      'claimed',
+    );
     for (let i = 0; i < cap; i += 1) {
-      expect(store.claimIdempotencyKey(app.tenant_id, i % 2 === 0 ? app.client_id : 'pat:y', `k${i}`, 'f', clock, 86_400_000, cap).state).toBe('claimed');
+      expect(
+        store.claimIdempotencyKey(
+          app.tenant_id,
+          i % 2 === 0 ? app.client_id : 'pat:y',
+          `k${i}`,
+          'f',
+          clock,
+          86_400_000,
+          cap,
+        ).state,
+      ).toBe('claimed');
       if (i === 0) clock += 60_000;
     }
-    const post = (key: string, auth = token) => send(sandbox, '/v1/projects', { method: 'POST', headers: bearer(auth, { ...JSON_TYPE, 'Idempotency-Key': key }), body: '{"name":"over"}' });
+    const post = (key: string, auth = token) =>
+      send(sandbox, '/v1/projects', {
+        method: 'POST',
+        headers: bearer(auth, { ...JSON_TYPE, 'Idempotency-Key': key }),
+        body: '{"name":"over"}',
+      });
     const count = () => (store.db.prepare('SELECT COUNT(*) AS n FROM idempotency_keys').get() as { n: number }).n;
     const projects = () => (store.db.prepare('SELECT COUNT(*) AS n FROM projects').get() as { n: number }).n;
     const [records, rows] = [count(), projects()];
@@ -97,11 +152,23 @@ describe('idempotency records', () => {
     expect([count(), projects()]).toEqual([records, rows]);
     // The other client of the tenant is refused too; a request without a key is not limited by this cap.
     expect((await post('"new-key"', app.personal_access_token)).status).toBe(429);
-    expect((await send(sandbox, '/v1/projects', { method: 'POST', headers: bearer(token, JSON_TYPE), body: '{"name":"keyless"}' })).status).toBe(201);
+    expect(
+      (
+        await send(sandbox, '/v1/projects', {
+          method: 'POST',
+          headers: bearer(token, JSON_TYPE),
+          body: '{"name":"keyless"}',
+        })
+      ).status,
+    ).toBe(201);
     // Once the oldest record expires there is room for one more.
     clock += (86_400 - 61) * 1000;
-    expect(store.claimIdempotencyKey(app.tenant_id, app.client_id, 'new-key', 'f', clock, 86_400_000, cap).state).toBe('claimed');
-    expect(store.claimIdempotencyKey(app.tenant_id, app.client_id, 'newer-key', 'f', clock, 86_400_000, cap).state).toBe('full');
+    expect(store.claimIdempotencyKey(app.tenant_id, app.client_id, 'new-key', 'f', clock, 86_400_000, cap).state).toBe(
+      'claimed',
+    );
+    expect(
+      store.claimIdempotencyKey(app.tenant_id, app.client_id, 'newer-key', 'f', clock, 86_400_000, cap).state,
+    ).toBe('full');
   });
 
   it('migration 3 rebuilds a version-1 table keyed by (tenant, client, key), unquoting stored quoted keys', () => {
@@ -111,9 +178,12 @@ describe('idempotency records', () => {
     v1.exec(MIGRATIONS.find((migration) => migration.version === 1)!.sql);
     v1.prepare('INSERT INTO migrations VALUES (1, ?, 0)').run(MIGRATIONS[0]!.name);
     const now = Date.now();
-    v1.prepare(`INSERT INTO tenants (id, name, webhook_secret, scopes, rate_limit, rate_window_seconds, created_at, expires_at)
-      VALUES (?, 't', 's', '', 100, 60, ?, ?)`).run('ten_a', now, now + 86_400_000);
-    const insert = v1.prepare(`INSERT INTO idempotency_keys (tenant_id, client_key, idempotency_key, fingerprint, state, status, headers, body, created_at)
+    v1.prepare(
+      `INSERT INTO tenants (id, name, webhook_secret, scopes, rate_limit, rate_window_seconds, created_at, expires_at)
+      VALUES (?, 't', 's', '', 100, 60, ?, ?)`,
+    ).run('ten_a', now, now + 86_400_000);
+    const insert =
+      v1.prepare(`INSERT INTO idempotency_keys (tenant_id, client_key, idempotency_key, fingerprint, state, status, headers, body, created_at)
       VALUES ('ten_a', 'cli_a', ?, ?, 'done', 201, '{}', '{}', ?)`);
     insert.run('bare', 'f1', now);
     insert.run('"quoted"', 'f2', now);
@@ -131,11 +201,23 @@ describe('idempotency records', () => {
         { idempotency_key: 'quoted', fingerprint: 'f2' },
         { idempotency_key: String.raw`"esc\"aped"`, fingerprint: 'f3' },
       ]);
-      const pk = (db.prepare("SELECT name FROM pragma_table_info('idempotency_keys') WHERE pk > 0 ORDER BY pk").all() as { name: string }[]).map((c) => c.name);
+      const pk = (
+        db.prepare("SELECT name FROM pragma_table_info('idempotency_keys') WHERE pk > 0 ORDER BY pk").all() as {
+          name: string;
+        }[]
+      ).map((c) => c.name);
       expect(pk).toEqual(['tenant_id', 'client_key', 'idempotency_key']);
-      const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'idempotency_keys' AND sql IS NOT NULL ORDER BY name").all() as { name: string }[]).map((i) => i.name);
+      const indexes = (
+        db
+          .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'idempotency_keys' AND sql IS NOT NULL ORDER BY name",
+          )
+          .all() as { name: string }[]
+      ).map((i) => i.name);
       expect(indexes).toEqual(['idempotency_created', 'idempotency_tenant']);
-      expect(sandbox.runtime.store.claimIdempotencyKey('ten_a', 'cli_a', 'quoted', 'f2', now, 86_400_000, 1000).state).toBe('replay');
+      expect(
+        sandbox.runtime.store.claimIdempotencyKey('ten_a', 'cli_a', 'quoted', 'f2', now, 86_400_000, 1000).state,
+      ).toBe('replay');
     } finally {
       sandbox.close();
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { accessToken, bearer, createTestApp, send, sandboxFactory, JSON_TYPE } from './test-helpers';
+import { accessToken, bearer, createTestApp, JSON_TYPE, sandboxFactory, send } from './test-helpers';
 
 const setup = sandboxFactory();
 
@@ -22,7 +22,11 @@ describe('E. limits, faults and tracing', () => {
     const sandbox = setup(() => clock);
     const app = await createTestApp(sandbox);
     const token = await accessToken(sandbox, app);
-    const limit = await send(sandbox, '/rate-limit', { method: 'PUT', headers: bearer(token, JSON_TYPE), body: '{"limit":10,"window_seconds":30}' });
+    const limit = await send(sandbox, '/rate-limit', {
+      method: 'PUT',
+      headers: bearer(token, JSON_TYPE),
+      body: '{"limit":10,"window_seconds":30}',
+    });
     expect(limit.status).toBe(200);
     const get = () => send(sandbox, '/v1/projects', { headers: bearer(token) });
     const remaining: number[] = [];
@@ -30,7 +34,14 @@ describe('E. limits, faults and tracing', () => {
       const response = await get();
       remaining.push(Number(response.headers.get('x-ratelimit-remaining')));
       // Preflights in between are not counted.
-      await send(sandbox, '/v1/projects', { method: 'OPTIONS', headers: { Origin: 'http://127.0.0.1:9', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' } });
+      await send(sandbox, '/v1/projects', {
+        method: 'OPTIONS',
+        headers: {
+          Origin: 'http://127.0.0.1:9',
+          'Access-Control-Request-Method': 'GET',
+          'Access-Control-Request-Headers': 'authorization',
+        },
+      });
     }
     expect(remaining.slice(1).map((value, index) => remaining[index]! - value)).toEqual([1, 1, 1, 1]);
     while (Number((await get()).headers.get('x-ratelimit-remaining')) > 0) clock += 1;
@@ -54,21 +65,57 @@ describe('E. limits, faults and tracing', () => {
     const app = await createTestApp(sandbox);
     const other = await createTestApp(sandbox);
     const token = await accessToken(sandbox, app);
-    expect((await send(sandbox, '/maintenance', { method: 'PUT', headers: bearer(token, JSON_TYPE), body: '{"enabled":true,"retry_after":12}' })).status).toBe(200);
+    expect(
+      (
+        await send(sandbox, '/maintenance', {
+          method: 'PUT',
+          headers: bearer(token, JSON_TYPE),
+          body: '{"enabled":true,"retry_after":12}',
+        })
+      ).status,
+    ).toBe(200);
     for (const [path, init] of [
       ['/v1/projects', { headers: bearer(token) }],
       ['/v1/projects', { method: 'POST', headers: bearer(token, JSON_TYPE), body: '{"name":"x"}' }],
-      ['/v1/auth/token', { method: 'POST', headers: { Authorization: `Basic ${Buffer.from(`${app.client_id}:${app.client_secret}`).toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' }],
+      [
+        '/v1/auth/token',
+        {
+          method: 'POST',
+          headers: {
+            Authorization: `Basic ${Buffer.from(`${app.client_id}:${app.client_secret}`).toString('base64')}`,
+            'Content-Type': 'application/x-www-form-urlencoded',
+          },
+          body: 'grant_type=client_credentials',
+        },
+      ],
     ] as const) {
       const response = await send(sandbox, path, init as RequestInit);
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBe('12');
     }
     expect((await send(sandbox, '/v1/projects', { headers: bearer(other.personal_access_token) })).status).toBe(200);
-    expect((await send(sandbox, '/maintenance', { method: 'PUT', headers: bearer(token, JSON_TYPE), body: '{"enabled":false}' })).status).toBe(200);
+    expect(
+      (
+        await send(sandbox, '/maintenance', {
+          method: 'PUT',
+          headers: bearer(token, JSON_TYPE),
+          body: '{"enabled":false}',
+        })
+      ).status,
+    ).toBe(200);
     expect((await send(sandbox, '/v1/projects', { headers: bearer(token) })).status).toBe(200);
-    expect((await send(sandbox, '/maintenance', { method: 'PUT', headers: JSON_TYPE, body: '{"enabled":true}' })).status).toBe(401);
-    expect((await send(sandbox, '/maintenance', { method: 'PUT', headers: bearer(token, JSON_TYPE), body: '{"enabled":"yes"}' })).status).toBe(400);
+    expect(
+      (await send(sandbox, '/maintenance', { method: 'PUT', headers: JSON_TYPE, body: '{"enabled":true}' })).status,
+    ).toBe(401);
+    expect(
+      (
+        await send(sandbox, '/maintenance', {
+          method: 'PUT',
+          headers: bearer(token, JSON_TYPE),
+          body: '{"enabled":"yes"}',
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('22. unknown route 404, wrong method 405 + Allow, malformed JSON 400, wrong type 415, oversized 413', async () => {
@@ -84,7 +131,8 @@ describe('E. limits, faults and tracing', () => {
     expect((await send(sandbox, '/v1/auth/token', { method: 'GET' })).headers.get('allow')).toBe('POST');
     const total = async () => (await send(sandbox, '/v1/projects', { headers: auth })).headers.get('x-total-count');
     const before = await total();
-    const post = (body: BodyInit, headers: Record<string, string> = JSON_TYPE) => send(sandbox, '/v1/projects', { method: 'POST', headers: { ...auth, ...headers }, body });
+    const post = (body: BodyInit, headers: Record<string, string> = JSON_TYPE) =>
+      send(sandbox, '/v1/projects', { method: 'POST', headers: { ...auth, ...headers }, body });
     expect((await post('{"name":')).status).toBe(400);
     expect((await post('')).status).toBe(400);
     expect((await post('[1,2]')).status).toBe(400);
@@ -94,8 +142,17 @@ describe('E. limits, faults and tracing', () => {
     expect(big.status).toBe(413);
     expect(((await big.json()) as { detail: string }).detail).toContain('1048576');
     // Streaming without Content-Length is cut at the limit too.
-    const stream = new ReadableStream({ pull(controller) { controller.enqueue(new Uint8Array(64 * 1024).fill(32)); } });
-    const streamed = await send(sandbox, '/v1/projects', { method: 'POST', headers: { ...auth, ...JSON_TYPE }, body: stream, duplex: 'half' } as RequestInit);
+    const stream = new ReadableStream({
+      pull(controller) {
+        controller.enqueue(new Uint8Array(64 * 1024).fill(32));
+      },
+    });
+    const streamed = await send(sandbox, '/v1/projects', {
+      method: 'POST',
+      headers: { ...auth, ...JSON_TYPE },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     expect(streamed.status).toBe(413);
     expect(await total()).toBe(before);
     const head = await send(sandbox, '/v1/projects', { method: 'HEAD', headers: auth });
@@ -110,12 +167,25 @@ describe('G. CORS', () => {
     const sandbox = setup();
     const response = await send(sandbox, '/v1/projects', {
       method: 'OPTIONS',
-      headers: { Origin: 'http://127.0.0.1:5000', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, content-type, aethex-environment, idempotency-key, x-request-id' },
+      headers: {
+        Origin: 'http://127.0.0.1:5000',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers':
+          'authorization, content-type, aethex-environment, idempotency-key, x-request-id',
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     const allowed = response.headers.get('access-control-allow-headers')!.split(', ');
-    expect(allowed).toEqual(expect.arrayContaining(['authorization', 'content-type', 'aethex-environment', 'idempotency-key', 'x-request-id']));
+    expect(allowed).toEqual(
+      expect.arrayContaining([
+        'authorization',
+        'content-type',
+        'aethex-environment',
+        'idempotency-key',
+        'x-request-id',
+      ]),
+    );
     expect(response.headers.get('access-control-allow-methods')).toContain('POST');
   });
 
@@ -128,7 +198,20 @@ describe('G. CORS', () => {
       await send(sandbox, '/nope'),
     ]) {
       const exposed = response.headers.get('access-control-expose-headers')!.split(', ');
-      expect(exposed).toEqual(expect.arrayContaining(['X-Request-ID', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After', 'Link', 'X-Total-Count', 'Location', 'WWW-Authenticate', 'Idempotent-Replayed']));
+      expect(exposed).toEqual(
+        expect.arrayContaining([
+          'X-Request-ID',
+          'X-RateLimit-Limit',
+          'X-RateLimit-Remaining',
+          'X-RateLimit-Reset',
+          'Retry-After',
+          'Link',
+          'X-Total-Count',
+          'Location',
+          'WWW-Authenticate',
+          'Idempotent-Replayed',
+        ]),
+      );
       expect(response.headers.get('access-control-allow-origin')).toBe('*');
     }
   });

@@ -36,7 +36,8 @@ export interface ClientAddress {
  */
 export function clientAddress(request: Request, remoteAddress: string | undefined, trustProxy: boolean): ClientAddress {
   const forwarded = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
-  if (remoteAddress !== undefined && !(trustProxy && forwarded)) return { address: remoteAddress.slice(0, 64) || 'unknown', fromSocket: true };
+  if (remoteAddress !== undefined && !(trustProxy && forwarded))
+    return { address: remoteAddress.slice(0, 64) || 'unknown', fromSocket: true };
   return { address: (forwarded || 'unknown').slice(0, 64), fromSocket: false };
 }
 

@@ -22,7 +22,12 @@ function regions(): string[] {
  * Synthetic but self-consistent metrics of one project over a window: breakdown rows sum to the runtime totals,
  * `error_rate = errors / requests`, usage scales with the window length.
  */
-export function projectMetrics(projectId: string, environment: string, window: string, now: number): Record<string, unknown> {
+export function projectMetrics(
+  projectId: string,
+  environment: string,
+  window: string,
+  now: number,
+): Record<string, unknown> {
   const seconds = WINDOW_SECONDS[window] ?? 86_400;
   const random = randoms(`${projectId}:${window}`);
   const all = regions();

@@ -20,13 +20,21 @@ function routeFiles(dir = MOUNT): { route: string; file: string }[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return routeFiles(full);
-    return ROUTE_FILE.test(entry.name) ? [{ route: `/${path.relative(MOUNT, dir).split(path.sep).join('/')}`, file: full }] : [];
+    return ROUTE_FILE.test(entry.name)
+      ? [{ route: `/${path.relative(MOUNT, dir).split(path.sep).join('/')}`, file: full }]
+      : [];
   });
 }
 
 describe('the sandbox mounted in the portal', () => {
-  it('has a route file for exactly the document\'s fixed paths, plus the catch-all', () => {
-    const fixed = [...new Set(listOperations().map((operation) => operation.path).filter((p) => !p.includes('{')))].sort();
+  it("has a route file for exactly the document's fixed paths, plus the catch-all", () => {
+    const fixed = [
+      ...new Set(
+        listOperations()
+          .map((operation) => operation.path)
+          .filter((p) => !p.includes('{')),
+      ),
+    ].sort();
     const files = routeFiles().map((entry) => entry.route);
     expect(files).toContain(CATCH_ALL);
     expect(files.filter((file) => file !== CATCH_ALL).sort()).toEqual(fixed);
@@ -38,7 +46,9 @@ describe('the sandbox mounted in the portal', () => {
       const route = (await import(file)) as Record<string, unknown>;
       expect(route.dynamic, file).toBe('force-dynamic');
       expect(route.runtime, file).toBe('nodejs');
-      const methods = Object.keys(route).filter((name) => /^[A-Z]+$/.test(name)).sort();
+      const methods = Object.keys(route)
+        .filter((name) => /^[A-Z]+$/.test(name))
+        .sort();
       expect(methods, file).toEqual(METHODS);
       for (const method of methods) expect(route[method], `${file} ${method}`).toBe(sandbox.handle);
     }

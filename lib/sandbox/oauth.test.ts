@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { listScopes } from '@/lib/openapi';
 
 import type { Sandbox } from './handler';
-import { ORIGIN, basic, createTestApp, send, sandboxFetch, type App, sandboxFactory } from './test-helpers';
+import { basic, createTestApp, ORIGIN, sandboxFactory, sandboxFetch, send, type App } from './test-helpers';
 
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 const REDIRECT = 'http://127.0.0.1:8123/callback';
@@ -16,10 +16,18 @@ function options(sandbox: Sandbox) {
 
 async function discover(sandbox: Sandbox): Promise<oauth.AuthorizationServer> {
   const issuer = new URL(`${ORIGIN}/sandbox`);
-  return oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...options(sandbox) }));
+  return oauth.processDiscoveryResponse(
+    issuer,
+    await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...options(sandbox) }),
+  );
 }
 
-async function tokenRequest(sandbox: Sandbox, body: string, headers: Record<string, string> = {}, query = ''): Promise<Response> {
+async function tokenRequest(
+  sandbox: Sandbox,
+  body: string,
+  headers: Record<string, string> = {},
+  query = '',
+): Promise<Response> {
   return send(sandbox, `/v1/auth/token${query}`, { method: 'POST', headers: { ...FORM, ...headers }, body });
 }
 
@@ -27,12 +35,29 @@ async function tokenRequest(sandbox: Sandbox, body: string, headers: Record<stri
  * Runs the consent screen like a browser: GET the page, POST its form with the chosen button and, when given, the
  * personal access token typed into the sign-in field (the proof of the tenant when no login ticket is sent).
  */
-async function consent(sandbox: Sandbox, params: Record<string, string>, decision: 'allow' | 'deny' = 'allow', pat?: string): Promise<{ page: string; location: URL }> {
+async function consent(
+  sandbox: Sandbox,
+  params: Record<string, string>,
+  decision: 'allow' | 'deny' = 'allow',
+  pat?: string,
+): Promise<{ page: string; location: URL }> {
   const page = await send(sandbox, `/oauth/authorize?${new URLSearchParams(params)}`);
   expect(page.status).toBe(200);
   const html = await page.text();
-  const hidden = [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replaceAll('&amp;', '&').replaceAll('&quot;', '"')]);
-  const post = await send(sandbox, '/oauth/authorize', { method: 'POST', headers: FORM, body: new URLSearchParams([...hidden, ['decision', decision], ...(pat ? [['personal_access_token', pat]] : [])]).toString(), redirect: 'manual' });
+  const hidden = [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [
+    m[1]!,
+    m[2]!.replaceAll('&amp;', '&').replaceAll('&quot;', '"'),
+  ]);
+  const post = await send(sandbox, '/oauth/authorize', {
+    method: 'POST',
+    headers: FORM,
+    body: new URLSearchParams([
+      ...hidden,
+      ['decision', decision],
+      ...(pat ? [['personal_access_token', pat]] : []),
+    ]).toString(),
+    redirect: 'manual',
+  });
   expect(post.status).toBe(303);
   return { page: html, location: new URL(post.headers.get('location')!) };
 }
@@ -42,13 +67,39 @@ async function authorizationCodeFlow(sandbox: Sandbox, app: App, scope = 'projec
   const client: oauth.Client = { client_id: app.client_id };
   const verifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
-  const { page, location } = await consent(sandbox, {
-    response_type: 'code', client_id: app.client_id, redirect_uri: REDIRECT, scope, state,
-    code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
-  }, 'allow', app.personal_access_token);
+  const { page, location } = await consent(
+    sandbox,
+    {
+      response_type: 'code',
+      client_id: app.client_id,
+      redirect_uri: REDIRECT,
+      scope,
+      state,
+      code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+    },
+    'allow',
+    app.personal_access_token,
+  );
   const params = oauth.validateAuthResponse(as, client, location, state);
-  const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.ClientSecretBasic(app.client_secret), params, REDIRECT, verifier, options(sandbox));
-  return { as, client, page, location, params, verifier, tokens: await oauth.processAuthorizationCodeResponse(as, client, response) };
+  const response = await oauth.authorizationCodeGrantRequest(
+    as,
+    client,
+    oauth.ClientSecretBasic(app.client_secret),
+    params,
+    REDIRECT,
+    verifier,
+    options(sandbox),
+  );
+  return {
+    as,
+    client,
+    page,
+    location,
+    params,
+    verifier,
+    tokens: await oauth.processAuthorizationCodeResponse(as, client, response),
+  };
 }
 
 describe('A. token endpoint', () => {
@@ -57,7 +108,13 @@ describe('A. token endpoint', () => {
     const app = await createTestApp(sandbox);
     const as = await discover(sandbox);
     const client = { client_id: app.client_id };
-    const response = await oauth.clientCredentialsGrantRequest(as, client, oauth.ClientSecretBasic(app.client_secret), { scope: 'projects:read' }, options(sandbox));
+    const response = await oauth.clientCredentialsGrantRequest(
+      as,
+      client,
+      oauth.ClientSecretBasic(app.client_secret),
+      { scope: 'projects:read' },
+      options(sandbox),
+    );
     expect(response.headers.get('cache-control')).toBe('no-store');
     const tokens = await oauth.processClientCredentialsResponse(as, client, response);
     expect(tokens.token_type).toBe('bearer');
@@ -79,7 +136,11 @@ describe('A. token endpoint', () => {
   it('2. a narrower grant lists only the granted scopes', async () => {
     const sandbox = setup();
     const app = await createTestApp(sandbox, { scopes: ['projects:read', 'metrics:read'] });
-    const response = await tokenRequest(sandbox, 'grant_type=client_credentials&scope=projects%3Aread+deployments%3Awrite', { Authorization: basic(app.client_id, app.client_secret) });
+    const response = await tokenRequest(
+      sandbox,
+      'grant_type=client_credentials&scope=projects%3Aread+deployments%3Awrite',
+      { Authorization: basic(app.client_id, app.client_secret) },
+    );
     expect(response.status).toBe(200);
     expect(((await response.json()) as { scope: string }).scope).toBe('projects:read');
   });
@@ -87,17 +148,24 @@ describe('A. token endpoint', () => {
   it('3. wrong or missing client authentication → 401 invalid_client; Basic challenge only without Origin', async () => {
     const sandbox = setup();
     const app = await createTestApp(sandbox);
-    const wrong = await tokenRequest(sandbox, 'grant_type=client_credentials', { Authorization: basic(app.client_id, 'cs_wrong') });
+    const wrong = await tokenRequest(sandbox, 'grant_type=client_credentials', {
+      Authorization: basic(app.client_id, 'cs_wrong'),
+    });
     expect(wrong.status).toBe(401);
     expect(((await wrong.json()) as { error: string }).error).toBe('invalid_client');
     expect(wrong.headers.get('www-authenticate')).toBe('Basic realm="aethex"');
-    const fromPage = await tokenRequest(sandbox, 'grant_type=client_credentials', { Authorization: basic(app.client_id, 'cs_wrong'), Origin: 'http://localhost:3000' });
+    const fromPage = await tokenRequest(sandbox, 'grant_type=client_credentials', {
+      Authorization: basic(app.client_id, 'cs_wrong'),
+      Origin: 'http://localhost:3000',
+    });
     expect(fromPage.status).toBe(401);
     expect(fromPage.headers.get('www-authenticate')).toBeNull();
     const missing = await tokenRequest(sandbox, 'grant_type=client_credentials');
     expect(missing.status).toBe(401);
     expect(missing.headers.get('www-authenticate')).toBeNull();
-    const unknown = await tokenRequest(sandbox, 'grant_type=client_credentials', { Authorization: basic('cli_nope', 'x') });
+    const unknown = await tokenRequest(sandbox, 'grant_type=client_credentials', {
+      Authorization: basic('cli_nope', 'x'),
+    });
     expect(((await unknown.json()) as { error: string }).error).toBe('invalid_client');
   });
 
@@ -112,15 +180,32 @@ describe('A. token endpoint', () => {
       expect(await error(response)).toBe('unsupported_grant_type');
     }
     expect(await error(await tokenRequest(sandbox, 'scope=projects%3Aread', auth))).toBe('invalid_request');
-    expect(await error(await tokenRequest(sandbox, 'grant_type=client_credentials&grant_type=client_credentials', auth))).toBe('invalid_request');
-    expect(await error(await tokenRequest(sandbox, 'grant_type=client_credentials&scope=projects%3Aread&scope=metrics%3Aread', auth))).toBe('invalid_request');
-    expect(await error(await tokenRequest(sandbox, 'grant_type=client_credentials&scope=projects%3Adelete', auth))).toBe('invalid_scope');
-    const inQuery = await tokenRequest(sandbox, 'grant_type=client_credentials', {}, `?client_id=${app.client_id}&client_secret=${app.client_secret}`);
+    expect(
+      await error(await tokenRequest(sandbox, 'grant_type=client_credentials&grant_type=client_credentials', auth)),
+    ).toBe('invalid_request');
+    expect(
+      await error(
+        await tokenRequest(sandbox, 'grant_type=client_credentials&scope=projects%3Aread&scope=metrics%3Aread', auth),
+      ),
+    ).toBe('invalid_request');
+    expect(
+      await error(await tokenRequest(sandbox, 'grant_type=client_credentials&scope=projects%3Adelete', auth)),
+    ).toBe('invalid_scope');
+    const inQuery = await tokenRequest(
+      sandbox,
+      'grant_type=client_credentials',
+      {},
+      `?client_id=${app.client_id}&client_secret=${app.client_secret}`,
+    );
     expect(inQuery.status).toBe(400);
     const text = await inQuery.text();
     expect(text).toContain('invalid_request');
     expect(text).not.toContain(app.client_secret);
-    const json = await send(sandbox, '/v1/auth/token', { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{"grant_type":"client_credentials"}' });
+    const json = await send(sandbox, '/v1/auth/token', {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: '{"grant_type":"client_credentials"}',
+    });
     expect(json.status).toBe(400);
   });
 
@@ -136,32 +221,90 @@ describe('A. token endpoint', () => {
     expect(list.status).toBe(200);
 
     // Reusing the code fails and revokes what it issued.
-    const reuse = await oauth.authorizationCodeGrantRequest(as, client, oauth.ClientSecretBasic(app.client_secret), params, REDIRECT, verifier, options(sandbox));
-    await expect(oauth.processAuthorizationCodeResponse(as, client, reuse)).rejects.toMatchObject({ error: 'invalid_grant' });
-    expect((await send(sandbox, '/v1/projects', { headers: { Authorization: `Bearer ${tokens.access_token}` } })).status).toBe(401);
-    const refreshAfterReuse = await oauth.refreshTokenGrantRequest(as, client, oauth.ClientSecretBasic(app.client_secret), tokens.refresh_token!, options(sandbox));
-    await expect(oauth.processRefreshTokenResponse(as, client, refreshAfterReuse)).rejects.toMatchObject({ error: 'invalid_grant' });
+    const reuse = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      oauth.ClientSecretBasic(app.client_secret),
+      params,
+      REDIRECT,
+      verifier,
+      options(sandbox),
+    );
+    await expect(oauth.processAuthorizationCodeResponse(as, client, reuse)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
+    expect(
+      (await send(sandbox, '/v1/projects', { headers: { Authorization: `Bearer ${tokens.access_token}` } })).status,
+    ).toBe(401);
+    const refreshAfterReuse = await oauth.refreshTokenGrantRequest(
+      as,
+      client,
+      oauth.ClientSecretBasic(app.client_secret),
+      tokens.refresh_token!,
+      options(sandbox),
+    );
+    await expect(oauth.processRefreshTokenResponse(as, client, refreshAfterReuse)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
 
     // Wrong verifier.
     const second = await authorizationCodeFlow(sandbox, app).catch(() => undefined);
     expect(second).toBeDefined();
     const wrongVerifier = oauth.generateRandomCodeVerifier();
-    const third = await consent(sandbox, {
-      response_type: 'code', client_id: app.client_id, redirect_uri: REDIRECT, state: 's3',
-      code_challenge: await oauth.calculatePKCECodeChallenge(oauth.generateRandomCodeVerifier()), code_challenge_method: 'S256',
-    }, 'allow', app.personal_access_token);
-    const wrong = await oauth.authorizationCodeGrantRequest(as, client, oauth.ClientSecretBasic(app.client_secret), oauth.validateAuthResponse(as, client, third.location, 's3'), REDIRECT, wrongVerifier, options(sandbox));
-    await expect(oauth.processAuthorizationCodeResponse(as, client, wrong)).rejects.toMatchObject({ error: 'invalid_grant' });
+    const third = await consent(
+      sandbox,
+      {
+        response_type: 'code',
+        client_id: app.client_id,
+        redirect_uri: REDIRECT,
+        state: 's3',
+        code_challenge: await oauth.calculatePKCECodeChallenge(oauth.generateRandomCodeVerifier()),
+        code_challenge_method: 'S256',
+      },
+      'allow',
+      app.personal_access_token,
+    );
+    const wrong = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      oauth.ClientSecretBasic(app.client_secret),
+      oauth.validateAuthResponse(as, client, third.location, 's3'),
+      REDIRECT,
+      wrongVerifier,
+      options(sandbox),
+    );
+    await expect(oauth.processAuthorizationCodeResponse(as, client, wrong)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
 
     // Expired code (10 minutes) with the injected clock.
     const v4 = oauth.generateRandomCodeVerifier();
-    const fourth = await consent(sandbox, {
-      response_type: 'code', client_id: app.client_id, redirect_uri: REDIRECT, state: 's4',
-      code_challenge: await oauth.calculatePKCECodeChallenge(v4), code_challenge_method: 'S256',
-    }, 'allow', app.personal_access_token);
+    const fourth = await consent(
+      sandbox,
+      {
+        response_type: 'code',
+        client_id: app.client_id,
+        redirect_uri: REDIRECT,
+        state: 's4',
+        code_challenge: await oauth.calculatePKCECodeChallenge(v4),
+        code_challenge_method: 'S256',
+      },
+      'allow',
+      app.personal_access_token,
+    );
     clock += 601_000;
-    const expired = await oauth.authorizationCodeGrantRequest(as, client, oauth.ClientSecretBasic(app.client_secret), oauth.validateAuthResponse(as, client, fourth.location, 's4'), REDIRECT, v4, options(sandbox));
-    await expect(oauth.processAuthorizationCodeResponse(as, client, expired)).rejects.toMatchObject({ error: 'invalid_grant' });
+    const expired = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      oauth.ClientSecretBasic(app.client_secret),
+      oauth.validateAuthResponse(as, client, fourth.location, 's4'),
+      REDIRECT,
+      v4,
+      options(sandbox),
+    );
+    await expect(oauth.processAuthorizationCodeResponse(as, client, expired)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 
   it('6. refresh tokens rotate; reusing an old one → invalid_grant and revokes the grant', async () => {
@@ -169,17 +312,33 @@ describe('A. token endpoint', () => {
     const app = await createTestApp(sandbox);
     const { as, client, tokens } = await authorizationCodeFlow(sandbox, app);
     const auth = oauth.ClientSecretBasic(app.client_secret);
-    const first = await oauth.processRefreshTokenResponse(as, client, await oauth.refreshTokenGrantRequest(as, client, auth, tokens.refresh_token!, options(sandbox)));
+    const first = await oauth.processRefreshTokenResponse(
+      as,
+      client,
+      await oauth.refreshTokenGrantRequest(as, client, auth, tokens.refresh_token!, options(sandbox)),
+    );
     expect(first.refresh_token).toMatch(/^rtx_/);
     expect(first.refresh_token).not.toBe(tokens.refresh_token);
-    const second = await oauth.processRefreshTokenResponse(as, client, await oauth.refreshTokenGrantRequest(as, client, auth, first.refresh_token!, options(sandbox)));
-    expect((await send(sandbox, '/v1/projects', { headers: { Authorization: `Bearer ${second.access_token}` } })).status).toBe(200);
+    const second = await oauth.processRefreshTokenResponse(
+      as,
+      client,
+      await oauth.refreshTokenGrantRequest(as, client, auth, first.refresh_token!, options(sandbox)),
+    );
+    expect(
+      (await send(sandbox, '/v1/projects', { headers: { Authorization: `Bearer ${second.access_token}` } })).status,
+    ).toBe(200);
     const replay = await oauth.refreshTokenGrantRequest(as, client, auth, tokens.refresh_token!, options(sandbox));
-    await expect(oauth.processRefreshTokenResponse(as, client, replay)).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(oauth.processRefreshTokenResponse(as, client, replay)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
     // The whole grant is revoked: the newest tokens stop working too.
-    expect((await send(sandbox, '/v1/projects', { headers: { Authorization: `Bearer ${second.access_token}` } })).status).toBe(401);
+    expect(
+      (await send(sandbox, '/v1/projects', { headers: { Authorization: `Bearer ${second.access_token}` } })).status,
+    ).toBe(401);
     const latest = await oauth.refreshTokenGrantRequest(as, client, auth, second.refresh_token!, options(sandbox));
-    await expect(oauth.processRefreshTokenResponse(as, client, latest)).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(oauth.processRefreshTokenResponse(as, client, latest)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 
   it('7. RFC 8414 metadata, discovered by oauth4webapi (algorithm oauth2) at both locations', async () => {
@@ -190,12 +349,16 @@ describe('A. token endpoint', () => {
     expect(as.authorization_endpoint).toBe(`${ORIGIN}/sandbox/oauth/authorize`);
     expect(as.response_types_supported).toEqual(['code']);
     expect(as.code_challenge_methods_supported).toEqual(['S256']);
-    expect(as.grant_types_supported).toEqual(expect.arrayContaining(['authorization_code', 'client_credentials', 'refresh_token']));
+    expect(as.grant_types_supported).toEqual(
+      expect.arrayContaining(['authorization_code', 'client_credentials', 'refresh_token']),
+    );
     expect(as.scopes_supported).toEqual([...listScopes().map((s) => s.name), 'sandbox:manage']);
     const direct = await send(sandbox, '/.well-known/oauth-authorization-server');
     expect(((await direct.json()) as { issuer: string }).issuer).toBe(`${ORIGIN}/sandbox`);
     // Forwarding headers of an untrusted caller are ignored, and an issuer taken from Host is not shared-cacheable.
-    const forwarded = await send(sandbox, '/.well-known/oauth-authorization-server', { headers: { 'X-Forwarded-Host': 'portal.example.org', 'X-Forwarded-Proto': 'https' } });
+    const forwarded = await send(sandbox, '/.well-known/oauth-authorization-server', {
+      headers: { 'X-Forwarded-Host': 'portal.example.org', 'X-Forwarded-Proto': 'https' },
+    });
     expect(((await forwarded.json()) as { issuer: string }).issuer).toBe(`${ORIGIN}/sandbox`);
     expect(forwarded.headers.get('cache-control')).toBe('private, max-age=300');
   });
@@ -210,9 +373,24 @@ describe('B. hosted consent screen', () => {
     const base = { client_id: app.client_id, redirect_uri: REDIRECT, state: 'xyz' };
     const cases: [Record<string, string>, string][] = [
       [{ ...base, response_type: 'code' }, 'invalid_request'],
-      [{ ...base, response_type: 'code', code_challenge: challenge, code_challenge_method: 'plain' }, 'invalid_request'],
-      [{ ...base, response_type: 'token', code_challenge: challenge, code_challenge_method: 'S256' }, 'unsupported_response_type'],
-      [{ ...base, response_type: 'code', code_challenge: challenge, code_challenge_method: 'S256', scope: 'projects:delete' }, 'invalid_scope'],
+      [
+        { ...base, response_type: 'code', code_challenge: challenge, code_challenge_method: 'plain' },
+        'invalid_request',
+      ],
+      [
+        { ...base, response_type: 'token', code_challenge: challenge, code_challenge_method: 'S256' },
+        'unsupported_response_type',
+      ],
+      [
+        {
+          ...base,
+          response_type: 'code',
+          code_challenge: challenge,
+          code_challenge_method: 'S256',
+          scope: 'projects:delete',
+        },
+        'invalid_scope',
+      ],
     ];
     for (const [params, error] of cases) {
       const response = await send(sandbox, `/oauth/authorize?${new URLSearchParams(params)}`, { redirect: 'manual' });
@@ -234,14 +412,22 @@ describe('B. hosted consent screen', () => {
       { ...params, client_id: app.client_id, redirect_uri: 'https://evil.example.org/callback' },
       { ...params, client_id: app.client_id },
       { ...params, client_id: 'cli_unknown', redirect_uri: 'https://app.example.org/callback' },
-      { ...params, client_id: 'aethex-console', redirect_uri: 'https://evil.example.org/console/callback', login_hint: app.tenant_id },
+      {
+        ...params,
+        client_id: 'aethex-console',
+        redirect_uri: 'https://evil.example.org/console/callback',
+        login_hint: app.tenant_id,
+      },
     ]) {
       const response = await send(sandbox, `/oauth/authorize?${new URLSearchParams(query)}`, { redirect: 'manual' });
       expect(response.status).toBe(400);
       expect(response.headers.get('location')).toBeNull();
       expect(response.headers.get('content-type')).toContain('text/html');
     }
-    const ok = await send(sandbox, `/oauth/authorize?${new URLSearchParams({ ...params, client_id: app.client_id, redirect_uri: 'https://app.example.org/callback' })}`);
+    const ok = await send(
+      sandbox,
+      `/oauth/authorize?${new URLSearchParams({ ...params, client_id: app.client_id, redirect_uri: 'https://app.example.org/callback' })}`,
+    );
     expect(ok.status).toBe(200);
   });
 
@@ -249,12 +435,18 @@ describe('B. hosted consent screen', () => {
     const sandbox = setup();
     const app = await createTestApp(sandbox, { name: 'Acme <Deploy> Bot' });
     const params = {
-      response_type: 'code', client_id: app.client_id, redirect_uri: REDIRECT, state: 'st&ate=1', scope: 'projects:read webhooks:read',
-      code_challenge: challenge, code_challenge_method: 'S256',
+      response_type: 'code',
+      client_id: app.client_id,
+      redirect_uri: REDIRECT,
+      state: 'st&ate=1',
+      scope: 'projects:read webhooks:read',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
     };
     const { page, location } = await consent(sandbox, params, 'allow', app.personal_access_token);
     expect(page).toContain('Acme &lt;Deploy&gt; Bot');
-    for (const scope of listScopes().filter((s) => ['projects:read', 'webhooks:read'].includes(s.name))) expect(page).toContain(scope.description);
+    for (const scope of listScopes().filter((s) => ['projects:read', 'webhooks:read'].includes(s.name)))
+      expect(page).toContain(scope.description);
     expect(page).not.toContain('<script');
     expect(location.searchParams.get('code')).toMatch(/^ac_/);
     expect(location.searchParams.get('state')).toBe('st&ate=1');
@@ -277,22 +469,43 @@ describe('B. hosted consent screen', () => {
     const verifier = oauth.generateRandomCodeVerifier();
     const codeChallenge = await oauth.calculatePKCECodeChallenge(verifier);
     const redirect = 'http://localhost:3000/console/callback';
-    const issued = await send(sandbox, '/oauth/login-ticket', { method: 'POST', headers: { Authorization: `Bearer ${app.personal_access_token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ code_challenge: codeChallenge }) });
+    const issued = await send(sandbox, '/oauth/login-ticket', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${app.personal_access_token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code_challenge: codeChallenge }),
+    });
     expect(issued.status).toBe(201);
     const { login_ticket: ticket } = (await issued.json()) as { login_ticket: string };
     const { page, location } = await consent(sandbox, {
-      response_type: 'code', client_id: 'aethex-console', redirect_uri: redirect, state: 'c1', login_ticket: ticket, scope: 'projects:read',
-      code_challenge: codeChallenge, code_challenge_method: 'S256',
+      response_type: 'code',
+      client_id: 'aethex-console',
+      redirect_uri: redirect,
+      state: 'c1',
+      login_ticket: ticket,
+      scope: 'projects:read',
+      code_challenge: codeChallenge,
+      code_challenge_method: 'S256',
     });
     expect(page).toContain('My sandbox app');
     expect(page).toContain(app.tenant_id);
     expect(page).not.toContain('name="personal_access_token"');
-    const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), oauth.validateAuthResponse(as, client, location, 'c1'), redirect, verifier, options(sandbox));
+    const response = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      oauth.None(),
+      oauth.validateAuthResponse(as, client, location, 'c1'),
+      redirect,
+      verifier,
+      options(sandbox),
+    );
     const tokens = await oauth.processAuthorizationCodeResponse(as, client, response);
     const list = await send(sandbox, '/v1/projects', { headers: { Authorization: `Bearer ${tokens.access_token}` } });
     expect(list.headers.get('x-total-count')).toBe('60');
     // Without a ticket the screen asks for the personal access token; the tenant ID alone proves nothing.
-    const noTicket = await send(sandbox, `/oauth/authorize?${new URLSearchParams({ response_type: 'code', client_id: 'aethex-console', redirect_uri: redirect, code_challenge: challenge, code_challenge_method: 'S256', login_hint: app.tenant_id })}`);
+    const noTicket = await send(
+      sandbox,
+      `/oauth/authorize?${new URLSearchParams({ response_type: 'code', client_id: 'aethex-console', redirect_uri: redirect, code_challenge: challenge, code_challenge_method: 'S256', login_hint: app.tenant_id })}`,
+    );
     expect(noTicket.status).toBe(200);
     expect(await noTicket.text()).toContain('name="personal_access_token"');
     const cc = await tokenRequest(sandbox, 'grant_type=client_credentials&client_id=aethex-console');

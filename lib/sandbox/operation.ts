@@ -27,7 +27,8 @@ export const HANDLED_OPERATIONS: readonly string[] = ['createToken', ...Object.k
 function validationDetail(errors: FieldError[]): string {
   const describe = (error: FieldError) => {
     const missing = /^must have required property '(.+)'$/.exec(error.message);
-    if (missing) return `${error.field.startsWith('/') || error.field === '' ? 'The body field' : 'The parameter'} ${error.field || missing[1]} is missing`;
+    if (missing)
+      return `${error.field.startsWith('/') || error.field === '' ? 'The body field' : 'The parameter'} ${error.field || missing[1]} is missing`;
     return `${error.field === '' ? 'The body' : error.field.startsWith('/') ? `The body field ${error.field}` : `The parameter ${error.field}`} ${error.message}`;
   };
   if (errors.length === 1) return `${describe(errors[0]!)}.`;
@@ -42,12 +43,19 @@ function validationDetail(errors: FieldError[]): string {
  * store as U+FFFD), naming its JSON pointer (RFC 6901).
  * @throws BodyTooLargeError above the limit (mapped to 413 by the handler).
  */
-export async function readJsonBody(ctx: RequestContext, request: Request, required: boolean): Promise<{ ok: true; raw: Uint8Array; value: unknown } | { ok: false; reply: Reply }> {
+export async function readJsonBody(
+  ctx: RequestContext,
+  request: Request,
+  required: boolean,
+): Promise<{ ok: true; raw: Uint8Array; value: unknown } | { ok: false; reply: Reply }> {
   const raw = await readBody(request, LIMITS.maxBodyBytes);
   if (raw.byteLength === 0 && !required) return { ok: true, raw, value: undefined };
   const contentType = request.headers.get('content-type');
   if (raw.byteLength > 0 && !isMediaType(contentType, 'application/json')) {
-    return { ok: false, reply: problem(ctx, 415, `Content-Type ${contentType ?? '(none)'} is not supported; send application/json.`) };
+    return {
+      ok: false,
+      reply: problem(ctx, 415, `Content-Type ${contentType ?? '(none)'} is not supported; send application/json.`),
+    };
   }
   if (raw.byteLength === 0) return { ok: true, raw, value: undefined };
   let text: string;
@@ -57,11 +65,24 @@ export async function readJsonBody(ctx: RequestContext, request: Request, requir
     value = JSON.parse(text) as unknown;
   } catch (error) {
     const message = error instanceof Error ? error.message : 'invalid JSON';
-    return { ok: false, reply: problem(ctx, 400, `The body is not valid JSON (${message}).`, { errors: [{ field: '', message: 'must be valid UTF-8 JSON' }] }) };
+    return {
+      ok: false,
+      reply: problem(ctx, 400, `The body is not valid JSON (${message}).`, {
+        errors: [{ field: '', message: 'must be valid UTF-8 JSON' }],
+      }),
+    };
   }
   const illFormed = illFormedString(text, value);
   if (illFormed) {
-    return { ok: false, reply: problem(ctx, 400, `${validationDetail([illFormed])} Send the character itself (UTF-8) or its complete surrogate pair.`, { errors: [illFormed] }) };
+    return {
+      ok: false,
+      reply: problem(
+        ctx,
+        400,
+        `${validationDetail([illFormed])} Send the character itself (UTF-8) or its complete surrogate pair.`,
+        { errors: [illFormed] },
+      ),
+    };
   }
   return { ok: true, raw, value };
 }
@@ -100,9 +121,14 @@ const scopesOf = perOperation((operation): readonly string[] => operation?.scope
 
 /** 503 of a tenant in maintenance mode, with its Retry-After (seconds). */
 export function maintenance(ctx: RequestContext, retryAfter: number): Reply {
-  return problem(ctx, 503, 'The sandbox app is in maintenance mode (PUT /sandbox/maintenance). Retry with exponential backoff; AeThex dashboards surface ongoing maintenance windows.', {
-    headers: { 'Retry-After': String(retryAfter) },
-  });
+  return problem(
+    ctx,
+    503,
+    'The sandbox app is in maintenance mode (PUT /sandbox/maintenance). Retry with exponential backoff; AeThex dashboards surface ongoing maintenance windows.',
+    {
+      headers: { 'Retry-After': String(retryAfter) },
+    },
+  );
 }
 
 /** Who calls a document operation: the bearer identity or why there is none, and the tenant's maintenance state. */
@@ -126,11 +152,14 @@ const ANNOTATIONS = new Set(['type', 'description', 'title', 'example', 'example
  * reuse the check.
  */
 const headerParametersOf = perOperation((operation): readonly HeaderParameter[] =>
-  (operation?.parameters ?? []).filter((parameter) => parameter.in === 'header').map((parameter) => {
-    const schema = (parameter.schema ?? {}) as Record<string, unknown>;
-    const anyString = schema.type === 'string' && Object.keys(schema).every((keyword) => ANNOTATIONS.has(keyword));
-    return { name: parameter.name.toLowerCase(), keyed: Boolean(parameter.required) || !anyString };
-  }));
+  (operation?.parameters ?? [])
+    .filter((parameter) => parameter.in === 'header')
+    .map((parameter) => {
+      const schema = (parameter.schema ?? {}) as Record<string, unknown>;
+      const anyString = schema.type === 'string' && Object.keys(schema).every((keyword) => ANNOTATIONS.has(keyword));
+      return { name: parameter.name.toLowerCase(), keyed: Boolean(parameter.required) || !anyString };
+    }),
+);
 
 const NO_BODY = { raw: new Uint8Array(0), value: undefined };
 
@@ -142,19 +171,40 @@ const NO_BODY = { raw: new Uint8Array(0), value: undefined };
  * @returns the reply; a promise only when a body has to be read (or the validators are still being built), because
  * in `next start` every promise runs Next's async-context hooks, a cost the bodiless hot path need not pay.
  */
-export function callOperation(rt: Runtime, ctx: RequestContext, request: Request, url: URL, operationId: string, params: Record<string, string>, who: Caller): Reply | Promise<Reply> {
+export function callOperation(
+  rt: Runtime,
+  ctx: RequestContext,
+  request: Request,
+  url: URL,
+  operationId: string,
+  params: Record<string, string>,
+  who: Caller,
+): Reply | Promise<Reply> {
   const identity = who.tenant;
   if (!identity) {
-    const failure = who.failure ?? { kind: 'invalid', description: 'Use a Bearer access token or personal access token.' };
-    const detail = failure.kind === 'missing' ? 'This operation needs an access token: send Authorization: Bearer <token>.' : `${failure.description} Verify the Bearer token and ensure it has not expired.`;
+    const failure = who.failure ?? {
+      kind: 'invalid',
+      description: 'Use a Bearer access token or personal access token.',
+    };
+    const detail =
+      failure.kind === 'missing'
+        ? 'This operation needs an access token: send Authorization: Bearer <token>.'
+        : `${failure.description} Verify the Bearer token and ensure it has not expired.`;
     return problem(ctx, 401, detail, { headers: { 'WWW-Authenticate': bearerChallenge(failure) } });
   }
   if (who.maintenance) return maintenance(ctx, who.maintenance.retryAfter);
   const missing = scopesOf(operationId).filter((scope) => !identity.scopes.has(scope));
   if (missing.length > 0) {
-    return problem(ctx, 403, `This operation requires the ${missing.join(' ')} scope; the token has ${[...identity.scopes].join(' ') || 'no scopes'}.`, {
-      headers: { 'WWW-Authenticate': `Bearer realm="aethex", error="insufficient_scope", scope="${missing.join(' ')}"` },
-    });
+    return problem(
+      ctx,
+      403,
+      `This operation requires the ${missing.join(' ')} scope; the token has ${[...identity.scopes].join(' ') || 'no scopes'}.`,
+      {
+        headers: {
+          'WWW-Authenticate': `Bearer realm="aethex", error="insufficient_scope", scope="${missing.join(' ')}"`,
+        },
+      },
+    );
   }
   const call = { rt, ctx, request, url, operationId, params, identity };
   if (!JSON_OPERATIONS.has(operationId)) return validateAndRun(call, NO_BODY);
@@ -206,7 +256,9 @@ const HELPFUL_CHECKS: Record<string, (headers: Record<string, string>, body: unk
 /** A validation result with the helpful checks' errors in front, replacing the validators' errors on the same fields. */
 function withHelpful(result: ValidationResult, helpful: FieldError[]): ValidationResult {
   if (helpful.length === 0) return result;
-  const others = result.ok ? [] : result.errors.filter((error) => !helpful.some((first) => first.field === error.field));
+  const others = result.ok
+    ? []
+    : result.errors.filter((error) => !helpful.some((first) => first.field === error.field));
   return { ok: false, errors: [...helpful, ...others] };
 }
 
@@ -215,7 +267,11 @@ function withHelpful(result: ValidationResult, helpful: FieldError[]): Validatio
  * helpful checks together with openapi-backend's compiled validators (coercion, defaults). A promise only while the
  * validators are being built.
  */
-function checkParameters(call: AuthorizedCall, headers: Record<string, string>, body: unknown): CheckedParameters | Promise<CheckedParameters> {
+function checkParameters(
+  call: AuthorizedCall,
+  headers: Record<string, string>,
+  body: unknown,
+): CheckedParameters | Promise<CheckedParameters> {
   const { ctx, request, url, operationId } = call;
   const query = queryOf(url);
   const notDecimal = nonDecimalIntegers(operationId, query);
@@ -257,12 +313,18 @@ function validateAndRun(call: AuthorizedCall, body: { raw: Uint8Array; value: un
     const { result } = checked;
     if (!result.ok) return problem(ctx, 400, validationDetail(result.errors), { errors: result.errors });
     return RESOURCE_HANDLERS[operationId]!({
-      rt: call.rt, ctx, identity: call.identity, params: call.params, body: body.value, rawBody: body.raw,
+      rt: call.rt,
+      ctx,
+      identity: call.identity,
+      params: call.params,
+      body: body.value,
+      rawBody: body.raw,
       query: result.value.query,
       environment: checked.environment,
       header: (name) => request.headers.get(name),
     });
   };
-  const checked = (key !== undefined ? checkedParameters.get(key) : undefined) ?? checkParameters(call, headers, body.value);
+  const checked =
+    (key !== undefined ? checkedParameters.get(key) : undefined) ?? checkParameters(call, headers, body.value);
   return checked instanceof Promise ? checked.then(run) : run(checked);
 }

@@ -42,12 +42,28 @@ export function listProjects(call: ApiCall): Reply {
   const limit = call.query.limit as number;
   // The schema has no maximum page, and Ajv coerces "1e400"-sized digits to Infinity: refuse what is not exact.
   if (!Number.isSafeInteger(page)) {
-    return problem(call.ctx, 400, `The parameter page must be an integer from 1 to ${Number.MAX_SAFE_INTEGER}.`, { errors: [{ field: 'page', message: 'must be a safe integer' }] });
+    return problem(call.ctx, 400, `The parameter page must be an integer from 1 to ${Number.MAX_SAFE_INTEGER}.`, {
+      errors: [{ field: 'page', message: 'must be a safe integer' }],
+    });
   }
   const { store } = call.rt;
-  const { total, json: body } = store.projectPage(call.identity.tenantId, call.environment, limit, (page - 1) * limit, (rows) => JSON.stringify(rows.map(toProject)));
+  const { total, json: body } = store.projectPage(
+    call.identity.tenantId,
+    call.environment,
+    limit,
+    (page - 1) * limit,
+    (rows) => JSON.stringify(rows.map(toProject)),
+  );
   const self = `${call.ctx.origin}${call.ctx.base}${getOperation('listProjects')?.path ?? '/v1/projects'}`;
-  return { status: 200, headers: { 'Content-Type': 'application/json', Link: paginationLinks(self, page, limit, total), 'X-Total-Count': String(total) }, body };
+  return {
+    status: 200,
+    headers: {
+      'Content-Type': 'application/json',
+      Link: paginationLinks(self, page, limit, total),
+      'X-Total-Count': String(total),
+    },
+    body,
+  };
 }
 
 let cachedDefaults: Record<string, unknown> | undefined;
@@ -56,17 +72,23 @@ let cachedDefaults: Record<string, unknown> | undefined;
 function createDefaults(): Record<string, unknown> {
   if (!cachedDefaults) {
     const schema = getOperation('createProject')?.requestBody?.content['application/json']?.schema as
-      | { properties?: Record<string, { default?: unknown }> }
-      | undefined;
+      { properties?: Record<string, { default?: unknown }> } | undefined;
     cachedDefaults = Object.fromEntries(
-      Object.entries(schema?.properties ?? {}).filter(([, property]) => property.default !== undefined).map(([name, property]) => [name, property.default]),
+      Object.entries(schema?.properties ?? {})
+        .filter(([, property]) => property.default !== undefined)
+        .map(([name, property]) => [name, property.default]),
     );
   }
   return cachedDefaults;
 }
 
 /** A new project row from a validated ProjectCreate body, with the document's defaults and the call's environment. */
-export function newProject(tenantId: string, environment: string, body: Record<string, unknown>, now: number): ProjectRow {
+export function newProject(
+  tenantId: string,
+  environment: string,
+  body: Record<string, unknown>,
+  now: number,
+): ProjectRow {
   const filled = { ...createDefaults(), ...body };
   return {
     id: randomId('prj_', 16),
@@ -88,9 +110,14 @@ function projectsCapReached(call: ApiCall): Reply | undefined {
   if (rt.store.countTenantProjects(identity.tenantId) < cap) return undefined;
   const expiresAt = rt.store.tenant(identity.tenantId)?.expires_at ?? rt.now();
   const retryAfter = Math.max(1, Math.ceil((expiresAt - rt.now()) / 1000));
-  return problem(ctx, 429, `This sandbox app holds ${cap} projects, the cap per sandbox app; create another sandbox app (POST /sandbox/apps) or wait until this one expires in ${retryAfter} seconds.`, {
-    headers: { 'Retry-After': String(retryAfter) },
-  });
+  return problem(
+    ctx,
+    429,
+    `This sandbox app holds ${cap} projects, the cap per sandbox app; create another sandbox app (POST /sandbox/apps) or wait until this one expires in ${retryAfter} seconds.`,
+    {
+      headers: { 'Retry-After': String(retryAfter) },
+    },
+  );
 }
 
 /**
@@ -114,22 +141,43 @@ export function createProject(call: ApiCall): Reply {
   }
   const parsed = parseIdempotencyKey(header);
   // Request validation refuses such a header first (operation.ts); kept so the handler never stores a raw value.
-  if (!parsed.ok) return problem(ctx, 400, `The header Idempotency-Key ${parsed.error.message}.`, { errors: [parsed.error] });
+  if (!parsed.ok)
+    return problem(ctx, 400, `The header Idempotency-Key ${parsed.error.message}.`, { errors: [parsed.error] });
   const { key } = parsed;
   const fingerprint = sha256Hex(Buffer.concat([Buffer.from(`POST /v1/projects ${call.environment}\n`), call.rawBody]));
-  const claim = rt.store.claimIdempotencyKey(identity.tenantId, identity.clientId, key, fingerprint, rt.now(), LIMITS.idempotencySeconds * 1000, rt.caps.idempotencyRecordsPerTenant);
+  const claim = rt.store.claimIdempotencyKey(
+    identity.tenantId,
+    identity.clientId,
+    key,
+    fingerprint,
+    rt.now(),
+    LIMITS.idempotencySeconds * 1000,
+    rt.caps.idempotencyRecordsPerTenant,
+  );
   if (claim.state === 'mismatch') {
-    return problem(ctx, 422, `Idempotency-Key ${quotedKey(key)} was already used with a different request body. Use a new key for a new request.`);
+    return problem(
+      ctx,
+      422,
+      `Idempotency-Key ${quotedKey(key)} was already used with a different request body. Use a new key for a new request.`,
+    );
   }
   if (claim.state === 'in_flight') {
-    return problem(ctx, 409, `A request with Idempotency-Key ${quotedKey(key)} is still in progress. Retry once it completes.`);
+    return problem(
+      ctx,
+      409,
+      `A request with Idempotency-Key ${quotedKey(key)} is still in progress. Retry once it completes.`,
+    );
   }
   if (claim.state === 'replay') {
     const { status, headers, body: stored } = claim.response;
     return { status, headers: { ...headers, 'Idempotent-Replayed': 'true' }, body: stored };
   }
   if (claim.state === 'full') {
-    const hit = { cap: 'idempotencyRecords' as const, limit: rt.caps.idempotencyRecordsPerTenant, freeAt: claim.oldestAt + LIMITS.idempotencySeconds * 1000 };
+    const hit = {
+      cap: 'idempotencyRecords' as const,
+      limit: rt.caps.idempotencyRecordsPerTenant,
+      freeAt: claim.oldestAt + LIMITS.idempotencySeconds * 1000,
+    };
     return capExceeded(rt, ctx, identity.tenantId, hit);
   }
   const capped = projectsCapReached(call);

@@ -53,7 +53,11 @@ function table(): CompiledPath[] {
     }
     compiled = [
       ...[...byPath].map(([template, methods]) => ({ ...compile(template), methods, documented: true })),
-      ...Object.entries(SANDBOX_ROUTES).map(([template, methods]) => ({ ...compile(template), methods: { ...methods }, documented: false })),
+      ...Object.entries(SANDBOX_ROUTES).map(([template, methods]) => ({
+        ...compile(template),
+        methods: { ...methods },
+        documented: false,
+      })),
     ];
   }
   return compiled;
@@ -103,7 +107,9 @@ export function allowedMethods(path: string): string[] | undefined {
 
 /** Every document operationId the router can reach (for the completeness test). */
 export function routedOperationIds(): string[] {
-  return table().filter((entry) => entry.documented).flatMap((entry) => Object.values(entry.methods));
+  return table()
+    .filter((entry) => entry.documented)
+    .flatMap((entry) => Object.values(entry.methods));
 }
 
 const WELL_KNOWN = '/.well-known/oauth-authorization-server';
@@ -117,7 +123,8 @@ const WELL_KNOWN = '/.well-known/oauth-authorization-server';
 export function splitBase(pathname: string, bases: readonly string[]): { base: string; path: string } | undefined {
   for (const base of bases) {
     if (base && pathname === `${WELL_KNOWN}${base}`) return { base, path: WELL_KNOWN };
-    if (base === '' || pathname === base || pathname.startsWith(`${base}/`)) return { base, path: pathname.slice(base.length) || '/' };
+    if (base === '' || pathname === base || pathname.startsWith(`${base}/`))
+      return { base, path: pathname.slice(base.length) || '/' };
   }
   return undefined;
 }

@@ -29,10 +29,18 @@ function rawDatabase(file: string): Buffer {
 async function captureOutput<T>(run: () => Promise<T>): Promise<{ result: T; output: string[] }> {
   const output: string[] = [];
   const record = (...args: unknown[]) => {
-    output.push(args.map((a) => (typeof a === 'string' ? a : a instanceof Uint8Array ? Buffer.from(a).toString('utf8') : JSON.stringify(a))).join(' '));
+    output.push(
+      args
+        .map((a) =>
+          typeof a === 'string' ? a : a instanceof Uint8Array ? Buffer.from(a).toString('utf8') : JSON.stringify(a),
+        )
+        .join(' '),
+    );
   };
   const spies = [
-    ...(['log', 'info', 'warn', 'error', 'debug', 'trace'] as const).map((name) => vi.spyOn(console, name).mockImplementation(record)),
+    ...(['log', 'info', 'warn', 'error', 'debug', 'trace'] as const).map((name) =>
+      vi.spyOn(console, name).mockImplementation(record),
+    ),
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => (record(chunk), true)),
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => (record(chunk), true)),
   ];
@@ -54,41 +62,114 @@ describe('secrets at rest and in logs (issue 8 item 3, server side)', () => {
       const url = server.url;
       try {
         const redirect = 'http://127.0.0.1:9/callback';
-        const app = (await (await fetch(`${url}/apps`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ redirect_uris: ['https://app.example.org/cb'] }) })).json()) as App;
+        const app = (await (
+          await fetch(`${url}/apps`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ redirect_uris: ['https://app.example.org/cb'] }),
+          })
+        ).json()) as App;
         Object.assign(issued, { client_secret: app.client_secret, personal_access_token: app.personal_access_token });
         webhookSecret = app.webhook_secret;
         // Client credentials.
-        const cc = (await (await fetch(`${url}/v1/auth/token`, { method: 'POST', headers: { ...FORM, Authorization: basic(app.client_id, app.client_secret) }, body: 'grant_type=client_credentials' })).json()) as { access_token: string };
+        const cc = (await (
+          await fetch(`${url}/v1/auth/token`, {
+            method: 'POST',
+            headers: { ...FORM, Authorization: basic(app.client_id, app.client_secret) },
+            body: 'grant_type=client_credentials',
+          })
+        ).json()) as { access_token: string };
         issued.client_credentials_token = cc.access_token;
         // Authorization code + PKCE through the consent screen, then a refresh (rotation).
         const verifier = randomBytes(32).toString('base64url');
         issued.code_verifier = verifier;
-        const params = { response_type: 'code', client_id: app.client_id, redirect_uri: redirect, scope: 'projects:read sandbox:manage', state: 'st', code_challenge: s256(verifier), code_challenge_method: 'S256' };
+        const params = {
+          response_type: 'code',
+          client_id: app.client_id,
+          redirect_uri: redirect,
+          scope: 'projects:read sandbox:manage',
+          state: 'st',
+          code_challenge: s256(verifier),
+          code_challenge_method: 'S256',
+        };
         const html = await (await fetch(`${url}/oauth/authorize?${new URLSearchParams(params)}`)).text();
-        const hidden = [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replaceAll('&amp;', '&').replaceAll('&quot;', '"')]);
-        const decision = await fetch(`${url}/oauth/authorize`, { method: 'POST', headers: FORM, body: new URLSearchParams([...hidden, ['decision', 'allow'], ['personal_access_token', app.personal_access_token]]).toString(), redirect: 'manual' });
+        const hidden = [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [
+          m[1]!,
+          m[2]!.replaceAll('&amp;', '&').replaceAll('&quot;', '"'),
+        ]);
+        const decision = await fetch(`${url}/oauth/authorize`, {
+          method: 'POST',
+          headers: FORM,
+          body: new URLSearchParams([
+            ...hidden,
+            ['decision', 'allow'],
+            ['personal_access_token', app.personal_access_token],
+          ]).toString(),
+          redirect: 'manual',
+        });
         const code = new URL(decision.headers.get('location')!).searchParams.get('code')!;
         issued.authorization_code = code;
-        const exchange = (await (await fetch(`${url}/v1/auth/token`, {
-          method: 'POST', headers: { ...FORM, Authorization: basic(app.client_id, app.client_secret) },
-          body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirect, code_verifier: verifier }).toString(),
-        })).json()) as { access_token: string; refresh_token: string };
+        const exchange = (await (
+          await fetch(`${url}/v1/auth/token`, {
+            method: 'POST',
+            headers: { ...FORM, Authorization: basic(app.client_id, app.client_secret) },
+            body: new URLSearchParams({
+              grant_type: 'authorization_code',
+              code,
+              redirect_uri: redirect,
+              code_verifier: verifier,
+            }).toString(),
+          })
+        ).json()) as { access_token: string; refresh_token: string };
         issued.code_access_token = exchange.access_token;
         issued.refresh_token = exchange.refresh_token;
-        const refreshed = (await (await fetch(`${url}/v1/auth/token`, {
-          method: 'POST', headers: { ...FORM, Authorization: basic(app.client_id, app.client_secret) },
-          body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: exchange.refresh_token }).toString(),
-        })).json()) as { access_token: string; refresh_token: string };
+        const refreshed = (await (
+          await fetch(`${url}/v1/auth/token`, {
+            method: 'POST',
+            headers: { ...FORM, Authorization: basic(app.client_id, app.client_secret) },
+            body: new URLSearchParams({
+              grant_type: 'refresh_token',
+              refresh_token: exchange.refresh_token,
+            }).toString(),
+          })
+        ).json()) as { access_token: string; refresh_token: string };
         issued.refreshed_access_token = refreshed.access_token;
         issued.rotated_refresh_token = refreshed.refresh_token;
         // A secret in the query string is refused (and must not be logged either).
-        expect((await fetch(`${url}/v1/auth/token?client_secret=${app.client_secret}`, { method: 'POST', headers: FORM, body: 'grant_type=client_credentials' })).status).toBe(400);
+        expect(
+          (
+            await fetch(`${url}/v1/auth/token?client_secret=${app.client_secret}`, {
+              method: 'POST',
+              headers: FORM,
+              body: 'grant_type=client_credentials',
+            })
+          ).status,
+        ).toBe(400);
         // Personal access token use, an idempotent create, a webhook delivery.
         const pat = { Authorization: `Bearer ${app.personal_access_token}` };
         expect((await fetch(`${url}/v1/projects`, { headers: pat })).status).toBe(200);
-        expect((await fetch(`${url}/v1/projects`, { method: 'POST', headers: { ...pat, 'Content-Type': 'application/json', 'Idempotency-Key': '"k1"' }, body: '{"name":"s"}' })).status).toBe(201);
-        expect((await fetch(`${url}/webhooks/emit`, { method: 'POST', headers: { Authorization: `Bearer ${refreshed.access_token}`, 'Content-Type': 'application/json' }, body: '{"event":"member.invited"}' })).status).toBe(200);
-        expect((await fetch(`${url}/v1/projects`, { headers: { Authorization: `Bearer ${refreshed.access_token}` } })).status).toBe(200);
+        expect(
+          (
+            await fetch(`${url}/v1/projects`, {
+              method: 'POST',
+              headers: { ...pat, 'Content-Type': 'application/json', 'Idempotency-Key': '"k1"' },
+              body: '{"name":"s"}',
+            })
+          ).status,
+        ).toBe(201);
+        expect(
+          (
+            await fetch(`${url}/webhooks/emit`, {
+              method: 'POST',
+              headers: { Authorization: `Bearer ${refreshed.access_token}`, 'Content-Type': 'application/json' },
+              body: '{"event":"member.invited"}',
+            })
+          ).status,
+        ).toBe(200);
+        expect(
+          (await fetch(`${url}/v1/projects`, { headers: { Authorization: `Bearer ${refreshed.access_token}` } }))
+            .status,
+        ).toBe(200);
       } finally {
         // Scan while open (WAL not yet checkpointed) and again after close.
         openScan = rawDatabase(file);
@@ -99,8 +180,12 @@ describe('secrets at rest and in logs (issue 8 item 3, server side)', () => {
     expect(Object.keys(issued)).toHaveLength(9);
     for (const [name, secret] of Object.entries(issued)) {
       expect(secret, name).toMatch(/^[A-Za-z0-9_\-]{20,}$/);
-      for (const [when, bytes] of Object.entries(scans)) expect(bytes.includes(Buffer.from(secret)), `${name} in the database files (${when})`).toBe(false);
-      expect(output.some((line) => line.includes(secret)), `${name} in the output`).toBe(false);
+      for (const [when, bytes] of Object.entries(scans))
+        expect(bytes.includes(Buffer.from(secret)), `${name} in the database files (${when})`).toBe(false);
+      expect(
+        output.some((line) => line.includes(secret)),
+        `${name} in the output`,
+      ).toBe(false);
     }
     // The webhook signing secret is the one secret kept (HMAC signing needs the key itself); it must be there.
     expect(scans.closed.includes(Buffer.from(webhookSecret))).toBe(true);

@@ -36,7 +36,11 @@ function requestOf(req: IncomingMessage, origin: string, fallback: string): Requ
 /** The 400 problem for a request that cannot be turned into a Fetch Request. */
 function unreadable(req: IncomingMessage): Reply {
   const ctx = bareContext((req.url ?? '/').slice(0, 2048));
-  const reply = problem(ctx, 400, 'The request line or a header is not valid for HTTP (RFC 9110); check the Host header and header values.');
+  const reply = problem(
+    ctx,
+    400,
+    'The request line or a header is not valid for HTTP (RFC 9110); check the Host header and header values.',
+  );
   commonHeaders(ctx, reply.headers);
   return reply;
 }
@@ -58,7 +62,9 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
  * (scripts/run-samples.ts wraps it to record every response), the wrapper's Response is written instead.
  * @returns the server, its base URL (`http://host:port`) and the sandbox; `close()` stops both.
  */
-export async function startSandboxServer(options: { port?: number; host?: string } & SandboxOptions = {}): Promise<{ server: Server; url: string; sandbox: Sandbox; close(): Promise<void> }> {
+export async function startSandboxServer(
+  options: { port?: number; host?: string } & SandboxOptions = {},
+): Promise<{ server: Server; url: string; sandbox: Sandbox; close(): Promise<void> }> {
   const { port = 4010, host = '127.0.0.1', ...sandboxOptions } = options;
   const sandbox = createSandbox({ basePath: '', ...sandboxOptions });
   const ownHandle = sandbox.handle;
@@ -71,9 +77,10 @@ export async function startSandboxServer(options: { port?: number; host?: string
       return;
     }
     const info = { remoteAddress: req.socket.remoteAddress };
-    const written = sandbox.handle === ownHandle
-      ? sandbox.reply(request, info).then((reply) => writeReply(reply, res))
-      : sandbox.handle(request, info).then((response) => writeResponse(response, res));
+    const written =
+      sandbox.handle === ownHandle
+        ? sandbox.reply(request, info).then((reply) => writeReply(reply, res))
+        : sandbox.handle(request, info).then((response) => writeResponse(response, res));
     written.catch(() => {
       res.statusCode = 500;
       res.end();
@@ -87,12 +94,13 @@ export async function startSandboxServer(options: { port?: number; host?: string
     server,
     url,
     sandbox,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => {
-        sandbox.close();
-        resolve();
-      });
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          sandbox.close();
+          resolve();
+        });
+      }),
   };
 }

@@ -23,7 +23,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function call(url: string, init: RequestInit = {}): Promise<Response> {
   const response = await fetch(url, init);
   const text = await response.text();
-  const violations = contractViolations(init.method ?? 'GET', splitBase(new URL(url).pathname, ['/sandbox', ''])?.path ?? '/', response.status, response.headers, text);
+  const violations = contractViolations(
+    init.method ?? 'GET',
+    splitBase(new URL(url).pathname, ['/sandbox', ''])?.path ?? '/',
+    response.status,
+    response.headers,
+    text,
+  );
   expect(violations, `${init.method ?? 'GET'} ${url}`).toEqual([]);
   return new Response(text || null, { status: response.status, headers: response.headers });
 }
@@ -33,23 +39,55 @@ describe('standalone server (npm run sandbox)', () => {
     const server = await startSandboxServer({ port: 0, db: path.join(dir, 'a.db'), purgeIntervalMs: 0 });
     try {
       const app = (await (await call(`${server.url}/apps`, { method: 'POST' })).json()) as App;
-      const token = ((await (await call(`${server.url}/sandbox/v1/auth/token`, {
-        method: 'POST', headers: { Authorization: basic(app.client_id, app.client_secret), 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials',
-      })).json()) as { access_token: string }).access_token;
+      const token = (
+        (await (
+          await call(`${server.url}/sandbox/v1/auth/token`, {
+            method: 'POST',
+            headers: {
+              Authorization: basic(app.client_id, app.client_secret),
+              'Content-Type': 'application/x-www-form-urlencoded',
+            },
+            body: 'grant_type=client_credentials',
+          })
+        ).json()) as { access_token: string }
+      ).access_token;
       const auth = { Authorization: `Bearer ${token}` };
-      await call(`${server.url}/rate-limit`, { method: 'PUT', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{"limit":1000,"window_seconds":60}' });
+      await call(`${server.url}/rate-limit`, {
+        method: 'PUT',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: '{"limit":1000,"window_seconds":60}',
+      });
       const list = await call(`${server.url}/v1/projects?limit=25`, { headers: auth });
       expect(list.headers.get('link')).toContain(`<${server.url}/v1/projects?page=2&limit=25>; rel="next"`);
-      const results = await Promise.all(Array.from({ length: 100 }, () => call(`${server.url}/v1/projects`, {
-        method: 'POST', headers: { ...auth, 'Content-Type': 'application/json', 'Idempotency-Key': '"burst-1"' }, body: '{"name":"exactly-once"}',
-      })));
+      const results = await Promise.all(
+        Array.from({ length: 100 }, () =>
+          call(`${server.url}/v1/projects`, {
+            method: 'POST',
+            headers: { ...auth, 'Content-Type': 'application/json', 'Idempotency-Key': '"burst-1"' },
+            body: '{"name":"exactly-once"}',
+          }),
+        ),
+      );
       expect(results.every((r) => r.status === 201 || r.status === 409)).toBe(true);
-      const ids = new Set(await Promise.all(results.filter((r) => r.status === 201).map(async (r) => ((await r.json()) as { id: string }).id)));
+      const ids = new Set(
+        await Promise.all(
+          results.filter((r) => r.status === 201).map(async (r) => ((await r.json()) as { id: string }).id),
+        ),
+      );
       expect(ids.size).toBe(1);
-      const all = (await (await call(`${server.url}/v1/projects?limit=100`, { headers: auth })).json()) as { name: string }[];
+      const all = (await (await call(`${server.url}/v1/projects?limit=100`, { headers: auth })).json()) as {
+        name: string;
+      }[];
       expect(all.filter((p) => p.name === 'exactly-once')).toHaveLength(1);
       // Cross-origin readable headers over real HTTP.
-      const preflight = await fetch(`${server.url}/v1/projects`, { method: 'OPTIONS', headers: { Origin: 'http://127.0.0.1:1', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization,x-request-id' } });
+      const preflight = await fetch(`${server.url}/v1/projects`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: 'http://127.0.0.1:1',
+          'Access-Control-Request-Method': 'GET',
+          'Access-Control-Request-Headers': 'authorization,x-request-id',
+        },
+      });
       expect(preflight.status).toBe(204);
     } finally {
       await server.close();
@@ -59,22 +97,43 @@ describe('standalone server (npm run sandbox)', () => {
   it('keeps data across restarts; secrets are stored only as SHA-256; expired tenants are purged', async () => {
     const file = path.join(dir, 'b.db');
     let clock = Date.now();
-    const first = await startSandboxServer({ port: 0, db: file, purgeIntervalMs: 0, now: () => clock, tenantTtlSeconds: 3600 });
+    const first = await startSandboxServer({
+      port: 0,
+      db: file,
+      purgeIntervalMs: 0,
+      now: () => clock,
+      tenantTtlSeconds: 3600,
+    });
     const app = (await (await call(`${first.url}/apps`, { method: 'POST' })).json()) as App;
     await first.close();
-    const second = await startSandboxServer({ port: 0, db: file, purgeIntervalMs: 0, now: () => clock, tenantTtlSeconds: 3600 });
+    const second = await startSandboxServer({
+      port: 0,
+      db: file,
+      purgeIntervalMs: 0,
+      now: () => clock,
+      tenantTtlSeconds: 3600,
+    });
     try {
-      const list = await call(`${second.url}/v1/projects`, { headers: { Authorization: `Bearer ${app.personal_access_token}` } });
+      const list = await call(`${second.url}/v1/projects`, {
+        headers: { Authorization: `Bearer ${app.personal_access_token}` },
+      });
       expect(list.headers.get('x-total-count')).toBe('60');
       const store = second.sandbox.runtime.store;
-      const dump = JSON.stringify(store.db.prepare("SELECT * FROM clients").all()) + JSON.stringify(store.db.prepare('SELECT * FROM personal_access_tokens').all());
+      const dump =
+        JSON.stringify(store.db.prepare('SELECT * FROM clients').all()) +
+        JSON.stringify(store.db.prepare('SELECT * FROM personal_access_tokens').all());
       expect(dump).not.toContain(app.client_secret);
       expect(dump).not.toContain(app.personal_access_token);
-      expect(store.db.prepare('SELECT MAX(version) AS v FROM migrations').get()).toEqual({ v: MIGRATIONS.at(-1)!.version });
+      expect(store.db.prepare('SELECT MAX(version) AS v FROM migrations').get()).toEqual({
+        v: MIGRATIONS.at(-1)!.version,
+      });
       clock += 3601_000;
       expect(second.sandbox.purge()).toBe(1);
       expect(store.db.prepare('SELECT COUNT(*) AS n FROM projects').get()).toEqual({ n: 0 });
-      expect((await call(`${second.url}/v1/projects`, { headers: { Authorization: `Bearer ${app.personal_access_token}` } })).status).toBe(401);
+      expect(
+        (await call(`${second.url}/v1/projects`, { headers: { Authorization: `Bearer ${app.personal_access_token}` } }))
+          .status,
+      ).toBe(401);
     } finally {
       await second.close();
     }
@@ -87,9 +146,14 @@ describe('standalone server (npm run sandbox)', () => {
     try {
       const app = (await (await call(`${one.url}/apps`, { method: 'POST' })).json()) as App;
       const auth = { Authorization: `Bearer ${app.personal_access_token}` };
-      const total = async () => (await call(`${two.url}/v1/projects?limit=25`, { headers: auth })).headers.get('x-total-count');
+      const total = async () =>
+        (await call(`${two.url}/v1/projects?limit=25`, { headers: auth })).headers.get('x-total-count');
       expect(await total()).toBe('60');
-      const created = await call(`${one.url}/v1/projects`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'from-one' }) });
+      const created = await call(`${one.url}/v1/projects`, {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'from-one' }),
+      });
       expect(created.status).toBe(201);
       expect(await total()).toBe('61');
       // A revocation committed by the other process: the cached credential must not outlive it.
@@ -106,11 +170,14 @@ describe('standalone server (npm run sandbox)', () => {
     const { port } = server.server.address() as AddressInfo;
     const raw = (options: { path: string; method?: string; headers: Record<string, string>; body?: Buffer }) =>
       new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
-        const req = httpRequest({ host: '127.0.0.1', port, path: options.path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-          let body = '';
-          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-        });
+        const req = httpRequest(
+          { host: '127.0.0.1', port, path: options.path, method: options.method ?? 'GET', headers: options.headers },
+          (res) => {
+            let body = '';
+            res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+          },
+        );
         req.on('error', reject);
         req.end(options.body);
       });
@@ -120,7 +187,12 @@ describe('standalone server (npm run sandbox)', () => {
         expect(answer.status, host).toBe(401);
         expect(answer.headers['x-request-id']).toMatch(/^req_[0-9a-f]{32}$/);
       }
-      const big = await raw({ path: '/apps', method: 'POST', headers: { Host: 'localhost', 'Content-Type': 'application/json' }, body: Buffer.alloc(2 * 1024 * 1024, 32) });
+      const big = await raw({
+        path: '/apps',
+        method: 'POST',
+        headers: { Host: 'localhost', 'Content-Type': 'application/json' },
+        body: Buffer.alloc(2 * 1024 * 1024, 32),
+      });
       expect(big.status).toBe(413);
       expect(big.headers.connection).toBe('close');
       expect((await call(`${server.url}/v1/projects`)).status).toBe(401);

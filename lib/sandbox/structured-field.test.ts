@@ -5,7 +5,10 @@ import { parseSfString, serializeSfString } from './structured-field';
 
 describe('RFC 8941 sf-string', () => {
   it('parses a quoted string, removing the \\" and \\\\ escapes and surrounding spaces', () => {
-    expect(parseSfString('"8e03978e-40d5-43e8-bc93-6894a57f9324"')).toEqual({ ok: true, value: '8e03978e-40d5-43e8-bc93-6894a57f9324' });
+    expect(parseSfString('"8e03978e-40d5-43e8-bc93-6894a57f9324"')).toEqual({
+      ok: true,
+      value: '8e03978e-40d5-43e8-bc93-6894a57f9324',
+    });
     expect(parseSfString(String.raw`"say \"hi\" \\ bye"`)).toEqual({ ok: true, value: String.raw`say "hi" \ bye` });
     expect(parseSfString('  "padded"  ')).toEqual({ ok: true, value: 'padded' });
     expect(parseSfString('""')).toEqual({ ok: true, value: '' });
@@ -61,14 +64,23 @@ describe('Idempotency-Key', () => {
     }
   });
 
-  it('a bare key: the message shows the caller\'s own key quoted (escaped), or an example when it cannot be quoted', () => {
+  it("a bare key: the message shows the caller's own key quoted (escaped), or an example when it cannot be quoted", () => {
     const bare = parseIdempotencyKey('8e03978e-40d5-43e8-bc93-6894a57f9324');
-    expect(bare).toEqual({ ok: false, error: { field: 'idempotency-key', message: 'must be a string in double quotes (an RFC 8941 Structured Field string): send Idempotency-Key: "8e03978e-40d5-43e8-bc93-6894a57f9324"' } });
+    expect(bare).toEqual({
+      ok: false,
+      error: {
+        field: 'idempotency-key',
+        message:
+          'must be a string in double quotes (an RFC 8941 Structured Field string): send Idempotency-Key: "8e03978e-40d5-43e8-bc93-6894a57f9324"',
+      },
+    });
     const tricky = parseIdempotencyKey(String.raw`a"b\c`);
     expect(tricky.ok ? '' : tricky.error.message).toContain(String.raw`send Idempotency-Key: "a\"b\\c"`);
     for (const value of ['k'.repeat(256), 'caf\xe9', '']) {
       const result = parseIdempotencyKey(value);
-      expect(result.ok ? '' : result.error.message).toContain('e.g. Idempotency-Key: "8e03978e-40d5-43e8-bc93-6894a57f9324" (1 to 255 printable ASCII characters)');
+      expect(result.ok ? '' : result.error.message).toContain(
+        'e.g. Idempotency-Key: "8e03978e-40d5-43e8-bc93-6894a57f9324" (1 to 255 printable ASCII characters)',
+      );
       expect(result.ok ? '' : result.error.message).not.toContain('kkkk');
     }
   });

@@ -32,7 +32,11 @@ export function parseSfString(input: string): SfStringResult {
     if (typeof value !== 'string') return { ok: false, reason: 'not-quoted' };
     return parameters.size > 0 ? { ok: false, reason: 'parameters' } : { ok: true, value };
   } catch (error) {
-    return { ok: false, reason: 'malformed', detail: (error instanceof Error ? error.message : String(error)).replace(/^Parse error: /, '') };
+    return {
+      ok: false,
+      reason: 'malformed',
+      detail: (error instanceof Error ? error.message : String(error)).replace(/^Parse error: /, ''),
+    };
   }
 }
 

@@ -1,8 +1,8 @@
 import { afterEach } from 'vitest';
 
 import { contractViolations } from './contract';
-import { splitBase } from './router';
 import { createSandbox, type Sandbox, type SandboxOptions } from './handler';
+import { splitBase } from './router';
 
 /** The origin tests pretend to call from (the portal's). */
 export const ORIGIN = 'http://localhost:3000';
@@ -55,9 +55,14 @@ export async function send(sandbox: Sandbox, url: string, init: RequestInit = {}
   const path = splitBase(new URL(request.url).pathname, ['/sandbox', ''])?.path ?? '/';
   const violations = contractViolations(request.method, path, response.status, response.headers, text);
   if (violations.length > 0) {
-    throw new Error(`${request.method} ${url} → ${response.status} violates the OpenAPI document:\n- ${violations.join('\n- ')}\n${text.slice(0, 500)}`);
+    throw new Error(
+      `${request.method} ${url} → ${response.status} violates the OpenAPI document:\n- ${violations.join('\n- ')}\n${text.slice(0, 500)}`,
+    );
   }
-  return new Response(response.status === 204 || response.status === 304 || text === '' ? null : text, { status: response.status, headers: response.headers });
+  return new Response(response.status === 204 || response.status === 304 || text === '' ? null : text, {
+    status: response.status,
+    headers: response.headers,
+  });
 }
 
 /** A fetch-compatible function bound to a sandbox (for oauth4webapi's customFetch). */
@@ -86,7 +91,10 @@ export async function accessToken(sandbox: Sandbox, app: App, scope?: string): P
   const form = new URLSearchParams({ grant_type: 'client_credentials', ...(scope ? { scope } : {}) });
   const response = await send(sandbox, '/v1/auth/token', {
     method: 'POST',
-    headers: { Authorization: basic(app.client_id, app.client_secret), 'Content-Type': 'application/x-www-form-urlencoded' },
+    headers: {
+      Authorization: basic(app.client_id, app.client_secret),
+      'Content-Type': 'application/x-www-form-urlencoded',
+    },
     body: form.toString(),
   });
   if (response.status !== 200) throw new Error(`token → ${response.status}: ${await response.text()}`);

@@ -7,9 +7,15 @@ const check = (text: string) => illFormedString(text, JSON.parse(text));
 
 describe('illFormedString', () => {
   it('finds a lone surrogate in a value or a key at any depth, by RFC 6901 JSON pointer', () => {
-    expect(check(String.raw`{"name":"a\ud800b"}`)).toMatchObject({ field: '/name', message: expect.stringContaining('lone UTF-16 surrogate') });
+    expect(check(String.raw`{"name":"a\ud800b"}`)).toMatchObject({
+      field: '/name',
+      message: expect.stringContaining('lone UTF-16 surrogate'),
+    });
     expect(check(String.raw`{"a":[1,{"b/c~d":["ok","\udfff"]}]}`)?.field).toBe('/a/1/b~1c~0d/1');
-    expect(check(String.raw`{"ok":{"\udc00x":1}}`)).toMatchObject({ field: '/ok/\udc00x', message: expect.stringMatching(/^is a key/) });
+    expect(check(String.raw`{"ok":{"\udc00x":1}}`)).toMatchObject({
+      field: '/ok/\udc00x',
+      message: expect.stringMatching(/^is a key/),
+    });
     expect(check(String.raw`"\ud800"`)?.field).toBe('');
     // The first in document order.
     expect(check(String.raw`{"a":"\ud800","b":"\ud801"}`)?.field).toBe('/a');

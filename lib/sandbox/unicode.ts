@@ -24,15 +24,26 @@ export function illFormedString(text: string, value: unknown): FieldError | unde
   while (stack.length > 0) {
     const [item, pointer] = stack.pop()!;
     if (typeof item === 'string') {
-      if (!item.isWellFormed()) return { field: pointer, message: 'is not well-formed Unicode: it holds a lone UTF-16 surrogate (a \\uD800–\\uDFFF escape without its pair)' };
+      if (!item.isWellFormed())
+        return {
+          field: pointer,
+          message:
+            'is not well-formed Unicode: it holds a lone UTF-16 surrogate (a \\uD800–\\uDFFF escape without its pair)',
+        };
     } else if (Array.isArray(item)) {
       for (let i = item.length - 1; i >= 0; i -= 1) stack.push([item[i], `${pointer}/${i}`]);
     } else if (item !== null && typeof item === 'object') {
       const entries = Object.entries(item);
       for (const [key] of entries) {
-        if (!key.isWellFormed()) return { field: `${pointer}/${token(key)}`, message: 'is a key that is not well-formed Unicode: it holds a lone UTF-16 surrogate (a \\uD800–\\uDFFF escape without its pair)' };
+        if (!key.isWellFormed())
+          return {
+            field: `${pointer}/${token(key)}`,
+            message:
+              'is a key that is not well-formed Unicode: it holds a lone UTF-16 surrogate (a \\uD800–\\uDFFF escape without its pair)',
+          };
       }
-      for (let i = entries.length - 1; i >= 0; i -= 1) stack.push([entries[i]![1], `${pointer}/${token(entries[i]![0])}`]);
+      for (let i = entries.length - 1; i >= 0; i -= 1)
+        stack.push([entries[i]![1], `${pointer}/${token(entries[i]![0])}`]);
     }
   }
   return undefined;

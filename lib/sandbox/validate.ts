@@ -1,6 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import OpenAPIBackend from 'openapi-backend';
-import type { Document } from 'openapi-backend';
+import OpenAPIBackend, { type Document } from 'openapi-backend';
 
 import { getOperation, servedDocument } from '@/lib/openapi';
 
@@ -23,7 +22,9 @@ export function openApiBackend(): Promise<OpenAPIBackend> {
     coerceTypes: true,
     ajvOpts: { useDefaults: true, allErrors: true },
     customizeAjv: (_original, options) => createAjv({ ...options, strict: false }),
-  }).init().then((api) => (ready = api));
+  })
+    .init()
+    .then((api) => (ready = api));
   return backend;
 }
 
@@ -53,7 +54,10 @@ export type ValidationResult = { ok: true; value: Validated } | { ok: false; err
  * once the openapi-backend instance is built, as a promise only on the first calls of a process (while it builds).
  * Why not always a promise: on the mounted hot path every promise runs Next's async-context hooks.
  */
-export function validateRequest(operationId: string, input: ValidationInput): ValidationResult | Promise<ValidationResult> {
+export function validateRequest(
+  operationId: string,
+  input: ValidationInput,
+): ValidationResult | Promise<ValidationResult> {
   if (ready) return runValidators(ready, operationId, input);
   return openApiBackend().then((api) => runValidators(api, operationId, input));
 }
@@ -62,31 +66,50 @@ function runValidators(api: OpenAPIBackend, operationId: string, input: Validati
   // openapi-backend's own validateRequest re-parses the request (qs, lodash deep clones) at ~200 µs a call; the
   // handler has already routed and parsed it, so run the operation's compiled Ajv validators on the same
   // { path, query, header, cookie, requestBody } object openapi-backend builds.
-  const parameters: Record<string, unknown> = { path: { ...input.params }, query: { ...input.query }, header: input.headers, cookie: {} };
+  const parameters: Record<string, unknown> = {
+    path: { ...input.params },
+    query: { ...input.query },
+    header: input.headers,
+    cookie: {},
+  };
   if (input.body !== undefined) parameters.requestBody = input.body;
   const errors: ErrorObject[] = [];
   if (typeof input.body === 'string') {
     try {
       parameters.requestBody = JSON.parse(input.body);
     } catch (error) {
-      errors.push({ keyword: 'parse', instancePath: '', schemaPath: '#/requestBody', params: {}, message: (error as Error).message });
+      errors.push({
+        keyword: 'parse',
+        instancePath: '',
+        schemaPath: '#/requestBody',
+        params: {},
+        message: (error as Error).message,
+      });
     }
   }
   for (const validate of api.validator.getRequestValidatorsForOperation(operationId) ?? []) {
     if (!validate(parameters) && validate.errors) errors.push(...validate.errors);
   }
   if (errors.length > 0) return { ok: false, errors: errors.map(toFieldError) };
-  return { ok: true, value: { query: parameters.query as Record<string, unknown>, params: parameters.path as Record<string, unknown> } };
+  return {
+    ok: true,
+    value: { query: parameters.query as Record<string, unknown>, params: parameters.path as Record<string, unknown> },
+  };
 }
 
 /** Maps an Ajv error to the document's ProblemFieldError: a JSON pointer into the body, or a parameter name. */
 export function toFieldError(error: ErrorObject): FieldError {
   const params = error.params as Record<string, unknown>;
   const [, location = '', ...rest] = error.instancePath.split('/');
-  const child = typeof params.missingProperty === 'string' ? params.missingProperty
-    : typeof params.additionalProperty === 'string' ? params.additionalProperty : undefined;
+  const child =
+    typeof params.missingProperty === 'string'
+      ? params.missingProperty
+      : typeof params.additionalProperty === 'string'
+        ? params.additionalProperty
+        : undefined;
   let message = error.message ?? 'is invalid';
-  if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) message = `must be one of ${params.allowedValues.join(', ')}`;
+  if (error.keyword === 'enum' && Array.isArray(params.allowedValues))
+    message = `must be one of ${params.allowedValues.join(', ')}`;
   if (error.keyword === 'additionalProperties') message = `is not a known field (${message})`;
   if (error.keyword === 'parse') return { field: '', message: `the body is not valid JSON: ${message}` };
   if (location === 'requestBody' || (location === '' && child === 'requestBody')) {
@@ -110,7 +133,10 @@ export function nonDecimalIntegers(operationId: string, query: Record<string, st
   let names = integerQueryNames.get(operationId);
   if (!names) {
     names = (getOperation(operationId)?.parameters ?? [])
-      .filter((parameter) => parameter.in === 'query' && (parameter.schema as { type?: unknown } | undefined)?.type === 'integer')
+      .filter(
+        (parameter) =>
+          parameter.in === 'query' && (parameter.schema as { type?: unknown } | undefined)?.type === 'integer',
+      )
       .map((parameter) => parameter.name);
     integerQueryNames.set(operationId, names);
   }

@@ -19,13 +19,21 @@ afterEach(() => {
 const JSON_TYPE = { 'Content-Type': 'application/json' };
 
 async function emit(sandbox: Sandbox, app: App, event: string): Promise<Delivery> {
-  const response = await send(sandbox, '/webhooks/emit', { method: 'POST', headers: bearer(app.personal_access_token, JSON_TYPE), body: JSON.stringify({ event }) });
+  const response = await send(sandbox, '/webhooks/emit', {
+    method: 'POST',
+    headers: bearer(app.personal_access_token, JSON_TYPE),
+    body: JSON.stringify({ event }),
+  });
   expect(response.status).toBe(200);
   return (await response.json()) as Delivery;
 }
 
 function verify(sandbox: Sandbox, app: App, payload: string, headers: Record<string, string>) {
-  return send(sandbox, '/v1/webhooks/verify', { method: 'POST', headers: bearer(app.personal_access_token, JSON_TYPE), body: JSON.stringify({ payload, headers }) });
+  return send(sandbox, '/v1/webhooks/verify', {
+    method: 'POST',
+    headers: bearer(app.personal_access_token, JSON_TYPE),
+    body: JSON.stringify({ payload, headers }),
+  });
 }
 
 describe('F. webhooks', () => {
@@ -46,9 +54,21 @@ describe('F. webhooks', () => {
       const validate = ajv.compile(webhook.payloadSchema as object);
       expect(validate(JSON.parse(delivery.payload)), JSON.stringify(validate.errors)).toBe(true);
     }
-    const bad = await send(sandbox, '/webhooks/emit', { method: 'POST', headers: bearer(app.personal_access_token, JSON_TYPE), body: '{"event":"order.created"}' });
+    const bad = await send(sandbox, '/webhooks/emit', {
+      method: 'POST',
+      headers: bearer(app.personal_access_token, JSON_TYPE),
+      body: '{"event":"order.created"}',
+    });
     expect(bad.status).toBe(400);
-    expect((await send(sandbox, '/webhooks/emit', { method: 'POST', headers: JSON_TYPE, body: '{"event":"member.invited"}' })).status).toBe(401);
+    expect(
+      (
+        await send(sandbox, '/webhooks/emit', {
+          method: 'POST',
+          headers: JSON_TYPE,
+          body: '{"event":"member.invited"}',
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('24. verify: valid → 200; one byte changed → 400; outside 5 minutes → 400; a missing header → 400', async () => {
@@ -60,21 +80,37 @@ describe('F. webhooks', () => {
     const delivery = await emit(sandbox, app, 'deployment.succeeded');
     const ok = await verify(sandbox, app, delivery.payload, delivery.headers);
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ valid: true, event_type: 'deployment.succeeded', webhook_id: delivery.webhook_id, timestamp: Number(delivery.headers['webhook-timestamp']) });
+    expect(await ok.json()).toEqual({
+      valid: true,
+      event_type: 'deployment.succeeded',
+      webhook_id: delivery.webhook_id,
+      timestamp: Number(delivery.headers['webhook-timestamp']),
+    });
     const tampered = delivery.payload.replace('"type":"deployment.succeeded"', '"type":"deployment.succeedeD"');
     const mismatch = await verify(sandbox, app, tampered, delivery.headers);
     expect(mismatch.status).toBe(400);
     expect(((await mismatch.json()) as { detail: string }).detail).toContain('signature');
-    const oneByte = delivery.payload.slice(0, -2) + (delivery.payload.at(-2) === '1' ? '2' : '1') + delivery.payload.slice(-1);
+    const oneByte =
+      delivery.payload.slice(0, -2) + (delivery.payload.at(-2) === '1' ? '2' : '1') + delivery.payload.slice(-1);
     expect((await verify(sandbox, app, oneByte, delivery.headers)).status).toBe(400);
     // Another tenant's secret does not verify it.
-    expect((await send(sandbox, '/v1/webhooks/verify', { method: 'POST', headers: bearer(other.personal_access_token, JSON_TYPE), body: JSON.stringify({ payload: delivery.payload, headers: delivery.headers }) })).status).toBe(400);
+    expect(
+      (
+        await send(sandbox, '/v1/webhooks/verify', {
+          method: 'POST',
+          headers: bearer(other.personal_access_token, JSON_TYPE),
+          body: JSON.stringify({ payload: delivery.payload, headers: delivery.headers }),
+        })
+      ).status,
+    ).toBe(400);
     for (const name of ['webhook-id', 'webhook-timestamp', 'webhook-signature'] as const) {
       const headers: Record<string, string> = { ...delivery.headers };
       delete headers[name];
       const response = await verify(sandbox, app, delivery.payload, headers);
       expect(response.status).toBe(400);
-      expect(((await response.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toContain(`/headers/${name}`);
+      expect(((await response.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toContain(
+        `/headers/${name}`,
+      );
     }
     clock += 301_000;
     const late = await verify(sandbox, app, delivery.payload, delivery.headers);
@@ -94,17 +130,37 @@ describe('F. webhooks', () => {
       const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
       return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${payload}`).digest('base64')}`;
     };
-    const check = (id: string, timestamp: string) => checkDelivery(secret, payload, { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': sign(id, timestamp) }, now);
+    const check = (id: string, timestamp: string) =>
+      checkDelivery(
+        secret,
+        payload,
+        { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': sign(id, timestamp) },
+        now,
+      );
     expect(check('msg_1', String(seconds))).toBeUndefined();
-    for (const timestamp of [`0x${seconds.toString(16)}`, `${seconds / 1e9}e9`, `+${seconds}`, ` ${seconds}`, `${seconds} `, `${seconds}.0`, '', '-1']) {
+    for (const timestamp of [
+      `0x${seconds.toString(16)}`,
+      `${seconds / 1e9}e9`,
+      `+${seconds}`,
+      ` ${seconds}`,
+      `${seconds} `,
+      `${seconds}.0`,
+      '',
+      '-1',
+    ]) {
       const failure = check('msg_1', timestamp);
-      expect(failure?.errors?.map((error) => error.field), JSON.stringify(timestamp)).toEqual(['/headers/webhook-timestamp']);
+      expect(
+        failure?.errors?.map((error) => error.field),
+        JSON.stringify(timestamp),
+      ).toEqual(['/headers/webhook-timestamp']);
       expect(failure?.detail).toContain('decimal digits only');
     }
     const emptyId = check('', String(seconds));
     expect(emptyId?.errors?.map((error) => error.field)).toEqual(['/headers/webhook-id']);
     expect(emptyId?.detail).toMatch(/^The delivery's webhook-id is malformed: must not be empty/);
-    expect(deliveryHeaderErrors({ headers: { 'webhook-id': '', 'webhook-timestamp': '1e9' } }).map((error) => error.field)).toEqual(['/headers/webhook-id', '/headers/webhook-timestamp']);
+    expect(
+      deliveryHeaderErrors({ headers: { 'webhook-id': '', 'webhook-timestamp': '1e9' } }).map((error) => error.field),
+    ).toEqual(['/headers/webhook-id', '/headers/webhook-timestamp']);
     // Other shapes are left to schema validation.
     expect(deliveryHeaderErrors({ headers: { 'webhook-timestamp': 1 } })).toEqual([]);
     expect(deliveryHeaderErrors(null)).toEqual([]);

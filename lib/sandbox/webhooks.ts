@@ -7,8 +7,7 @@ import { listWebhooks } from '@/lib/openapi';
 import type { ApiCall } from './api-request';
 import { capExceeded } from './caps';
 import { LIMITS, webhookToleranceSeconds } from './config';
-import type { FieldError, Reply, RequestContext } from './http';
-import { json, problem } from './http';
+import { json, problem, type FieldError, type Reply, type RequestContext } from './http';
 import { randomId } from './ids';
 import type { Runtime } from './runtime';
 import type { CapHit } from './store';
@@ -60,7 +59,14 @@ export function emitDelivery(rt: Runtime, tenantId: string, event: string): Deli
   const timestamp = Math.floor(now.getTime() / 1000);
   const signature = new Webhook(tenant.webhook_secret).sign(id, now, payload);
   const headers = { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature };
-  return rt.store.insertDelivery(id, tenantId, event, payload, headers, now.getTime(), LIMITS.caps.deliveries) ?? { event, webhook_id: id, headers, payload };
+  return (
+    rt.store.insertDelivery(id, tenantId, event, payload, headers, now.getTime(), LIMITS.caps.deliveries) ?? {
+      event,
+      webhook_id: id,
+      headers,
+      payload,
+    }
+  );
 }
 
 const DIGITS = /^[0-9]+$/;
@@ -77,9 +83,17 @@ export function deliveryHeaderErrors(body: unknown): FieldError[] {
   if (!headers || typeof headers !== 'object') return [];
   const { 'webhook-id': id, 'webhook-timestamp': timestamp } = headers as Record<string, unknown>;
   const errors: FieldError[] = [];
-  if (id === '') errors.push({ field: '/headers/webhook-id', message: 'must not be empty: copy the webhook-id header exactly as received' });
+  if (id === '')
+    errors.push({
+      field: '/headers/webhook-id',
+      message: 'must not be empty: copy the webhook-id header exactly as received',
+    });
   if (typeof timestamp === 'string' && !DIGITS.test(timestamp)) {
-    errors.push({ field: '/headers/webhook-timestamp', message: 'must be integer Unix seconds in decimal digits only (no sign, spaces, decimal point, exponent or hex), e.g. "1796033700": copy the webhook-timestamp header exactly as received' });
+    errors.push({
+      field: '/headers/webhook-timestamp',
+      message:
+        'must be integer Unix seconds in decimal digits only (no sign, spaces, decimal point, exponent or hex), e.g. "1796033700": copy the webhook-timestamp header exactly as received',
+    });
   }
   return errors;
 }
@@ -91,24 +105,43 @@ export function deliveryHeaderErrors(body: unknown): FieldError[] {
  * comparison).
  * @returns undefined when valid, else a detail sentence and the invalid fields.
  */
-export function checkDelivery(secret: string, payload: string, headers: Record<string, string>, nowMs: number): { detail: string; errors?: FieldError[] } | undefined {
+export function checkDelivery(
+  secret: string,
+  payload: string,
+  headers: Record<string, string>,
+  nowMs: number,
+): { detail: string; errors?: FieldError[] } | undefined {
   const malformed = deliveryHeaderErrors({ headers });
-  if (malformed.length > 0) return { detail: `The delivery's ${malformed.map((error) => error.field.slice('/headers/'.length)).join(' and ')} ${malformed.length > 1 ? 'are' : 'is'} malformed: ${malformed.map((error) => error.message).join('; ')}.`, errors: malformed };
+  if (malformed.length > 0)
+    return {
+      detail: `The delivery's ${malformed.map((error) => error.field.slice('/headers/'.length)).join(' and ')} ${malformed.length > 1 ? 'are' : 'is'} malformed: ${malformed.map((error) => error.message).join('; ')}.`,
+      errors: malformed,
+    };
   const tolerance = webhookToleranceSeconds();
   const timestamp = Number(headers['webhook-timestamp']);
   const skew = Math.abs(Math.floor(nowMs / 1000) - timestamp);
   if (!Number.isSafeInteger(timestamp) || skew > tolerance) {
     return {
       detail: `webhook-timestamp ${headers['webhook-timestamp']} is ${Number.isSafeInteger(timestamp) ? skew : 'an invalid number of'} seconds from the server clock; the tolerance is ${tolerance} seconds.`,
-      errors: [{ field: '/headers/webhook-timestamp', message: `must be within ${tolerance} seconds of the server clock` }],
+      errors: [
+        { field: '/headers/webhook-timestamp', message: `must be within ${tolerance} seconds of the server clock` },
+      ],
     };
   }
   const expected = new Webhook(secret).sign(headers['webhook-id']!, new Date(timestamp * 1000), payload).split(',')[1]!;
   const matches = headers['webhook-signature']!.split(' ').some((entry) => {
     const [version, signature = ''] = entry.split(',');
-    return version === 'v1' && signature.length === expected.length && timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
+    return (
+      version === 'v1' &&
+      signature.length === expected.length &&
+      timingSafeEqual(Buffer.from(signature), Buffer.from(expected))
+    );
   });
-  if (!matches) return { detail: 'No v1 signature in webhook-signature matches the payload. Verify the raw body exactly as received.', errors: [{ field: '/headers/webhook-signature', message: 'no v1 signature matches the payload' }] };
+  if (!matches)
+    return {
+      detail: 'No v1 signature in webhook-signature matches the payload. Verify the raw body exactly as received.',
+      errors: [{ field: '/headers/webhook-signature', message: 'no v1 signature matches the payload' }],
+    };
   return undefined;
 }
 
@@ -116,7 +149,10 @@ export function checkDelivery(secret: string, payload: string, headers: Record<s
 export function verifyWebhook(call: ApiCall): Reply {
   const { payload, headers } = call.body as { payload: string; headers: Record<string, string> };
   const tenant = call.rt.store.tenant(call.identity.tenantId);
-  if (!tenant) return problem(call.ctx, 401, 'The tenant of this token no longer exists.', { headers: { 'WWW-Authenticate': 'Bearer realm="aethex", error="invalid_token"' } });
+  if (!tenant)
+    return problem(call.ctx, 401, 'The tenant of this token no longer exists.', {
+      headers: { 'WWW-Authenticate': 'Bearer realm="aethex", error="invalid_token"' },
+    });
   const failure = checkDelivery(tenant.webhook_secret, payload, headers, call.rt.now());
   if (failure) return problem(call.ctx, 400, failure.detail, failure.errors ? { errors: failure.errors } : {});
   let eventType: unknown;
@@ -126,9 +162,19 @@ export function verifyWebhook(call: ApiCall): Reply {
     eventType = undefined;
   }
   if (typeof eventType !== 'string' || !webhookEvents().includes(eventType)) {
-    return problem(call.ctx, 400, 'The signature matches but the payload is not an AeThex event (its type is missing or unknown).', { errors: [{ field: '/payload', message: `type must be one of ${webhookEvents().join(', ')}` }] });
+    return problem(
+      call.ctx,
+      400,
+      'The signature matches but the payload is not an AeThex event (its type is missing or unknown).',
+      { errors: [{ field: '/payload', message: `type must be one of ${webhookEvents().join(', ')}` }] },
+    );
   }
-  return json(200, { valid: true, event_type: eventType, webhook_id: headers['webhook-id'], timestamp: Number(headers['webhook-timestamp']) });
+  return json(200, {
+    valid: true,
+    event_type: eventType,
+    webhook_id: headers['webhook-id'],
+    timestamp: Number(headers['webhook-timestamp']),
+  });
 }
 
 /** POST /sandbox/webhooks/emit body check and response. */
@@ -136,7 +182,9 @@ export function emitWebhook(rt: Runtime, ctx: RequestContext, tenantId: string, 
   const event = (body as { event?: unknown } | null)?.event;
   const events = webhookEvents();
   if (typeof event !== 'string' || !events.includes(event)) {
-    return problem(ctx, 400, `Send {"event": "<name>"} with one of: ${events.join(', ')}.`, { errors: [{ field: '/event', message: `must be one of ${events.join(', ')}` }] });
+    return problem(ctx, 400, `Send {"event": "<name>"} with one of: ${events.join(', ')}.`, {
+      errors: [{ field: '/event', message: `must be one of ${events.join(', ')}` }],
+    });
   }
   const delivery = emitDelivery(rt, tenantId, event);
   if (delivery && 'cap' in delivery) return capExceeded(rt, ctx, tenantId, delivery);

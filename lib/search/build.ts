@@ -4,6 +4,7 @@
  * schema fields (lib/openapi.ts). MiniSearch 7 serialises it to JSON; the dialog loads it lazily.
  */
 import MiniSearch from 'minisearch';
+
 import { getGuide, listGuides } from '../content';
 import { listErrors, listOperations, listWebhooks, type SchemaObject } from '../openapi';
 import { INDEX_OPTIONS, type SearchDoc } from './options';
@@ -42,26 +43,67 @@ function fieldDocs(owner: string, url: string, schemas: (SchemaObject | undefine
 export async function searchDocuments(): Promise<SearchDoc[]> {
   const docs: SearchDoc[] = [];
   for (const meta of listGuides()) {
-    docs.push({ id: `guide:${meta.href}`, kind: 'guide', title: meta.title, section: 'Guide', url: meta.href, keywords: meta.slug.join(' '), text: meta.description });
+    docs.push({
+      id: `guide:${meta.href}`,
+      kind: 'guide',
+      title: meta.title,
+      section: 'Guide',
+      url: meta.href,
+      keywords: meta.slug.join(' '),
+      text: meta.description,
+    });
     const guide = await getGuide(meta.slug.join('/'));
     for (const heading of guide?.headings ?? []) {
-      docs.push({ id: `section:${meta.href}#${heading.id}`, kind: 'section', title: heading.text, section: meta.title, url: `${meta.href}#${heading.id}`, keywords: '', text: '' });
+      docs.push({
+        id: `section:${meta.href}#${heading.id}`,
+        kind: 'section',
+        title: heading.text,
+        section: meta.title,
+        url: `${meta.href}#${heading.id}`,
+        keywords: '',
+        text: '',
+      });
     }
   }
   for (const op of listOperations()) {
     const url = `/reference/${op.operationId}`;
-    docs.push({ id: `operation:${op.operationId}`, kind: 'operation', title: op.summary, section: `${op.method} ${op.path}`, url, keywords: `${op.operationId} ${words(op.operationId)} ${op.method} ${op.path} ${op.scopes.join(' ')}`, text: op.tags.join(' ') });
+    docs.push({
+      id: `operation:${op.operationId}`,
+      kind: 'operation',
+      title: op.summary,
+      section: `${op.method} ${op.path}`,
+      url,
+      keywords: `${op.operationId} ${words(op.operationId)} ${op.method} ${op.path} ${op.scopes.join(' ')}`,
+      text: op.tags.join(' '),
+    });
     const body = op.requestBody?.content['application/json']?.schema;
-    const ok = Object.entries(op.responses).find(([status]) => status.startsWith('2'))?.[1]?.content['application/json']?.schema;
+    const ok = Object.entries(op.responses).find(([status]) => status.startsWith('2'))?.[1]?.content['application/json']
+      ?.schema;
     docs.push(...fieldDocs(op.operationId, url, [body, ok]));
   }
   for (const webhook of listWebhooks()) {
     const url = `/reference/webhooks/${webhook.event}`;
-    docs.push({ id: `webhook:${webhook.event}`, kind: 'webhook', title: webhook.event, section: 'Webhook event', url, keywords: `${webhook.event} ${webhook.operationId}`, text: webhook.summary });
+    docs.push({
+      id: `webhook:${webhook.event}`,
+      kind: 'webhook',
+      title: webhook.event,
+      section: 'Webhook event',
+      url,
+      keywords: `${webhook.event} ${webhook.operationId}`,
+      text: webhook.summary,
+    });
     docs.push(...fieldDocs(webhook.event, url, [webhook.payloadSchema]));
   }
   for (const error of listErrors()) {
-    docs.push({ id: `error:${error.status}`, kind: 'error', title: `${error.status} ${error.label}`, section: 'Error', url: `/reference/errors#${error.status}`, keywords: String(error.status), text: error.hint });
+    docs.push({
+      id: `error:${error.status}`,
+      kind: 'error',
+      title: `${error.status} ${error.label}`,
+      section: 'Error',
+      url: `/reference/errors#${error.status}`,
+      keywords: String(error.status),
+      text: error.hint,
+    });
   }
   return docs;
 }

@@ -25,7 +25,14 @@ export type SearchDoc = {
 export type SearchHit = Pick<SearchDoc, 'id' | 'kind' | 'title' | 'section' | 'url'>;
 
 /** Kinds ranked first on equal text scores: a status code or operation beats a prose mention. */
-const KIND_BOOST: Record<SearchKind, number> = { error: 3, operation: 2.5, webhook: 2.5, guide: 1.5, section: 1, field: 0.6 };
+const KIND_BOOST: Record<SearchKind, number> = {
+  error: 3,
+  operation: 2.5,
+  webhook: 2.5,
+  guide: 1.5,
+  section: 1,
+  field: 0.6,
+};
 
 /** MiniSearch index options (fields, stored fields). */
 export const INDEX_OPTIONS: Options<SearchDoc> = {

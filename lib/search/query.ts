@@ -3,6 +3,7 @@
  * and the benchmark so all three measure the same thing.
  */
 import type MiniSearch from 'minisearch';
+
 import { MAX_RESULTS, QUERY_OPTIONS, type SearchDoc, type SearchHit } from './options';
 
 /**
@@ -15,5 +16,7 @@ export function runQuery(index: MiniSearch<SearchDoc>, query: string): SearchHit
   if (!q) return [];
   let results = index.search(q, QUERY_OPTIONS);
   if (results.length === 0) results = index.search(q, { ...QUERY_OPTIONS, combineWith: 'OR' });
-  return results.slice(0, MAX_RESULTS).map((r) => ({ id: String(r.id), kind: r.kind, title: r.title, section: r.section, url: r.url }));
+  return results
+    .slice(0, MAX_RESULTS)
+    .map((r) => ({ id: String(r.id), kind: r.kind, title: r.title, section: r.section, url: r.url }));
 }

@@ -1,6 +1,8 @@
-import MiniSearch from 'minisearch';
 import { gzipSync } from 'node:zlib';
+
+import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
+
 import { buildSearchIndex } from './build';
 import { INDEX_OPTIONS, type SearchDoc } from './options';
 import { runQuery } from './query';
@@ -22,7 +24,9 @@ describe('site search', async () => {
     expect(runQuery(index, query)[0]?.id).toBe(id);
   });
   it('finds guide headings and schema fields', () => {
-    expect(runQuery(index, 'adaptive backoff').some((hit) => hit.url === '/docs/rate-limits#adaptive-backoff-with-jitter')).toBe(true);
+    expect(
+      runQuery(index, 'adaptive backoff').some((hit) => hit.url === '/docs/rate-limits#adaptive-backoff-with-jitter'),
+    ).toBe(true);
     expect(runQuery(index, 'auto_deploy').some((hit) => hit.kind === 'field')).toBe(true);
   });
   it('returns nothing for blank input', () => {

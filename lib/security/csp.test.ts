@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+
 import { describe, expect, it } from 'vitest';
+
 import { inlineScriptHashes } from '../../scripts/csp-hashes';
 import { buildCsp, connectSources, hashesFor, pageKey } from './csp';
 

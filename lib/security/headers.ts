@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { buildCsp, CSP_MANIFEST_FILE, hashesFor, type CspManifest } from './csp';
 
 let manifest: CspManifest | undefined;
@@ -30,7 +31,10 @@ const credentialPages = [/^\/console(\/|$)/];
 export function pageSecurityHeaders(pathname: string, forwardedProto: string | null): [string, string][] {
   const headers: [string, string][] = [
     ['Content-Security-Policy', buildCsp(hashesFor(loadManifest(), pathname))],
-    ['Referrer-Policy', credentialPages.some((re) => re.test(pathname)) ? 'no-referrer' : 'strict-origin-when-cross-origin'],
+    [
+      'Referrer-Policy',
+      credentialPages.some((re) => re.test(pathname)) ? 'no-referrer' : 'strict-origin-when-cross-origin',
+    ],
   ];
   if (forwardedProto === 'https') headers.push(['Strict-Transport-Security', 'max-age=63072000; includeSubDomains']);
   return headers;

@@ -21,7 +21,8 @@ const ROOT = process.cwd();
  * reviewed and listed here.
  */
 const REVIEWED_ROUTES: Record<string, string> = {
-  'app/sandbox/[...path]/route.ts': 'the sandbox handler: answers from its own SQLite state, never fetches (see the request-level tests)',
+  'app/sandbox/[...path]/route.ts':
+    'the sandbox handler: answers from its own SQLite state, never fetches (see the request-level tests)',
   'app/sandbox/v1/auth/token/route.ts': 'the same sandbox handler, on a fixed path of the document',
   'app/sandbox/v1/projects/route.ts': 'the same sandbox handler, on a fixed path of the document',
   'app/sandbox/v1/webhooks/verify/route.ts': 'the same sandbox handler, on a fixed path of the document',
@@ -35,7 +36,8 @@ const REVIEWED_ROUTES: Record<string, string> = {
 };
 
 /** Modules that open network connections (Node clients and common HTTP libraries). */
-const NETWORK_MODULES = /^(?:node:)?(?:http|https|http2|net|tls|dgram)$|^(?:undici|axios|got|node-fetch|ky|superagent|request)$/;
+const NETWORK_MODULES =
+  /^(?:node:)?(?:http|https|http2|net|tls|dgram)$|^(?:undici|axios|got|node-fetch|ky|superagent|request)$/;
 /** Globals that make requests. */
 const NETWORK_CALLS = new Set(['fetch']);
 const NETWORK_CONSTRUCTORS = new Set(['XMLHttpRequest', 'WebSocket', 'EventSource']);
@@ -46,23 +48,46 @@ const NETWORK_CONSTRUCTORS = new Set(['XMLHttpRequest', 'WebSocket', 'EventSourc
  * constructors and NextResponse.rewrite() (which proxies when given another origin).
  */
 function analyse(file: string, text = readFileSync(file, 'utf8')): { imports: string[]; outbound: string[] } {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const imports: string[] = [];
   const outbound: string[] = [];
   const visit = (node: ts.Node) => {
     let specifier: string | undefined;
     // A type-only import (`import type { Server } from 'node:http'`) emits no code, so it opens nothing.
-    const typeOnly = (ts.isImportDeclaration(node) && node.importClause?.isTypeOnly === true) || (ts.isExportDeclaration(node) && node.isTypeOnly);
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && !typeOnly && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) specifier = node.moduleSpecifier.text;
+    const typeOnly =
+      (ts.isImportDeclaration(node) && node.importClause?.isTypeOnly === true) ||
+      (ts.isExportDeclaration(node) && node.isTypeOnly);
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      !typeOnly &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    )
+      specifier = node.moduleSpecifier.text;
     if (ts.isCallExpression(node)) {
       const [arg] = node.arguments;
-      const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require');
+      const isImport =
+        node.expression.kind === ts.SyntaxKind.ImportKeyword ||
+        (ts.isIdentifier(node.expression) && node.expression.text === 'require');
       if (isImport && arg && ts.isStringLiteral(arg)) specifier = arg.text;
-      const callee = ts.isIdentifier(node.expression) ? node.expression.text : ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : '';
-      if (NETWORK_CALLS.has(callee)) outbound.push(`${callee}() at line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
-      if (ts.isPropertyAccessExpression(node.expression) && node.expression.getText() === 'NextResponse.rewrite') outbound.push('NextResponse.rewrite()');
+      const callee = ts.isIdentifier(node.expression)
+        ? node.expression.text
+        : ts.isPropertyAccessExpression(node.expression)
+          ? node.expression.name.text
+          : '';
+      if (NETWORK_CALLS.has(callee))
+        outbound.push(`${callee}() at line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+      if (ts.isPropertyAccessExpression(node.expression) && node.expression.getText() === 'NextResponse.rewrite')
+        outbound.push('NextResponse.rewrite()');
     }
-    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && NETWORK_CONSTRUCTORS.has(node.expression.text)) outbound.push(`new ${node.expression.text}()`);
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && NETWORK_CONSTRUCTORS.has(node.expression.text))
+      outbound.push(`new ${node.expression.text}()`);
     if (specifier !== undefined) {
       if (NETWORK_MODULES.test(specifier)) outbound.push(`imports ${specifier}`);
       imports.push(specifier);
@@ -87,7 +112,11 @@ function resolveImport(from: string, specifier: string): string | undefined {
   if (specifier.startsWith('@/')) base = path.join(ROOT, specifier.slice(2));
   else if (specifier.startsWith('.')) base = path.resolve(path.dirname(from), specifier);
   else return undefined;
-  const candidates = [base, ...['.ts', '.tsx', '.js', '.mjs', '.json'].map((ext) => `${base}${ext}`), ...['index.ts', 'index.tsx'].map((index) => path.join(base, index))];
+  const candidates = [
+    base,
+    ...['.ts', '.tsx', '.js', '.mjs', '.json'].map((ext) => `${base}${ext}`),
+    ...['index.ts', 'index.tsx'].map((index) => path.join(base, index)),
+  ];
   return candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
 }
 
@@ -114,8 +143,14 @@ describe('no open proxy: static review of every route handler', () => {
 
   it('every route handler under app/ is on the reviewed allow-list (a new route fails until reviewed)', () => {
     expect(routes.length).toBeGreaterThan(0);
-    expect(routes.filter((route) => !(route in REVIEWED_ROUTES)), 'unreviewed route handlers: add them to REVIEWED_ROUTES with a reason').toEqual([]);
-    expect(Object.keys(REVIEWED_ROUTES).filter((route) => !routes.includes(route)), 'stale allow-list entries').toEqual([]);
+    expect(
+      routes.filter((route) => !(route in REVIEWED_ROUTES)),
+      'unreviewed route handlers: add them to REVIEWED_ROUTES with a reason',
+    ).toEqual([]);
+    expect(
+      Object.keys(REVIEWED_ROUTES).filter((route) => !routes.includes(route)),
+      'stale allow-list entries',
+    ).toEqual([]);
   });
 
   it('no route handler (nor the proxy, nor the instrumentation hook) reaches code that makes an outgoing request', () => {
@@ -134,30 +169,54 @@ describe('no open proxy: static review of every route handler', () => {
   it('the scanner does find outgoing calls (it would catch a forwarding route)', () => {
     // lib/sandbox/server.ts imports node:http (to serve) and the bench fetches: reachable from no route, but found.
     expect(analyse(path.join(ROOT, 'lib/sandbox/server.ts')).outbound).toContain('imports node:http');
-    expect(analyse(path.join(ROOT, 'scripts/bench/sandbox.ts')).outbound.some((call) => call.startsWith('fetch()'))).toBe(true);
+    expect(
+      analyse(path.join(ROOT, 'scripts/bench/sandbox.ts')).outbound.some((call) => call.startsWith('fetch()')),
+    ).toBe(true);
     // A fetch inside a code sample string is text, not a call; a real one is found.
-    expect(analyse('sample.ts', "const sample = `import http from 'node:http'; await fetch(url)`; export default sample;").outbound).toEqual([]);
-    expect(analyse('types.ts', "import type { Server } from 'node:http'; import { request } from 'node:http';").outbound).toEqual(['imports node:http']);
+    expect(
+      analyse('sample.ts', "const sample = `import http from 'node:http'; await fetch(url)`; export default sample;")
+        .outbound,
+    ).toEqual([]);
+    expect(
+      analyse('types.ts', "import type { Server } from 'node:http'; import { request } from 'node:http';").outbound,
+    ).toEqual(['imports node:http']);
     expect([...moduleGraph('instrumentation.ts').keys()]).toContain('lib/security/request-guard.ts');
-    expect(analyse('forward.ts', "export async function GET(r: Request) { return globalThis.fetch(new URL(r.url).searchParams.get('u')!); }").outbound).toEqual(['fetch() at line 1']);
+    expect(
+      analyse(
+        'forward.ts',
+        "export async function GET(r: Request) { return globalThis.fetch(new URL(r.url).searchParams.get('u')!); }",
+      ).outbound,
+    ).toEqual(['fetch() at line 1']);
     expect([...moduleGraph('app/sandbox/[...path]/route.ts').keys()]).toContain('lib/sandbox/handler.ts');
   });
 
-  it('rewrites only map to the portal\'s own paths, never to another origin', async () => {
-    const nextConfig = ((await import(path.join(ROOT, 'next.config.mjs'))) as { default: { rewrites?: () => Promise<unknown> } }).default;
+  it("rewrites only map to the portal's own paths, never to another origin", async () => {
+    const nextConfig = (
+      (await import(path.join(ROOT, 'next.config.mjs'))) as { default: { rewrites?: () => Promise<unknown> } }
+    ).default;
     const rewrites = (await nextConfig.rewrites?.()) ?? [];
     const list = Array.isArray(rewrites) ? rewrites : Object.values(rewrites as Record<string, unknown[]>).flat();
-    for (const rewrite of list as { destination: string }[]) expect(rewrite.destination, rewrite.destination).toMatch(/^\/(?!\/)/);
+    for (const rewrite of list as { destination: string }[])
+      expect(rewrite.destination, rewrite.destination).toMatch(/^\/(?!\/)/);
   });
 });
 
 describe('no open proxy: the sandbox never follows a URL it is given', () => {
-  const HOSTILE = ['http://169.254.169.254/latest/meta-data/', 'http://127.0.0.1:22/', 'http://10.0.0.1/admin', 'http://[::ffff:127.0.0.1]/', 'http://[::ffff:a9fe:a9fe]/', 'http://metadata.google.internal/computeMetadata/v1/'];
+  const HOSTILE = [
+    'http://169.254.169.254/latest/meta-data/',
+    'http://127.0.0.1:22/',
+    'http://10.0.0.1/admin',
+    'http://[::ffff:127.0.0.1]/',
+    'http://[::ffff:a9fe:a9fe]/',
+    'http://metadata.google.internal/computeMetadata/v1/',
+  ];
   const outbound: string[] = [];
-  const trap = (name: string) => (...args: unknown[]) => {
-    outbound.push(`${name} ${String(args[0])}`);
-    throw new Error(`outbound ${name} attempted`);
-  };
+  const trap =
+    (name: string) =>
+    (...args: unknown[]) => {
+      outbound.push(`${name} ${String(args[0])}`);
+      throw new Error(`outbound ${name} attempted`);
+    };
   const spies = () => [
     vi.spyOn(globalThis, 'fetch').mockImplementation(trap('fetch')),
     vi.spyOn(http, 'request').mockImplementation(trap('http.request')),
@@ -180,7 +239,16 @@ describe('no open proxy: the sandbox never follows a URL it is given', () => {
       const challenge = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
       for (const clientId of ['cli_unknown000000000', app.client_id, 'aethex-console']) {
         for (const redirect of HOSTILE) {
-          const query = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirect, scope: 'projects:read', code_challenge: challenge, code_challenge_method: 'S256', state: 's', login_hint: app.tenant_id });
+          const query = new URLSearchParams({
+            response_type: 'code',
+            client_id: clientId,
+            redirect_uri: redirect,
+            scope: 'projects:read',
+            code_challenge: challenge,
+            code_challenge_method: 'S256',
+            state: 's',
+            login_hint: app.tenant_id,
+          });
           const page = await send(sandbox, `/oauth/authorize?${query}`, { redirect: 'manual' });
           // An error page, never a redirect (RFC 6749 §4.1.2.1) — except loopback on a tenant client (RFC 8252 §7.3),
           // which only the user's browser follows.
@@ -189,8 +257,15 @@ describe('no open proxy: the sandbox never follows a URL it is given', () => {
           expect(page.headers.get('location')).toBeNull();
         }
         const token = await send(sandbox, '/v1/auth/token', {
-          method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ grant_type: 'authorization_code', client_id: clientId, code: 'ac_x', redirect_uri: HOSTILE[0]!, code_verifier: 'v'.repeat(43) }).toString(),
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            grant_type: 'authorization_code',
+            client_id: clientId,
+            code: 'ac_x',
+            redirect_uri: HOSTILE[0]!,
+            code_verifier: 'v'.repeat(43),
+          }).toString(),
         });
         expect([400, 401]).toContain(token.status);
       }
@@ -205,14 +280,29 @@ describe('no open proxy: the sandbox never follows a URL it is given', () => {
     try {
       const app = await createTestApp(sandbox, { redirect_uris: [HOSTILE[0]!, HOSTILE[2]!] });
       spies();
-      const query = new URLSearchParams({ response_type: 'code', client_id: app.client_id, redirect_uri: HOSTILE[0]!, code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' });
+      const query = new URLSearchParams({
+        response_type: 'code',
+        client_id: app.client_id,
+        redirect_uri: HOSTILE[0]!,
+        code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+        code_challenge_method: 'S256',
+      });
       const page = await send(sandbox, `/oauth/authorize?${query}`);
       expect(page.status).toBe(200);
-      const decision = await send(sandbox, '/oauth/authorize', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `${query}&decision=allow&personal_access_token=${app.personal_access_token}`, redirect: 'manual' });
+      const decision = await send(sandbox, '/oauth/authorize', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: `${query}&decision=allow&personal_access_token=${app.personal_access_token}`,
+        redirect: 'manual',
+      });
       expect(decision.status).toBe(303);
       expect(decision.headers.get('location')).toMatch(/^http:\/\/169\.254\.169\.254\/latest\/meta-data\/\?code=/);
       for (const body of [{ event: 'member.invited', url: HOSTILE[1] }, { event: HOSTILE[2] }]) {
-        const emitted = await send(sandbox, '/webhooks/emit', { method: 'POST', headers: { Authorization: `Bearer ${app.personal_access_token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+        const emitted = await send(sandbox, '/webhooks/emit', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${app.personal_access_token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
         expect(emitted.status).toBeLessThan(500);
       }
       expect(outbound).toEqual([]);

@@ -31,7 +31,17 @@ describe('guardReply', () => {
   });
 
   it('answers a malformed percent-encoded path with a 400 problem, on pages and /sandbox alike', () => {
-    for (const target of ['/sandbox/%E0%A4%A', '/sandbox/v1/projects/%E0', '/docs/%E0', '/docs/%E0.md', '/reference/%E0', '/%', '/a%2', '/%ZZ?x=1', '/%C0%AF']) {
+    for (const target of [
+      '/sandbox/%E0%A4%A',
+      '/sandbox/v1/projects/%E0',
+      '/docs/%E0',
+      '/docs/%E0.md',
+      '/reference/%E0',
+      '/%',
+      '/a%2',
+      '/%ZZ?x=1',
+      '/%C0%AF',
+    ]) {
       const reply = guardReply('GET', target, undefined)!;
       expect(reply.status, target).toBe(400);
       expect(reply.headers['Content-Type']).toBe('application/problem+json');
@@ -59,8 +69,14 @@ describe('guardReply', () => {
       const reply = guardReply(method, '/docs/quickstart', undefined)!;
       expect(reply.status).toBe(405);
       expect(reply.headers.Allow).toBe('GET, HEAD');
-      expect(JSON.parse(reply.body!)).toMatchObject({ title: 'Method Not Allowed', status: 405, instance: '/docs/quickstart' });
-      expect(JSON.parse(reply.body!).detail).toBe(`${method} is not supported on /docs/quickstart. Use one of GET, HEAD.`);
+      expect(JSON.parse(reply.body!)).toMatchObject({
+        title: 'Method Not Allowed',
+        status: 405,
+        instance: '/docs/quickstart',
+      });
+      expect(JSON.parse(reply.body!).detail).toBe(
+        `${method} is not supported on /docs/quickstart. Use one of GET, HEAD.`,
+      );
       expect(reply.headers['Access-Control-Allow-Origin']).toBeUndefined();
     }
   });
@@ -83,11 +99,17 @@ describe('guardReply', () => {
     }
     const unknown = guardReply('TRACE', '/sandbox/v1/nothing', undefined)!;
     expect(unknown.status).toBe(404);
-    expect(JSON.parse(unknown.body!).detail).toBe('No operation matches TRACE /sandbox/v1/nothing. Check the path against the API reference.');
+    expect(JSON.parse(unknown.body!).detail).toBe(
+      'No operation matches TRACE /sandbox/v1/nothing. Check the path against the API reference.',
+    );
   });
 
   it('sends the request ID and the common security headers on every answer', () => {
-    for (const [method, target] of [['GET', '/docs/%E0'], ['TRACE', '/'], ['TRACE', '/sandbox/v1/projects']] as const) {
+    for (const [method, target] of [
+      ['GET', '/docs/%E0'],
+      ['TRACE', '/'],
+      ['TRACE', '/sandbox/v1/projects'],
+    ] as const) {
       const reply = guardReply(method, target, undefined)!;
       expect(reply.headers['X-Request-ID']).toMatch(/^req_[0-9a-f]{32}$/);
       expect(reply.headers['X-Content-Type-Options']).toBe('nosniff');
@@ -128,7 +150,12 @@ describe('installRequestGuard on a node:http server', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  function send(method: string, path: string, headers: Record<string, string> = {}, payload?: string): Promise<{ status: number; headers: IncomingHttpHeaders; text: string }> {
+  function send(
+    method: string,
+    path: string,
+    headers: Record<string, string> = {},
+    payload?: string,
+  ): Promise<{ status: number; headers: IncomingHttpHeaders; text: string }> {
     return new Promise((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
         let text = '';

@@ -29,7 +29,16 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
-import { bareContext, commonHeaders, methodNotAllowed, noRoute, problem, requestIdFor, writeReply, type Reply } from '@/lib/sandbox/http';
+import {
+  bareContext,
+  commonHeaders,
+  methodNotAllowed,
+  noRoute,
+  problem,
+  requestIdFor,
+  writeReply,
+  type Reply,
+} from '@/lib/sandbox/http';
 import { allowedMethods, splitBase } from '@/lib/sandbox/router';
 
 import COMMON_HEADERS from './common-headers.json';
@@ -115,7 +124,8 @@ function refuse(req: IncomingMessage, res: ServerResponse): boolean {
   const reply = guardReply(req.method ?? 'GET', req.url ?? '/', typeof header === 'string' ? header : undefined);
   if (!reply) return false;
   // The body of a refused request is never read: do not keep a connection that still has one coming.
-  if (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0) reply.headers.Connection = 'close';
+  if (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0)
+    reply.headers.Connection = 'close';
   writeReply(reply, res);
   return true;
 }

@@ -37,7 +37,8 @@ function authorizationValue(plan: SamplePlan): string | undefined {
 /** The HAR 1.2 request httpsnippet consumes (form bodies as params so each target encodes them its way). */
 function toHar(plan: SamplePlan): HarRequest {
   let path = plan.path;
-  for (const variable of plan.pathVariables) path = path.replace(`{${variable.name}}`, SENTINEL.pathVariable(variable.env));
+  for (const variable of plan.pathVariables)
+    path = path.replace(`{${variable.name}}`, SENTINEL.pathVariable(variable.env));
   const authorization = authorizationValue(plan);
   const headers = [
     ...(authorization ? [['Authorization', authorization] as const] : []),
@@ -57,7 +58,10 @@ function toHar(plan: SamplePlan): HarRequest {
     bodySize: -1,
     postData: body
       ? form
-        ? { mimeType: body.mimeType, params: [...new URLSearchParams(body.text)].map(([name, value]) => ({ name, value })) }
+        ? {
+            mimeType: body.mimeType,
+            params: [...new URLSearchParams(body.text)].map(([name, value]) => ({ name, value })),
+          }
         : { mimeType: body.mimeType, text: body.text }
       : { mimeType: 'application/octet-stream' },
   } as HarRequest;
@@ -68,7 +72,12 @@ function toHar(plan: SamplePlan): HarRequest {
  * @returns the generated code (sentinels still in place)
  * @throws Error if the target produced nothing
  */
-export function httpsnippet(plan: SamplePlan, target: string, client: string, options?: Record<string, unknown>): string {
+export function httpsnippet(
+  plan: SamplePlan,
+  target: string,
+  client: string,
+  options?: Record<string, unknown>,
+): string {
   const har = toHar(plan);
   if (!plan.body) delete (har as { postData?: unknown }).postData;
   const [code] = new HTTPSnippet(har).convert(target as never, client, options);
@@ -81,10 +90,19 @@ export function httpsnippet(plan: SamplePlan, target: string, client: string, op
  * change in httpsnippet's output (after an upgrade) into a loud error instead of a silently wrong sample.
  * @throws Error naming `what` when `find` matches zero or several times
  */
-export function replaceOnce(code: string, find: string | RegExp, replace: (match: RegExpExecArray) => string, what: string): string {
-  const pattern = typeof find === 'string' ? new RegExp(find.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g') : new RegExp(find.source, `${find.flags.replace('g', '')}g`);
+export function replaceOnce(
+  code: string,
+  find: string | RegExp,
+  replace: (match: RegExpExecArray) => string,
+  what: string,
+): string {
+  const pattern =
+    typeof find === 'string'
+      ? new RegExp(find.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g')
+      : new RegExp(find.source, `${find.flags.replace('g', '')}g`);
   const matches = [...code.matchAll(pattern)];
-  if (matches.length !== 1) throw new Error(`snippets: expected one ${what} in httpsnippet output, found ${matches.length}:\n${code}`);
+  if (matches.length !== 1)
+    throw new Error(`snippets: expected one ${what} in httpsnippet output, found ${matches.length}:\n${code}`);
   const match = matches[0] as RegExpExecArray;
   return code.slice(0, match.index) + replace(match) + code.slice(match.index + match[0].length);
 }
@@ -125,7 +143,11 @@ export function indent(code: string, prefix: string): string {
 
 /** Name conversions for path variables: `AETHEX_PROJECT_ID` → projectId / project_id / projectID. */
 export const naming = {
-  camel: (env: string) => env.replace(/^AETHEX_/, '').toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()),
+  camel: (env: string) =>
+    env
+      .replace(/^AETHEX_/, '')
+      .toLowerCase()
+      .replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()),
   snake: (env: string) => env.replace(/^AETHEX_/, '').toLowerCase(),
   go: (env: string) => naming.camel(env).replace(/Id$/, 'ID').replace(/Url$/, 'URL'),
 };
@@ -135,8 +157,18 @@ export const naming = {
  * order of `variables` (the order they appear in the text, which printf-style targets rely on).
  * @throws Error if a sentinel is missing or repeated
  */
-export function fillBody(text: string, variables: readonly BodyVariable[] | undefined, render: (variable: BodyVariable) => string): string {
+export function fillBody(
+  text: string,
+  variables: readonly BodyVariable[] | undefined,
+  render: (variable: BodyVariable) => string,
+): string {
   let out = text;
-  for (const variable of variables ?? []) out = replaceOnce(out, JSON.stringify(SENTINEL.pathVariable(variable.env)), () => render(variable), `body variable ${variable.env}`);
+  for (const variable of variables ?? [])
+    out = replaceOnce(
+      out,
+      JSON.stringify(SENTINEL.pathVariable(variable.env)),
+      () => render(variable),
+      `body variable ${variable.env}`,
+    );
   return out;
 }

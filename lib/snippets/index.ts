@@ -36,7 +36,10 @@ export function sampleForOperation(operationId: string, lang: string): string {
 
 /** All six samples of an operation, by language id. @throws Error for an unknown operationId */
 export function samplesForOperation(operationId: string): Record<LanguageId, string> {
-  return Object.fromEntries(LANGUAGES.map(({ id }) => [id, sampleForOperation(operationId, id)])) as Record<LanguageId, string>;
+  return Object.fromEntries(LANGUAGES.map(({ id }) => [id, sampleForOperation(operationId, id)])) as Record<
+    LanguageId,
+    string
+  >;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -54,7 +57,11 @@ export function withCodeSamples<T extends Record<string, unknown>>(document: T):
       const operation = pathItem[method] as Record<string, unknown> | undefined;
       const operationId = operation?.operationId;
       if (!operation || typeof operationId !== 'string' || !known.has(operationId)) continue;
-      operation['x-codeSamples'] = LANGUAGES.map(({ id, label }) => ({ lang: id, label, source: sampleForOperation(operationId, id) }));
+      operation['x-codeSamples'] = LANGUAGES.map(({ id, label }) => ({
+        lang: id,
+        label,
+        source: sampleForOperation(operationId, id),
+      }));
     }
   }
   return copy;

@@ -30,7 +30,19 @@ export function planForRequest(request: SampleRequest, options: SampleOptions = 
   if (request.body !== undefined) {
     const contentType = headers.find(([name]) => name.toLowerCase() === 'content-type');
     if (!contentType) headers.push(['Content-Type', 'application/json']);
-    body = { mimeType: (contentType?.[1] ?? 'application/json').split(';')[0]?.trim() ?? 'application/json', text: request.body };
+    body = {
+      mimeType: (contentType?.[1] ?? 'application/json').split(';')[0]?.trim() ?? 'application/json',
+      text: request.body,
+    };
   }
-  return { method: request.method.toUpperCase(), path: request.path, pathVariables: [], query: request.query, headers, auth, idempotencyKey, body };
+  return {
+    method: request.method.toUpperCase(),
+    path: request.path,
+    pathVariables: [],
+    query: request.query,
+    headers,
+    auth,
+    idempotencyKey,
+    body,
+  };
 }

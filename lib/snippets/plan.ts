@@ -4,8 +4,8 @@
  */
 import { deref, getDocument, getOperation, type Operation, type ParameterObject } from '@/lib/openapi';
 
-import { IDEMPOTENCY_HEADER } from './plan-request';
 import { SENTINEL } from './generate';
+import { IDEMPOTENCY_HEADER } from './plan-request';
 import type { BodyVariable, PathVariable, SampleAuth, SamplePlan } from './types';
 
 // planForRequest needs no document, so it lives in ./plan-request (safe to bundle for the browser console).
@@ -15,13 +15,15 @@ export { planForRequest } from './plan-request';
 const SENT_HEADERS = new Set(['aethex-environment']);
 
 function exampleOf(parameter: ParameterObject): string | undefined {
-  const value = parameter.example ?? parameter.schema.default ?? (parameter.schema.examples as unknown[] | undefined)?.[0];
+  const value =
+    parameter.example ?? parameter.schema.default ?? (parameter.schema.examples as unknown[] | undefined)?.[0];
   return value === undefined ? undefined : String(value);
 }
 
 /** `type` (and `scheme`) of a security scheme of the document, by name. */
 function schemeOf(name: string): { type?: string; scheme?: string } {
-  const schemes = (getDocument().components as { securitySchemes?: Record<string, unknown> } | undefined)?.securitySchemes ?? {};
+  const schemes =
+    (getDocument().components as { securitySchemes?: Record<string, unknown> } | undefined)?.securitySchemes ?? {};
   return deref(schemes[name] ?? {}) as { type?: string; scheme?: string };
 }
 
@@ -32,7 +34,14 @@ function schemeOf(name: string): { type?: string; scheme?: string } {
 function authOf(operation: Operation): SampleAuth {
   const schemes = operation.security.flatMap((requirement) => Object.keys(requirement).map(schemeOf));
   if (schemes.some((s) => s.type === 'http' && s.scheme?.toLowerCase() === 'basic')) return { kind: 'basic' };
-  if (schemes.some((s) => s.type === 'oauth2' || s.type === 'openIdConnect' || (s.type === 'http' && s.scheme?.toLowerCase() === 'bearer'))) {
+  if (
+    schemes.some(
+      (s) =>
+        s.type === 'oauth2' ||
+        s.type === 'openIdConnect' ||
+        (s.type === 'http' && s.scheme?.toLowerCase() === 'bearer'),
+    )
+  ) {
     return { kind: 'bearer' };
   }
   return { kind: 'none' };
@@ -60,10 +69,16 @@ function bodyOf(operation: Operation): SamplePlan['body'] {
  */
 function deliveryOf(value: unknown): { value: unknown; variables: BodyVariable[] } | undefined {
   const body = value as { payload?: unknown; headers?: Record<string, unknown> } | undefined;
-  if (!body || typeof body.payload !== 'string' || typeof body.headers !== 'object' || body.headers === null) return undefined;
+  if (!body || typeof body.payload !== 'string' || typeof body.headers !== 'object' || body.headers === null)
+    return undefined;
   const names = Object.keys(body);
   const headers = Object.entries(body.headers);
-  if (names.length !== 2 || headers.length === 0 || !headers.every(([name, v]) => /^webhook-[a-z]+$/.test(name) && typeof v === 'string')) return undefined;
+  if (
+    names.length !== 2 ||
+    headers.length === 0 ||
+    !headers.every(([name, v]) => /^webhook-[a-z]+$/.test(name) && typeof v === 'string')
+  )
+    return undefined;
   const variables: BodyVariable[] = [];
   const read = (env: string, fallback: string) => {
     variables.push({ env, fallback });
@@ -71,9 +86,15 @@ function deliveryOf(value: unknown): { value: unknown; variables: BodyVariable[]
   };
   const filled: Record<string, unknown> = {};
   for (const name of names) {
-    filled[name] = name === 'payload'
-      ? read('AETHEX_WEBHOOK_PAYLOAD', body.payload)
-      : Object.fromEntries(headers.map(([header, v]) => [header, read(`AETHEX_${header.replace(/-/g, '_').toUpperCase()}`, String(v))]));
+    filled[name] =
+      name === 'payload'
+        ? read('AETHEX_WEBHOOK_PAYLOAD', body.payload)
+        : Object.fromEntries(
+            headers.map(([header, v]) => [
+              header,
+              read(`AETHEX_${header.replace(/-/g, '_').toUpperCase()}`, String(v)),
+            ]),
+          );
   }
   return { value: filled, variables };
 }
@@ -93,17 +114,32 @@ export function planForOperation(operationId: string): SamplePlan {
   for (const parameter of operation.parameters) {
     const example = exampleOf(parameter);
     if (parameter.in === 'path') {
-      if (example === undefined) throw new Error(`snippets: path parameter ${parameter.name} of ${operationId} has no example`);
-      pathVariables.push({ name: parameter.name, env: `AETHEX_${parameter.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`, fallback: example });
+      if (example === undefined)
+        throw new Error(`snippets: path parameter ${parameter.name} of ${operationId} has no example`);
+      pathVariables.push({
+        name: parameter.name,
+        env: `AETHEX_${parameter.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`,
+        fallback: example,
+      });
     } else if (parameter.in === 'query' && example !== undefined) {
       query.push([parameter.name, example]);
     } else if (parameter.in === 'header') {
       const name = parameter.name.toLowerCase();
       if (name === IDEMPOTENCY_HEADER) idempotencyKey = true;
-      else if (example !== undefined && (parameter.required || SENT_HEADERS.has(name))) headers.push([parameter.name, example]);
+      else if (example !== undefined && (parameter.required || SENT_HEADERS.has(name)))
+        headers.push([parameter.name, example]);
     }
   }
   const body = bodyOf(operation);
   if (body) headers.push(['Content-Type', body.mimeType]);
-  return { method: operation.method, path: operation.path, pathVariables, query, headers, auth: authOf(operation), idempotencyKey, body };
+  return {
+    method: operation.method,
+    path: operation.path,
+    pathVariables,
+    query,
+    headers,
+    auth: authOf(operation),
+    idempotencyKey,
+    body,
+  };
 }

@@ -30,7 +30,8 @@ const TARGETS: Record<LanguageId, (plan: SamplePlan) => string> = { curl, javasc
  */
 export function target(lang: string): (plan: SamplePlan) => string {
   const render = TARGETS[lang as LanguageId];
-  if (!render) throw new Error(`snippets: unknown language "${lang}"; use one of ${LANGUAGES.map((l) => l.id).join(', ')}`);
+  if (!render)
+    throw new Error(`snippets: unknown language "${lang}"; use one of ${LANGUAGES.map((l) => l.id).join(', ')}`);
   return render;
 }
 

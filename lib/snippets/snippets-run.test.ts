@@ -10,6 +10,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -19,9 +20,17 @@ import { LANGUAGES, sampleForOperation, sampleForRequest, type LanguageId, type 
 
 type Seen = { method: string; path: string; query: [string, string][]; headers: IncomingHttpHeaders; body: Buffer };
 
-const RUNTIMES: Record<LanguageId, { file: string; command: string; args: (file: string) => string[]; probe: string[] }> = {
+const RUNTIMES: Record<
+  LanguageId,
+  { file: string; command: string; args: (file: string) => string[]; probe: string[] }
+> = {
   curl: { file: 'sample.sh', command: 'sh', args: (f) => [f], probe: ['curl', '--version'] },
-  javascript: { file: 'sample.js', command: process.execPath, args: (f) => [f], probe: [process.execPath, '--version'] },
+  javascript: {
+    file: 'sample.js',
+    command: process.execPath,
+    args: (f) => [f],
+    probe: [process.execPath, '--version'],
+  },
   python: { file: 'sample.py', command: 'python3', args: (f) => [f], probe: ['python3', '-c', 'import requests'] },
   go: { file: 'main.go', command: 'go', args: (f) => ['run', f], probe: ['go', 'version'] },
   java: { file: 'Main.java', command: 'java', args: (f) => [f], probe: ['java', '-version'] },
@@ -47,8 +56,18 @@ async function run(lang: LanguageId, source: string, env: Record<string, string>
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const url = new URL(request.url ?? '/', 'http://echo');
-      seen.push({ method: request.method ?? '', path: url.pathname, query: [...url.searchParams], headers: request.headers, body: Buffer.concat(chunks) });
-      response.writeHead(201, { 'Content-Type': 'application/json', 'X-Request-ID': requestId, 'X-RateLimit-Remaining': '42' });
+      seen.push({
+        method: request.method ?? '',
+        path: url.pathname,
+        query: [...url.searchParams],
+        headers: request.headers,
+        body: Buffer.concat(chunks),
+      });
+      response.writeHead(201, {
+        'Content-Type': 'application/json',
+        'X-Request-ID': requestId,
+        'X-RateLimit-Remaining': '42',
+      });
       response.end('{"echo":"ok"}');
     });
   });
@@ -59,7 +78,12 @@ async function run(lang: LanguageId, source: string, env: Record<string, string>
   const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AETHEX_')));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const options = { cwd: dir, env: { ...clean, AETHEX_BASE_URL: baseUrl, ...env } as unknown as NodeJS.ProcessEnv, timeout: 90_000, encoding: 'utf8' as const };
+    const options = {
+      cwd: dir,
+      env: { ...clean, AETHEX_BASE_URL: baseUrl, ...env } as unknown as NodeJS.ProcessEnv,
+      timeout: 90_000,
+      encoding: 'utf8' as const,
+    };
     execFile(RUNTIMES[lang].command, RUNTIMES[lang].args(file), options, (error, stdout, stderr) =>
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
@@ -78,7 +102,9 @@ function documented(operationId: string) {
   return {
     method: operation.method,
     path: operation.path.replace(/\{(\w+)\}/g, (_, name: string) => String(example(name))),
-    query: operation.parameters.filter((p) => p.in === 'query' && p.example !== undefined).map((p) => [p.name, String(p.example)]),
+    query: operation.parameters
+      .filter((p) => p.in === 'query' && p.example !== undefined)
+      .map((p) => [p.name, String(p.example)]),
     environment: example('AeThex-Environment'),
     idempotent: operation.parameters.some((p) => p.name === 'Idempotency-Key'),
     basic: operation.security.some((requirement) => 'clientBasic' in requirement),
@@ -101,69 +127,104 @@ function expectPrinted(stdout: string, requestId: string) {
 for (const { id: lang, label } of LANGUAGES) {
   const present = available(lang);
   const suite = present ? describe.concurrent : describe.skip;
-  suite(`${label} samples run (${present ? RUNTIMES[lang].command : `SKIPPED: ${RUNTIMES[lang].probe.join(' ')} not available`})`, () => {
-    for (const { operationId } of listOperations()) {
-      it(`${operationId}: sends the documented request and prints status, headers and body`, { timeout: 120_000 }, async () => {
-        const want = documented(operationId);
-        const { code, stdout, stderr, seen, requestId } = await run(lang, sampleForOperation(operationId, lang), ENV);
-        expect(code, `${stdout}\n${stderr}`).toBe(0);
-        expect(seen).toHaveLength(1);
-        const [request] = seen as [Seen];
-        expect(request.method).toBe(want.method);
-        expect(request.path).toBe(want.path);
-        expect(request.query).toEqual(want.query);
-        const basic = `Basic ${Buffer.from(`${ENV.AETHEX_CLIENT_ID}:${ENV.AETHEX_CLIENT_SECRET}`).toString('base64')}`;
-        expect(request.headers.authorization).toBe(want.basic ? basic : `Bearer ${ENV.AETHEX_TOKEN}`);
-        expect(request.headers['aethex-environment']).toBe(want.environment);
-        expect(request.headers['idempotency-key'] !== undefined).toBe(want.idempotent);
-        if (want.idempotent) expect(request.headers['idempotency-key']).toMatch(QUOTED_UUID);
-        if (want.mimeType === 'application/json') {
-          expect(request.headers['content-type']).toBe('application/json');
-          expect(request.body.toString('utf8')).toBe(JSON.stringify(want.body, null, 2));
-        } else if (want.mimeType === 'application/x-www-form-urlencoded') {
-          expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
-          expect(Object.fromEntries(new URLSearchParams(request.body.toString('utf8')))).toEqual(want.body);
-        } else {
-          expect(request.body.length).toBe(0);
-        }
-        expectPrinted(stdout, requestId);
-      });
-    }
+  suite(
+    `${label} samples run (${present ? RUNTIMES[lang].command : `SKIPPED: ${RUNTIMES[lang].probe.join(' ')} not available`})`,
+    () => {
+      for (const { operationId } of listOperations()) {
+        it(
+          `${operationId}: sends the documented request and prints status, headers and body`,
+          { timeout: 120_000 },
+          async () => {
+            const want = documented(operationId);
+            const { code, stdout, stderr, seen, requestId } = await run(
+              lang,
+              sampleForOperation(operationId, lang),
+              ENV,
+            );
+            expect(code, `${stdout}\n${stderr}`).toBe(0);
+            expect(seen).toHaveLength(1);
+            const [request] = seen as [Seen];
+            expect(request.method).toBe(want.method);
+            expect(request.path).toBe(want.path);
+            expect(request.query).toEqual(want.query);
+            const basic = `Basic ${Buffer.from(`${ENV.AETHEX_CLIENT_ID}:${ENV.AETHEX_CLIENT_SECRET}`).toString('base64')}`;
+            expect(request.headers.authorization).toBe(want.basic ? basic : `Bearer ${ENV.AETHEX_TOKEN}`);
+            expect(request.headers['aethex-environment']).toBe(want.environment);
+            expect(request.headers['idempotency-key'] !== undefined).toBe(want.idempotent);
+            if (want.idempotent) expect(request.headers['idempotency-key']).toMatch(QUOTED_UUID);
+            if (want.mimeType === 'application/json') {
+              expect(request.headers['content-type']).toBe('application/json');
+              expect(request.body.toString('utf8')).toBe(JSON.stringify(want.body, null, 2));
+            } else if (want.mimeType === 'application/x-www-form-urlencoded') {
+              expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
+              expect(Object.fromEntries(new URLSearchParams(request.body.toString('utf8')))).toEqual(want.body);
+            } else {
+              expect(request.body.length).toBe(0);
+            }
+            expectPrinted(stdout, requestId);
+          },
+        );
+      }
 
-    it('createProject: a fresh Idempotency-Key per run, AETHEX_IDEMPOTENCY_KEY reused when set', { timeout: 120_000 }, async () => {
-      const source = sampleForOperation('createProject', lang);
-      const [first, second, fixed] = [await run(lang, source, ENV), await run(lang, source, ENV), await run(lang, source, { ...ENV, AETHEX_IDEMPOTENCY_KEY: 'retry-7f3a' })];
-      const key = (r: typeof first) => r.seen[0]?.headers['idempotency-key'];
-      expect(key(first)).toMatch(QUOTED_UUID);
-      expect(key(second)).not.toBe(key(first));
-      // The variable holds the key; the header carries it as an RFC 8941 string.
-      expect(key(fixed)).toBe('"retry-7f3a"');
-    });
+      it(
+        'createProject: a fresh Idempotency-Key per run, AETHEX_IDEMPOTENCY_KEY reused when set',
+        { timeout: 120_000 },
+        async () => {
+          const source = sampleForOperation('createProject', lang);
+          const [first, second, fixed] = [
+            await run(lang, source, ENV),
+            await run(lang, source, ENV),
+            await run(lang, source, { ...ENV, AETHEX_IDEMPOTENCY_KEY: 'retry-7f3a' }),
+          ];
+          const key = (r: typeof first) => r.seen[0]?.headers['idempotency-key'];
+          expect(key(first)).toMatch(QUOTED_UUID);
+          expect(key(second)).not.toBe(key(first));
+          // The variable holds the key; the header carries it as an RFC 8941 string.
+          expect(key(fixed)).toBe('"retry-7f3a"');
+        },
+      );
 
-    it('sampleForRequest: hostile body and query bytes arrive exactly; includeToken embeds the token', { timeout: 120_000 }, async () => {
-      const request: SampleRequest = {
-        method: 'POST',
-        path: '/v1/projects',
-        query: [['q', `it's "$HOME" & #{x} \`id\` ü`], ['limit', '5']],
-        headers: { 'AeThex-Environment': 'staging', Authorization: 'Bearer atx_console', 'Idempotency-Key': 'fixed', 'X-Request-ID': 'console-1' },
-        body: '{"name":"it\'s $HOME `id` #{x} ${y} \\"q\\" \\\\ ü 🚀\'\'\'","n":1.50,\n"multi":"line"}',
-      };
-      const { code, stdout, stderr, seen, requestId } = await run(lang, sampleForRequest(request, lang, { includeToken: 'atx_console' }), {});
-      expect(code, `${stdout}\n${stderr}`).toBe(0);
-      const [got] = seen as [Seen];
-      expect(got.query).toEqual(request.query);
-      expect(got.body.toString('utf8')).toBe(request.body);
-      expect(got.headers.authorization).toBe('Bearer atx_console');
-      expect(got.headers['x-request-id']).toBe('console-1');
-      expect(got.headers['aethex-environment']).toBe('staging');
-      expect(got.headers['idempotency-key']).toMatch(QUOTED_UUID);
-      expectPrinted(stdout, requestId);
-    });
-  });
+      it(
+        'sampleForRequest: hostile body and query bytes arrive exactly; includeToken embeds the token',
+        { timeout: 120_000 },
+        async () => {
+          const request: SampleRequest = {
+            method: 'POST',
+            path: '/v1/projects',
+            query: [
+              ['q', `it's "$HOME" & #{x} \`id\` ü`],
+              ['limit', '5'],
+            ],
+            headers: {
+              'AeThex-Environment': 'staging',
+              Authorization: 'Bearer atx_console',
+              'Idempotency-Key': 'fixed',
+              'X-Request-ID': 'console-1',
+            },
+            body: '{"name":"it\'s $HOME `id` #{x} ${y} \\"q\\" \\\\ ü 🚀\'\'\'","n":1.50,\n"multi":"line"}',
+          };
+          const { code, stdout, stderr, seen, requestId } = await run(
+            lang,
+            sampleForRequest(request, lang, { includeToken: 'atx_console' }),
+            {},
+          );
+          expect(code, `${stdout}\n${stderr}`).toBe(0);
+          const [got] = seen as [Seen];
+          expect(got.query).toEqual(request.query);
+          expect(got.body.toString('utf8')).toBe(request.body);
+          expect(got.headers.authorization).toBe('Bearer atx_console');
+          expect(got.headers['x-request-id']).toBe('console-1');
+          expect(got.headers['aethex-environment']).toBe('staging');
+          expect(got.headers['idempotency-key']).toMatch(QUOTED_UUID);
+          expectPrinted(stdout, requestId);
+        },
+      );
+    },
+  );
 }
 
 describe('JavaScript samples are valid TypeScript (strict)', () => {
-  it('every operation\'s JavaScript sample type-checks', { timeout: 60_000 }, () => {
+  it("every operation's JavaScript sample type-checks", { timeout: 60_000 }, () => {
     const dir = mkdtempSync(path.join(work, 'ts-'));
     const files = listOperations().map(({ operationId }) => {
       const file = path.join(dir, `${operationId}.ts`);

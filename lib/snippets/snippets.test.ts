@@ -12,7 +12,9 @@ describe('samples per operation and language (file snapshots, readable under __s
   for (const operationId of operationIds) {
     for (const { id } of LANGUAGES) {
       it(`${operationId} in ${id}`, async () => {
-        await expect(sampleForOperation(operationId, id)).toMatchFileSnapshot(`./__snapshots__/${operationId}.${EXTENSION[id]}`);
+        await expect(sampleForOperation(operationId, id)).toMatchFileSnapshot(
+          `./__snapshots__/${operationId}.${EXTENSION[id]}`,
+        );
       });
     }
   }
@@ -54,12 +56,19 @@ describe('sample rules', () => {
     expect(curl).toContain("--data-raw '{");
     expect(sampleForOperation('createProject', 'python')).toContain('data=payload.encode("utf-8")');
     expect(sampleForOperation('createProject', 'python')).not.toContain('json=');
-    expect(sampleForOperation('listProjects', 'java')).toMatch(/^import java\.net\.URI;[\s\S]*public class Main \{\n {4}public static void main\(String\[\] args\) throws Exception \{/);
+    expect(sampleForOperation('listProjects', 'java')).toMatch(
+      /^import java\.net\.URI;[\s\S]*public class Main \{\n {4}public static void main\(String\[\] args\) throws Exception \{/,
+    );
     expect(sampleForOperation('listProjects', 'go')).toMatch(/^package main\n\nimport \(/);
   });
 
   it('sampleForRequest embeds a token only when asked', () => {
-    const request = { method: 'GET', path: '/v1/projects', query: [['page', '2']] as [string, string][], headers: { Authorization: 'Bearer atx_secret123' } };
+    const request = {
+      method: 'GET',
+      path: '/v1/projects',
+      query: [['page', '2']] as [string, string][],
+      headers: { Authorization: 'Bearer atx_secret123' },
+    };
     expect(sampleForRequest(request, 'curl')).not.toContain('atx_secret123');
     expect(sampleForRequest(request, 'curl')).toContain('$AETHEX_TOKEN');
     expect(sampleForRequest(request, 'python', { includeToken: 'atx_secret123' })).toContain('Bearer atx_secret123');
@@ -81,7 +90,10 @@ describe('withCodeSamples', () => {
   it('adds x-codeSamples in all six languages to every operation, without touching its input', () => {
     const input = servedDocument();
     const output = withCodeSamples(input);
-    const paths = output.paths as Record<string, Record<string, { operationId?: string; 'x-codeSamples'?: { lang: string; label: string; source: string }[] }>>;
+    const paths = output.paths as Record<
+      string,
+      Record<string, { operationId?: string; 'x-codeSamples'?: { lang: string; label: string; source: string }[] }>
+    >;
     const seen: string[] = [];
     for (const item of Object.values(paths)) {
       for (const operation of Object.values(item)) {

@@ -280,9 +280,39 @@ server.start
 /** The six programs, in the site's language order (cURL, JavaScript, Python, Go, Java, Ruby). */
 export const WEBHOOK_VERIFY_SNIPPETS: readonly WebhookVerifySnippet[] = [
   { id: 'curl', lang: 'bash', filename: 'verify.sh', install: 'apt-get install jq curl', code: curl },
-  { id: 'javascript', lang: 'javascript', filename: 'receiver.mjs', install: 'npm install standardwebhooks', code: javascript },
-  { id: 'python', lang: 'python', filename: 'receiver.py', install: 'none (standard library); optional: pip install standardwebhooks', code: python },
-  { id: 'go', lang: 'go', filename: 'main.go', install: 'none (standard library); optional: go get github.com/standard-webhooks/standard-webhooks/libraries/go', code: go },
-  { id: 'java', lang: 'java', filename: 'WebhookReceiver.java', install: 'none (JDK only); optional: Maven com.standardwebhooks:standardwebhooks', code: java },
-  { id: 'ruby', lang: 'ruby', filename: 'receiver.rb', install: 'gem install webrick (Ruby 3+); optional: gem install standardwebhooks', code: ruby },
+  {
+    id: 'javascript',
+    lang: 'javascript',
+    filename: 'receiver.mjs',
+    install: 'npm install standardwebhooks',
+    code: javascript,
+  },
+  {
+    id: 'python',
+    lang: 'python',
+    filename: 'receiver.py',
+    install: 'none (standard library); optional: pip install standardwebhooks',
+    code: python,
+  },
+  {
+    id: 'go',
+    lang: 'go',
+    filename: 'main.go',
+    install: 'none (standard library); optional: go get github.com/standard-webhooks/standard-webhooks/libraries/go',
+    code: go,
+  },
+  {
+    id: 'java',
+    lang: 'java',
+    filename: 'WebhookReceiver.java',
+    install: 'none (JDK only); optional: Maven com.standardwebhooks:standardwebhooks',
+    code: java,
+  },
+  {
+    id: 'ruby',
+    lang: 'ruby',
+    filename: 'receiver.rb',
+    install: 'gem install webrick (Ruby 3+); optional: gem install standardwebhooks',
+    code: ruby,
+  },
 ];

@@ -7,14 +7,15 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { allNavigationHrefs } from '../../lib/navigation';
 import { listWebhooks } from '../../lib/openapi';
 import { formatLargeDocument, LARGE_DOC_HEADER, type LargeDocBench } from './large-doc';
 import { benchPages } from './pages';
 import { benchSandbox, formatSandboxRows } from './sandbox';
 import { benchSearch } from './search';
-import { benchSoak, formatSoak } from './soak';
 import { startPortal } from './server';
+import { benchSoak, formatSoak } from './soak';
 
 const distDir = process.env.BENCH_DIST_DIR ?? '.next-bench';
 
@@ -27,7 +28,9 @@ async function main() {
   const portal = await startPortal({ port, distDir, skipBuild: args.has('--skip-build') });
   try {
     if (args.has('--sandbox-only')) {
-      console.log('\n## Sandbox (GET /v1/projects?limit=25, autocannon 10 connections × 10 s; next start targets: median of interleaved rounds)\n');
+      console.log(
+        '\n## Sandbox (GET /v1/projects?limit=25, autocannon 10 connections × 10 s; next start targets: median of interleaved rounds)\n',
+      );
       console.log(formatSandboxRows(await benchSandbox({ portalUrl: portal.baseUrl })));
       return;
     }
@@ -51,11 +54,18 @@ async function main() {
       const search = await benchSearch({ distDir });
       console.log('\n## Search (MiniSearch, per keystroke)\n');
       console.log('| index bytes | index gzip | keystrokes | median ms | p95 ms |\n|---|---|---|---|---|');
-      console.log(`| ${search.indexBytes} | ${search.indexBytesGzip} | ${search.queries} | ${search.medianMs.toFixed(3)} | ${search.p95Ms.toFixed(3)} |`);
+      console.log(
+        `| ${search.indexBytes} | ${search.indexBytesGzip} | ${search.queries} | ${search.medianMs.toFixed(3)} | ${search.p95Ms.toFixed(3)} |`,
+      );
       console.log('\n## Reference pages of a large public description (every operation, React production build)\n');
-      const largeDoc = execFileSync('npx', ['tsx', 'scripts/bench/large-doc.ts'], { env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' });
+      const largeDoc = execFileSync('npx', ['tsx', 'scripts/bench/large-doc.ts'], {
+        env: { ...process.env, NODE_ENV: 'production' },
+        encoding: 'utf8',
+      });
       console.log(`${LARGE_DOC_HEADER}\n${formatLargeDocument(JSON.parse(largeDoc) as LargeDocBench)}`);
-      console.log('\n## Sandbox (GET /v1/projects?limit=25, autocannon 10 connections × 10 s; next start targets: median of interleaved rounds)\n');
+      console.log(
+        '\n## Sandbox (GET /v1/projects?limit=25, autocannon 10 connections × 10 s; next start targets: median of interleaved rounds)\n',
+      );
       console.log(formatSandboxRows(await benchSandbox({ portalUrl: portal.baseUrl })));
       console.log('\n## Sandbox soak (mounted, mixed reads/creates/tokens over 5 tenants; BENCH_SOAK_SECONDS)\n');
       const soak = await benchSoak({ portalUrl: portal.baseUrl, serverPid: portal.pid! });

@@ -8,8 +8,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+
 import { createElement } from 'react';
 import { renderToReadableStream } from 'react-dom/server';
+
 import { OperationView } from '../../components/reference/operation-view';
 import type { Operation } from '../../lib/openapi';
 import { countSchemas, documentOperations } from '../../lib/reference/any-document';
@@ -32,7 +34,10 @@ export type PagesRun = { pages: number; bytes: number; maxBytes: number; renderM
  * @returns totals; `renderMs` is the sum of the pages' render times
  * @throws whatever a page throws while rendering (a broken page must fail the caller)
  */
-export async function renderDocumentPages(root: Record<string, unknown>, visit: (operation: Operation, html: string) => void = () => {}): Promise<PagesRun> {
+export async function renderDocumentPages(
+  root: Record<string, unknown>,
+  visit: (operation: Operation, html: string) => void = () => {},
+): Promise<PagesRun> {
   const { operations, resolve } = documentOperations(root);
   const run: PagesRun = { pages: 0, bytes: 0, maxBytes: 0, renderMs: 0 };
   for (const operation of operations) {
@@ -54,7 +59,13 @@ export async function renderDocumentPages(root: Record<string, unknown>, visit: 
 }
 
 /** Figures of the benchmark: the description's size and the render totals. */
-export type LargeDocBench = PagesRun & { description: string; version: string; componentSchemas: number; totalSchemas: number; loadMs: number };
+export type LargeDocBench = PagesRun & {
+  description: string;
+  version: string;
+  componentSchemas: number;
+  totalSchemas: number;
+  loadMs: number;
+};
 
 /**
  * Loads and renders the large description.
@@ -67,11 +78,19 @@ export async function benchLargeDocument(): Promise<LargeDocBench> {
   const schemas = countSchemas(root);
   const run = await renderDocumentPages(root);
   const info = root.info as { title?: string; version?: string } | undefined;
-  return { description: `${info?.title ?? LARGE_DESCRIPTION} (${String(root.openapi)})`, version: info?.version ?? '', componentSchemas: schemas.components, totalSchemas: schemas.total, loadMs, ...run };
+  return {
+    description: `${info?.title ?? LARGE_DESCRIPTION} (${String(root.openapi)})`,
+    version: info?.version ?? '',
+    componentSchemas: schemas.components,
+    totalSchemas: schemas.total,
+    loadMs,
+    ...run,
+  };
 }
 
 /** The header of {@link formatLargeDocument}'s table. */
-export const LARGE_DOC_HEADER = '| description | pages | schemas (components / all) | render | per page | markup |\n|---|---|---|---|---|---|';
+export const LARGE_DOC_HEADER =
+  '| description | pages | schemas (components / all) | render | per page | markup |\n|---|---|---|---|---|---|';
 
 /** The figures as a Markdown table row under {@link LARGE_DOC_HEADER}: seconds, milliseconds per page, megabytes. */
 export function formatLargeDocument(bench: LargeDocBench): string {

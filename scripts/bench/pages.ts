@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+
 import { chromium } from '@playwright/test';
+
 import { chromiumArgs, chromiumPath } from '../../tests/chromium';
 
 const execFileAsync = promisify(execFile);
@@ -112,14 +114,27 @@ function median(values: readonly number[]): number {
  * @param options.lighthouse false to skip Lighthouse (scores then read -1)
  * @param options.runs Lighthouse runs per route (default 1)
  */
-export async function benchPages(baseUrl: string, routes: string[], options: { lighthouse?: boolean; runs?: number } = {}): Promise<PageRow[]> {
+export async function benchPages(
+  baseUrl: string,
+  routes: string[],
+  options: { lighthouse?: boolean; runs?: number } = {},
+): Promise<PageRow[]> {
   const rows: PageRow[] = [];
   for (const route of routes) {
     const js = await firstVisitJs(baseUrl, route);
     const runs: Awaited<ReturnType<typeof lighthouseScores>>[] = [];
-    for (let run = 0; run < (options.lighthouse === false ? 0 : Math.max(1, options.runs ?? 1)); run++) runs.push(await lighthouseScores(baseUrl + route));
-    const pick = (key: keyof (typeof runs)[number]) => (runs.length === 0 ? -1 : median(runs.map((scores) => scores[key])));
-    rows.push({ route, ...js, performance: pick('performance'), accessibility: pick('accessibility'), bestPractices: pick('bestPractices'), seo: pick('seo') });
+    for (let run = 0; run < (options.lighthouse === false ? 0 : Math.max(1, options.runs ?? 1)); run++)
+      runs.push(await lighthouseScores(baseUrl + route));
+    const pick = (key: keyof (typeof runs)[number]) =>
+      runs.length === 0 ? -1 : median(runs.map((scores) => scores[key]));
+    rows.push({
+      route,
+      ...js,
+      performance: pick('performance'),
+      accessibility: pick('accessibility'),
+      bestPractices: pick('bestPractices'),
+      seo: pick('seo'),
+    });
   }
   return rows;
 }

@@ -23,7 +23,10 @@ interface AutocannonResult {
   non2xx: number;
 }
 const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
-  url: string; headers: Record<string, string>; connections: number; duration: number;
+  url: string;
+  headers: Record<string, string>;
+  connections: number;
+  duration: number;
 }) => Promise<AutocannonResult>;
 
 /** One benchmark row; latency in milliseconds. With several rounds: the median round, and every round's req/s. */
@@ -38,15 +41,20 @@ export interface SandboxBenchRow {
 }
 
 async function tenantToken(sandboxBase: string): Promise<string> {
-  const app = (await (await fetch(`${sandboxBase}/apps`, { method: 'POST' })).json()) as { client_id: string; client_secret: string };
-  const token = (await (await fetch(`${sandboxBase}/v1/auth/token`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Basic ${Buffer.from(`${encodeURIComponent(app.client_id)}:${encodeURIComponent(app.client_secret)}`).toString('base64')}`,
-      'Content-Type': 'application/x-www-form-urlencoded',
-    },
-    body: 'grant_type=client_credentials&scope=projects:read%20sandbox:manage',
-  })).json()) as { access_token: string };
+  const app = (await (await fetch(`${sandboxBase}/apps`, { method: 'POST' })).json()) as {
+    client_id: string;
+    client_secret: string;
+  };
+  const token = (await (
+    await fetch(`${sandboxBase}/v1/auth/token`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${encodeURIComponent(app.client_id)}:${encodeURIComponent(app.client_secret)}`).toString('base64')}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+      body: 'grant_type=client_credentials&scope=projects:read%20sandbox:manage',
+    })
+  ).json()) as { access_token: string };
   const raised = await fetch(`${sandboxBase}/rate-limit`, {
     method: 'PUT',
     headers: { Authorization: `Bearer ${token.access_token}`, 'Content-Type': 'application/json' },
@@ -79,7 +87,13 @@ function startStandalone(db: string): Promise<{ url: string; stop: () => void }>
   });
 }
 
-async function run(target: string, url: string, headers: Record<string, string>, options: { connections: number; duration: number }, warmUp = true): Promise<SandboxBenchRow> {
+async function run(
+  target: string,
+  url: string,
+  headers: Record<string, string>,
+  options: { connections: number; duration: number },
+  warmUp = true,
+): Promise<SandboxBenchRow> {
   // Warm-up (JIT, prepared statements, first-request module loading, V8 sizing its young generation) so the measured
   // run is steady state: after 2 s the first round still ran several points slower than the later ones.
   if (warmUp) await autocannon({ url, headers, connections: options.connections, duration: 5 });
@@ -107,7 +121,11 @@ function medianRound(rounds: SandboxBenchRow[]): SandboxBenchRow {
   const middle = median(rounds.map((r) => r.requestsPerSecond));
   const chosen = rounds.find((r) => r.requestsPerSecond === middle);
   if (!chosen) throw new Error('no rounds measured');
-  return { ...chosen, non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0), roundsRequestsPerSecond: rounds.map((r) => r.requestsPerSecond) };
+  return {
+    ...chosen,
+    non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0),
+    roundsRequestsPerSecond: rounds.map((r) => r.requestsPerSecond),
+  };
 }
 
 /**
@@ -118,7 +136,9 @@ function medianRound(rounds: SandboxBenchRow[]): SandboxBenchRow {
  *   options.rounds - interleaved rounds of the `next start` targets (default BENCH_SANDBOX_ROUNDS, else 7).
  * @returns one row per target: standalone, mounted (if portalUrl), trivial route handler /healthz (if portalUrl).
  */
-export async function benchSandbox(options: { portalUrl?: string; connections?: number; duration?: number; rounds?: number } = {}): Promise<SandboxBenchRow[]> {
+export async function benchSandbox(
+  options: { portalUrl?: string; connections?: number; duration?: number; rounds?: number } = {},
+): Promise<SandboxBenchRow[]> {
   const load = { connections: options.connections ?? 10, duration: options.duration ?? 10 };
   const rounds = Math.max(1, Math.round(options.rounds ?? (Number(process.env.BENCH_SANDBOX_ROUNDS) || 7)));
   const rows: SandboxBenchRow[] = [];
@@ -126,7 +146,14 @@ export async function benchSandbox(options: { portalUrl?: string; connections?: 
   const server = await startStandalone(path.join(dir, 'bench.db'));
   try {
     const token = await tenantToken(server.url);
-    rows.push(await run('sandbox standalone (npm run sandbox)', `${server.url}/v1/projects?limit=25`, { Authorization: `Bearer ${token}` }, load));
+    rows.push(
+      await run(
+        'sandbox standalone (npm run sandbox)',
+        `${server.url}/v1/projects?limit=25`,
+        { Authorization: `Bearer ${token}` },
+        load,
+      ),
+    );
   } finally {
     server.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -143,7 +170,8 @@ export async function benchSandbox(options: { portalUrl?: string; connections?: 
     ];
     const measured = targets.map((): SandboxBenchRow[] => []);
     for (let round = 0; round < rounds; round++) {
-      for (const [i, [target, url, headers]] of targets.entries()) measured[i]?.push(await run(target, url, headers, load, round === 0));
+      for (const [i, [target, url, headers]] of targets.entries())
+        measured[i]?.push(await run(target, url, headers, load, round === 0));
     }
     rows.push(...measured.map(medianRound));
   }
@@ -157,15 +185,22 @@ export async function benchSandbox(options: { portalUrl?: string; connections?: 
 export function formatSandboxRows(rows: readonly SandboxBenchRow[]): string {
   const lines = ['| target | req/s | p50 ms | p99 ms | non-2xx |', '|---|---|---|---|---|'];
   for (const r of rows) {
-    const rounds = r.roundsRequestsPerSecond && r.roundsRequestsPerSecond.length > 1 ? ` (median of ${r.roundsRequestsPerSecond.join(', ')})` : '';
+    const rounds =
+      r.roundsRequestsPerSecond && r.roundsRequestsPerSecond.length > 1
+        ? ` (median of ${r.roundsRequestsPerSecond.join(', ')})`
+        : '';
     lines.push(`| ${r.target} | ${r.requestsPerSecond}${rounds} | ${r.p50Ms} | ${r.p99Ms} | ${r.non2xx} |`);
   }
   const baseline = rows.find((r) => r.target.startsWith('trivial'));
   for (const mounted of rows.filter((r) => r.target.startsWith('sandbox mounted'))) {
     if (!baseline) continue;
-    const perRound = (mounted.roundsRequestsPerSecond ?? []).map((rps, i) => (rps / (baseline.roundsRequestsPerSecond?.[i] ?? NaN)) * 100);
-    const ratio = perRound.length > 1 ? median(perRound) : (mounted.requestsPerSecond / baseline.requestsPerSecond) * 100;
-    const rounds = perRound.length > 1 ? ` (median of rounds: ${perRound.map((r) => `${r.toFixed(1)} %`).join(', ')})` : '';
+    const perRound = (mounted.roundsRequestsPerSecond ?? []).map(
+      (rps, i) => (rps / (baseline.roundsRequestsPerSecond?.[i] ?? NaN)) * 100,
+    );
+    const ratio =
+      perRound.length > 1 ? median(perRound) : (mounted.requestsPerSecond / baseline.requestsPerSecond) * 100;
+    const rounds =
+      perRound.length > 1 ? ` (median of rounds: ${perRound.map((r) => `${r.toFixed(1)} %`).join(', ')})` : '';
     lines.push('', `${mounted.target} / trivial handler: ${ratio.toFixed(1)} %${rounds}`);
   }
   return lines.join('\n');

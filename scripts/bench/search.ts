@@ -7,16 +7,35 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
+
 import MiniSearch from 'minisearch';
+
 import { buildSearchIndex } from '../../lib/search/build';
 import { INDEX_OPTIONS, type SearchDoc } from '../../lib/search/options';
 import { runQuery } from '../../lib/search/query';
 
 /** Queries typed one keystroke at a time. */
-const QUERIES = ['429', 'metrics', 'listProjects', 'member.invited', 'idempotency key', 'rate limit', 'webhook signature', 'auto_deploy', 'pagination link', 'oauth pkce'];
+const QUERIES = [
+  '429',
+  'metrics',
+  'listProjects',
+  'member.invited',
+  'idempotency key',
+  'rate limit',
+  'webhook signature',
+  'auto_deploy',
+  'pagination link',
+  'oauth pkce',
+];
 
 /** Figures of one run: gzip size of the index in bytes, per-keystroke query time in milliseconds. */
-export type SearchBench = { indexBytes: number; indexBytesGzip: number; queries: number; medianMs: number; p95Ms: number };
+export type SearchBench = {
+  indexBytes: number;
+  indexBytesGzip: number;
+  queries: number;
+  medianMs: number;
+  p95Ms: number;
+};
 
 /**
  * Loads the index and times every keystroke-prefix of QUERIES (after 3 warm-up passes).
@@ -36,5 +55,11 @@ export async function benchSearch({ distDir = '.next-bench' }: { distDir?: strin
   });
   times.sort((a, b) => a - b);
   const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
-  return { indexBytes: Buffer.byteLength(json), indexBytesGzip: gzipSync(json).length, queries: times.length, medianMs: at(0.5), p95Ms: at(0.95) };
+  return {
+    indexBytes: Buffer.byteLength(json),
+    indexBytesGzip: gzipSync(json).length,
+    queries: times.length,
+    medianMs: at(0.5),
+    p95Ms: at(0.95),
+  };
 }

@@ -20,9 +20,13 @@ export async function startPortal(options: { port: number; distDir: string; skip
   // requests per second: lift the sandbox's abuse caps (500 projects, 1,000 idempotency records per tenant, a
   // tenant's own rate limit) for the bench.
   const env = {
-    ...process.env, NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: '1',
-    SANDBOX_DB: process.env.BENCH_SANDBOX_DB || path.join(dbDir, 'sandbox.db'), SANDBOX_PROJECTS_PER_TENANT: '1000000',
-    SANDBOX_MAX_REQUESTS_PER_SECOND: '1000000', SANDBOX_IDEMPOTENCY_RECORDS_PER_TENANT: '1000000',
+    ...process.env,
+    NEXT_DIST_DIR: options.distDir,
+    NEXT_TELEMETRY_DISABLED: '1',
+    SANDBOX_DB: process.env.BENCH_SANDBOX_DB || path.join(dbDir, 'sandbox.db'),
+    SANDBOX_PROJECTS_PER_TENANT: '1000000',
+    SANDBOX_MAX_REQUESTS_PER_SECOND: '1000000',
+    SANDBOX_IDEMPOTENCY_RECORDS_PER_TENANT: '1000000',
   };
   if (!options.skipBuild) {
     await run('npm', ['run', 'build'], env);
@@ -46,7 +50,9 @@ export async function startPortal(options: { port: number; distDir: string; skip
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`)),
+    );
   });
 }
 

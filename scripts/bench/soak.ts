@@ -53,7 +53,8 @@ interface Tenant {
 
 function assertLoopback(url: string): void {
   const host = new URL(url).hostname;
-  if (!['localhost', '127.0.0.1', '[::1]'].includes(host)) throw new Error(`the soak only drives a loopback server, not ${host}`);
+  if (!['localhost', '127.0.0.1', '[::1]'].includes(host))
+    throw new Error(`the soak only drives a loopback server, not ${host}`);
 }
 
 /** RSS in MiB of a process and all its descendants (npx → next start → next-server), from /proc. */
@@ -86,13 +87,18 @@ const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 };
-const percentile = (sorted: Float64Array, p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-const basicAuth = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+const percentile = (sorted: Float64Array, p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const basicAuth = (id: string, secret: string) =>
+  `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
 
 async function clientCredentials(base: string, tenant: Pick<Tenant, 'clientId' | 'clientSecret'>): Promise<Response> {
   return fetch(`${base}/v1/auth/token`, {
     method: 'POST',
-    headers: { Authorization: basicAuth(tenant.clientId, tenant.clientSecret), 'Content-Type': 'application/x-www-form-urlencoded' },
+    headers: {
+      Authorization: basicAuth(tenant.clientId, tenant.clientSecret),
+      'Content-Type': 'application/x-www-form-urlencoded',
+    },
     body: 'grant_type=client_credentials',
   });
 }
@@ -100,10 +106,18 @@ async function clientCredentials(base: string, tenant: Pick<Tenant, 'clientId' |
 async function createTenant(base: string): Promise<Tenant> {
   const app = await fetch(`${base}/apps`, { method: 'POST' });
   if (app.status !== 201) throw new Error(`POST /apps → ${app.status}: ${await app.text()}`);
-  const { client_id: clientId, client_secret: clientSecret } = (await app.json()) as { client_id: string; client_secret: string };
-  const token = ((await (await clientCredentials(base, { clientId, clientSecret })).json()) as { access_token: string }).access_token;
+  const { client_id: clientId, client_secret: clientSecret } = (await app.json()) as {
+    client_id: string;
+    client_secret: string;
+  };
+  const token = ((await (await clientCredentials(base, { clientId, clientSecret })).json()) as { access_token: string })
+    .access_token;
   const auth = { Authorization: `Bearer ${token}` };
-  const raised = await fetch(`${base}/rate-limit`, { method: 'PUT', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{"limit":1000000,"window_seconds":3600}' });
+  const raised = await fetch(`${base}/rate-limit`, {
+    method: 'PUT',
+    headers: { ...auth, 'Content-Type': 'application/json' },
+    body: '{"limit":1000000,"window_seconds":3600}',
+  });
   if (!raised.ok) throw new Error(`raising the rate limit failed: ${raised.status}`);
   const [first] = (await (await fetch(`${base}/v1/projects?limit=1`, { headers: auth })).json()) as { id: string }[];
   return { clientId, clientSecret, token, projectId: first!.id, created: new Map(), replays: 0, nextKey: 0 };
@@ -114,7 +128,9 @@ async function allNames(base: string, tenant: Tenant): Promise<{ total: number; 
   const names: string[] = [];
   let total = 0;
   for (let page = 1; ; page += 1) {
-    const response = await fetch(`${base}/v1/projects?page=${page}&limit=100`, { headers: { Authorization: `Bearer ${tenant.token}` } });
+    const response = await fetch(`${base}/v1/projects?page=${page}&limit=100`, {
+      headers: { Authorization: `Bearer ${tenant.token}` },
+    });
     total = Number(response.headers.get('x-total-count'));
     const items = (await response.json()) as { name: string }[];
     names.push(...items.map((item) => item.name));
@@ -129,7 +145,12 @@ async function allNames(base: string, tenant: Tenant): Promise<{ total: number; 
  * @returns the figures; `ok` is false if any assertion (5xx, lost/duplicated projects, memory growth) failed.
  * @throws Error if the URL is not loopback or the tenants cannot be created.
  */
-export async function benchSoak(options: { portalUrl: string; serverPid: number; seconds?: number; workers?: number }): Promise<SoakResult> {
+export async function benchSoak(options: {
+  portalUrl: string;
+  serverPid: number;
+  seconds?: number;
+  workers?: number;
+}): Promise<SoakResult> {
   assertLoopback(options.portalUrl);
   const seconds = options.seconds ?? (Number(process.env.BENCH_SOAK_SECONDS) || 60);
   const workers = options.workers ?? (Number(process.env.SOAK_WORKERS) || 10);
@@ -159,16 +180,24 @@ export async function benchSoak(options: { portalUrl: string; serverPid: number;
     let key: string | undefined;
     if (roll < 0.55) {
       kind = 'list';
-      request = () => fetch(`${base}/v1/projects?page=${1 + Math.floor(Math.random() * 4)}&limit=25`, { headers: auth });
+      request = () =>
+        fetch(`${base}/v1/projects?page=${1 + Math.floor(Math.random() * 4)}&limit=25`, { headers: auth });
     } else if (roll < 0.65) {
       kind = 'metrics';
       request = () => fetch(`${base}/v1/projects/${tenant.projectId}/metrics?window=1h`, { headers: auth });
     } else if (roll < 0.85) {
       const used = [...tenant.created.keys()];
       const repeat = used.length > 0 && Math.random() < 0.25;
-      key = repeat ? used[Math.floor(Math.random() * used.length)]! : `soak-${tenant.clientId}-${(tenant.nextKey += 1)}`;
+      key = repeat
+        ? used[Math.floor(Math.random() * used.length)]!
+        : `soak-${tenant.clientId}-${(tenant.nextKey += 1)}`;
       kind = repeat ? 'create (repeated key)' : 'create';
-      request = () => fetch(`${base}/v1/projects`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json', 'Idempotency-Key': `"${key!}"` }, body: JSON.stringify({ name: key }) });
+      request = () =>
+        fetch(`${base}/v1/projects`, {
+          method: 'POST',
+          headers: { ...auth, 'Content-Type': 'application/json', 'Idempotency-Key': `"${key!}"` },
+          body: JSON.stringify({ name: key }),
+        });
     } else {
       kind = 'token';
       request = () => clientCredentials(base, tenant);
@@ -182,7 +211,8 @@ export async function benchSoak(options: { portalUrl: string; serverPid: number;
         const { id } = (await response.json()) as { id: string };
         if (response.headers.get('idempotent-replayed') === 'true') {
           tenant.replays += 1;
-          if (tenant.created.get(key) !== id) statuses['replay with another project'] = (statuses['replay with another project'] ?? 0) + 1;
+          if (tenant.created.get(key) !== id)
+            statuses['replay with another project'] = (statuses['replay with another project'] ?? 0) + 1;
         } else if (tenant.created.has(key)) {
           statuses['second creation for a key'] = (statuses['second creation for a key'] ?? 0) + 1;
         } else {
@@ -200,9 +230,11 @@ export async function benchSoak(options: { portalUrl: string; serverPid: number;
   }
 
   try {
-    await Promise.all(Array.from({ length: workers }, async (_, worker) => {
-      for (let i = worker; performance.now() < deadline; i += 1) await one(tenants[i % TENANTS]!);
-    }));
+    await Promise.all(
+      Array.from({ length: workers }, async (_, worker) => {
+        for (let i = worker; performance.now() < deadline; i += 1) await one(tenants[i % TENANTS]!);
+      }),
+    );
   } finally {
     clearInterval(sampler);
   }
@@ -232,7 +264,9 @@ export async function benchSoak(options: { portalUrl: string; serverPid: number;
   const middle = median(rss.slice(third, 2 * third));
   const last = median(rss.slice(2 * third));
   const growth = middle > 0 ? ((last - middle) / middle) * 100 : 0;
-  const serverErrors = Object.entries(statuses).filter(([status]) => /^5\d\d$/.test(status) || status === '0').reduce((sum, [, n]) => sum + n, 0);
+  const serverErrors = Object.entries(statuses)
+    .filter(([status]) => /^5\d\d$/.test(status) || status === '0')
+    .reduce((sum, [, n]) => sum + n, 0);
   const anomalies = (statuses['replay with another project'] ?? 0) + (statuses['second creation for a key'] ?? 0);
   const memoryStable = growth <= RSS_GROWTH_LIMIT_PERCENT;
   return {
@@ -264,14 +298,25 @@ export function formatSoak(result: SoakResult): string {
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
     `| ${result.seconds} | ${result.workers} | ${result.requests} | ${result.requestsPerSecond} | ${result.p50Ms} | ${result.p99Ms} | ${result.serverErrors} | ${result.projectsCreated} | ${result.projectsLost} | ${result.projectsDuplicated} | ${result.rssStartMiB} → ${result.rssMiddleMiB} → ${result.rssEndMiB} | ${result.rssGrowthPercent} % (limit ${RSS_GROWTH_LIMIT_PERCENT} %) |`,
     '',
-    `mix: ${Object.entries(result.byKind).map(([kind, n]) => `${kind} ${n}`).join(', ')}; statuses: ${Object.entries(result.statuses).map(([s, n]) => `${s} ×${n}`).join(', ')}; ${result.ok ? 'PASS' : 'FAIL'}`,
+    `mix: ${Object.entries(result.byKind)
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(', ')}; statuses: ${Object.entries(result.statuses)
+      .map(([s, n]) => `${s} ×${n}`)
+      .join(', ')}; ${result.ok ? 'PASS' : 'FAIL'}`,
   ].join('\n');
 }
 
 if (process.argv[1] && import.meta.url === `file://${path.resolve(process.argv[1])}`) {
   (async () => {
     const [url, pid] = process.argv.slice(2);
-    const portal = url && pid ? undefined : await startPortal({ port: Number(process.env.BENCH_PORT ?? 3200) + 1, distDir: '.next-bench', skipBuild: existsSync('.next-bench/BUILD_ID') });
+    const portal =
+      url && pid
+        ? undefined
+        : await startPortal({
+            port: Number(process.env.BENCH_PORT ?? 3200) + 1,
+            distDir: '.next-bench',
+            skipBuild: existsSync('.next-bench/BUILD_ID'),
+          });
     try {
       const result = await benchSoak({ portalUrl: url ?? portal!.baseUrl, serverPid: Number(pid ?? portal!.pid) });
       console.log(formatSoak(result));

@@ -28,7 +28,10 @@ interface Context {
 /** The delivery with one byte of its body changed (the signature no longer matches). */
 function tamper(delivery: Delivery): Delivery {
   const i = Math.floor(delivery.payload.length / 2);
-  return { ...delivery, payload: delivery.payload.slice(0, i) + (delivery.payload[i] === 'x' ? 'y' : 'x') + delivery.payload.slice(i + 1) };
+  return {
+    ...delivery,
+    payload: delivery.payload.slice(0, i) + (delivery.payload[i] === 'x' ? 'y' : 'x') + delivery.payload.slice(i + 1),
+  };
 }
 
 const COMMANDS: Record<Exclude<WebhookVerifySnippet['id'], 'curl'>, (file: string) => [string, string[]]> = {
@@ -41,7 +44,11 @@ const COMMANDS: Record<Exclude<WebhookVerifySnippet['id'], 'curl'>, (file: strin
 
 async function post(port: number, delivery: Delivery): Promise<number | string> {
   try {
-    const response = await fetch(`http://127.0.0.1:${port}/webhooks`, { method: 'POST', headers: { ...delivery.headers, 'content-type': 'application/json' }, body: delivery.payload });
+    const response = await fetch(`http://127.0.0.1:${port}/webhooks`, {
+      method: 'POST',
+      headers: { ...delivery.headers, 'content-type': 'application/json' },
+      body: delivery.payload,
+    });
     return response.status;
   } catch (error) {
     return (error as Error).message;
@@ -51,13 +58,24 @@ async function post(port: number, delivery: Delivery): Promise<number | string> 
 async function checkServer(snippet: WebhookVerifySnippet, dir: string, ctx: Context) {
   const [command, args] = COMMANDS[snippet.id as keyof typeof COMMANDS](snippet.filename);
   const port = await freePort();
-  const receiver = start(command, args, dir, sampleEnv(ctx.work, ctx.goCache, { AETHEX_WEBHOOK_SECRET: ctx.webhookSecret, PORT: String(port) }));
+  const receiver = start(
+    command,
+    args,
+    dir,
+    sampleEnv(ctx.work, ctx.goCache, { AETHEX_WEBHOOK_SECRET: ctx.webhookSecret, PORT: String(port) }),
+  );
   const problems: string[] = [];
   try {
     // Wait until it listens (go run and java compile first): a GET answers with some status once it is up.
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline && receiver.child.exitCode === null) {
-      if (typeof (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.status, () => 'down')) === 'number') break;
+      if (
+        typeof (await fetch(`http://127.0.0.1:${port}/`).then(
+          (r) => r.status,
+          () => 'down',
+        )) === 'number'
+      )
+        break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const delivery = await ctx.emit();
@@ -68,21 +86,38 @@ async function checkServer(snippet: WebhookVerifySnippet, dir: string, ctx: Cont
   } finally {
     stop(receiver.child);
   }
-  return { problems, output: receiver.output(), command: `cd ${dir} && AETHEX_WEBHOOK_SECRET=whsec_… PORT=${port} ${path.basename(command)} ${args.join(' ')}` };
+  return {
+    problems,
+    output: receiver.output(),
+    command: `cd ${dir} && AETHEX_WEBHOOK_SECRET=whsec_… PORT=${port} ${path.basename(command)} ${args.join(' ')}`,
+  };
 }
 
 async function checkCurl(snippet: WebhookVerifySnippet, dir: string, ctx: Context) {
   const problems: string[] = [];
   let output = '';
-  for (const [name, delivery, expect] of [['real', await ctx.emit(), '"valid":true'], ['tampered', tamper(await ctx.emit()), '"status":400']] as const) {
+  for (const [name, delivery, expect] of [
+    ['real', await ctx.emit(), '"valid":true'],
+    ['tampered', tamper(await ctx.emit()), '"status":400'],
+  ] as const) {
     writeFileSync(path.join(dir, 'delivery.json'), delivery.payload);
-    const vars = { AETHEX_BASE_URL: ctx.baseUrl, AETHEX_TOKEN: ctx.token, WEBHOOK_ID: delivery.headers['webhook-id'] ?? '', WEBHOOK_TIMESTAMP: delivery.headers['webhook-timestamp'] ?? '', WEBHOOK_SIGNATURE: delivery.headers['webhook-signature'] ?? '' };
+    const vars = {
+      AETHEX_BASE_URL: ctx.baseUrl,
+      AETHEX_TOKEN: ctx.token,
+      WEBHOOK_ID: delivery.headers['webhook-id'] ?? '',
+      WEBHOOK_TIMESTAMP: delivery.headers['webhook-timestamp'] ?? '',
+      WEBHOOK_SIGNATURE: delivery.headers['webhook-signature'] ?? '',
+    };
     const result = await run('sh', [snippet.filename], dir, sampleEnv(ctx.work, ctx.goCache, vars));
     output += `--- ${name} ---\n${result.stdout}${result.stderr}\n`;
     if (result.code !== 0) problems.push(`${name} delivery: exit code ${result.code}`);
     if (!result.stdout.replace(/\s/g, '').includes(expect)) problems.push(`${name} delivery: output lacks ${expect}`);
   }
-  return { problems, output, command: `cd ${dir} && AETHEX_BASE_URL=… AETHEX_TOKEN=… WEBHOOK_ID=… WEBHOOK_TIMESTAMP=… WEBHOOK_SIGNATURE=… sh ${snippet.filename}` };
+  return {
+    problems,
+    output,
+    command: `cd ${dir} && AETHEX_BASE_URL=… AETHEX_TOKEN=… WEBHOOK_ID=… WEBHOOK_TIMESTAMP=… WEBHOOK_SIGNATURE=… sh ${snippet.filename}`,
+  };
 }
 
 /** One pool task per verification program; each adds its result to the report. */

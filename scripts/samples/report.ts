@@ -20,7 +20,9 @@ export function createReport() {
   return {
     add(result: CheckResult): void {
       results.push(result);
-      console.log(`${result.problems.length ? 'FAIL' : 'ok  '} ${result.operation} × ${result.language}${result.problems.length ? `: ${result.problems[0]}` : ''}`);
+      console.log(
+        `${result.problems.length ? 'FAIL' : 'ok  '} ${result.operation} × ${result.language}${result.problems.length ? `: ${result.problems[0]}` : ''}`,
+      );
     },
     /** Prints the report; returns the number of failed checks. */
     print(elapsedMs: number): number {
@@ -31,7 +33,8 @@ export function createReport() {
         for (const problem of failure.problems) console.log(`  - ${problem}`);
         const lines = failure.output.trimEnd().split('\n');
         console.log(`  output (first ${Math.min(OUTPUT_LINES, lines.length)} of ${lines.length} lines):`);
-        for (const line of lines.slice(0, OUTPUT_LINES)) console.log(`  | ${line.length > 300 ? `${line.slice(0, 300)}…` : line}`);
+        for (const line of lines.slice(0, OUTPUT_LINES))
+          console.log(`  | ${line.length > 300 ? `${line.slice(0, 300)}…` : line}`);
       }
       console.log(`\nsamples: ${results.length} checks in ${(elapsedMs / 1000).toFixed(1)} s`);
       console.log(`${results.length - failures.length} passed, ${failures.length} failed`);

@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import knownIssues from './known-a11y-issues.json';
+
 import { allNavigationHrefs } from '../../lib/navigation';
 import { listWebhooks } from '../../lib/openapi';
 import { expect, test } from './fixtures';
+import knownIssues from './known-a11y-issues.json';
 
 /** Every page of the site: the navigation, the webhook event pages and the 404 page. */
 const pages = [
@@ -23,7 +24,9 @@ for (const path of pages) {
       const known = (knownIssues as Record<string, Known>)[path];
       if (!known) {
         const results = await new AxeBuilder({ page }).withTags(tags).analyze();
-        expect(results.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+        expect(results.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`)).toEqual(
+          [],
+        );
         return;
       }
       // A third-party widget (the Scalar explorer): our part of the page must be clean, and inside the

@@ -46,12 +46,18 @@ test.describe('code samples', () => {
     await page.keyboard.press('Home');
     await expect(curl).toHaveAttribute('aria-selected', 'true');
     await first.getByRole('tab', { name: 'Go', exact: true }).click();
-    for (const list of await tablists(page).all()) await expect(list.getByRole('tab', { name: 'Go', exact: true })).toHaveAttribute('aria-selected', 'true');
-    const panel = page.locator(`#${await first.getByRole('tab', { name: 'Go', exact: true }).getAttribute('aria-controls')}`);
+    for (const list of await tablists(page).all())
+      await expect(list.getByRole('tab', { name: 'Go', exact: true })).toHaveAttribute('aria-selected', 'true');
+    const panel = page.locator(
+      `#${await first.getByRole('tab', { name: 'Go', exact: true }).getAttribute('aria-controls')}`,
+    );
     await expect(panel).toBeVisible();
     await expect(panel).toContainText('package main');
     await page.reload();
-    await expect(tablists(page).first().getByRole('tab', { name: 'Go', exact: true })).toHaveAttribute('aria-selected', 'true');
+    await expect(tablists(page).first().getByRole('tab', { name: 'Go', exact: true })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
     expect(await page.evaluate(() => window.localStorage.getItem('aethex-lang'))).toBe('go');
   });
 
@@ -65,7 +71,9 @@ test.describe('code samples', () => {
     await expect(group.getByRole('status')).toHaveText('Copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(sampleForOperation(OPERATION, 'java'));
-    const shown = await page.locator(`#${await first.getByRole('tab', { name: 'Java', exact: true }).getAttribute('aria-controls')} pre`).innerText();
+    const shown = await page
+      .locator(`#${await first.getByRole('tab', { name: 'Java', exact: true }).getAttribute('aria-controls')} pre`)
+      .innerText();
     expect(copied.trimEnd()).toBe(shown.trimEnd());
   });
 
@@ -74,8 +82,14 @@ test.describe('code samples', () => {
       await page.addInitScript((value) => window.localStorage.setItem('theme', value), theme);
       await page.goto(PATH);
       await expect(page.locator('html')).toHaveClass(new RegExp(theme === 'dark' ? '\\bdark\\b' : '^(?!.*\\bdark\\b)'));
-      const results = await new AxeBuilder({ page }).include('[role="tablist"]').include('[role="tabpanel"]').withTags(['wcag2a', 'wcag2aa', 'wcag22aa']).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      const results = await new AxeBuilder({ page })
+        .include('[role="tablist"]')
+        .include('[role="tabpanel"]')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag22aa'])
+        .analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+        [],
+      );
     });
   }
 });

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+
 import { expect, test } from './fixtures';
 
 /**
@@ -28,14 +29,20 @@ async function focusReport(page: Page): Promise<FocusReport | null> {
       const label = node.getAttribute('aria-label') ?? (node as HTMLElement).innerText?.trim().slice(0, 60) ?? '';
       const id = node.id ? `#${node.id}` : '';
       const type = node.getAttribute('type') ? `[type=${node.getAttribute('type')}]` : '';
-      const labelled = node instanceof HTMLInputElement || node instanceof HTMLSelectElement || node instanceof HTMLTextAreaElement
-        ? (node.labels?.[0]?.innerText.trim().slice(0, 60) ?? '')
-        : '';
+      const labelled =
+        node instanceof HTMLInputElement || node instanceof HTMLSelectElement || node instanceof HTMLTextAreaElement
+          ? (node.labels?.[0]?.innerText.trim().slice(0, 60) ?? '')
+          : '';
       return `<${node.tagName.toLowerCase()}${id}${type}> "${label || labelled}"`;
     };
     const style = getComputedStyle(element);
     const box = element.getBoundingClientRect();
-    const inViewport = box.bottom > 0 && box.right > 0 && box.top < window.innerHeight && box.left < window.innerWidth && box.width * box.height > 0;
+    const inViewport =
+      box.bottom > 0 &&
+      box.right > 0 &&
+      box.top < window.innerHeight &&
+      box.left < window.innerWidth &&
+      box.width * box.height > 0;
     let coveredBy: string | null = null;
     if (inViewport) {
       const x = Math.min(Math.max(box.left + box.width / 2, 0), window.innerWidth - 1);
@@ -60,10 +67,18 @@ async function expectFocusVisible(page: Page) {
   const report = await focusReport(page);
   expect(report, 'focus was lost to <body> (a keyboard user no longer knows where they are)').not.toBeNull();
   if (!report) return;
-  const ring = (report.outlineStyle !== 'none' && report.outlineWidth >= 2) || (report.boxShadow !== 'none' && report.boxShadow !== '');
-  expect(ring, `${report.name} has no visible focus indicator (outline ${report.outlineStyle} ${report.outlineWidth}px, box-shadow ${report.boxShadow})`).toBe(true);
+  const ring =
+    (report.outlineStyle !== 'none' && report.outlineWidth >= 2) ||
+    (report.boxShadow !== 'none' && report.boxShadow !== '');
+  expect(
+    ring,
+    `${report.name} has no visible focus indicator (outline ${report.outlineStyle} ${report.outlineWidth}px, box-shadow ${report.boxShadow})`,
+  ).toBe(true);
   expect(report.inViewport, `${report.name} is focused but outside the viewport`).toBe(true);
-  expect(report.coveredBy, `${report.name} is focused but covered by ${report.coveredBy ?? ''} (WCAG 2.4.11)`).toBeNull();
+  expect(
+    report.coveredBy,
+    `${report.name} is focused but covered by ${report.coveredBy ?? ''} (WCAG 2.4.11)`,
+  ).toBeNull();
 }
 
 /** Presses `key` and checks the focus stop it lands on. */
@@ -82,10 +97,16 @@ async function tabTo(page: Page, target: Locator, maxPresses = 60, backwards = f
     if (await target.evaluate((element) => element === document.activeElement)) return;
     await press(page, backwards ? 'Shift+Tab' : 'Tab');
   }
-  await expect(target, `not reached with ${maxPresses} presses of ${backwards ? 'Shift+Tab' : 'Tab'}`).toBeFocused({ timeout: 1 });
+  await expect(target, `not reached with ${maxPresses} presses of ${backwards ? 'Shift+Tab' : 'Tab'}`).toBeFocused({
+    timeout: 1,
+  });
 }
 
-test('the full console flow works with the keyboard alone, with focus visible at every stop', async ({ page, context, baseURL }) => {
+test('the full console flow works with the keyboard alone, with focus visible at every stop', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL ?? 'http://localhost:3100' });
   await page.goto('/console?operation=listProjects');
   await expect(page.locator('[data-ready="true"]')).toBeAttached();

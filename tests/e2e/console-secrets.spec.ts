@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+
 import type { Page, Request } from '@playwright/test';
+
 import { expect, test, type PageProblems } from './fixtures';
 
 /**
@@ -32,7 +34,12 @@ function recorder(page: Page) {
     if (typeof value === 'string' && value.length >= 8) secrets.push({ kind, value });
   };
   page.context().on('request', (request: Request) => {
-    pending.push(request.allHeaders().then((headers) => requests.push({ url: request.url(), headers })).catch(() => requests.push({ url: request.url(), headers: {} })));
+    pending.push(
+      request
+        .allHeaders()
+        .then((headers) => requests.push({ url: request.url(), headers }))
+        .catch(() => requests.push({ url: request.url(), headers: {} })),
+    );
   });
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame()) navigations.push(frame.url());
@@ -41,9 +48,19 @@ function recorder(page: Page) {
     const path = new URL(response.url()).pathname;
     if (response.request().method() !== 'POST' || !['/sandbox/apps', '/sandbox/v1/auth/token'].includes(path)) return;
     pending.push(
-      response.json().then((body: Record<string, unknown>) => {
-        for (const kind of ['client_secret', 'personal_access_token', 'webhook_secret', 'access_token', 'refresh_token']) add(kind, body[kind]);
-      }).catch(() => undefined),
+      response
+        .json()
+        .then((body: Record<string, unknown>) => {
+          for (const kind of [
+            'client_secret',
+            'personal_access_token',
+            'webhook_secret',
+            'access_token',
+            'refresh_token',
+          ])
+            add(kind, body[kind]);
+        })
+        .catch(() => undefined),
     );
   });
   return { secrets, requests, navigations, add, settled: () => Promise.all(pending) };
@@ -51,7 +68,11 @@ function recorder(page: Page) {
 
 /** Browsers log every 4xx/5xx fetch as a console error; the single-use check provokes one on purpose. */
 function allowHttpErrors(problems: PageProblems) {
-  problems.consoleErrors.splice(0, problems.consoleErrors.length, ...problems.consoleErrors.filter((m) => !/status of (4|5)\d\d/.test(m)));
+  problems.consoleErrors.splice(
+    0,
+    problems.consoleErrors.length,
+    ...problems.consoleErrors.filter((m) => !/status of (4|5)\d\d/.test(m)),
+  );
 }
 
 /** `text` must contain none of `secrets`; the message names the place and the kind of secret. */
@@ -68,7 +89,9 @@ async function pageText(page: Page): Promise<string> {
 }
 
 async function storageDump(page: Page): Promise<string> {
-  return page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
+  return page.evaluate(() =>
+    JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }),
+  );
 }
 
 test('no token, secret, code or verifier leaks after every console flow', async ({ page, baseURL, problems }) => {
@@ -143,7 +166,13 @@ test('no token, secret, code or verifier leaks after every console flow', async 
 
   // The authorization code: single use (the exchange with the real verifier is refused the second time) ...
   const reuse = await page.request.post(`${origin}/sandbox/v1/auth/token`, {
-    form: { grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: `${origin}/console/callback`, client_id: 'aethex-console' },
+    form: {
+      grant_type: 'authorization_code',
+      code,
+      code_verifier: verifier,
+      redirect_uri: `${origin}/console/callback`,
+      client_id: 'aethex-console',
+    },
   });
   expect(reuse.status()).toBe(400);
   expect(((await reuse.json()) as { error?: string }).error).toBe('invalid_grant');
@@ -153,15 +182,20 @@ test('no token, secret, code or verifier leaks after every console flow', async 
   // The callback page strips its query (the same URL may be re-committed by the router's own history write
   // first); from the first URL without the code on, no address-bar URL has it.
   const navigations = run.navigations.join('\n');
-  const stripped = run.navigations.findIndex((url, i) => i > run.navigations.indexOf(callbackUrl) && !url.includes(code));
-  expect(run.navigations[stripped], `the callback strips the code itself:\n${navigations}`).toBe(`${origin}/console/callback`);
+  const stripped = run.navigations.findIndex(
+    (url, i) => i > run.navigations.indexOf(callbackUrl) && !url.includes(code),
+  );
+  expect(run.navigations[stripped], `the callback strips the code itself:\n${navigations}`).toBe(
+    `${origin}/console/callback`,
+  );
   for (const url of run.navigations.slice(stripped)) expect(url, navigations).not.toContain(code);
   expect(page.url()).not.toContain(code);
   const codeSecret: Secret = { kind: 'authorization_code', value: code };
 
   // Everything issued in the run.
   const kinds = new Set(run.secrets.map((s) => s.kind));
-  for (const kind of ['client_secret', 'personal_access_token', 'webhook_secret', 'access_token', 'pkce_verifier']) expect(kinds, `${kind} collected`).toContain(kind);
+  for (const kind of ['client_secret', 'personal_access_token', 'webhook_secret', 'access_token', 'pkce_verifier'])
+    expect(kinds, `${kind} collected`).toContain(kind);
   expect(run.secrets.filter((s) => s.kind === 'access_token')).toHaveLength(2);
   const all = [...run.secrets, codeSecret];
 
@@ -186,7 +220,11 @@ test('no token, secret, code or verifier leaks after every console flow', async 
   for (const request of run.requests) {
     const { authorization, ...others } = request.headers;
     expectNone(`request headers of ${request.url}`, JSON.stringify(others), all);
-    if (authorization !== undefined) expectNone(`the Authorization header of ${request.url}`, authorization, [codeSecret, ...run.secrets.filter((s) => s.kind === 'pkce_verifier')]);
+    if (authorization !== undefined)
+      expectNone(`the Authorization header of ${request.url}`, authorization, [
+        codeSecret,
+        ...run.secrets.filter((s) => s.kind === 'pkce_verifier'),
+      ]);
   }
   const apiCalls = run.requests.filter((r) => new URL(r.url).pathname === '/sandbox/v1/projects');
   expect(apiCalls).toHaveLength(3);
@@ -201,7 +239,10 @@ test('no token, secret, code or verifier leaks after every console flow', async 
 
   // The server's log (next start's stdout + stderr, see playwright.config.ts).
   const log = process.env.E2E_SERVER_LOG ?? '';
-  expect(existsSync(log), `server log ${log} exists (a reused server started outside Playwright has none: stop it)`).toBe(true);
+  expect(
+    existsSync(log),
+    `server log ${log} exists (a reused server started outside Playwright has none: stop it)`,
+  ).toBe(true);
   const logText = readFileSync(log, 'utf8');
   expect(logText, 'the log is the live next start output').toMatch(/Ready|next start|Local:/);
   expectNone(`the server log ${log}`, logText, all);

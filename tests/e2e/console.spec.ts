@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+
 import { expect, test, type PageProblems } from './fixtures';
 
 /**
@@ -33,7 +34,9 @@ async function revealedToken(page: Page): Promise<string> {
 }
 
 async function expectNoTokenLeft(page: Page, token: string, visited: string[]) {
-  const storage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
+  const storage = await page.evaluate(() =>
+    JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }),
+  );
   expect(storage).not.toContain(token);
   expect(JSON.stringify(await page.context().cookies())).not.toContain(token);
   for (const url of visited) expect(url).not.toContain(token);
@@ -52,7 +55,11 @@ const status = (page: Page) => page.getByTestId('response-status');
 
 /** Browsers log every 4xx/5xx fetch as a console error; those are expected here. */
 function allowHttpErrors(problems: PageProblems) {
-  problems.consoleErrors.splice(0, problems.consoleErrors.length, ...problems.consoleErrors.filter((m) => !/status of (4|5)\d\d/.test(m)));
+  problems.consoleErrors.splice(
+    0,
+    problems.consoleErrors.length,
+    ...problems.consoleErrors.filter((m) => !/status of (4|5)\d\d/.test(m)),
+  );
 }
 
 test('sandbox app → client credentials → GET /v1/projects shows rate limit, request ID and pages', async ({ page }) => {
@@ -138,7 +145,10 @@ test('a token without projects:write gets 403 with the error table hint', async 
   await expect(status(page)).toContainText('403');
   const note = page.getByRole('note', { name: 'What this error means' });
   await expect(note).toContainText('The identity lacks the required scope');
-  await expect(note.getByRole('link', { name: '403 in the error reference' })).toHaveAttribute('href', '/reference/errors#403');
+  await expect(note.getByRole('link', { name: '403 in the error reference' })).toHaveAttribute(
+    'href',
+    '/reference/errors#403',
+  );
   allowHttpErrors(problems);
 });
 
@@ -196,7 +206,14 @@ test('console on 127.0.0.1 with a custom target on localhost still shows every h
   await sendButton(page).click();
   await expect(status(page)).toContainText('200');
   const headers = page.getByRole('table');
-  for (const name of ['x-request-id', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'link', 'x-total-count']) {
+  for (const name of [
+    'x-request-id',
+    'x-ratelimit-limit',
+    'x-ratelimit-remaining',
+    'x-ratelimit-reset',
+    'link',
+    'x-total-count',
+  ]) {
     await expect(headers.getByRole('rowheader', { name, exact: true })).toBeVisible();
   }
   await expect(page.getByTestId('request-id')).toHaveText(/\S+/);
@@ -216,11 +233,17 @@ test('webhook playground: member.invited verifies, a tampered copy is rejected',
   await page.getByRole('checkbox', { name: 'Tamper with one byte' }).check();
   await page.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(page.getByText(/^Rejected \(400\)/)).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Python' })).toHaveAttribute('href', '/docs/webhooks#verifying-signatures');
+  await expect(page.getByRole('link', { name: 'Python' })).toHaveAttribute(
+    'href',
+    '/docs/webhooks#verifying-signatures',
+  );
   allowHttpErrors(problems);
 });
 
-test('the body is checked against the schema before sending; an unreachable host is explained in words', async ({ page, problems }) => {
+test('the body is checked against the schema before sending; an unreachable host is explained in words', async ({
+  page,
+  problems,
+}) => {
   await openConsole(page, '/console?operation=createProject');
   await page.getByLabel(/^Request body/).fill('{"name": "", "colour": "red"}');
   await sendButton(page).click();
@@ -237,14 +260,19 @@ test('the body is checked against the schema before sending; an unreachable host
 });
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`the console with an error response has no axe violations (WCAG 2.2 AA, ${scheme})`, async ({ page, problems }) => {
+  test(`the console with an error response has no axe violations (WCAG 2.2 AA, ${scheme})`, async ({
+    page,
+    problems,
+  }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await openConsole(page, '/console?operation=createProject');
     await createApp(page);
     await clientCredentialsToken(page, ['projects:write']);
     await sendButton(page).click();
     await expect(status(page)).toContainText('403');
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     allowHttpErrors(problems);
   });

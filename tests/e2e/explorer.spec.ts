@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+
 import { listOperations } from '../../lib/openapi';
 import { expect, test } from './fixtures';
 
@@ -10,7 +11,7 @@ test('the explorer renders every operation of the document', async ({ page }) =>
   await page.waitForLoadState('networkidle');
 });
 
-test('Ctrl+K on the explorer opens the site search only, not Scalar\'s as well', async ({ page }) => {
+test("Ctrl+K on the explorer opens the site search only, not Scalar's as well", async ({ page }) => {
   await page.goto('/reference/explorer');
   await expect(page.getByText(listOperations()[0]!.summary, { exact: true }).first()).toBeAttached({ timeout: 30_000 });
   await page.locator('body').click({ position: { x: 5, y: 5 } });
@@ -28,7 +29,10 @@ async function siteStyle(page: Page) {
     bodyClasses: [...document.body.classList].sort(),
     bodyStyle: document.body.getAttribute('style'),
     scalarSheets: [...document.querySelectorAll('head style, head link[rel="stylesheet"]')].filter(
-      (element) => (element as HTMLLinkElement | HTMLStyleElement).sheet && !(element as HTMLLinkElement).media?.includes('not all') && /scalar/i.test(element.textContent ?? '') ,
+      (element) =>
+        (element as HTMLLinkElement | HTMLStyleElement).sheet &&
+        !(element as HTMLLinkElement).media?.includes('not all') &&
+        /scalar/i.test(element.textContent ?? ''),
     ).length,
   }));
 }
@@ -39,7 +43,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.goto('/reference');
     const fresh = await siteStyle(page);
     await page.goto('/reference/explorer');
-    await expect(page.getByText(listOperations()[0]!.summary, { exact: true }).first()).toBeAttached({ timeout: 30_000 });
+    await expect(page.getByText(listOperations()[0]!.summary, { exact: true }).first()).toBeAttached({
+      timeout: 30_000,
+    });
     expect(await page.evaluate(() => document.body.className)).toMatch(/(dark|light)-mode/);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API reference' }).click();
     await expect(page).toHaveURL(/\/reference$/);
@@ -49,7 +55,9 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(after).toEqual(fresh);
     // Back again client-side: Scalar gets its styles back.
     await page.locator('aside').getByRole('link', { name: 'Explorer' }).click();
-    await expect(page.getByText(listOperations()[0]!.summary, { exact: true }).first()).toBeAttached({ timeout: 30_000 });
+    await expect(page.getByText(listOperations()[0]!.summary, { exact: true }).first()).toBeAttached({
+      timeout: 30_000,
+    });
     await expect.poll(async () => (await siteStyle(page)).scalarSheets, { timeout: 15_000 }).toBeGreaterThan(0);
   });
 }

@@ -13,20 +13,20 @@ const localHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 export const test = base.extend<{ problems: PageProblems }>({
   problems: [
     async ({ page }, provide) => {
-    const problems: PageProblems = { pageErrors: [], consoleErrors: [], externalRequests: [] };
-    page.on('pageerror', (error) => problems.pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.consoleErrors.push(message.text());
-    });
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (['data:', 'blob:', 'about:'].includes(url.protocol)) return;
-      if (!localHosts.has(url.hostname)) problems.externalRequests.push(request.url());
-    });
-    await provide(problems);
-    expect(problems.pageErrors, 'uncaught page errors').toEqual([]);
-    expect(problems.consoleErrors, 'console errors').toEqual([]);
-    expect(problems.externalRequests, 'requests to non-local hosts').toEqual([]);
+      const problems: PageProblems = { pageErrors: [], consoleErrors: [], externalRequests: [] };
+      page.on('pageerror', (error) => problems.pageErrors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.consoleErrors.push(message.text());
+      });
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (['data:', 'blob:', 'about:'].includes(url.protocol)) return;
+        if (!localHosts.has(url.hostname)) problems.externalRequests.push(request.url());
+      });
+      await provide(problems);
+      expect(problems.pageErrors, 'uncaught page errors').toEqual([]);
+      expect(problems.consoleErrors, 'console errors').toEqual([]);
+      expect(problems.externalRequests, 'requests to non-local hosts').toEqual([]);
     },
     // Automatic: every test that opens a page is watched, whether or not it asks for `problems`.
     { auto: true },

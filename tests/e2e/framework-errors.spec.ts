@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
+
 import { expect, test } from '@playwright/test';
 
 /**
@@ -36,18 +37,32 @@ function send(method: string, target: string, extraHeaders: string[] = []): Prom
       for (const line of lines) {
         const colon = line.indexOf(':');
         const name = line.slice(0, colon).trim().toLowerCase();
-        headers[name] = headers[name] === undefined ? line.slice(colon + 1).trim() : `${headers[name]}, ${line.slice(colon + 1).trim()}`;
+        headers[name] =
+          headers[name] === undefined
+            ? line.slice(colon + 1).trim()
+            : `${headers[name]}, ${line.slice(colon + 1).trim()}`;
       }
-      resolve({ status: Number(statusLine.split(' ')[1] ?? 0), headers, body: split === -1 ? '' : text.slice(split + 4) });
+      resolve({
+        status: Number(statusLine.split(' ')[1] ?? 0),
+        headers,
+        body: split === -1 ? '' : text.slice(split + 4),
+      });
     });
-    socket.write([`${method} ${target} HTTP/1.1`, `Host: localhost:${port}`, 'Connection: close', ...extraHeaders, '', ''].join('\r\n'));
+    socket.write(
+      [`${method} ${target} HTTP/1.1`, `Host: localhost:${port}`, 'Connection: close', ...extraHeaders, '', ''].join(
+        '\r\n',
+      ),
+    );
   });
 }
 
 /** The server log (next start's output, see playwright.config.ts) written while `run` ran. */
 async function logDuring(run: () => Promise<void>): Promise<string> {
   const log = process.env.E2E_SERVER_LOG ?? '';
-  expect(existsSync(log), `server log ${log} exists (a reused server started outside Playwright has none: stop it)`).toBe(true);
+  expect(
+    existsSync(log),
+    `server log ${log} exists (a reused server started outside Playwright has none: stop it)`,
+  ).toBe(true);
   const from = statSync(log).size;
   await run();
   // next start's output reaches the file through a pipe (tee): give it a moment.
@@ -141,7 +156,12 @@ for (const method of ['TRACE', 'PROPFIND']) {
 
 // Under /sandbox the answer is the sandbox's own: its Allow list for the path (the one a DELETE there gets), with
 // CORS headers so a page on another origin can read it.
-for (const target of ['/sandbox/v1/projects', '/sandbox/v1/projects/prj_0000/metrics?x=1', '/sandbox/v1/auth/token', '/.well-known/oauth-authorization-server/sandbox']) {
+for (const target of [
+  '/sandbox/v1/projects',
+  '/sandbox/v1/projects/prj_0000/metrics?x=1',
+  '/sandbox/v1/auth/token',
+  '/.well-known/oauth-authorization-server/sandbox',
+]) {
   test(`TRACE ${target}: the sandbox's 405 problem with its Allow list, nothing logged`, async () => {
     let response: RawResponse | undefined;
     const log = await logDuring(async () => {
@@ -157,7 +177,7 @@ for (const target of ['/sandbox/v1/projects', '/sandbox/v1/projects/prj_0000/met
   });
 }
 
-test('TRACE on an unknown sandbox path: the sandbox\'s 404 problem', async () => {
+test("TRACE on an unknown sandbox path: the sandbox's 404 problem", async () => {
   let response: RawResponse | undefined;
   const log = await logDuring(async () => {
     response = await send('TRACE', '/sandbox/v1/nothing-here');

@@ -8,9 +8,12 @@ test('there are ten guides, in the sidebar in frontmatter order', async ({ page 
   await page.goto('/docs/quickstart');
   const sidebar = page.getByRole('navigation', { name: 'Sections' }).last();
   const titles = guides.map((g) => g.title);
-  const hrefs = await sidebar.locator('a[href^="/docs/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const hrefs = await sidebar
+    .locator('a[href^="/docs/"]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   expect(hrefs).toEqual(guides.map((g) => g.href));
-  for (const title of titles) await expect(sidebar.getByRole('link', { name: title, exact: true }).first()).toBeVisible();
+  for (const title of titles)
+    await expect(sidebar.getByRole('link', { name: title, exact: true }).first()).toBeVisible();
 });
 
 // Accessibility (axe, light and dark) of every guide is checked once for the whole site in a11y.spec.ts.
@@ -41,7 +44,10 @@ test('the table of contents moves to a heading and highlights it', async ({ page
 test('previous and next links follow the sidebar order', async ({ page }) => {
   await page.goto(guides[1]!.href);
   const pager = page.getByRole('navigation', { name: 'Previous and next pages' });
-  await expect(pager.getByRole('link', { name: new RegExp(guides[0]!.title) })).toHaveAttribute('href', guides[0]!.href);
+  await expect(pager.getByRole('link', { name: new RegExp(guides[0]!.title) })).toHaveAttribute(
+    'href',
+    guides[0]!.href,
+  );
   await pager.getByRole('link', { name: new RegExp(guides[2]!.title) }).click();
   await expect(page).toHaveURL(new RegExp(`${guides[2]!.href}$`));
 });
@@ -95,15 +101,26 @@ test('llms.txt, llms-full.txt, sitemap.xml and robots.txt are served', async ({ 
 test('guide pages carry title, description and Open Graph metadata', async ({ page }) => {
   await page.goto('/docs/rate-limits');
   await expect(page).toHaveTitle(/^Rate limits · AeThex Developers$/);
-  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', guides.find((g) => g.href === '/docs/rate-limits')!.description);
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute(
+    'content',
+    guides.find((g) => g.href === '/docs/rate-limits')!.description,
+  );
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', 'Rate limits');
-  await expect(page.locator('link[rel="alternate"][type="text/markdown"]')).toHaveAttribute('href', /\/docs\/rate-limits\.md$/);
+  await expect(page.locator('link[rel="alternate"][type="text/markdown"]')).toHaveAttribute(
+    'href',
+    /\/docs\/rate-limits\.md$/,
+  );
 });
 
 const searches = [
   { keys: 'Control+K', query: '429', title: /429 Too Many Requests/, url: /\/reference\/errors#429$/ },
   { keys: '/', query: 'listProjects', title: /List projects/, url: /\/reference\/listProjects$/ },
-  { keys: 'Control+K', query: 'member.invited', title: /member\.invited/, url: /\/reference\/webhooks\/member\.invited$/ },
+  {
+    keys: 'Control+K',
+    query: 'member.invited',
+    title: /member\.invited/,
+    url: /\/reference\/webhooks\/member\.invited$/,
+  },
 ];
 
 for (const { keys, query, title, url } of searches) {

@@ -5,7 +5,10 @@ import { expect, test } from './fixtures';
 const SKIP = [/^\/sandbox(\/|$)/];
 
 function decode(value: string): string {
-  return value.replace(/&amp;/g, '&').replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"');
+  return value
+    .replace(/&amp;/g, '&')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"');
 }
 
 /**

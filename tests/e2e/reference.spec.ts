@@ -33,7 +33,10 @@ test('an operation page links its errors to their anchors', async ({ page }) => 
   test.skip(!operation, 'no operation declares errors');
   await page.goto(operationHref(operation!.operationId));
   const status = operation!.errorStatuses[0]!;
-  await page.locator(`a[href="${errorHref(status)}"]`).first().click();
+  await page
+    .locator(`a[href="${errorHref(status)}"]`)
+    .first()
+    .click();
   await expect(page).toHaveURL(new RegExp(`/reference/errors#${status}$`));
 });
 

@@ -20,7 +20,10 @@ interface Problem {
   errors?: { field: string; message: string }[];
 }
 
-async function createApp(request: APIRequestContext, body: Record<string, unknown> = { name: 'E2E input' }): Promise<App> {
+async function createApp(
+  request: APIRequestContext,
+  body: Record<string, unknown> = { name: 'E2E input' },
+): Promise<App> {
   const response = await request.post('/sandbox/apps', { data: body });
   expect(response.status()).toBe(201);
   return (await response.json()) as App;
@@ -31,8 +34,16 @@ function auth(app: App, extra: Record<string, string> = {}): Record<string, stri
 }
 
 /** POST /v1/projects with a raw body text (so JSON escapes such as `\ud800` reach the server as written). */
-function createProject(request: APIRequestContext, app: App, body: string, headers: Record<string, string> = {}): Promise<APIResponse> {
-  return request.post('/sandbox/v1/projects', { headers: auth(app, { 'Content-Type': 'application/json', ...headers }), data: body });
+function createProject(
+  request: APIRequestContext,
+  app: App,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<APIResponse> {
+  return request.post('/sandbox/v1/projects', {
+    headers: auth(app, { 'Content-Type': 'application/json', ...headers }),
+    data: body,
+  });
 }
 
 /** The tenant's number of projects in production (X-Total-Count). */
@@ -49,7 +60,9 @@ async function problemOf(response: APIResponse, status: number): Promise<Problem
 }
 
 test.describe('Idempotency-Key', () => {
-  test('records are scoped by tenant: the same key and body under another tenant creates that tenant\'s own project', async ({ request }) => {
+  test("records are scoped by tenant: the same key and body under another tenant creates that tenant's own project", async ({
+    request,
+  }) => {
     const [a, b] = [await createApp(request), await createApp(request)];
     const key = { 'Idempotency-Key': `"scope-${Date.now()}"` };
     const first = await createProject(request, a, '{"name":"tenant-a"}', key);
@@ -59,27 +72,44 @@ test.describe('Idempotency-Key', () => {
     expect(theirs.headers()['idempotent-replayed']).toBeUndefined();
     expect(((await theirs.json()) as { id: string }).id).not.toBe(((await first.json()) as { id: string }).id);
     // A different body under B is B's own first use of the key elsewhere: no 422 telling B that A used it.
-    const other = await createProject(request, b, '{"name":"tenant-b"}', { 'Idempotency-Key': `"${key['Idempotency-Key'].slice(1, -1)}-b"` });
+    const other = await createProject(request, b, '{"name":"tenant-b"}', {
+      'Idempotency-Key': `"${key['Idempotency-Key'].slice(1, -1)}-b"`,
+    });
     expect(other.status()).toBe(201);
     const replay = await createProject(request, a, '{"name":"tenant-a"}', key);
     expect(replay.status()).toBe(201);
     expect(replay.headers()['idempotent-replayed']).toBe('true');
   });
 
-  test('a quoted RFC 8941 string is the key: replays match the parsed string, escapes included', async ({ request }) => {
+  test('a quoted RFC 8941 string is the key: replays match the parsed string, escapes included', async ({
+    request,
+  }) => {
     const app = await createApp(request);
     const before = await projectCount(request, app);
-    const quoted = await createProject(request, app, '{"name":"quoted"}', { 'Idempotency-Key': '"8e03978e-40d5-43e8-bc93-6894a57f9324"' });
+    const quoted = await createProject(request, app, '{"name":"quoted"}', {
+      'Idempotency-Key': '"8e03978e-40d5-43e8-bc93-6894a57f9324"',
+    });
     expect(quoted.status()).toBe(201);
-    const again = await createProject(request, app, '{"name":"quoted"}', { 'Idempotency-Key': '"8e03978e-40d5-43e8-bc93-6894a57f9324"' });
+    const again = await createProject(request, app, '{"name":"quoted"}', {
+      'Idempotency-Key': '"8e03978e-40d5-43e8-bc93-6894a57f9324"',
+    });
     expect(again.headers()['idempotent-replayed']).toBe('true');
-    const escaped = await createProject(request, app, '{"name":"escaped"}', { 'Idempotency-Key': String.raw`"say \"hi\" \\ bye"` });
+    const escaped = await createProject(request, app, '{"name":"escaped"}', {
+      'Idempotency-Key': String.raw`"say \"hi\" \\ bye"`,
+    });
     expect(escaped.status()).toBe(201);
-    const escapedAgain = await createProject(request, app, '{"name":"escaped"}', { 'Idempotency-Key': String.raw`"say \"hi\" \\ bye"` });
+    const escapedAgain = await createProject(request, app, '{"name":"escaped"}', {
+      'Idempotency-Key': String.raw`"say \"hi\" \\ bye"`,
+    });
     expect(escapedAgain.headers()['idempotent-replayed']).toBe('true');
-    const reused = await problemOf(await createProject(request, app, '{"name":"other"}', { 'Idempotency-Key': String.raw`"say \"hi\" \\ bye"` }), 422);
+    const reused = await problemOf(
+      await createProject(request, app, '{"name":"other"}', { 'Idempotency-Key': String.raw`"say \"hi\" \\ bye"` }),
+      422,
+    );
     expect(reused.detail).toContain(String.raw`"say \"hi\" \\ bye"`);
-    const longest = await createProject(request, app, '{"name":"longest"}', { 'Idempotency-Key': `"${'k'.repeat(255)}"` });
+    const longest = await createProject(request, app, '{"name":"longest"}', {
+      'Idempotency-Key': `"${'k'.repeat(255)}"`,
+    });
     expect(longest.status()).toBe(201);
     expect(await projectCount(request, app)).toBe(before + 3);
   });
@@ -87,16 +117,39 @@ test.describe('Idempotency-Key', () => {
   test('a bare key gets 400 showing the quoted form to send, and nothing is stored', async ({ request }) => {
     const app = await createApp(request);
     const before = await projectCount(request, app);
-    const bare = await problemOf(await createProject(request, app, '{"name":"bare"}', { 'Idempotency-Key': '8e03978e-40d5-43e8-bc93-6894a57f9324' }), 400);
+    const bare = await problemOf(
+      await createProject(request, app, '{"name":"bare"}', {
+        'Idempotency-Key': '8e03978e-40d5-43e8-bc93-6894a57f9324',
+      }),
+      400,
+    );
     expect(bare.detail).toContain('Idempotency-Key: "8e03978e-40d5-43e8-bc93-6894a57f9324"');
     expect(bare.detail).not.toMatch(/must match pattern/);
     expect(bare.errors).toEqual([expect.objectContaining({ field: 'idempotency-key' })]);
     // The quoted form of a key holding a quote or a backslash escapes them.
-    const tricky = await problemOf(await createProject(request, app, '{"name":"bare"}', { 'Idempotency-Key': String.raw`a"b\c` }), 400);
+    const tricky = await problemOf(
+      await createProject(request, app, '{"name":"bare"}', { 'Idempotency-Key': String.raw`a"b\c` }),
+      400,
+    );
     expect(tricky.detail).toContain(String.raw`Idempotency-Key: "a\"b\\c"`);
-    for (const value of ['""', `"${'k'.repeat(256)}"`, '"open', '"a"b"', String.raw`"bad \n escape"`, '"k";param=1', '"a", "b"', '"tab\there"']) {
-      const refused = await problemOf(await createProject(request, app, '{"name":"bare"}', { 'Idempotency-Key': value }), 400);
-      expect(refused.errors?.map((error) => error.field), value).toEqual(['idempotency-key']);
+    for (const value of [
+      '""',
+      `"${'k'.repeat(256)}"`,
+      '"open',
+      '"a"b"',
+      String.raw`"bad \n escape"`,
+      '"k";param=1',
+      '"a", "b"',
+      '"tab\there"',
+    ]) {
+      const refused = await problemOf(
+        await createProject(request, app, '{"name":"bare"}', { 'Idempotency-Key': value }),
+        400,
+      );
+      expect(
+        refused.errors?.map((error) => error.field),
+        value,
+      ).toEqual(['idempotency-key']);
       expect(refused.detail, value).not.toMatch(/must match pattern/);
     }
     // The invalid key is reported together with an invalid body field.
@@ -107,33 +160,57 @@ test.describe('Idempotency-Key', () => {
 });
 
 test.describe('JSON bodies', () => {
-  test('a string or key holding a lone surrogate gets 400 naming its JSON pointer, and nothing is stored', async ({ request }) => {
+  test('a string or key holding a lone surrogate gets 400 naming its JSON pointer, and nothing is stored', async ({
+    request,
+  }) => {
     const app = await createApp(request);
     const before = await projectCount(request, app);
     const name = await problemOf(await createProject(request, app, String.raw`{"name":"a\ud800b"}`), 400);
     expect(name.errors).toEqual([expect.objectContaining({ field: '/name' })]);
     expect(name.detail).toContain('/name');
-    const nested = await problemOf(await createProject(request, app, String.raw`{"name":"ok","description":"x\udfffy"}`, { 'Idempotency-Key': '"lone-1"' }), 400);
+    const nested = await problemOf(
+      await createProject(request, app, String.raw`{"name":"ok","description":"x\udfffy"}`, {
+        'Idempotency-Key': '"lone-1"',
+      }),
+      400,
+    );
     expect(nested.errors).toEqual([expect.objectContaining({ field: '/description' })]);
     const key = await problemOf(await createProject(request, app, String.raw`{"name":"ok","\udc00x":1}`), 400);
     expect(key.errors?.[0]?.message).toMatch(/key/);
     // A well-formed pair is fine.
-    const paired = await createProject(request, app, String.raw`{"name":"emoji \ud83d\ude80"}`, { 'Idempotency-Key': '"lone-1"' });
+    const paired = await createProject(request, app, String.raw`{"name":"emoji \ud83d\ude80"}`, {
+      'Idempotency-Key': '"lone-1"',
+    });
     expect(paired.status()).toBe(201);
     expect(((await paired.json()) as { name: string }).name).toBe('emoji \u{1F680}');
     expect(await projectCount(request, app)).toBe(before + 1);
   });
 
   test('sandbox-only routes and webhook verification refuse lone surrogates too', async ({ request }) => {
-    const named = await problemOf(await request.post('/sandbox/apps', { headers: { 'Content-Type': 'application/json' }, data: String.raw`{"name":"app \ud800"}` }), 400);
+    const named = await problemOf(
+      await request.post('/sandbox/apps', {
+        headers: { 'Content-Type': 'application/json' },
+        data: String.raw`{"name":"app \ud800"}`,
+      }),
+      400,
+    );
     expect(named.errors).toEqual([expect.objectContaining({ field: '/name' })]);
-    const uris = await problemOf(await request.post('/sandbox/apps', { headers: { 'Content-Type': 'application/json' }, data: String.raw`{"redirect_uris":["https://ok.example/cb","https://x.example/\ud800"]}` }), 400);
+    const uris = await problemOf(
+      await request.post('/sandbox/apps', {
+        headers: { 'Content-Type': 'application/json' },
+        data: String.raw`{"redirect_uris":["https://ok.example/cb","https://x.example/\ud800"]}`,
+      }),
+      400,
+    );
     expect(uris.errors).toEqual([expect.objectContaining({ field: '/redirect_uris/1' })]);
     const tenant = await createApp(request);
-    const verified = await problemOf(await request.post('/sandbox/v1/webhooks/verify', {
-      headers: auth(tenant, { 'Content-Type': 'application/json' }),
-      data: String.raw`{"payload":"{}\ud800","headers":{"webhook-id":"msg_1","webhook-timestamp":"1","webhook-signature":"v1,AAAA"}}`,
-    }), 400);
+    const verified = await problemOf(
+      await request.post('/sandbox/v1/webhooks/verify', {
+        headers: auth(tenant, { 'Content-Type': 'application/json' }),
+        data: String.raw`{"payload":"{}\ud800","headers":{"webhook-id":"msg_1","webhook-timestamp":"1","webhook-signature":"v1,AAAA"}}`,
+      }),
+      400,
+    );
     expect(verified.errors).toEqual([expect.objectContaining({ field: '/payload' })]);
   });
 });
@@ -145,26 +222,53 @@ test.describe('POST /v1/webhooks/verify', () => {
     return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${payload}`).digest('base64')}`;
   }
 
-  test('webhook-timestamp must be decimal digits and webhook-id non-empty (400 with a field error)', async ({ request }) => {
+  test('webhook-timestamp must be decimal digits and webhook-id non-empty (400 with a field error)', async ({
+    request,
+  }) => {
     const app = await createApp(request);
-    const emit = await request.post('/sandbox/webhooks/emit', { headers: auth(app, { 'Content-Type': 'application/json' }), data: { event: 'member.invited' } });
+    const emit = await request.post('/sandbox/webhooks/emit', {
+      headers: auth(app, { 'Content-Type': 'application/json' }),
+      data: { event: 'member.invited' },
+    });
     expect(emit.status()).toBe(200);
     const delivery = (await emit.json()) as { payload: string; headers: Record<string, string> };
-    const verify = (headers: Record<string, string>) => request.post('/sandbox/v1/webhooks/verify', {
-      headers: auth(app, { 'Content-Type': 'application/json' }), data: { payload: delivery.payload, headers: { ...delivery.headers, ...headers } },
-    });
+    const verify = (headers: Record<string, string>) =>
+      request.post('/sandbox/v1/webhooks/verify', {
+        headers: auth(app, { 'Content-Type': 'application/json' }),
+        data: { payload: delivery.payload, headers: { ...delivery.headers, ...headers } },
+      });
     expect((await verify({})).status()).toBe(200);
     const seconds = Number(delivery.headers['webhook-timestamp']);
-    for (const timestamp of [`0x${seconds.toString(16)}`, (seconds / 1e9).toString() + 'e9', `+${seconds}`, ` ${seconds}`, `${seconds} `, `${seconds}.0`, '']) {
+    for (const timestamp of [
+      `0x${seconds.toString(16)}`,
+      (seconds / 1e9).toString() + 'e9',
+      `+${seconds}`,
+      ` ${seconds}`,
+      `${seconds} `,
+      `${seconds}.0`,
+      '',
+    ]) {
       // Each is signed exactly as sent, so only the timestamp's syntax can fail.
       const signature = sign(app.webhook_secret, delivery.headers['webhook-id']!, timestamp, delivery.payload);
-      const refused = await problemOf(await verify({ 'webhook-timestamp': timestamp, 'webhook-signature': signature }), 400);
-      expect(refused.errors?.map((error) => error.field), JSON.stringify(timestamp)).toEqual(['/headers/webhook-timestamp']);
+      const refused = await problemOf(
+        await verify({ 'webhook-timestamp': timestamp, 'webhook-signature': signature }),
+        400,
+      );
+      expect(
+        refused.errors?.map((error) => error.field),
+        JSON.stringify(timestamp),
+      ).toEqual(['/headers/webhook-timestamp']);
       expect(refused.detail, timestamp).toMatch(/digits/);
       expect(refused.detail, timestamp).not.toMatch(/must match pattern/);
     }
     const timestamp = delivery.headers['webhook-timestamp']!;
-    const emptyId = await problemOf(await verify({ 'webhook-id': '', 'webhook-signature': sign(app.webhook_secret, '', timestamp, delivery.payload) }), 400);
+    const emptyId = await problemOf(
+      await verify({
+        'webhook-id': '',
+        'webhook-signature': sign(app.webhook_secret, '', timestamp, delivery.payload),
+      }),
+      400,
+    );
     expect(emptyId.errors?.map((error) => error.field)).toEqual(['/headers/webhook-id']);
     expect(emptyId.detail).toMatch(/webhook-id/);
   });
@@ -173,15 +277,29 @@ test.describe('POST /v1/webhooks/verify', () => {
 test.describe('idempotency record cap', () => {
   test.setTimeout(180_000);
 
-  test('a new key beyond 1,000 records of a tenant gets 429 naming the cap, with Retry-After until the oldest expires; replays still work', async ({ request }) => {
+  test('a new key beyond 1,000 records of a tenant gets 429 naming the cap, with Retry-After until the oldest expires; replays still work', async ({
+    request,
+  }) => {
     const app = await createApp(request);
-    const raised = await request.put('/sandbox/rate-limit', { headers: auth(app, { 'Content-Type': 'application/json' }), data: { limit: 6000, window_seconds: 60 } });
+    const raised = await request.put('/sandbox/rate-limit', {
+      headers: auth(app, { 'Content-Type': 'application/json' }),
+      data: { limit: 6000, window_seconds: 60 },
+    });
     expect(raised.status()).toBe(200);
     const cap = 1000;
     const started = Date.now();
     for (let batch = 0; batch < cap; batch += 20) {
-      const statuses = await Promise.all(Array.from({ length: 20 }, (_, i) => createProject(request, app, `{"name":"cap-${batch + i}"}`, { 'Idempotency-Key': `"cap-${batch + i}"` }).then((r) => r.status())));
-      expect(statuses.every((status) => status === 201), `batch ${batch}: ${statuses.join(',')}`).toBe(true);
+      const statuses = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          createProject(request, app, `{"name":"cap-${batch + i}"}`, { 'Idempotency-Key': `"cap-${batch + i}"` }).then(
+            (r) => r.status(),
+          ),
+        ),
+      );
+      expect(
+        statuses.every((status) => status === 201),
+        `batch ${batch}: ${statuses.join(',')}`,
+      ).toBe(true);
     }
     const before = await projectCount(request, app);
     const refused = await createProject(request, app, '{"name":"one-too-many"}', { 'Idempotency-Key': '"cap-new"' });
@@ -193,7 +311,9 @@ test.describe('idempotency record cap', () => {
     expect(retryAfter).toBeLessThanOrEqual(86_400);
     expect(await projectCount(request, app)).toBe(before);
     // The refused key was not stored: it is refused again, not replayed.
-    expect((await createProject(request, app, '{"name":"one-too-many"}', { 'Idempotency-Key': '"cap-new"' })).status()).toBe(429);
+    expect(
+      (await createProject(request, app, '{"name":"one-too-many"}', { 'Idempotency-Key': '"cap-new"' })).status(),
+    ).toBe(429);
     const replay = await createProject(request, app, '{"name":"cap-0"}', { 'Idempotency-Key': '"cap-0"' });
     expect(replay.status()).toBe(201);
     expect(replay.headers()['idempotent-replayed']).toBe('true');

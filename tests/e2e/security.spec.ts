@@ -39,7 +39,9 @@ for (const path of [...pages, '/no-such-page']) {
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['permissions-policy']).toContain('camera=()');
-    expect(headers['referrer-policy']).toBe(path.startsWith('/console') ? 'no-referrer' : 'strict-origin-when-cross-origin');
+    expect(headers['referrer-policy']).toBe(
+      path.startsWith('/console') ? 'no-referrer' : 'strict-origin-when-cross-origin',
+    );
     await page.waitForLoadState('networkidle');
     // Hydration ran (the page is interactive), which it cannot if its inline bootstrap scripts were blocked.
     await page.getByRole('button', { name: 'Toggle dark theme' }).click();

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+
 import { OAuthCallback } from '@/components/console/oauth-callback.client';
 
 export const metadata: Metadata = { title: 'Authorization', robots: { index: false } };

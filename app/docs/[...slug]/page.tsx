@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+
 import { GuideArticle } from '@/components/docs/guide-article';
 import { DocsShell } from '@/components/sidebar';
 import { getGuide, listGuides } from '@/lib/content';

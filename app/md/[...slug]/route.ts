@@ -1,4 +1,4 @@
-import { guideMarkdown, findGuide, listGuides } from '@/lib/content';
+import { findGuide, guideMarkdown, listGuides } from '@/lib/content';
 import { markdownResolvers } from '@/lib/content/resolvers';
 
 export const dynamic = 'force-static';
@@ -13,5 +13,7 @@ export function generateStaticParams() {
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string[] }> }) {
   const guide = findGuide((await params).slug);
   if (!guide) return new Response('Not found', { status: 404 });
-  return new Response(guideMarkdown(guide, markdownResolvers()), { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
+  return new Response(guideMarkdown(guide, markdownResolvers()), {
+    headers: { 'Content-Type': 'text/markdown; charset=utf-8' },
+  });
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+
 import { OperationView } from '@/components/reference/operation-view';
 import { DocsShell } from '@/components/sidebar';
 import { getOperation } from '@/lib/openapi';
@@ -18,7 +19,10 @@ type Props = { params: Promise<{ operationId: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const operation = getOperation((await params).operationId);
   if (!operation) return {};
-  return { title: operation.summary, description: `${operation.method} ${operation.path}: ${operation.summary}. Parameters, responses, errors and code samples.` };
+  return {
+    title: operation.summary,
+    description: `${operation.method} ${operation.path}: ${operation.summary}. Parameters, responses, errors and code samples.`,
+  };
 }
 
 /** The reference page of one operation. */

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+
 import { ErrorEntry } from '@/components/reference/error-entry';
 import { Markdown } from '@/components/reference/markdown';
 import { DocsShell } from '@/components/sidebar';
@@ -8,7 +9,8 @@ import { overviewSections } from '@/lib/reference/overview';
 
 export const metadata: Metadata = {
   title: 'Errors',
-  description: 'Every AeThex API error code: what it means, when it happens, an example RFC 9457 problem body and what your client should do.',
+  description:
+    'Every AeThex API error code: what it means, when it happens, an example RFC 9457 problem body and what your client should do.',
 };
 
 /** Every error code of the public error table, each with a stable anchor (`#<status>`). */
@@ -21,7 +23,12 @@ export default function Page() {
         <h1 className="text-3xl font-bold tracking-tight">Errors</h1>
         <Markdown text={intro?.body} />
         {listErrors().map((error) => (
-          <ErrorEntry key={error.status} error={error} example={problemExample(error.status)} retryAfter={retryAfter.has(error.status)} />
+          <ErrorEntry
+            key={error.status}
+            error={error}
+            example={problemExample(error.status)}
+            retryAfter={retryAfter.has(error.status)}
+          />
         ))}
       </article>
     </DocsShell>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+
 import { ExplorerLoader } from '@/components/reference/explorer-loader.client';
 import { CONSOLE_CLIENT_ID } from '@/lib/console/oauth';
 import { listServers } from '@/lib/openapi';
@@ -16,11 +17,16 @@ export default function Page() {
       <div className="mx-auto max-w-7xl px-4 pt-6">
         <h1 className="text-2xl font-bold tracking-tight">API explorer</h1>
         <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
-          Every operation of the OpenAPI document, callable against the sandbox. The server-rendered reference is lighter to read.
+          Every operation of the OpenAPI document, callable against the sandbox. The server-rendered reference is
+          lighter to read.
         </p>
       </div>
       <div data-third-party="scalar">
-        <ExplorerLoader servers={listServers().map((server) => ({ ...server }))} oauth2Scheme={oauth2SchemeName()} clientId={CONSOLE_CLIENT_ID} />
+        <ExplorerLoader
+          servers={listServers().map((server) => ({ ...server }))}
+          oauth2Scheme={oauth2SchemeName()}
+          clientId={CONSOLE_CLIENT_ID}
+        />
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+
 import { Markdown } from '@/components/reference/markdown';
 import { WebhookIndex } from '@/components/reference/reference-index';
 import { DocsShell } from '@/components/sidebar';

@@ -9,7 +9,16 @@ import { pageHeaders, renderConsent, renderError } from './consent-page';
 import { grantScopes } from './token';
 
 /** Authorization request parameters re-posted with the decision (login_hint is only a hint: never a proof). */
-const AUTHORIZE_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method', 'login_ticket'];
+const AUTHORIZE_PARAMS = [
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'scope',
+  'state',
+  'code_challenge',
+  'code_challenge_method',
+  'login_ticket',
+];
 
 type Checked =
   | { kind: 'page'; status: number; title: string; detail: string; returnTo?: string }
@@ -19,7 +28,13 @@ type Checked =
 /** How the tenant was proven: a login ticket (by its hash) or the tenant's personal access token typed on the screen. */
 type Proof = { tenant: TenantRow; ticketHash: string | undefined };
 
-function errorRedirect(redirectUri: string, issuer: string, params: Map<string, string>, error: string, description: string): { kind: 'redirect'; to: string } {
+function errorRedirect(
+  redirectUri: string,
+  issuer: string,
+  params: Map<string, string>,
+  error: string,
+  description: string,
+): { kind: 'redirect'; to: string } {
   const target = new URL(redirectUri);
   target.searchParams.set('error', error);
   target.searchParams.set('error_description', description);
@@ -31,14 +46,18 @@ function errorRedirect(redirectUri: string, issuer: string, params: Map<string, 
 /** Checks an authorization request (RFC 6749 §4.1.1, §4.1.2.1; OAuth 2.1 §4.1.1: PKCE S256 mandatory). */
 function check(rt: Runtime, issuer: string, params: Map<string, string>, repeated: string[]): Checked {
   const page = (title: string, detail: string, status = 400): Checked => ({ kind: 'page', status, title, detail });
-  if (repeated.length > 0) return page('Invalid authorization request', `The parameter ${repeated.join(', ')} is repeated.`);
+  if (repeated.length > 0)
+    return page('Invalid authorization request', `The parameter ${repeated.join(', ')} is repeated.`);
   const clientId = params.get('client_id');
   if (!clientId) return page('Invalid authorization request', 'The client_id parameter is missing.');
   const client = findClient(rt.store, clientId, rt.portalUrl);
   if (!client) return page('Unknown client', `No OAuth client ${clientId} is registered in this sandbox.`);
   const redirectUri = params.get('redirect_uri');
   if (!redirectUri || !redirectAllowed(client, redirectUri)) {
-    return page('Unregistered redirect URI', `The redirect_uri ${redirectUri ?? '(missing)'} is not registered for client ${clientId}.`);
+    return page(
+      'Unregistered redirect URI',
+      `The redirect_uri ${redirectUri ?? '(missing)'} is not registered for client ${clientId}.`,
+    );
   }
   // Anyone can register an app with any redirect URI, so an error answered before the tenant is proven is a page
   // with a link, not an automatic redirect (no open redirector on the portal's origin); loopback URIs (the caller's
@@ -46,18 +65,28 @@ function check(rt: Runtime, issuer: string, params: Map<string, string>, repeate
   const fail = (error: string, description: string): Checked => {
     const redirect = errorRedirect(redirectUri, issuer, params, error, description);
     if (!client.tenantId || isLoopbackRedirect(redirectUri)) return redirect;
-    return { kind: 'page', status: 400, title: 'Invalid authorization request', detail: `${error}: ${description}`, returnTo: redirect.to };
+    return {
+      kind: 'page',
+      status: 400,
+      title: 'Invalid authorization request',
+      detail: `${error}: ${description}`,
+      returnTo: redirect.to,
+    };
   };
   const responseType = params.get('response_type');
   if (!responseType) return fail('invalid_request', 'The response_type parameter is missing.');
   if (responseType !== 'code') return fail('unsupported_response_type', 'Only response_type=code is supported.');
-  if (!params.get('code_challenge')) return fail('invalid_request', 'PKCE is required: send code_challenge and code_challenge_method=S256.');
-  if (params.get('code_challenge_method') !== 'S256') return fail('invalid_request', 'code_challenge_method must be S256.');
-  if (!CODE_CHALLENGE.test(params.get('code_challenge')!)) return fail('invalid_request', 'code_challenge must be 43-128 base64url characters.');
+  if (!params.get('code_challenge'))
+    return fail('invalid_request', 'PKCE is required: send code_challenge and code_challenge_method=S256.');
+  if (params.get('code_challenge_method') !== 'S256')
+    return fail('invalid_request', 'code_challenge_method must be S256.');
+  if (!CODE_CHALLENGE.test(params.get('code_challenge')!))
+    return fail('invalid_request', 'code_challenge must be 43-128 base64url characters.');
   const scopes = grantScopes(params.get('scope'), client.scopes);
   // Without naming the client's scopes: the client ID is public, the tenant not yet proven.
   if (!Array.isArray(scopes)) return fail('invalid_scope', scopes.error.replace(/; allowed: .*$/, '.'));
-  if (client.tenantId && !rt.store.tenant(client.tenantId)) return fail('invalid_request', 'The client\'s sandbox app no longer exists.');
+  if (client.tenantId && !rt.store.tenant(client.tenantId))
+    return fail('invalid_request', "The client's sandbox app no longer exists.");
   return { kind: 'ok', client, redirectUri, scopes, params };
 }
 
@@ -85,8 +114,17 @@ function tokenProof(rt: Runtime, client: OAuthClient, token: string | undefined)
 }
 
 function respond(checked: Exclude<Checked, { kind: 'ok' }>): Reply {
-  if (checked.kind === 'page') return { status: checked.status, headers: pageHeaders(), body: renderError(checked.title, checked.detail, checked.returnTo) };
-  return { status: 303, headers: { Location: checked.to, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }, body: null };
+  if (checked.kind === 'page')
+    return {
+      status: checked.status,
+      headers: pageHeaders(),
+      body: renderError(checked.title, checked.detail, checked.returnTo),
+    };
+  return {
+    status: 303,
+    headers: { Location: checked.to, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' },
+    body: null,
+  };
 }
 
 /** The requested scopes the tenant holds (RFC 6749 §3.3: the server may grant fewer than asked). */
@@ -96,10 +134,22 @@ function tenantScopes(scopes: readonly string[], tenant: TenantRow): string[] {
 }
 
 /** The consent screen for a checked request: proven (tenant named, Allow issues a code) or asking for the proof. */
-function consentPage(rt: Runtime, checked: Extract<Checked, { kind: 'ok' }>, action: string, proof: Proof | undefined, status = 200, alert?: string): Reply {
+function consentPage(
+  rt: Runtime,
+  checked: Extract<Checked, { kind: 'ok' }>,
+  action: string,
+  proof: Proof | undefined,
+  status = 200,
+  alert?: string,
+): Reply {
   const descriptions = new Map(grantableScopes().map((scope) => [scope.name, scope.description]));
   const { params, client } = checked;
-  const hidden = Object.fromEntries(AUTHORIZE_PARAMS.filter((name) => params.has(name) && (name !== 'login_ticket' || proof)).map((name) => [name, params.get(name)!]));
+  const hidden = Object.fromEntries(
+    AUTHORIZE_PARAMS.filter((name) => params.has(name) && (name !== 'login_ticket' || proof)).map((name) => [
+      name,
+      params.get(name)!,
+    ]),
+  );
   // The tenant is named only once proven: a client ID is public and must not reveal whose app it is.
   const known = proof?.tenant;
   const scopes = proof ? tenantScopes(checked.scopes, proof.tenant) : checked.scopes;
@@ -129,7 +179,10 @@ export function handleAuthorize(rt: Runtime, url: URL, issuer: string, action: s
   const checked = check(rt, issuer, values, repeated);
   if (checked.kind !== 'ok') return respond(checked);
   const proof = ticketProof(rt, checked);
-  const alert = values.has('login_ticket') && !proof ? 'The login ticket has expired, was used, or belongs to another request: sign in with the personal access token instead.' : undefined;
+  const alert =
+    values.has('login_ticket') && !proof
+      ? 'The login ticket has expired, was used, or belongs to another request: sign in with the personal access token instead.'
+      : undefined;
   return consentPage(rt, checked, action, proof, 200, alert);
 }
 
@@ -141,7 +194,11 @@ export function handleAuthorize(rt: Runtime, url: URL, issuer: string, action: s
  */
 export function handleDecision(rt: Runtime, request: Request, body: Uint8Array, issuer: string, action: string): Reply {
   if (!isMediaType(request.headers.get('content-type'), 'application/x-www-form-urlencoded')) {
-    return { status: 400, headers: pageHeaders(), body: renderError('Invalid authorization request', 'The decision must be posted by the consent form.') };
+    return {
+      status: 400,
+      headers: pageHeaders(),
+      body: renderError('Invalid authorization request', 'The decision must be posted by the consent form.'),
+    };
   }
   const { values, repeated } = parseForm(Buffer.from(body).toString('utf8'));
   const decision = values.get('decision');
@@ -150,31 +207,63 @@ export function handleDecision(rt: Runtime, request: Request, body: Uint8Array, 
   values.delete('personal_access_token');
   const checked = check(rt, issuer, values, repeated);
   if (checked.kind !== 'ok') return respond(checked);
-  if (decision !== 'allow') return respond(errorRedirect(checked.redirectUri, issuer, values, 'access_denied', 'The user denied the request.'));
+  if (decision !== 'allow')
+    return respond(errorRedirect(checked.redirectUri, issuer, values, 'access_denied', 'The user denied the request.'));
   const proof = ticketProof(rt, checked) ?? tokenProof(rt, checked.client, typed);
   if (!proof) {
-    const alert = typed ? 'That is not the personal access token of this sandbox app. Paste the pat_… value from POST /sandbox/apps.' : 'Sign in first: paste the sandbox app\'s personal access token.';
+    const alert = typed
+      ? 'That is not the personal access token of this sandbox app. Paste the pat_… value from POST /sandbox/apps.'
+      : "Sign in first: paste the sandbox app's personal access token.";
     return consentPage(rt, checked, action, undefined, 400, alert);
   }
   const scopes = tenantScopes(checked.scopes, proof.tenant);
   if (scopes.length === 0) {
-    return respond(errorRedirect(checked.redirectUri, issuer, values, 'invalid_scope', `The sandbox app holds none of the requested scopes; it holds: ${proof.tenant.scopes}.`));
+    return respond(
+      errorRedirect(
+        checked.redirectUri,
+        issuer,
+        values,
+        'invalid_scope',
+        `The sandbox app holds none of the requested scopes; it holds: ${proof.tenant.scopes}.`,
+      ),
+    );
   }
   const code = randomId('ac_', 40);
   const now = rt.now();
-  const stored = rt.store.createCode({
-    hash: sha256Hex(code),
-    tenant_id: proof.tenant.id,
-    client_id: checked.client.id,
-    grant_id: randomId('grt_', 24),
-    redirect_uri: checked.redirectUri,
-    scope: scopes.join(' '),
-    code_challenge: values.get('code_challenge')!,
-    expires_at: now + LIMITS.codeSeconds * 1000,
-  }, proof.ticketHash, now, { pendingCodes: LIMITS.caps.pendingCodes, grants: LIMITS.caps.grants });
-  if (stored === 'ticket') return consentPage(rt, checked, action, undefined, 400, 'The login ticket was used meanwhile: sign in with the personal access token.');
+  const stored = rt.store.createCode(
+    {
+      hash: sha256Hex(code),
+      tenant_id: proof.tenant.id,
+      client_id: checked.client.id,
+      grant_id: randomId('grt_', 24),
+      redirect_uri: checked.redirectUri,
+      scope: scopes.join(' '),
+      code_challenge: values.get('code_challenge')!,
+      expires_at: now + LIMITS.codeSeconds * 1000,
+    },
+    proof.ticketHash,
+    now,
+    { pendingCodes: LIMITS.caps.pendingCodes, grants: LIMITS.caps.grants },
+  );
+  if (stored === 'ticket')
+    return consentPage(
+      rt,
+      checked,
+      action,
+      undefined,
+      400,
+      'The login ticket was used meanwhile: sign in with the personal access token.',
+    );
   if (stored) {
-    return respond(errorRedirect(checked.redirectUri, issuer, values, 'temporarily_unavailable', capDetail(rt, proof.tenant.id, stored).detail));
+    return respond(
+      errorRedirect(
+        checked.redirectUri,
+        issuer,
+        values,
+        'temporarily_unavailable',
+        capDetail(rt, proof.tenant.id, stored).detail,
+      ),
+    );
   }
   const target = new URL(checked.redirectUri);
   target.searchParams.set('code', code);

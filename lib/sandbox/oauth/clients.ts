@@ -26,7 +26,11 @@ export const CODE_CHALLENGE = /^[A-Za-z0-9\-._~]{43,128}$/;
  * Looks up a client: a tenant's confidential client (`cli_…`) or the portal console's public client.
  * @param portalUrl - the portal origin allowed for console redirects besides localhost / 127.0.0.1 (PORTAL_URL).
  */
-export function findClient(store: SandboxStore, clientId: string, portalUrl: string | undefined): OAuthClient | undefined {
+export function findClient(
+  store: SandboxStore,
+  clientId: string,
+  portalUrl: string | undefined,
+): OAuthClient | undefined {
   if (clientId === CONSOLE_CLIENT_ID) {
     return {
       id: CONSOLE_CLIENT_ID,
@@ -72,7 +76,11 @@ export function decodeBasic(header: string): { id: string; secret: string } | un
  * The confidential client an `Authorization: Basic` header authenticates (RFC 6749 §2.3.1), or undefined when the
  * header is not Basic credentials of a known confidential client with that secret.
  */
-export function basicClient(store: SandboxStore, header: string, portalUrl: string | undefined): OAuthClient | undefined {
+export function basicClient(
+  store: SandboxStore,
+  header: string,
+  portalUrl: string | undefined,
+): OAuthClient | undefined {
   const basic = decodeBasic(header);
   const client = basic ? findClient(store, basic.id, portalUrl) : undefined;
   return client?.confidential && basic && secretMatches(client, basic.secret) ? client : undefined;
@@ -109,7 +117,11 @@ export function redirectAllowed(client: OAuthClient, uri: string): boolean {
   }
   if (url.protocol !== 'http:' || !LOOPBACK.has(url.hostname) || url.hash || url.username || url.password) return false;
   if (client.id === CONSOLE_CLIENT_ID) {
-    return (url.hostname === 'localhost' || url.hostname === '127.0.0.1') && url.pathname === '/console/callback' && !url.search;
+    return (
+      (url.hostname === 'localhost' || url.hostname === '127.0.0.1') &&
+      url.pathname === '/console/callback' &&
+      !url.search
+    );
   }
   // Any port and path on a loopback host: the tenant's own machine (RFC 8252 §7.3), so tests need no registration.
   return true;

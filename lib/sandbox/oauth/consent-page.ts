@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 // Colours meet WCAG 2.2 AA (≥ 4.5:1 for text, ≥ 3:1 for focus rings) in both schemes; no fonts or images to fetch.
@@ -42,7 +45,11 @@ export function pageHeaders(formTargets: string[] = []): Record<string, string> 
     'Cache-Control': 'no-store',
     'X-Frame-Options': 'DENY',
     'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': `default-src 'none'; style-src ${STYLE_HASH}; form-action 'self' ${formTargets.join(' ')}; frame-ancestors 'none'; base-uri 'none'`.replace(/ +;/g, ';'),
+    'Content-Security-Policy':
+      `default-src 'none'; style-src ${STYLE_HASH}; form-action 'self' ${formTargets.join(' ')}; frame-ancestors 'none'; base-uri 'none'`.replace(
+        / +;/g,
+        ';',
+      ),
   };
 }
 
@@ -87,7 +94,10 @@ function signInField(view: ConsentView): string {
  */
 export function renderConsent(view: ConsentView): string {
   const scopes = view.scopes
-    .map((scope) => `<li><strong>${escapeHtml(scope.description)}</strong> <span class="muted">(<code>${escapeHtml(scope.name)}</code>)</span></li>`)
+    .map(
+      (scope) =>
+        `<li><strong>${escapeHtml(scope.description)}</strong> <span class="muted">(<code>${escapeHtml(scope.name)}</code>)</span></li>`,
+    )
     .join('');
   const hidden = Object.entries(view.hidden)
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
@@ -96,7 +106,9 @@ export function renderConsent(view: ConsentView): string {
     ? `the sandbox app <strong>${escapeHtml(view.tenant.name)}</strong> <span class="muted">(<code>${escapeHtml(view.tenant.id)}</code>)</span>`
     : 'one of your sandbox apps';
   const alert = view.alert ? `<p class="alert" role="alert">${escapeHtml(view.alert)}</p>` : '';
-  return layout(`Authorize ${view.clientName} – AeThex sandbox`, `
+  return layout(
+    `Authorize ${view.clientName} – AeThex sandbox`,
+    `
 <h1>Authorize ${escapeHtml(view.clientName)}</h1>${alert}
 <p><strong>${escapeHtml(view.clientName)}</strong> <span class="muted">(client <code>${escapeHtml(view.clientId)}</code>)</span>
 wants to access ${app}.</p>
@@ -104,7 +116,8 @@ wants to access ${app}.</p>
 <p class="muted">After you decide, you return to <code>${escapeHtml(view.redirectUri)}</code>.</p>
 <form method="post" action="${escapeHtml(view.action)}" aria-label="Authorization decision">${hidden}${signInField(view)}
 <div class="actions"><button type="submit" name="decision" value="allow">Allow</button>
-<button type="submit" name="decision" value="deny" formnovalidate>Deny</button></div></form>`);
+<button type="submit" name="decision" value="deny" formnovalidate>Deny</button></div></form>`,
+  );
 }
 
 /**
@@ -115,6 +128,9 @@ export function renderError(title: string, detail: string, returnTo?: string): s
   const next = returnTo
     ? `<p>The application's redirect URI was not followed automatically. <a href="${escapeHtml(returnTo)}">Return to ${escapeHtml(new URL(returnTo).host)} with the error</a></p>`
     : '<p class="muted">The application that sent you here is misconfigured; no redirect was made.</p>';
-  return layout(`${title} – AeThex sandbox`, `<h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(detail)}</p>
-${next}`);
+  return layout(
+    `${title} – AeThex sandbox`,
+    `<h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(detail)}</p>
+${next}`,
+  );
 }

@@ -12,14 +12,16 @@ import { basicClient, CODE_CHALLENGE } from './clients';
  * mint the proof for a new grant (whose scopes it could then widen).
  */
 function provenTenant(rt: Runtime, header: string | null): string | { detail: string } {
-  const usage = 'Authenticate with the sandbox app\'s client credentials (HTTP Basic) or its personal access token (Authorization: Bearer pat_…).';
+  const usage =
+    "Authenticate with the sandbox app's client credentials (HTTP Basic) or its personal access token (Authorization: Bearer pat_…).";
   if (header === null) return { detail: usage };
   if (/^basic /i.test(header)) {
     const client = basicClient(rt.store, header, rt.portalUrl);
     return client?.tenantId ?? { detail: `Client authentication failed. ${usage}` };
   }
   const token = bearerToken(header);
-  if (!token?.startsWith('pat_')) return { detail: `Only a personal access token proves a sandbox app; access tokens cannot. ${usage}` };
+  if (!token?.startsWith('pat_'))
+    return { detail: `Only a personal access token proves a sandbox app; access tokens cannot. ${usage}` };
   return rt.store.patTenant(sha256Hex(token)) ?? { detail: `The personal access token is unknown. ${usage}` };
 }
 
@@ -38,15 +40,39 @@ export function createLoginTicket(rt: Runtime, ctx: RequestContext, request: Req
     return problem(ctx, 401, tenantId.detail, { headers: { 'WWW-Authenticate': 'Bearer realm="aethex"' } });
   }
   const challenge = (body as { code_challenge?: unknown } | undefined)?.code_challenge;
-  const extra = body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body).filter((key) => key !== 'code_challenge') : [];
+  const extra =
+    body && typeof body === 'object' && !Array.isArray(body)
+      ? Object.keys(body).filter((key) => key !== 'code_challenge')
+      : [];
   if (typeof challenge !== 'string' || !CODE_CHALLENGE.test(challenge) || extra.length > 0) {
-    return problem(ctx, 400, 'Send {"code_challenge": "<the S256 PKCE challenge of the authorization request, 43-128 base64url characters>"}.', {
-      errors: [{ field: '/code_challenge', message: 'must be the 43-128 character base64url S256 challenge' }, ...extra.map((key) => ({ field: `/${key}`, message: 'is not allowed' }))],
-    });
+    return problem(
+      ctx,
+      400,
+      'Send {"code_challenge": "<the S256 PKCE challenge of the authorization request, 43-128 base64url characters>"}.',
+      {
+        errors: [
+          { field: '/code_challenge', message: 'must be the 43-128 character base64url S256 challenge' },
+          ...extra.map((key) => ({ field: `/${key}`, message: 'is not allowed' })),
+        ],
+      },
+    );
   }
   const ticket = randomId('lt_', 40);
   const now = rt.now();
-  const hit = rt.store.createTicket({ hash: sha256Hex(ticket), tenant_id: tenantId, code_challenge: challenge, expires_at: now + LIMITS.loginTicketSeconds * 1000 }, now, LIMITS.caps.loginTickets);
+  const hit = rt.store.createTicket(
+    {
+      hash: sha256Hex(ticket),
+      tenant_id: tenantId,
+      code_challenge: challenge,
+      expires_at: now + LIMITS.loginTicketSeconds * 1000,
+    },
+    now,
+    LIMITS.caps.loginTickets,
+  );
   if (hit) return capExceeded(rt, ctx, tenantId, hit);
-  return json(201, { login_ticket: ticket, expires_in: LIMITS.loginTicketSeconds, tenant_id: tenantId }, { 'Cache-Control': 'no-store' });
+  return json(
+    201,
+    { login_ticket: ticket, expires_in: LIMITS.loginTicketSeconds, tenant_id: tenantId },
+    { 'Cache-Control': 'no-store' },
+  );
 }

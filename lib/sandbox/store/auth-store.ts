@@ -2,7 +2,17 @@ import type Database from 'better-sqlite3';
 
 import { openDatabase } from './db';
 import { prepareStatements, type Statements } from './statements';
-import type { CapHit, CapName, ClientRow, CodeRow, CredentialRow, Issuance, ProjectRow, TenantRow, TicketRow } from './types';
+import type {
+  CapHit,
+  CapName,
+  ClientRow,
+  CodeRow,
+  CredentialRow,
+  Issuance,
+  ProjectRow,
+  TenantRow,
+  TicketRow,
+} from './types';
 
 /** The caps an issuance of tokens is checked against (LIMITS.caps). */
 export interface IssuanceCaps {
@@ -44,15 +54,21 @@ export class AuthStore {
   }
 
   /** Creates a tenant with its client, personal access token and seed projects in one transaction. */
-  createTenant(tenant: Omit<TenantRow, 'maintenance' | 'maintenance_retry_after'>, client: ClientRow,
-    pat: { hash: string; id: string; scopes: string }, projects: readonly ProjectRow[]): void {
+  createTenant(
+    tenant: Omit<TenantRow, 'maintenance' | 'maintenance_retry_after'>,
+    client: ClientRow,
+    pat: { hash: string; id: string; scopes: string },
+    projects: readonly ProjectRow[],
+  ): void {
     this.pages.clear();
-    this.db.transaction(() => {
-      this.s.insertTenant.run(tenant);
-      this.s.insertClient.run(client);
-      this.s.insertPat.run(pat.hash, pat.id, tenant.id, pat.scopes);
-      for (const project of projects) this.s.insertProject.run(project);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.s.insertTenant.run(tenant);
+        this.s.insertClient.run(client);
+        this.s.insertPat.run(pat.hash, pat.id, tenant.id, pat.scopes);
+        for (const project of projects) this.s.insertProject.run(project);
+      })
+      .immediate();
   }
 
   /** The tenant, or undefined. */
@@ -127,16 +143,29 @@ export class AuthStore {
    */
   protected capHit(name: CapName, tenantId: string, now: number, limit: number): CapHit | undefined {
     // Expiring rows count while live (the statement takes `now`); the others count until the tenant expires.
-    const expiring = { accessTokens: this.s.liveAccessTokens, pendingCodes: this.s.pendingCodes, loginTickets: this.s.liveTickets };
-    const lasting = { refreshTokens: this.s.countRefresh, grants: this.s.countGrants, deliveries: this.s.countDeliveries };
-    const row = (name in expiring ? expiring[name as keyof typeof expiring].get(tenantId, now) : lasting[name as keyof typeof lasting].get(tenantId)) as
-      { n: number; free_at: number | null };
+    const expiring = {
+      accessTokens: this.s.liveAccessTokens,
+      pendingCodes: this.s.pendingCodes,
+      loginTickets: this.s.liveTickets,
+    };
+    const lasting = {
+      refreshTokens: this.s.countRefresh,
+      grants: this.s.countGrants,
+      deliveries: this.s.countDeliveries,
+    };
+    const row = (
+      name in expiring
+        ? expiring[name as keyof typeof expiring].get(tenantId, now)
+        : lasting[name as keyof typeof lasting].get(tenantId)
+    ) as { n: number; free_at: number | null };
     return row.n >= limit ? { cap: name, limit, freeAt: row.free_at ?? undefined } : undefined;
   }
 
   private issuanceCapHit(issuance: Issuance, now: number, caps: IssuanceCaps): CapHit | undefined {
-    return this.capHit('accessTokens', issuance.tenantId, now, caps.accessTokens)
-      ?? (issuance.refreshHash ? this.capHit('refreshTokens', issuance.tenantId, now, caps.refreshTokens) : undefined);
+    return (
+      this.capHit('accessTokens', issuance.tenantId, now, caps.accessTokens) ??
+      (issuance.refreshHash ? this.capHit('refreshTokens', issuance.tenantId, now, caps.refreshTokens) : undefined)
+    );
   }
 
   /**
@@ -144,16 +173,19 @@ export class AuthStore {
    * @returns undefined when stored, else the cap that stopped it (nothing stored).
    */
   issue(issuance: Issuance, now: number, caps: IssuanceCaps): CapHit | undefined {
-    return this.db.transaction(() => {
-      const hit = this.issuanceCapHit(issuance, now, caps);
-      if (!hit) this.insertIssuance(issuance);
-      return hit;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const hit = this.issuanceCapHit(issuance, now, caps);
+        if (!hit) this.insertIssuance(issuance);
+        return hit;
+      })
+      .immediate();
   }
 
   private insertIssuance(i: Issuance): void {
     this.s.insertAccess.run(i.accessHash, i.tenantId, i.clientId, i.grantId, i.scope, i.expiresAt);
-    if (i.refreshHash && i.grantId) this.s.insertRefresh.run(i.refreshHash, i.tenantId, i.clientId, i.grantId, i.refreshScope ?? i.scope);
+    if (i.refreshHash && i.grantId)
+      this.s.insertRefresh.run(i.refreshHash, i.tenantId, i.clientId, i.grantId, i.refreshScope ?? i.scope);
   }
 
   /** The tenant of an authorization code or refresh token (looked up by its SHA-256), or undefined. */
@@ -170,12 +202,18 @@ export class AuthStore {
    * Stores a login ticket (hash only) unless the tenant holds `cap` live ones.
    * @returns undefined when stored, else the cap that stopped it.
    */
-  createTicket(ticket: { hash: string; tenant_id: string; code_challenge: string; expires_at: number }, now: number, cap: number): CapHit | undefined {
-    return this.db.transaction(() => {
-      const hit = this.capHit('loginTickets', ticket.tenant_id, now, cap);
-      if (!hit) this.s.insertTicket.run(ticket);
-      return hit;
-    }).immediate();
+  createTicket(
+    ticket: { hash: string; tenant_id: string; code_challenge: string; expires_at: number },
+    now: number,
+    cap: number,
+  ): CapHit | undefined {
+    return this.db
+      .transaction(() => {
+        const hit = this.capHit('loginTickets', ticket.tenant_id, now, cap);
+        if (!hit) this.s.insertTicket.run(ticket);
+        return hit;
+      })
+      .immediate();
   }
 
   /** A login ticket that is unused, unexpired and bound to `challenge`, or undefined. Does not use it. */
@@ -189,19 +227,28 @@ export class AuthStore {
    * proved the tenant (if one did) and checking the pending-code and grant caps.
    * @returns `'ticket'` when the ticket is no longer valid for this tenant and challenge, a CapHit, or undefined when stored.
    */
-  createCode(code: Omit<CodeRow, 'used_at'> & { hash: string }, ticketHash: string | undefined, now: number, caps: { pendingCodes: number; grants: number }): CapHit | 'ticket' | undefined {
-    return this.db.transaction(() => {
-      if (ticketHash !== undefined) {
-        const ticket = this.liveTicket(ticketHash, code.code_challenge, now);
-        if (!ticket || ticket.tenant_id !== code.tenant_id) return 'ticket' as const;
-      }
-      const hit = this.capHit('pendingCodes', code.tenant_id, now, caps.pendingCodes) ?? this.capHit('grants', code.tenant_id, now, caps.grants);
-      if (hit) return hit;
-      if (ticketHash !== undefined) this.s.useTicket.run(now, ticketHash);
-      this.s.insertGrant.run(code.grant_id, code.tenant_id, code.client_id);
-      this.s.insertCode.run(code);
-      return undefined;
-    }).immediate();
+  createCode(
+    code: Omit<CodeRow, 'used_at'> & { hash: string },
+    ticketHash: string | undefined,
+    now: number,
+    caps: { pendingCodes: number; grants: number },
+  ): CapHit | 'ticket' | undefined {
+    return this.db
+      .transaction(() => {
+        if (ticketHash !== undefined) {
+          const ticket = this.liveTicket(ticketHash, code.code_challenge, now);
+          if (!ticket || ticket.tenant_id !== code.tenant_id) return 'ticket' as const;
+        }
+        const hit =
+          this.capHit('pendingCodes', code.tenant_id, now, caps.pendingCodes) ??
+          this.capHit('grants', code.tenant_id, now, caps.grants);
+        if (hit) return hit;
+        if (ticketHash !== undefined) this.s.useTicket.run(now, ticketHash);
+        this.s.insertGrant.run(code.grant_id, code.tenant_id, code.client_id);
+        this.s.insertCode.run(code);
+        return undefined;
+      })
+      .immediate();
   }
 
   /**
@@ -210,27 +257,38 @@ export class AuthStore {
    * neither uses the code nor revokes its grant. A verified second use revokes the grant and every token it issued.
    * @param issue - builds the tokens for the verified code.
    */
-  redeemCode(hash: string, now: number, verify: (code: CodeRow) => string | undefined, issue: (code: CodeRow) => Issuance, caps: IssuanceCaps):
-    | { kind: 'unknown' | 'reused' | 'revoked' } | { kind: 'invalid'; description: string } | { kind: 'capped'; hit: CapHit } | { kind: 'issued'; issuance: Issuance } {
+  redeemCode(
+    hash: string,
+    now: number,
+    verify: (code: CodeRow) => string | undefined,
+    issue: (code: CodeRow) => Issuance,
+    caps: IssuanceCaps,
+  ):
+    | { kind: 'unknown' | 'reused' | 'revoked' }
+    | { kind: 'invalid'; description: string }
+    | { kind: 'capped'; hit: CapHit }
+    | { kind: 'issued'; issuance: Issuance } {
     this.changed();
-    return this.db.transaction(() => {
-      const code = this.s.code.get(hash) as CodeRow | undefined;
-      if (!code) return { kind: 'unknown' as const };
-      const invalid = verify(code);
-      if (invalid) return { kind: 'invalid' as const, description: invalid };
-      if (code.used_at !== null) {
-        this.revokeGrant(code.grant_id);
-        return { kind: 'reused' as const };
-      }
-      const grant = this.s.grantRevoked.get(code.grant_id) as { revoked: number } | undefined;
-      if (!grant || grant.revoked) return { kind: 'revoked' as const };
-      const issuance = issue(code);
-      const hit = this.issuanceCapHit(issuance, now, caps);
-      if (hit) return { kind: 'capped' as const, hit };
-      this.s.useCode.run(now, hash);
-      this.insertIssuance(issuance);
-      return { kind: 'issued' as const, issuance };
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const code = this.s.code.get(hash) as CodeRow | undefined;
+        if (!code) return { kind: 'unknown' as const };
+        const invalid = verify(code);
+        if (invalid) return { kind: 'invalid' as const, description: invalid };
+        if (code.used_at !== null) {
+          this.revokeGrant(code.grant_id);
+          return { kind: 'reused' as const };
+        }
+        const grant = this.s.grantRevoked.get(code.grant_id) as { revoked: number } | undefined;
+        if (!grant || grant.revoked) return { kind: 'revoked' as const };
+        const issuance = issue(code);
+        const hit = this.issuanceCapHit(issuance, now, caps);
+        if (hit) return { kind: 'capped' as const, hit };
+        this.s.useCode.run(now, hash);
+        this.insertIssuance(issuance);
+        return { kind: 'issued' as const, issuance };
+      })
+      .immediate();
   }
 
   /**
@@ -238,29 +296,49 @@ export class AuthStore {
    * presented by its own client revokes the whole grant. `next` may refuse (scope not granted) before anything changes.
    * @returns the new issuance, the refusal, a cap hit, `'reused'`, or undefined if unknown.
    */
-  rotateRefresh(hash: string, clientId: string, now: number, next: (row: { tenant_id: string; client_id: string; grant_id: string; scope: string }) => Issuance | RefreshRefusal, caps: IssuanceCaps):
-    { issuance: Issuance } | { refused: RefreshRefusal } | { hit: CapHit } | 'reused' | undefined {
+  rotateRefresh(
+    hash: string,
+    clientId: string,
+    now: number,
+    next: (row: { tenant_id: string; client_id: string; grant_id: string; scope: string }) => Issuance | RefreshRefusal,
+    caps: IssuanceCaps,
+  ): { issuance: Issuance } | { refused: RefreshRefusal } | { hit: CapHit } | 'reused' | undefined {
     this.changed();
-    return this.db.transaction(() => {
-      const row = this.s.refresh.get(hash) as
-        | { tenant_id: string; client_id: string; grant_id: string; scope: string; used_at: number | null; revoked: number }
-        | undefined;
-      if (!row) return undefined;
-      // Another client presenting the token learns nothing and changes nothing: only the token's own client can
-      // trigger the reuse revocation (a public client's "authentication" is just its client_id).
-      if (row.client_id !== clientId) return { refused: { error: 'invalid_grant' as const, description: 'The refresh token is unknown or was issued to another client.' } };
-      if (row.used_at !== null || row.revoked) {
-        this.revokeGrant(row.grant_id);
-        return 'reused' as const;
-      }
-      const issuance = next(row);
-      if ('error' in issuance) return { refused: issuance };
-      const hit = this.issuanceCapHit(issuance, now, caps);
-      if (hit) return { hit };
-      this.s.useRefresh.run(now, hash);
-      this.insertIssuance(issuance);
-      return { issuance };
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const row = this.s.refresh.get(hash) as
+          | {
+              tenant_id: string;
+              client_id: string;
+              grant_id: string;
+              scope: string;
+              used_at: number | null;
+              revoked: number;
+            }
+          | undefined;
+        if (!row) return undefined;
+        // Another client presenting the token learns nothing and changes nothing: only the token's own client can
+        // trigger the reuse revocation (a public client's "authentication" is just its client_id).
+        if (row.client_id !== clientId)
+          return {
+            refused: {
+              error: 'invalid_grant' as const,
+              description: 'The refresh token is unknown or was issued to another client.',
+            },
+          };
+        if (row.used_at !== null || row.revoked) {
+          this.revokeGrant(row.grant_id);
+          return 'reused' as const;
+        }
+        const issuance = next(row);
+        if ('error' in issuance) return { refused: issuance };
+        const hit = this.issuanceCapHit(issuance, now, caps);
+        if (hit) return { hit };
+        this.s.useRefresh.run(now, hash);
+        this.insertIssuance(issuance);
+        return { issuance };
+      })
+      .immediate();
   }
 
   private revokeGrant(grantId: string): void {

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+
 import Database from 'better-sqlite3';
 
 import { MIGRATIONS } from './migrations';
@@ -31,7 +32,7 @@ function migrate(db: Database.Database, now: () => number): void {
   db.exec(
     'CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
   );
-  const applied = new Set((db.prepare('SELECT version FROM migrations').pluck().all() as number[]));
+  const applied = new Set(db.prepare('SELECT version FROM migrations').pluck().all() as number[]);
   const record = db.prepare('INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
     if (applied.has(migration.version)) continue;

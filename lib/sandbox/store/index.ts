@@ -1,9 +1,21 @@
 import { AuthStore } from './auth-store';
-
-export type { IssuanceCaps, RefreshRefusal } from './auth-store';
 import type { CapHit, IdempotencyClaim, ProjectRow, StoredResponse } from './types';
 
-export type { CapHit, CapName, ClientRow, CodeRow, CredentialRow, IdempotencyClaim, Issuance, ProjectRow, StoredResponse, TenantRow, TicketRow } from './types';
+export type { IssuanceCaps, RefreshRefusal } from './auth-store';
+
+export type {
+  CapHit,
+  CapName,
+  ClientRow,
+  CodeRow,
+  CredentialRow,
+  IdempotencyClaim,
+  Issuance,
+  ProjectRow,
+  StoredResponse,
+  TenantRow,
+  TicketRow,
+} from './types';
 
 /**
  * The sandbox's narrow storage interface over SQLite (better-sqlite3): every statement prepared once, every write
@@ -16,7 +28,13 @@ export class SandboxStore extends AuthStore {
    * connection writes projects or tenants and whenever another connection (e.g. a second process on the same file)
    * committed anything (`PRAGMA data_version`), so it never serves stale data.
    */
-  projectPage(tenantId: string, environment: string, limit: number, offset: number, toJson: (rows: Omit<ProjectRow, 'tenant_id'>[]) => string): { total: number; json: string } {
+  projectPage(
+    tenantId: string,
+    environment: string,
+    limit: number,
+    offset: number,
+    toJson: (rows: Omit<ProjectRow, 'tenant_id'>[]) => string,
+  ): { total: number; json: string } {
     this.sync();
     const key = `${tenantId}|${environment}|${limit}|${offset}`;
     let page = this.pages.get(key);
@@ -56,22 +74,39 @@ export class SandboxStore extends AuthStore {
    * live records, whichever client made them; a key already held is answered as usual.
    * @param fingerprint - SHA-256 of the request (method, path, environment, body bytes).
    */
-  claimIdempotencyKey(tenantId: string, clientKey: string, key: string, fingerprint: string, now: number, ttlMs: number, cap: number): IdempotencyClaim {
-    return this.db.transaction((): IdempotencyClaim => {
-      const row = this.s.idem.get(tenantId, clientKey, key) as
-        | { fingerprint: string; state: string; status: number; headers: string; body: string; created_at: number }
-        | undefined;
-      if (row && row.created_at > now - ttlMs) {
-        if (row.fingerprint !== fingerprint) return { state: 'mismatch' };
-        if (row.state === 'in_flight') return { state: 'in_flight' };
-        return { state: 'replay', response: { status: row.status, headers: JSON.parse(row.headers) as Record<string, string>, body: row.body } };
-      }
-      const live = this.s.idemLive.get(tenantId, now - ttlMs) as { n: number; oldest: number | null };
-      if (live.n >= cap) return { state: 'full', oldestAt: live.oldest ?? now };
-      if (row) this.s.idemDelete.run(tenantId, clientKey, key);
-      this.s.idemInsert.run(tenantId, clientKey, key, fingerprint, now);
-      return { state: 'claimed' };
-    }).immediate();
+  claimIdempotencyKey(
+    tenantId: string,
+    clientKey: string,
+    key: string,
+    fingerprint: string,
+    now: number,
+    ttlMs: number,
+    cap: number,
+  ): IdempotencyClaim {
+    return this.db
+      .transaction((): IdempotencyClaim => {
+        const row = this.s.idem.get(tenantId, clientKey, key) as
+          | { fingerprint: string; state: string; status: number; headers: string; body: string; created_at: number }
+          | undefined;
+        if (row && row.created_at > now - ttlMs) {
+          if (row.fingerprint !== fingerprint) return { state: 'mismatch' };
+          if (row.state === 'in_flight') return { state: 'in_flight' };
+          return {
+            state: 'replay',
+            response: {
+              status: row.status,
+              headers: JSON.parse(row.headers) as Record<string, string>,
+              body: row.body,
+            },
+          };
+        }
+        const live = this.s.idemLive.get(tenantId, now - ttlMs) as { n: number; oldest: number | null };
+        if (live.n >= cap) return { state: 'full', oldestAt: live.oldest ?? now };
+        if (row) this.s.idemDelete.run(tenantId, clientKey, key);
+        this.s.idemInsert.run(tenantId, clientKey, key, fingerprint, now);
+        return { state: 'claimed' };
+      })
+      .immediate();
   }
 
   /** Forgets a tenant's client's claimed key whose request failed before producing a response worth replaying. */
@@ -85,13 +120,22 @@ export class SandboxStore extends AuthStore {
    */
   createProject(project: ProjectRow, idempotency?: { clientKey: string; key: string; response: StoredResponse }): void {
     this.pages.clear();
-    this.db.transaction(() => {
-      this.s.insertProject.run(project);
-      if (idempotency) {
-        const { clientKey, key, response } = idempotency;
-        this.s.idemDone.run(response.status, JSON.stringify(response.headers), response.body, project.tenant_id, clientKey, key);
-      }
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.s.insertProject.run(project);
+        if (idempotency) {
+          const { clientKey, key, response } = idempotency;
+          this.s.idemDone.run(
+            response.status,
+            JSON.stringify(response.headers),
+            response.body,
+            project.tenant_id,
+            clientKey,
+            key,
+          );
+        }
+      })
+      .immediate();
   }
 
   /** The current window of a subject without counting, or undefined. */
@@ -101,9 +145,11 @@ export class SandboxStore extends AuthStore {
 
   /** Writes rate-limit windows counted in memory (see RateWindows), all in one transaction. */
   saveRateWindows(windows: readonly { subject: string; window_start: number; count: number }[]): void {
-    this.db.transaction(() => {
-      for (const window of windows) this.s.saveRateWindow.run(window);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        for (const window of windows) this.s.saveRateWindow.run(window);
+      })
+      .immediate();
   }
 
   /** Number of a tenant's projects in every environment (the per-tenant cap counts them all). */
@@ -115,12 +161,22 @@ export class SandboxStore extends AuthStore {
    * Records a signed webhook delivery unless the tenant holds `cap` deliveries already.
    * @returns undefined when stored, else the cap that stopped it (nothing stored).
    */
-  insertDelivery(id: string, tenantId: string, event: string, payload: string, headers: Record<string, string>, now: number, cap: number): CapHit | undefined {
-    return this.db.transaction(() => {
-      const hit = this.capHit('deliveries', tenantId, now, cap);
-      if (!hit) this.s.insertDelivery.run(id, tenantId, event, payload, JSON.stringify(headers), now);
-      return hit;
-    }).immediate();
+  insertDelivery(
+    id: string,
+    tenantId: string,
+    event: string,
+    payload: string,
+    headers: Record<string, string>,
+    now: number,
+    cap: number,
+  ): CapHit | undefined {
+    return this.db
+      .transaction(() => {
+        const hit = this.capHit('deliveries', tenantId, now, cap);
+        if (!hit) this.s.insertDelivery.run(id, tenantId, event, payload, JSON.stringify(headers), now);
+        return hit;
+      })
+      .immediate();
   }
 
   /** IDs of up to `limit` tenants that expired at `now` (epoch ms) or before. */
@@ -137,19 +193,20 @@ export class SandboxStore extends AuthStore {
    */
   purgeTenantStep(id: string, batch: number): { deleted: number; done: boolean } {
     this.changed();
-    return this.db.transaction(() => {
-      let left = batch;
-      for (const statement of this.s.purgeChildren) {
-        if (left <= 0) break;
-        left -= statement.run(id, left).changes;
-      }
-      if (left <= 0) return { deleted: batch, done: false };
-      this.s.deleteTenant.run(id);
-      this.s.deleteRateWindow.run(`tenant:${id}`);
-      return { deleted: batch - left + 1, done: true };
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        let left = batch;
+        for (const statement of this.s.purgeChildren) {
+          if (left <= 0) break;
+          left -= statement.run(id, left).changes;
+        }
+        if (left <= 0) return { deleted: batch, done: false };
+        this.s.deleteTenant.run(id);
+        this.s.deleteRateWindow.run(`tenant:${id}`);
+        return { deleted: batch - left + 1, done: true };
+      })
+      .immediate();
   }
-
 
   /**
    * Deletes, in one transaction, up to `batch` each of: expired access tokens, login tickets and authorization codes
@@ -158,14 +215,16 @@ export class SandboxStore extends AuthStore {
    */
   purgeStale(now: number, batch: number, idempotencyTtlMs: number): void {
     this.changed();
-    this.db.transaction(() => {
-      this.s.purgeExpiredAccess.run(now, batch);
-      this.s.purgeExpiredTickets.run(now, batch);
-      this.s.purgeExpiredCodes.run(now, batch);
-      this.s.purgeUsedCodes.run(now, batch);
-      this.s.purgeIdempotency.run(now - idempotencyTtlMs, batch);
-      // Windows idle for two days are over whatever their length (at most 86400 s); forget them.
-      this.s.purgeRateWindows.run(now - 2 * 86_400_000, batch);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.s.purgeExpiredAccess.run(now, batch);
+        this.s.purgeExpiredTickets.run(now, batch);
+        this.s.purgeExpiredCodes.run(now, batch);
+        this.s.purgeUsedCodes.run(now, batch);
+        this.s.purgeIdempotency.run(now - idempotencyTtlMs, batch);
+        // Windows idle for two days are over whatever their length (at most 86400 s); forget them.
+        this.s.purgeRateWindows.run(now - 2 * 86_400_000, batch);
+      })
+      .immediate();
   }
 }

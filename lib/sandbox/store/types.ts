@@ -91,7 +91,8 @@ export interface Issuance {
 }
 
 /** A per-tenant table cap (LIMITS.caps). */
-export type CapName = 'accessTokens' | 'refreshTokens' | 'pendingCodes' | 'grants' | 'loginTickets' | 'deliveries' | 'idempotencyRecords';
+export type CapName =
+  'accessTokens' | 'refreshTokens' | 'pendingCodes' | 'grants' | 'loginTickets' | 'deliveries' | 'idempotencyRecords';
 
 /** Why a capped insert was refused: which cap, its value, and when a slot frees (epoch ms; undefined: not before the tenant expires). */
 export interface CapHit {

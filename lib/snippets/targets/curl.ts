@@ -3,7 +3,16 @@
  * `--data-raw` (httpsnippet's unquoted heredoc expands `$` and backquotes), the URL and secrets come
  * from the environment, and `--write-out` prints the status and headers (curl ≥ 7.84 for `%header{}`).
  */
-import { DEFAULT_BASE_URL, SENTINEL, fillBody, httpsnippet, naming, replaceOnce, replaceUrl, type UrlPart } from '../generate';
+import {
+  DEFAULT_BASE_URL,
+  fillBody,
+  httpsnippet,
+  naming,
+  replaceOnce,
+  replaceUrl,
+  SENTINEL,
+  type UrlPart,
+} from '../generate';
 import { shellSingle } from '../quote';
 import type { SamplePlan } from '../types';
 
@@ -22,7 +31,8 @@ function url(parts: UrlPart[]): string {
 
 function prelude(plan: SamplePlan): string[] {
   const lines = [`AETHEX_BASE_URL="\${AETHEX_BASE_URL:-${DEFAULT_BASE_URL}}"`];
-  if (plan.auth.kind === 'bearer') lines.push(': "${AETHEX_TOKEN:?Set AETHEX_TOKEN to an access token or personal access token}"');
+  if (plan.auth.kind === 'bearer')
+    lines.push(': "${AETHEX_TOKEN:?Set AETHEX_TOKEN to an access token or personal access token}"');
   if (plan.auth.kind === 'basic') {
     lines.push(': "${AETHEX_CLIENT_ID:?Set AETHEX_CLIENT_ID}" "${AETHEX_CLIENT_SECRET:?Set AETHEX_CLIENT_SECRET}"');
   }
@@ -43,12 +53,28 @@ function prelude(plan: SamplePlan): string[] {
 export function curl(plan: SamplePlan): string {
   let code = httpsnippet(plan, 'shell', 'curl');
   code = replaceUrl(code, "'?", url);
-  if (plan.auth.kind === 'bearer') code = replaceOnce(code, `'Authorization: Bearer ${SENTINEL.token}'`, () => '"Authorization: Bearer $AETHEX_TOKEN"', 'bearer header');
+  if (plan.auth.kind === 'bearer')
+    code = replaceOnce(
+      code,
+      `'Authorization: Bearer ${SENTINEL.token}'`,
+      () => '"Authorization: Bearer $AETHEX_TOKEN"',
+      'bearer header',
+    );
   if (plan.auth.kind === 'basic') {
-    code = replaceOnce(code, `--header 'Authorization: Basic ${SENTINEL.basic}'`, () => '--user "$AETHEX_CLIENT_ID:$AETHEX_CLIENT_SECRET"', 'basic header');
+    code = replaceOnce(
+      code,
+      `--header 'Authorization: Basic ${SENTINEL.basic}'`,
+      () => '--user "$AETHEX_CLIENT_ID:$AETHEX_CLIENT_SECRET"',
+      'basic header',
+    );
   }
   if (plan.idempotencyKey) {
-    code = replaceOnce(code, `'Idempotency-Key: ${SENTINEL.idempotencyKey}'`, () => '"Idempotency-Key: \\"$IDEMPOTENCY_KEY\\""', 'Idempotency-Key header');
+    code = replaceOnce(
+      code,
+      `'Idempotency-Key: ${SENTINEL.idempotencyKey}'`,
+      () => '"Idempotency-Key: \\"$IDEMPOTENCY_KEY\\""',
+      'Idempotency-Key header',
+    );
   }
   if (plan.body && plan.body.mimeType !== 'application/x-www-form-urlencoded') {
     const body = /--data @- <<EOF\n[\s\S]*\nEOF$|--data(?:-raw|-binary)? (?:'(?:[^']|'\\'')*'|\S+)$/;

@@ -3,14 +3,26 @@
  * `package main` for `go run`. Adds the environment, a random UUID Idempotency-Key (no uuid package
  * in the standard library) and prints the status, headers and body.
  */
-import { DEFAULT_BASE_URL, SENTINEL, fillBody, httpsnippet, indent, naming, replaceOnce, replaceUrl, type UrlPart } from '../generate';
+import {
+  DEFAULT_BASE_URL,
+  fillBody,
+  httpsnippet,
+  indent,
+  naming,
+  replaceOnce,
+  replaceUrl,
+  SENTINEL,
+  type UrlPart,
+} from '../generate';
 import { doubleQuoted, goString } from '../quote';
 import type { SamplePlan } from '../types';
 
 const PAYLOAD = '__AETHEX_PAYLOAD__';
 
 function url(parts: UrlPart[]): string {
-  return ['baseURL', ...parts.map((part) => ('env' in part ? naming.go(part.env) : JSON.stringify(part.text)))].join(' + ');
+  return ['baseURL', ...parts.map((part) => ('env' in part ? naming.go(part.env) : JSON.stringify(part.text)))].join(
+    ' + ',
+  );
 }
 
 const ENV_OR = `// envOr returns the environment variable name, or fallback when it is unset or empty.
@@ -51,14 +63,23 @@ func newUUID() string {
 }`;
 
 function required(variable: string, name: string): string[] {
-  return [`${variable} := os.Getenv("${name}")`, `if ${variable} == "" {`, `\tfmt.Fprintln(os.Stderr, "Set ${name}")`, '\tos.Exit(1)', '}'];
+  return [
+    `${variable} := os.Getenv("${name}")`,
+    `if ${variable} == "" {`,
+    `\tfmt.Fprintln(os.Stderr, "Set ${name}")`,
+    '\tos.Exit(1)',
+    '}',
+  ];
 }
 
 function prelude(plan: SamplePlan): string[] {
   const lines = [`baseURL := envOr("AETHEX_BASE_URL", "${DEFAULT_BASE_URL}")`];
-  if (plan.auth.kind === 'bearer') lines.push('// An access token or personal access token.', ...required('token', 'AETHEX_TOKEN'));
-  if (plan.auth.kind === 'basic') lines.push(...required('clientID', 'AETHEX_CLIENT_ID'), ...required('clientSecret', 'AETHEX_CLIENT_SECRET'));
-  for (const variable of plan.pathVariables) lines.push(`${naming.go(variable.env)} := envOr("${variable.env}", "${variable.fallback}")`);
+  if (plan.auth.kind === 'bearer')
+    lines.push('// An access token or personal access token.', ...required('token', 'AETHEX_TOKEN'));
+  if (plan.auth.kind === 'basic')
+    lines.push(...required('clientID', 'AETHEX_CLIENT_ID'), ...required('clientSecret', 'AETHEX_CLIENT_SECRET'));
+  for (const variable of plan.pathVariables)
+    lines.push(`${naming.go(variable.env)} := envOr("${variable.env}", "${variable.fallback}")`);
   if (plan.idempotencyKey) {
     lines.push('// A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.');
     lines.push('// The header carries it in double quotes: an RFC 8941 string.');
@@ -81,12 +102,19 @@ fmt.Println(string(body))`;
 export function go(plan: SamplePlan): string {
   let code = httpsnippet(plan, 'go', 'native', { showBoilerplate: false, printBody: false, checkErrors: true });
   code = replaceUrl(code, '"', url);
-  if (plan.auth.kind === 'bearer') code = replaceOnce(code, `"Bearer ${SENTINEL.token}"`, () => '"Bearer "+token', 'bearer header');
+  if (plan.auth.kind === 'bearer')
+    code = replaceOnce(code, `"Bearer ${SENTINEL.token}"`, () => '"Bearer "+token', 'bearer header');
   if (plan.auth.kind === 'basic') {
     const basic = '"Basic "+base64.StdEncoding.EncodeToString([]byte(clientID+":"+clientSecret))';
     code = replaceOnce(code, `"Basic ${SENTINEL.basic}"`, () => basic, 'basic header');
   }
-  if (plan.idempotencyKey) code = replaceOnce(code, `"${SENTINEL.idempotencyKey}"`, () => '"\\""+idempotencyKey+"\\""', 'Idempotency-Key header');
+  if (plan.idempotencyKey)
+    code = replaceOnce(
+      code,
+      `"${SENTINEL.idempotencyKey}"`,
+      () => '"\\""+idempotencyKey+"\\""',
+      'Idempotency-Key header',
+    );
   if (plan.body) {
     // Placeholder first: indenting main's body must not indent the lines of a raw string literal.
     code = replaceOnce(code, /strings\.NewReader\(.*\)$/m, () => `strings.NewReader(${PAYLOAD})`, 'request body');

@@ -3,12 +3,24 @@
  * `main`, so `java Main.java` (single-file source launch, JEP 330) runs it as pasted. Adds the
  * environment and prints the status, headers and body.
  */
-import { DEFAULT_BASE_URL, SENTINEL, fillBody, httpsnippet, indent, naming, replaceOnce, replaceUrl, type UrlPart } from '../generate';
+import {
+  DEFAULT_BASE_URL,
+  fillBody,
+  httpsnippet,
+  indent,
+  naming,
+  replaceOnce,
+  replaceUrl,
+  SENTINEL,
+  type UrlPart,
+} from '../generate';
 import { doubleQuoted } from '../quote';
 import type { SamplePlan } from '../types';
 
 function url(parts: UrlPart[]): string {
-  return ['baseUrl', ...parts.map((part) => ('env' in part ? naming.camel(part.env) : JSON.stringify(part.text)))].join(' + ');
+  return ['baseUrl', ...parts.map((part) => ('env' in part ? naming.camel(part.env) : JSON.stringify(part.text)))].join(
+    ' + ',
+  );
 }
 
 function required(variable: string, name: string): string[] {
@@ -20,9 +32,12 @@ function required(variable: string, name: string): string[] {
 
 function prelude(plan: SamplePlan): string[] {
   const lines = [`String baseUrl = env("AETHEX_BASE_URL", "${DEFAULT_BASE_URL}");`];
-  if (plan.auth.kind === 'bearer') lines.push('// An access token or personal access token.', ...required('token', 'AETHEX_TOKEN'));
-  if (plan.auth.kind === 'basic') lines.push(...required('clientId', 'AETHEX_CLIENT_ID'), ...required('clientSecret', 'AETHEX_CLIENT_SECRET'));
-  for (const variable of plan.pathVariables) lines.push(`String ${naming.camel(variable.env)} = env("${variable.env}", "${variable.fallback}");`);
+  if (plan.auth.kind === 'bearer')
+    lines.push('// An access token or personal access token.', ...required('token', 'AETHEX_TOKEN'));
+  if (plan.auth.kind === 'basic')
+    lines.push(...required('clientId', 'AETHEX_CLIENT_ID'), ...required('clientSecret', 'AETHEX_CLIENT_SECRET'));
+  for (const variable of plan.pathVariables)
+    lines.push(`String ${naming.camel(variable.env)} = env("${variable.env}", "${variable.fallback}");`);
   if (plan.idempotencyKey) {
     lines.push('// A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.');
     lines.push('// The header carries it in double quotes: an RFC 8941 string.');
@@ -65,19 +80,37 @@ function javaBody(plan: SamplePlan): string {
 export function java(plan: SamplePlan): string {
   let code = httpsnippet(plan, 'java', 'nethttp');
   code = replaceUrl(code, '"', url);
-  if (plan.auth.kind === 'bearer') code = replaceOnce(code, `"Bearer ${SENTINEL.token}"`, () => '"Bearer " + token', 'bearer header');
+  if (plan.auth.kind === 'bearer')
+    code = replaceOnce(code, `"Bearer ${SENTINEL.token}"`, () => '"Bearer " + token', 'bearer header');
   if (plan.auth.kind === 'basic') {
-    const basic = '"Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8))';
+    const basic =
+      '"Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8))';
     code = replaceOnce(code, `"Basic ${SENTINEL.basic}"`, () => basic, 'basic header');
   }
-  if (plan.idempotencyKey) code = replaceOnce(code, `"${SENTINEL.idempotencyKey}"`, () => '"\\"" + idempotencyKey + "\\""', 'Idempotency-Key header');
+  if (plan.idempotencyKey)
+    code = replaceOnce(
+      code,
+      `"${SENTINEL.idempotencyKey}"`,
+      () => '"\\"" + idempotencyKey + "\\""',
+      'Idempotency-Key header',
+    );
   if (plan.body) {
-    code = replaceOnce(code, /BodyPublishers\.ofString\(.*\)\)$/m, () => `BodyPublishers.ofString(${javaBody(plan)}))`, 'request body');
+    code = replaceOnce(
+      code,
+      /BodyPublishers\.ofString\(.*\)\)$/m,
+      () => `BodyPublishers.ofString(${javaBody(plan)}))`,
+      'request body',
+    );
   }
   code = replaceOnce(code, /\nSystem\.out\.println\(response\.body\(\)\);$/, () => `\n${TAIL}`, 'response handling');
   // HttpClient defaults to HTTP/2 and, on plain http://, sends `Upgrade: h2c`, which Node's HTTP server (and so
   // the sandbox mounted in `next start`) answers by closing the connection. HTTP/1.1 works everywhere.
-  code = replaceOnce(code, 'HttpClient.newHttpClient()', () => 'HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()', 'HTTP client');
+  code = replaceOnce(
+    code,
+    'HttpClient.newHttpClient()',
+    () => 'HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()',
+    'HTTP client',
+  );
   const imports = [
     'java.net.URI',
     'java.net.http.HttpClient',
@@ -86,6 +119,20 @@ export function java(plan: SamplePlan): string {
     ...(plan.auth.kind === 'basic' ? ['java.nio.charset.StandardCharsets', 'java.util.Base64'] : []),
     ...(plan.idempotencyKey ? ['java.util.UUID'] : []),
   ];
-  const main = ['public static void main(String[] args) throws Exception {', indent([...prelude(plan), '', code].join('\n'), '    '), '}'].join('\n');
-  return [...imports.map((name) => `import ${name};`), '', 'public class Main {', indent(main, '    '), '', indent(ENV, '    '), ...(plan.body?.variables ? ['', indent(JSON_STRING, '    ')] : []), '}', ''].join('\n');
+  const main = [
+    'public static void main(String[] args) throws Exception {',
+    indent([...prelude(plan), '', code].join('\n'), '    '),
+    '}',
+  ].join('\n');
+  return [
+    ...imports.map((name) => `import ${name};`),
+    '',
+    'public class Main {',
+    indent(main, '    '),
+    '',
+    indent(ENV, '    '),
+    ...(plan.body?.variables ? ['', indent(JSON_STRING, '    ')] : []),
+    '}',
+    '',
+  ].join('\n');
 }

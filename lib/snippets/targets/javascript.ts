@@ -4,7 +4,16 @@
  * object literal), values come from the environment, and the response status, headers and body print.
  * No top-level await, so it runs as CommonJS, as an ES module and as TypeScript alike.
  */
-import { DEFAULT_BASE_URL, SENTINEL, fillBody, httpsnippet, naming, replaceOnce, replaceUrl, type UrlPart } from '../generate';
+import {
+  DEFAULT_BASE_URL,
+  fillBody,
+  httpsnippet,
+  naming,
+  replaceOnce,
+  replaceUrl,
+  SENTINEL,
+  type UrlPart,
+} from '../generate';
 import { doubleQuoted } from '../quote';
 import type { SamplePlan } from '../types';
 
@@ -18,7 +27,8 @@ function jsonBody(text: string): string {
   try {
     const value: unknown = JSON.parse(text);
     if (!text.includes('__proto__')) {
-      if (JSON.stringify(value, null, 2) === text) return `JSON.stringify(${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}, null, 2)`;
+      if (JSON.stringify(value, null, 2) === text)
+        return `JSON.stringify(${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}, null, 2)`;
       if (JSON.stringify(value) === text) return `JSON.stringify(${JSON.stringify(value)})`;
     }
   } catch {
@@ -64,13 +74,26 @@ const TAIL = `  .then(async (res) => {
 export function javascript(plan: SamplePlan): string {
   let code = httpsnippet(plan, 'javascript', 'fetch');
   code = replaceUrl(code, "'", url);
-  if (plan.auth.kind === 'bearer') code = replaceOnce(code, `'Bearer ${SENTINEL.token}'`, () => '`Bearer ${token}`', 'bearer header');
+  if (plan.auth.kind === 'bearer')
+    code = replaceOnce(code, `'Bearer ${SENTINEL.token}'`, () => '`Bearer ${token}`', 'bearer header');
   if (plan.auth.kind === 'basic') {
-    code = replaceOnce(code, `'Basic ${SENTINEL.basic}'`, () => '`Basic ${btoa(`${clientId}:${clientSecret}`)}`', 'basic header');
+    code = replaceOnce(
+      code,
+      `'Basic ${SENTINEL.basic}'`,
+      () => '`Basic ${btoa(`${clientId}:${clientSecret}`)}`',
+      'basic header',
+    );
   }
-  if (plan.idempotencyKey) code = replaceOnce(code, `'${SENTINEL.idempotencyKey}'`, () => '`"${idempotencyKey}"`', 'Idempotency-Key header');
+  if (plan.idempotencyKey)
+    code = replaceOnce(code, `'${SENTINEL.idempotencyKey}'`, () => '`"${idempotencyKey}"`', 'Idempotency-Key header');
   if (plan.body && plan.body.mimeType !== 'application/x-www-form-urlencoded') {
-    code = replaceOnce(code, /^ {2}body: [\s\S]*(?=\n\};)/m, () => `  body: ${fillBody(jsonBody(plan.body?.text ?? ''), plan.body?.variables, (v) => `process.env.${v.env} || ${JSON.stringify(v.fallback)}`)}`, 'request body');
+    code = replaceOnce(
+      code,
+      /^ {2}body: [\s\S]*(?=\n\};)/m,
+      () =>
+        `  body: ${fillBody(jsonBody(plan.body?.text ?? ''), plan.body?.variables, (v) => `process.env.${v.env} || ${JSON.stringify(v.fallback)}`)}`,
+      'request body',
+    );
   }
   code = replaceOnce(code, /\n {2}\.then\(res => res\.json\(\)\)[\s\S]*$/, () => `\n${TAIL}`, 'response handling');
   return [...prelude(plan), '', code, ''].join('\n');

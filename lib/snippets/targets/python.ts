@@ -3,7 +3,16 @@
  * documented bytes with `data=` (httpsnippet's `json=` re-serialises it with other spacing), values
  * come from the environment, and the status, headers and body print.
  */
-import { DEFAULT_BASE_URL, SENTINEL, fillBody, httpsnippet, naming, replaceOnce, replaceUrl, type UrlPart } from '../generate';
+import {
+  DEFAULT_BASE_URL,
+  fillBody,
+  httpsnippet,
+  naming,
+  replaceOnce,
+  replaceUrl,
+  SENTINEL,
+  type UrlPart,
+} from '../generate';
 import { doubleQuoted, pythonString } from '../quote';
 import type { SamplePlan } from '../types';
 
@@ -17,8 +26,15 @@ function prelude(plan: SamplePlan): string[] {
   if (plan.auth.kind === 'basic') imports.unshift('import base64');
   if (plan.idempotencyKey) imports.push('import uuid');
   if (plan.body?.variables) imports.unshift('import json');
-  const lines = [...imports, '', 'import requests', '', `base_url = os.environ.get("AETHEX_BASE_URL") or "${DEFAULT_BASE_URL}"`];
-  if (plan.auth.kind === 'bearer') lines.push('token = os.environ["AETHEX_TOKEN"]  # an access token or personal access token');
+  const lines = [
+    ...imports,
+    '',
+    'import requests',
+    '',
+    `base_url = os.environ.get("AETHEX_BASE_URL") or "${DEFAULT_BASE_URL}"`,
+  ];
+  if (plan.auth.kind === 'bearer')
+    lines.push('token = os.environ["AETHEX_TOKEN"]  # an access token or personal access token');
   if (plan.auth.kind === 'basic') {
     lines.push('client_id = os.environ["AETHEX_CLIENT_ID"]');
     lines.push('client_secret = os.environ["AETHEX_CLIENT_SECRET"]');
@@ -44,12 +60,19 @@ export function python(plan: SamplePlan): string {
   let code = httpsnippet(plan, 'python', 'requests');
   code = replaceOnce(code, /^import requests\n\n/, () => '', 'import');
   code = replaceUrl(code, '"', url);
-  if (plan.auth.kind === 'bearer') code = replaceOnce(code, `"Bearer ${SENTINEL.token}"`, () => 'f"Bearer {token}"', 'bearer header');
+  if (plan.auth.kind === 'bearer')
+    code = replaceOnce(code, `"Bearer ${SENTINEL.token}"`, () => 'f"Bearer {token}"', 'bearer header');
   if (plan.auth.kind === 'basic') {
     const basic = 'base64.b64encode(f"{client_id}:{client_secret}".encode()).decode()';
     code = replaceOnce(code, `"Basic ${SENTINEL.basic}"`, () => `"Basic " + ${basic}`, 'basic header');
   }
-  if (plan.idempotencyKey) code = replaceOnce(code, `"${SENTINEL.idempotencyKey}"`, () => 'f\'"{idempotency_key}"\'', 'Idempotency-Key header');
+  if (plan.idempotencyKey)
+    code = replaceOnce(
+      code,
+      `"${SENTINEL.idempotencyKey}"`,
+      () => 'f\'"{idempotency_key}"\'',
+      'Idempotency-Key header',
+    );
   if (plan.body && plan.body.mimeType !== 'application/x-www-form-urlencoded') {
     // Body variables: the documented JSON (strings only) as a dict literal, serialised like JSON.stringify(…, null, 2).
     const literal = plan.body.variables

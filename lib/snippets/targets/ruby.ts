@@ -4,7 +4,16 @@
  * (httpsnippet's double quotes interpolate `#{…}`), values come from the environment, and the
  * status, headers and body print.
  */
-import { DEFAULT_BASE_URL, SENTINEL, fillBody, httpsnippet, naming, replaceOnce, replaceUrl, type UrlPart } from '../generate';
+import {
+  DEFAULT_BASE_URL,
+  fillBody,
+  httpsnippet,
+  naming,
+  replaceOnce,
+  replaceUrl,
+  SENTINEL,
+  type UrlPart,
+} from '../generate';
 import { doubleQuoted, rubySingle } from '../quote';
 import type { SamplePlan } from '../types';
 
@@ -25,9 +34,12 @@ function required(variable: string, name: string): string {
 
 function prelude(plan: SamplePlan): string[] {
   const lines = ['', ENV, '', `base_url = env('AETHEX_BASE_URL', '${DEFAULT_BASE_URL}')`];
-  if (plan.auth.kind === 'bearer') lines.push('# An access token or personal access token.', required('token', 'AETHEX_TOKEN'));
-  if (plan.auth.kind === 'basic') lines.push(required('client_id', 'AETHEX_CLIENT_ID'), required('client_secret', 'AETHEX_CLIENT_SECRET'));
-  for (const variable of plan.pathVariables) lines.push(`${naming.snake(variable.env)} = env('${variable.env}', '${variable.fallback}')`);
+  if (plan.auth.kind === 'bearer')
+    lines.push('# An access token or personal access token.', required('token', 'AETHEX_TOKEN'));
+  if (plan.auth.kind === 'basic')
+    lines.push(required('client_id', 'AETHEX_CLIENT_ID'), required('client_secret', 'AETHEX_CLIENT_SECRET'));
+  for (const variable of plan.pathVariables)
+    lines.push(`${naming.snake(variable.env)} = env('${variable.env}', '${variable.fallback}')`);
   if (plan.idempotencyKey) {
     lines.push('# A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.');
     lines.push('# The header carries it in double quotes: an RFC 8941 string.');
@@ -49,12 +61,24 @@ export function ruby(plan: SamplePlan): string {
   code = code.slice(head.length);
   code = replaceUrl(code, '"', url);
   code = replaceOnce(code, 'http.use_ssl = true', () => "http.use_ssl = url.scheme == 'https'", 'use_ssl');
-  if (plan.auth.kind === 'bearer') code = replaceOnce(code, `'Bearer ${SENTINEL.token}'`, () => '"Bearer #{token}"', 'bearer header');
+  if (plan.auth.kind === 'bearer')
+    code = replaceOnce(code, `'Bearer ${SENTINEL.token}'`, () => '"Bearer #{token}"', 'bearer header');
   if (plan.auth.kind === 'basic') {
     // pack('m0') is strict Base64 without the base64 gem (a bundled gem, not default, since Ruby 3.4).
-    code = replaceOnce(code, `'Basic ${SENTINEL.basic}'`, () => '"Basic #{["#{client_id}:#{client_secret}"].pack(\'m0\')}"', 'basic header');
+    code = replaceOnce(
+      code,
+      `'Basic ${SENTINEL.basic}'`,
+      () => '"Basic #{["#{client_id}:#{client_secret}"].pack(\'m0\')}"',
+      'basic header',
+    );
   }
-  if (plan.idempotencyKey) code = replaceOnce(code, `'${SENTINEL.idempotencyKey}'`, () => '"\\"#{idempotency_key}\\""', 'Idempotency-Key header');
+  if (plan.idempotencyKey)
+    code = replaceOnce(
+      code,
+      `'${SENTINEL.idempotencyKey}'`,
+      () => '"\\"#{idempotency_key}\\""',
+      'Idempotency-Key header',
+    );
   if (plan.body) {
     // Body variables: the documented JSON (strings only) as a Hash literal; `\#` keeps Ruby from interpolating.
     const noInterpolation = (text: string) => text.replace(/#/g, '\\#');
@@ -64,6 +88,12 @@ export function ruby(plan: SamplePlan): string {
     code = replaceOnce(code, /^request\.body = .*$/m, () => `request.body = ${literal}`, 'request body');
   }
   code = replaceOnce(code, /\nputs response\.read_body$/, () => `\n${TAIL}`, 'response handling');
-  const securerandom = (plan.body?.variables ? "require 'json'\n" : '') + (plan.idempotencyKey ? "require 'securerandom'\n" : '');
-  return [head.trimEnd() + (securerandom ? `\n${securerandom.trimEnd()}` : ''), ...prelude(plan), code.replace(/^\n+/, '\n'), ''].join('\n');
+  const securerandom =
+    (plan.body?.variables ? "require 'json'\n" : '') + (plan.idempotencyKey ? "require 'securerandom'\n" : '');
+  return [
+    head.trimEnd() + (securerandom ? `\n${securerandom.trimEnd()}` : ''),
+    ...prelude(plan),
+    code.replace(/^\n+/, '\n'),
+    '',
+  ].join('\n');
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+
 import { WebhookView } from '@/components/reference/webhook-view';
 import { DocsShell } from '@/components/sidebar';
 import { listWebhooks } from '@/lib/openapi';
