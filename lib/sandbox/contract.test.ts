@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { listOperations } from '@/lib/openapi';
 
-import { checkedResponses, contractViolations } from './contract';
-import { HANDLED_OPERATIONS } from './handler';
+import { contractViolations } from './contract';
+import { HANDLED_OPERATIONS, type Sandbox } from './handler';
 import { matchRoute, routedOperationIds, SANDBOX_ROUTES } from './router';
 import { send, testSandbox } from './test-helpers';
 
@@ -63,8 +63,21 @@ describe('H. contract', () => {
     expect(contractViolations('GET', '/v1/projects', 500, good.headers, text)).toContain(
       'status 500 must never be sent',
     );
-    await expect(send(sandbox, '/v1/projects')).resolves.toBeInstanceOf(Response);
-    expect(checkedResponses).toBeGreaterThan(0);
+    sandbox.close();
+  });
+
+  it('27. send() fails a test whose sandbox answers against the document', async () => {
+    const sandbox = testSandbox();
+    const real = await send(sandbox, '/v1/projects');
+    expect(real.status).toBe(401);
+    // The same route answering an undocumented status must throw: every test using send() is a contract test.
+    const teapot: Sandbox = {
+      ...sandbox,
+      handle: async () => new Response(await real.clone().text(), { status: 418, headers: real.headers }),
+    };
+    await expect(send(teapot, '/v1/projects')).rejects.toThrow(
+      /GET \/v1\/projects → 418 violates the OpenAPI document:[^]*status 418 is not documented for listProjects/,
+    );
     sandbox.close();
   });
 });

@@ -445,8 +445,9 @@ describe('B. hosted consent screen', () => {
     };
     const { page, location } = await consent(sandbox, params, 'allow', app.personal_access_token);
     expect(page).toContain('Acme &lt;Deploy&gt; Bot');
-    for (const scope of listScopes().filter((s) => ['projects:read', 'webhooks:read'].includes(s.name)))
-      expect(page).toContain(scope.description);
+    const asked = listScopes().filter((s) => ['projects:read', 'webhooks:read'].includes(s.name));
+    expect(asked.map((s) => s.name).sort()).toEqual(['projects:read', 'webhooks:read']);
+    for (const scope of asked) expect(page).toContain(scope.description);
     expect(page).not.toContain('<script');
     expect(location.searchParams.get('code')).toMatch(/^ac_/);
     expect(location.searchParams.get('state')).toBe('st&ate=1');

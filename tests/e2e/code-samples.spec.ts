@@ -77,8 +77,10 @@ test.describe('code samples', () => {
     expect(copied.trimEnd()).toBe(shown.trimEnd());
   });
 
-  for (const theme of ['light', 'dark']) {
+  for (const theme of ['light', 'dark'] as const) {
     test(`code samples pass axe (WCAG 2.2 AA) in the ${theme} theme`, async ({ page }) => {
+      // The system prefers the other scheme, so the page is in `theme` only if the stored choice was applied.
+      await page.emulateMedia({ colorScheme: theme === 'dark' ? 'light' : 'dark' });
       await page.addInitScript((value) => window.localStorage.setItem('theme', value), theme);
       await page.goto(PATH);
       await expect(page.locator('html')).toHaveClass(new RegExp(theme === 'dark' ? '\\bdark\\b' : '^(?!.*\\bdark\\b)'));

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 
 import type { Page, Request } from '@playwright/test';
 
-import { expect, test, type PageProblems } from './fixtures';
+import { HISTORY_KEY } from '../../lib/console/history';
+import { PENDING_KEY } from '../../lib/console/oauth';
+import { allowConsoleErrors, expect, HTTP_ERROR_LOG, test } from './fixtures';
 
 /**
  * No secret leaks after the console's flows (issue 8 item 3, issue 5 "keep tokens in memory"). The run
@@ -17,9 +19,6 @@ import { expect, test, type PageProblems } from './fixtures';
  * query. It must be single-use, leave the address bar as soon as the callback runs (history.replaceState),
  * and appear in no other URL, header or storage.
  */
-
-const PENDING_KEY = 'aethex-console:oauth-pending';
-const HISTORY_KEY = 'aethex-console:history';
 
 type Secret = { kind: string; value: string };
 type SentRequest = { url: string; headers: Record<string, string> };
@@ -64,15 +63,6 @@ function recorder(page: Page) {
     );
   });
   return { secrets, requests, navigations, add, settled: () => Promise.all(pending) };
-}
-
-/** Browsers log every 4xx/5xx fetch as a console error; the single-use check provokes one on purpose. */
-function allowHttpErrors(problems: PageProblems) {
-  problems.consoleErrors.splice(
-    0,
-    problems.consoleErrors.length,
-    ...problems.consoleErrors.filter((m) => !/status of (4|5)\d\d/.test(m)),
-  );
 }
 
 /** `text` must contain none of `secrets`; the message names the place and the kind of secret. */
@@ -247,5 +237,5 @@ test('no token, secret, code or verifier leaks after every console flow', async 
   expect(logText, 'the log is the live next start output').toMatch(/Ready|next start|Local:/);
   expectNone(`the server log ${log}`, logText, all);
 
-  allowHttpErrors(problems);
+  allowConsoleErrors(problems, HTTP_ERROR_LOG);
 });

@@ -33,4 +33,19 @@ export const test = base.extend<{ problems: PageProblems }>({
   ],
 });
 
+/** The line the browser itself logs for a response with a 4xx or 5xx status. */
+export const HTTP_ERROR_LOG = /status of [45]\d\d/;
+
+/**
+ * Drops the console errors matching `expected` (what the browser logs for a response the test provokes on purpose),
+ * keeping every other, so the check after the test still sees an unexpected one.
+ */
+export function allowConsoleErrors(problems: PageProblems, expected: RegExp): void {
+  problems.consoleErrors.splice(
+    0,
+    problems.consoleErrors.length,
+    ...problems.consoleErrors.filter((m) => !expected.test(m)),
+  );
+}
+
 export { expect };

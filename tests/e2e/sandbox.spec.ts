@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext } from '@playwright/test';
 
 import { listOperations } from '../../lib/openapi';
-import { expect, test } from './fixtures';
+import { allowConsoleErrors, expect, test } from './fixtures';
 
 /** The sandbox mounted in `next start`: the consent screen in a real browser, and cross-origin header reads. */
 // Any loopback redirect URI is accepted for a tenant's client (RFC 8252 §7.3); the test intercepts it.
@@ -79,11 +79,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Allow' }).click();
     await expect(page.getByRole('alert')).toContainText('not the personal access token of this sandbox app');
     // The refused decision is a 400 page; Chromium logs the status as a console error.
-    problems.consoleErrors.splice(
-      0,
-      problems.consoleErrors.length,
-      ...problems.consoleErrors.filter((m) => !/status of 400/.test(m)),
-    );
+    allowConsoleErrors(problems, /status of 400/);
     const results = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
       .analyze();
@@ -157,7 +153,7 @@ test('a page on 127.0.0.1 reads X-Request-ID and X-RateLimit-* from the sandbox 
   expect(read.link).toContain('rel="next"');
   expect(read.total).toBe('60');
   // The JSON document has no favicon: Chromium logs that 404 itself; nothing else may be logged.
-  problems.consoleErrors = problems.consoleErrors.filter((message) => !message.includes('404 (Not Found)'));
+  allowConsoleErrors(problems, /404 \(Not Found\)/);
 });
 
 test('next start hands every path and method of the document to the sandbox: fixed-path route files and the catch-all alike', async ({
