@@ -1,38 +1,35 @@
-import { createHash, randomBytes } from 'node:crypto';
-
 import { describe, expect, it } from 'vitest';
 
 import { LIMITS } from './config';
 import type { Sandbox } from './handler';
-import { basic, createTestApp, sandboxFactory, send, type App } from './test-helpers';
+import {
+  basic,
+  codeOf,
+  createTestApp,
+  FORM_TYPE,
+  pkce,
+  postConsent,
+  sandboxFactory,
+  send,
+  type App,
+} from './test-helpers';
 
 const setup = sandboxFactory();
-const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 const REDIRECT = 'http://127.0.0.1:8123/cb';
 const count = (sandbox: Sandbox, table: string) =>
   (sandbox.runtime.store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 /** Allow on the consent screen for the app's own client, proven by its personal access token. */
-async function codeFor(sandbox: Sandbox, app: App, challenge: string): Promise<Response> {
-  return send(sandbox, '/oauth/authorize', {
-    method: 'POST',
-    headers: FORM,
-    redirect: 'manual',
-    body: new URLSearchParams({
-      response_type: 'code',
-      client_id: app.client_id,
-      redirect_uri: REDIRECT,
-      code_challenge: challenge,
-      code_challenge_method: 'S256',
-      personal_access_token: app.personal_access_token,
-      decision: 'allow',
-    }).toString(),
+function codeFor(sandbox: Sandbox, app: App, challenge: string): Promise<Response> {
+  return postConsent(sandbox, {
+    response_type: 'code',
+    client_id: app.client_id,
+    redirect_uri: REDIRECT,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    personal_access_token: app.personal_access_token,
+    decision: 'allow',
   });
-}
-
-function pkce() {
-  const verifier = randomBytes(32).toString('base64url');
-  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
 }
 
 describe('per-tenant caps the e2e suite does not reach cheaply', () => {
@@ -86,17 +83,15 @@ describe('per-tenant caps the e2e suite does not reach cheaply', () => {
     );
     expect(count(sandbox, 'authorization_codes')).toBe(LIMITS.caps.pendingCodes);
     clock += 600_001;
-    expect(
-      new URL((await codeFor(sandbox, app, pkce().challenge)).headers.get('location')!).searchParams.get('code'),
-    ).toMatch(/^ac_/);
+    expect(codeOf(await codeFor(sandbox, app, pkce().challenge))).toMatch(/^ac_/);
   });
 
   it('refresh tokens: at the cap a refresh is a 429 problem and the old refresh token stays usable', async () => {
     const sandbox = setup();
     const app = await createTestApp(sandbox);
     const { verifier, challenge } = pkce();
-    const code = new URL((await codeFor(sandbox, app, challenge)).headers.get('location')!).searchParams.get('code')!;
-    const auth = { ...FORM, Authorization: basic(app.client_id, app.client_secret) };
+    const code = codeOf(await codeFor(sandbox, app, challenge));
+    const auth = { ...FORM_TYPE, Authorization: basic(app.client_id, app.client_secret) };
     const exchange = await send(sandbox, '/v1/auth/token', {
       method: 'POST',
       headers: auth,
@@ -140,7 +135,7 @@ describe('per-tenant caps the e2e suite does not reach cheaply', () => {
     });
     await send(sandbox, '/v1/auth/token', {
       method: 'POST',
-      headers: { ...FORM, Authorization: basic(app.client_id, app.client_secret) },
+      headers: { ...FORM_TYPE, Authorization: basic(app.client_id, app.client_secret) },
       body: 'grant_type=client_credentials',
     });
     expect([

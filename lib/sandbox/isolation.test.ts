@@ -1,23 +1,27 @@
-import { createHash, randomBytes } from 'node:crypto';
-
 import { describe, expect, it } from 'vitest';
 
 import type { Sandbox } from './handler';
-import { basic, bearer, createTestApp, sandboxFactory, send, testSandbox, type App } from './test-helpers';
+import {
+  basic,
+  bearer,
+  codeOf,
+  createTestApp,
+  FORM_TYPE,
+  pkce,
+  postConsent,
+  sandboxFactory,
+  send,
+  testSandbox,
+  type App,
+} from './test-helpers';
 
 const setup = sandboxFactory();
-const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 const LOOPBACK = 'http://127.0.0.1:8123/cb';
-
-function pkce() {
-  const verifier = randomBytes(32).toString('base64url');
-  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
-}
 
 const token = (sandbox: Sandbox, form: Record<string, string>, auth?: string) =>
   send(sandbox, '/v1/auth/token', {
     method: 'POST',
-    headers: { ...FORM, ...(auth ? { Authorization: auth } : {}) },
+    headers: { ...FORM_TYPE, ...(auth ? { Authorization: auth } : {}) },
     body: new URLSearchParams(form).toString(),
   });
 
@@ -28,11 +32,8 @@ async function grant(
   scope: string,
 ): Promise<{ access_token: string; refresh_token: string; scope: string }> {
   const { verifier, challenge } = pkce();
-  const decision = await send(sandbox, '/oauth/authorize', {
-    method: 'POST',
-    headers: FORM,
-    redirect: 'manual',
-    body: new URLSearchParams({
+  const code = codeOf(
+    await postConsent(sandbox, {
       response_type: 'code',
       client_id: app.client_id,
       redirect_uri: LOOPBACK,
@@ -41,9 +42,8 @@ async function grant(
       code_challenge_method: 'S256',
       personal_access_token: app.personal_access_token,
       decision: 'allow',
-    }).toString(),
-  });
-  const code = new URL(decision.headers.get('location')!).searchParams.get('code')!;
+    }),
+  );
   const response = await token(
     sandbox,
     { grant_type: 'authorization_code', code, redirect_uri: LOOPBACK, code_verifier: verifier },
@@ -199,11 +199,8 @@ describe('isolation details found by an attack review', () => {
         })
       ).json()) as { login_ticket: string }
     ).login_ticket;
-    const decision = await send(sandbox, '/oauth/authorize', {
-      method: 'POST',
-      headers: FORM,
-      redirect: 'manual',
-      body: new URLSearchParams({
+    const code = codeOf(
+      await postConsent(sandbox, {
         response_type: 'code',
         client_id: 'aethex-console',
         redirect_uri: redirect,
@@ -212,9 +209,8 @@ describe('isolation details found by an attack review', () => {
         code_challenge_method: 'S256',
         login_ticket: ticket,
         decision: 'allow',
-      }).toString(),
-    });
-    const code = new URL(decision.headers.get('location')!).searchParams.get('code')!;
+      }),
+    );
     await send(sandbox, '/maintenance', {
       method: 'PUT',
       headers: bearer(app.personal_access_token, { 'Content-Type': 'application/json' }),

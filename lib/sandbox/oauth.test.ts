@@ -4,9 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { listScopes } from '@/lib/openapi';
 
 import type { Sandbox } from './handler';
-import { basic, createTestApp, ORIGIN, sandboxFactory, sandboxFetch, send, type App } from './test-helpers';
+import { basic, createTestApp, FORM_TYPE, ORIGIN, sandboxFactory, sandboxFetch, send, type App } from './test-helpers';
 
-const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 const REDIRECT = 'http://127.0.0.1:8123/callback';
 const setup = sandboxFactory();
 
@@ -28,7 +27,7 @@ async function tokenRequest(
   headers: Record<string, string> = {},
   query = '',
 ): Promise<Response> {
-  return send(sandbox, `/v1/auth/token${query}`, { method: 'POST', headers: { ...FORM, ...headers }, body });
+  return send(sandbox, `/v1/auth/token${query}`, { method: 'POST', headers: { ...FORM_TYPE, ...headers }, body });
 }
 
 /**
@@ -50,7 +49,7 @@ async function consent(
   ]);
   const post = await send(sandbox, '/oauth/authorize', {
     method: 'POST',
-    headers: FORM,
+    headers: FORM_TYPE,
     body: new URLSearchParams([
       ...hidden,
       ['decision', decision],
@@ -62,18 +61,15 @@ async function consent(
   return { page: html, location: new URL(post.headers.get('location')!) };
 }
 
-async function authorizationCodeFlow(sandbox: Sandbox, app: App, scope = 'projects:read metrics:read') {
-  const as = await discover(sandbox);
-  const client: oauth.Client = { client_id: app.client_id };
-  const verifier = oauth.generateRandomCodeVerifier();
-  const state = oauth.generateRandomState();
-  const { page, location } = await consent(
+/** Allows the consent screen for the app's own client with a challenge of `verifier`: the page and the callback. */
+async function allowCode(sandbox: Sandbox, app: App, verifier: string, state: string, scope?: string) {
+  return consent(
     sandbox,
     {
       response_type: 'code',
       client_id: app.client_id,
       redirect_uri: REDIRECT,
-      scope,
+      ...(scope ? { scope } : {}),
       state,
       code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
       code_challenge_method: 'S256',
@@ -81,16 +77,35 @@ async function authorizationCodeFlow(sandbox: Sandbox, app: App, scope = 'projec
     'allow',
     app.personal_access_token,
   );
-  const params = oauth.validateAuthResponse(as, client, location, state);
-  const response = await oauth.authorizationCodeGrantRequest(
+}
+
+/** Exchanges a code at the token endpoint as the app's confidential client (HTTP Basic). */
+function exchangeCode(
+  sandbox: Sandbox,
+  as: oauth.AuthorizationServer,
+  app: App,
+  params: URLSearchParams,
+  verifier: string,
+): Promise<Response> {
+  return oauth.authorizationCodeGrantRequest(
     as,
-    client,
+    { client_id: app.client_id },
     oauth.ClientSecretBasic(app.client_secret),
     params,
     REDIRECT,
     verifier,
     options(sandbox),
   );
+}
+
+async function authorizationCodeFlow(sandbox: Sandbox, app: App, scope = 'projects:read metrics:read') {
+  const as = await discover(sandbox);
+  const client: oauth.Client = { client_id: app.client_id };
+  const verifier = oauth.generateRandomCodeVerifier();
+  const state = oauth.generateRandomState();
+  const { page, location } = await allowCode(sandbox, app, verifier, state, scope);
+  const params = oauth.validateAuthResponse(as, client, location, state);
+  const response = await exchangeCode(sandbox, as, app, params, verifier);
   return {
     as,
     client,
@@ -221,15 +236,7 @@ describe('A. token endpoint', () => {
     expect(list.status).toBe(200);
 
     // Reusing the code fails and revokes what it issued.
-    const reuse = await oauth.authorizationCodeGrantRequest(
-      as,
-      client,
-      oauth.ClientSecretBasic(app.client_secret),
-      params,
-      REDIRECT,
-      verifier,
-      options(sandbox),
-    );
+    const reuse = await exchangeCode(sandbox, as, app, params, verifier);
     await expect(oauth.processAuthorizationCodeResponse(as, client, reuse)).rejects.toMatchObject({
       error: 'invalid_grant',
     });
@@ -247,31 +254,17 @@ describe('A. token endpoint', () => {
       error: 'invalid_grant',
     });
 
+    // A fresh flow still works after the revocation.
+    expect((await authorizationCodeFlow(sandbox, app)).tokens.access_token).toMatch(/^atx_/);
+
     // Wrong verifier.
-    const second = await authorizationCodeFlow(sandbox, app).catch(() => undefined);
-    expect(second).toBeDefined();
-    const wrongVerifier = oauth.generateRandomCodeVerifier();
-    const third = await consent(
+    const third = await allowCode(sandbox, app, oauth.generateRandomCodeVerifier(), 's3');
+    const wrong = await exchangeCode(
       sandbox,
-      {
-        response_type: 'code',
-        client_id: app.client_id,
-        redirect_uri: REDIRECT,
-        state: 's3',
-        code_challenge: await oauth.calculatePKCECodeChallenge(oauth.generateRandomCodeVerifier()),
-        code_challenge_method: 'S256',
-      },
-      'allow',
-      app.personal_access_token,
-    );
-    const wrong = await oauth.authorizationCodeGrantRequest(
       as,
-      client,
-      oauth.ClientSecretBasic(app.client_secret),
+      app,
       oauth.validateAuthResponse(as, client, third.location, 's3'),
-      REDIRECT,
-      wrongVerifier,
-      options(sandbox),
+      oauth.generateRandomCodeVerifier(),
     );
     await expect(oauth.processAuthorizationCodeResponse(as, client, wrong)).rejects.toMatchObject({
       error: 'invalid_grant',
@@ -279,28 +272,14 @@ describe('A. token endpoint', () => {
 
     // Expired code (10 minutes) with the injected clock.
     const v4 = oauth.generateRandomCodeVerifier();
-    const fourth = await consent(
-      sandbox,
-      {
-        response_type: 'code',
-        client_id: app.client_id,
-        redirect_uri: REDIRECT,
-        state: 's4',
-        code_challenge: await oauth.calculatePKCECodeChallenge(v4),
-        code_challenge_method: 'S256',
-      },
-      'allow',
-      app.personal_access_token,
-    );
+    const fourth = await allowCode(sandbox, app, v4, 's4');
     clock += 601_000;
-    const expired = await oauth.authorizationCodeGrantRequest(
+    const expired = await exchangeCode(
+      sandbox,
       as,
-      client,
-      oauth.ClientSecretBasic(app.client_secret),
+      app,
       oauth.validateAuthResponse(as, client, fourth.location, 's4'),
-      REDIRECT,
       v4,
-      options(sandbox),
     );
     await expect(oauth.processAuthorizationCodeResponse(as, client, expired)).rejects.toMatchObject({
       error: 'invalid_grant',

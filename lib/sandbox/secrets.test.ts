@@ -7,15 +7,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { s256 } from './ids';
 import { startSandboxServer } from './server';
-import { basic, type App } from './test-helpers';
+import { basic, FORM_TYPE, type App } from './test-helpers';
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'sandbox-secrets-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 
 /** Every byte the database holds on disk: the main file, the WAL and the shared-memory index. */
 function rawDatabase(file: string): Buffer {
@@ -75,7 +73,7 @@ describe('secrets at rest and in logs (issue 8 item 3, server side)', () => {
         const cc = (await (
           await fetch(`${url}/v1/auth/token`, {
             method: 'POST',
-            headers: { ...FORM, Authorization: basic(app.client_id, app.client_secret) },
+            headers: { ...FORM_TYPE, Authorization: basic(app.client_id, app.client_secret) },
             body: 'grant_type=client_credentials',
           })
         ).json()) as { access_token: string };
@@ -99,7 +97,7 @@ describe('secrets at rest and in logs (issue 8 item 3, server side)', () => {
         ]);
         const decision = await fetch(`${url}/oauth/authorize`, {
           method: 'POST',
-          headers: FORM,
+          headers: FORM_TYPE,
           body: new URLSearchParams([
             ...hidden,
             ['decision', 'allow'],
@@ -112,7 +110,7 @@ describe('secrets at rest and in logs (issue 8 item 3, server side)', () => {
         const exchange = (await (
           await fetch(`${url}/v1/auth/token`, {
             method: 'POST',
-            headers: { ...FORM, Authorization: basic(app.client_id, app.client_secret) },
+            headers: { ...FORM_TYPE, Authorization: basic(app.client_id, app.client_secret) },
             body: new URLSearchParams({
               grant_type: 'authorization_code',
               code,
@@ -126,7 +124,7 @@ describe('secrets at rest and in logs (issue 8 item 3, server side)', () => {
         const refreshed = (await (
           await fetch(`${url}/v1/auth/token`, {
             method: 'POST',
-            headers: { ...FORM, Authorization: basic(app.client_id, app.client_secret) },
+            headers: { ...FORM_TYPE, Authorization: basic(app.client_id, app.client_secret) },
             body: new URLSearchParams({
               grant_type: 'refresh_token',
               refresh_token: exchange.refresh_token,
@@ -140,7 +138,7 @@ describe('secrets at rest and in logs (issue 8 item 3, server side)', () => {
           (
             await fetch(`${url}/v1/auth/token?client_secret=${app.client_secret}`, {
               method: 'POST',
-              headers: FORM,
+              headers: FORM_TYPE,
               body: 'grant_type=client_credentials',
             })
           ).status,

@@ -1,3 +1,5 @@
+import { createHash, randomBytes } from 'node:crypto';
+
 import { afterEach } from 'vitest';
 
 import { contractViolations } from './contract';
@@ -32,6 +34,15 @@ export function sandboxFactory(): (now?: () => number) => Sandbox {
 
 /** Content-Type header for JSON request bodies. */
 export const JSON_TYPE = { 'Content-Type': 'application/json' };
+
+/** Content-Type header for form-encoded request bodies (the OAuth endpoints). */
+export const FORM_TYPE = { 'Content-Type': 'application/x-www-form-urlencoded' };
+
+/** A fresh PKCE pair (RFC 7636, S256): the verifier and its challenge. */
+export function pkce(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
 
 /** The JSON body of a POST /sandbox/apps response. */
 export interface App {
@@ -78,6 +89,24 @@ export async function createTestApp(sandbox: Sandbox, body?: Record<string, unkn
   });
   if (response.status !== 201) throw new Error(`POST /apps → ${response.status}: ${await response.text()}`);
   return (await response.json()) as App;
+}
+
+/**
+ * Posts a decision to the consent screen (`POST /oauth/authorize`) without following its redirect.
+ * @param fields - the authorization request plus `decision` and the proof of the tenant (PAT or login ticket)
+ */
+export function postConsent(sandbox: Sandbox, fields: Record<string, string>): Promise<Response> {
+  return send(sandbox, '/oauth/authorize', {
+    method: 'POST',
+    headers: FORM_TYPE,
+    redirect: 'manual',
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+/** The `code` parameter of a consent screen's redirect (throws on a response without `Location`). */
+export function codeOf(decision: Response): string {
+  return new URL(decision.headers.get('location')!).searchParams.get('code')!;
 }
 
 /** HTTP Basic credentials per RFC 6749 §2.3.1 (form-urlencoded id and secret, then base64). */
