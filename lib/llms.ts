@@ -6,12 +6,12 @@
  */
 import { guideMarkdown, listGuides } from './content';
 import { markdownResolvers } from './content/resolvers';
-import { getDocument, listErrors, listOperations, listWebhooks, type Operation } from './openapi';
+import { apiModel, listErrors, listOperations, listWebhooks, type Operation } from './openapi';
 import { siteUrl } from './site';
 
 function info(): { title: string; summary: string; description: string } {
-  const raw = getDocument().info as { title?: string; summary?: string; description?: string } | undefined;
-  return { title: raw?.title ?? 'AeThex API', summary: raw?.summary ?? '', description: raw?.description ?? '' };
+  const { title, summary, description } = apiModel().info;
+  return { title: title || 'AeThex API', summary, description };
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
