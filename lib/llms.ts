@@ -2,7 +2,7 @@
  * Machine-readable text for language models, following the llms.txt proposal (https://llmstxt.org/):
  * `/llms.txt` is a Markdown index of the guides and reference pages with one-line descriptions;
  * `/llms-full.txt` is every guide in Markdown followed by the API reference in Markdown, generated
- * from the OpenAPI document (lib/openapi.ts) so it can never drift from it.
+ * from the OpenAPI document (lib/openapi/) so it can never drift from it.
  */
 import { guideMarkdown, listGuides } from './content';
 import { markdownResolvers } from './content/resolvers';

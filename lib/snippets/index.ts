@@ -1,5 +1,5 @@
 /**
- * Every code sample on the site, generated from the OpenAPI document (lib/openapi.ts) with
+ * Every code sample on the site, generated from the OpenAPI document (lib/openapi/) with
  * @readme/httpsnippet 11.1.0 and fixed where its output is wrong (see ./README.md). Samples are
  * complete programs: they read AETHEX_BASE_URL (default https://api.aethex.dev) and AETHEX_TOKEN
  * (or AETHEX_CLIENT_ID / AETHEX_CLIENT_SECRET for the token endpoint) from the environment and
