@@ -12,6 +12,32 @@ const config = [
     },
   },
   {
+    // One model of the API (issue 15): only lib/openapi/ reads the raw document; everything else reads the model.
+    files: ['**/*.{ts,tsx,mts,js,mjs}'],
+    ignores: ['lib/openapi/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@/lib/openapi',
+              importNames: ['getDocument', 'resolveRef', 'deref'],
+              message: 'Read the API model (apiModel(), listOperations(), …) instead of the raw document.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['@/lib/openapi/*', '**/lib/openapi/*', '../openapi/*', './openapi/*', '!**/openapi/index'],
+              message:
+                'lib/openapi/ internals read the raw document: import the model from @/lib/openapi (validators: validationDocument()).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     ignores: [
       'node_modules/**',
       '.next/**',

@@ -2,16 +2,16 @@
  * Machine-readable text for language models, following the llms.txt proposal (https://llmstxt.org/):
  * `/llms.txt` is a Markdown index of the guides and reference pages with one-line descriptions;
  * `/llms-full.txt` is every guide in Markdown followed by the API reference in Markdown, generated
- * from the OpenAPI document (lib/openapi.ts) so it can never drift from it.
+ * from the OpenAPI document (lib/openapi/) so it can never drift from it.
  */
 import { guideMarkdown, listGuides } from './content';
 import { markdownResolvers } from './content/resolvers';
-import { getDocument, listErrors, listOperations, listWebhooks, type Operation } from './openapi';
+import { apiModel, listErrors, listOperations, listWebhooks, type Operation } from './openapi';
 import { siteUrl } from './site';
 
 function info(): { title: string; summary: string; description: string } {
-  const raw = getDocument().info as { title?: string; summary?: string; description?: string } | undefined;
-  return { title: raw?.title ?? 'AeThex API', summary: raw?.summary ?? '', description: raw?.description ?? '' };
+  const { title, summary, description } = apiModel().info;
+  return { title: title || 'AeThex API', summary, description };
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();

@@ -18,7 +18,7 @@ import { Section } from './section';
 /**
  * The reference page of one operation: method and path, description, authentication and scopes,
  * parameters, request body, responses, errors, code samples and a "Try it" link to the console.
- * @param props.operation a resolved operation from lib/openapi.ts (or, with `resolve`, one of any document: lib/reference/any-document.ts)
+ * @param props.operation a resolved operation from lib/openapi/ (of the AeThex document, resolved; or, with `resolve`, of any document built with `inlineSchemas: false`)
  * @param props.resolve resolves `$ref`s left in schemas and examples
  * @param props.samples the code samples section; defaults to lib/snippets' samples for the AeThex operation
  *   (they exist only for the AeThex document), `null` leaves the section out

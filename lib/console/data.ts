@@ -1,17 +1,15 @@
 /**
- * Server-only: derives the console's plain props from the OpenAPI document through lib/openapi.ts,
+ * Server-only: derives the console's plain props from the API model (lib/openapi/),
  * so the client bundle never parses YAML and every form, scope and hint follows the document.
  */
 import {
-  deref,
+  apiModel,
   environments,
-  getDocument,
   listErrors,
   listOperations,
   listScopes,
   listServers,
   listWebhooks,
-  resolveRef,
   type Operation,
   type ParameterObject,
 } from '@/lib/openapi';
@@ -20,10 +18,6 @@ import { LANGUAGES } from '@/lib/snippets';
 import { WEBHOOK_VERIFY_SNIPPETS } from '@/lib/snippets/webhook-verify';
 
 import type { ConsoleAuthKind, ConsoleBody, ConsoleData, ConsoleOperation, ConsoleParam } from './types';
-
-function record(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
 
 function asText(value: unknown): string {
   if (value === undefined || value === null) return '';
@@ -36,15 +30,12 @@ function firstSentence(text: string): string {
   return end === -1 ? flat : flat.slice(0, end + 1);
 }
 
-/** 'basic' when every security alternative of the operation is an HTTP Basic scheme (the token endpoint). */
+/** 'basic' for an operation called with HTTP Basic client authentication (the token endpoint), else 'bearer'. */
 function authKind(operation: Operation): ConsoleAuthKind {
-  const schemes = record(record(getDocument().components).securitySchemes);
-  const isBasic = (name: string) => record(deref(schemes[name])).scheme === 'basic';
-  const named = operation.security.flatMap((requirement) => Object.keys(requirement));
-  return named.length > 0 && named.every(isBasic) ? 'basic' : 'bearer';
+  return operation.credential === 'client-basic' ? 'basic' : 'bearer';
 }
 
-function toParam(parameter: ParameterObject, idempotencyName: string): ConsoleParam | undefined {
+function toParam(parameter: ParameterObject, idempotencyName: string | undefined): ConsoleParam | undefined {
   if (parameter.in === 'cookie') return undefined;
   return {
     name: parameter.name,
@@ -73,8 +64,9 @@ function toBody(operation: Operation): ConsoleBody | undefined {
   };
 }
 
-function toOperation(operation: Operation, skipHeader: string, idempotencyName: string): ConsoleOperation {
+function toOperation(operation: Operation, skipHeader: string): ConsoleOperation {
   const body = toBody(operation);
+  const idempotencyName = operation.idempotency?.header;
   return {
     operationId: operation.operationId,
     method: operation.method,
@@ -106,25 +98,23 @@ function relativeTo(production: string, url: unknown, fallback: string): string 
  * The console's props, all from the OpenAPI document.
  * @returns ConsoleData (operations in document order, scopes with descriptions, environments, servers,
  *   OAuth endpoint paths, error table, webhook events, webhook verification languages).
- * @throws Error if the document lacks the AeThexEnvironment or IdempotencyKey parameters.
+ * @throws Error if the document lacks the AeThexEnvironment parameter.
  */
 export function consoleData(): ConsoleData {
-  const environmentHeader = record(resolveRef('#/components/parameters/AeThexEnvironment')).name as string;
-  const idempotencyName = record(resolveRef('#/components/parameters/IdempotencyKey')).name as string;
+  const model = apiModel();
+  const environmentHeader = model.environment?.header ?? '';
   const servers = listServers();
   const production = servers.find((server) => /^https?:\/\//.test(server.url))?.url ?? '';
   const sandbox = servers.find((server) => server.url.startsWith('/'))?.url ?? '/sandbox';
-  const oauth2 = record(record(record(getDocument().components).securitySchemes).oauth2);
-  const codeFlow = record(record(oauth2.flows).authorizationCode);
   return {
-    operations: listOperations().map((operation) => toOperation(operation, environmentHeader, idempotencyName)),
+    operations: listOperations().map((operation) => toOperation(operation, environmentHeader)),
     scopes: listScopes().map((scope) => ({ ...scope, description: markdownToText(scope.description) })),
     environments: { values: [...environments().values], default: environments().default },
     environmentHeader,
     servers: { production, sandbox },
     oauthPaths: {
-      token: relativeTo(production, codeFlow.tokenUrl, '/v1/auth/token'),
-      authorize: relativeTo(production, codeFlow.authorizationUrl, '/oauth/authorize'),
+      token: relativeTo(production, model.oauth?.tokenUrl, '/v1/auth/token'),
+      authorize: relativeTo(production, model.oauth?.authorizationUrl, '/oauth/authorize'),
     },
     errors: listErrors().map(({ status, label, hint, action, retryable }) => ({
       status,

@@ -9,10 +9,11 @@
  */
 import * as oauth from 'oauth4webapi';
 
+import { CONSOLE_CLIENT_ID } from '@/lib/sandbox/console-client';
+
 import { fetchWithoutCredentials } from './send';
 
-/** The sandbox's public OAuth client for the portal console (lib/sandbox/README.md; not in the API document). */
-export const CONSOLE_CLIENT_ID = 'aethex-console';
+export { CONSOLE_CLIENT_ID };
 
 /** `type` of the message the callback popup posts to the console (same origin only): `{type, url}`, the callback URL. */
 export const CALLBACK_MESSAGE = 'aethex-console:oauth-callback';

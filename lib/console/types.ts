@@ -1,6 +1,6 @@
 /**
  * Plain, serialisable data the console's server shell derives from the OpenAPI document
- * (through lib/openapi.ts) and hands to the client app as props. Nothing here is fetched at run time.
+ * (through lib/openapi/) and hands to the client app as props. Nothing here is fetched at run time.
  */
 
 /** A JSON Schema 2020-12 object, as written in the OpenAPI 3.1 document. */

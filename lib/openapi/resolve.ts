@@ -1,14 +1,10 @@
 /**
- * Reference resolution for an in-memory OpenAPI 3.1 document: local JSON pointers only
- * (`#/components/...`), which is all the AeThex document uses.
+ * Reference resolution for an in-memory OpenAPI 3.0/3.1 document: local JSON pointers only
+ * (`#/components/...`), which is all the AeThex document uses. Internal to lib/openapi/.
  */
+import { isRecord } from '@/lib/is-record';
 
 type Json = unknown;
-
-/** True when `value` is a plain (non-array) object. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Looks up a local reference (RFC 6901 JSON pointer in a URI fragment, e.g.

@@ -1,11 +1,63 @@
 /**
- * Types of the AeThex OpenAPI 3.1 document as lib/openapi.ts hands it out.
- * Every object here is resolved: no Reference Objects (`$ref`) remain except inside
- * a schema that refers to itself, where the innermost `$ref` is kept to stop the cycle.
+ * Public types of the API model (lib/openapi/model.ts). Everything is read-only. With the default
+ * `inlineSchemas: true` every object is resolved: no Reference Objects (`$ref`) remain except inside a schema
+ * that refers to itself, where the innermost `$ref` is kept to stop the cycle. With `inlineSchemas: false`
+ * (large foreign documents) schemas and examples keep their `$ref`s, resolved on demand by {@link ApiModel.resolveRef}.
  */
 
-/** A JSON Schema 2020-12 object (OpenAPI 3.1 Schema Object). */
-export type SchemaObject = Readonly<Record<string, unknown>>;
+/** Upper-case HTTP method of an operation. */
+export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
+
+/**
+ * A JSON Schema 2020-12 object (the OpenAPI 3.1 Schema Object; 3.0's `nullable` included), the keywords the
+ * portal reads typed; `x-` extensions allowed. A boolean schema (`true`/`false`) is valid where a subschema is.
+ */
+export interface SchemaObject {
+  readonly $ref?: string;
+  readonly $id?: string;
+  readonly $defs?: Readonly<Record<string, SchemaObject>>;
+  readonly title?: string;
+  readonly description?: string;
+  readonly type?: string | readonly string[];
+  readonly format?: string;
+  readonly enum?: readonly unknown[];
+  readonly const?: unknown;
+  readonly default?: unknown;
+  readonly examples?: readonly unknown[];
+  /** Deprecated in 3.1, still common in 3.0 documents. */
+  readonly example?: unknown;
+  readonly nullable?: boolean;
+  readonly deprecated?: boolean;
+  readonly readOnly?: boolean;
+  readonly writeOnly?: boolean;
+  readonly properties?: Readonly<Record<string, SchemaObject | boolean>>;
+  readonly patternProperties?: Readonly<Record<string, SchemaObject | boolean>>;
+  readonly additionalProperties?: SchemaObject | boolean;
+  readonly required?: readonly string[];
+  readonly minProperties?: number;
+  readonly maxProperties?: number;
+  readonly items?: SchemaObject | boolean;
+  readonly prefixItems?: readonly (SchemaObject | boolean)[];
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly uniqueItems?: boolean;
+  readonly allOf?: readonly (SchemaObject | boolean)[];
+  readonly anyOf?: readonly (SchemaObject | boolean)[];
+  readonly oneOf?: readonly (SchemaObject | boolean)[];
+  readonly not?: SchemaObject | boolean;
+  readonly discriminator?: { readonly propertyName: string; readonly mapping?: Readonly<Record<string, string>> };
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: number | boolean;
+  readonly exclusiveMaximum?: number | boolean;
+  readonly multipleOf?: number;
+  readonly contentMediaType?: string;
+  readonly contentEncoding?: string;
+  readonly [extension: `x-${string}`]: unknown;
+}
 
 /** An OpenAPI Example Object (`examples` entry). */
 export interface ExampleObject {
@@ -18,6 +70,8 @@ export interface ExampleObject {
 export interface MediaTypeObject {
   readonly schema?: SchemaObject;
   readonly examples?: Readonly<Record<string, ExampleObject>>;
+  /** The singular example (3.0 style; the AeThex document always uses named `examples`). */
+  readonly example?: unknown;
 }
 
 /** A Parameter Object (query, header, path or cookie). */
@@ -25,15 +79,18 @@ export interface ParameterObject {
   readonly name: string;
   readonly in: 'query' | 'header' | 'path' | 'cookie';
   readonly required?: boolean;
+  readonly deprecated?: boolean;
   readonly description?: string;
   readonly schema: SchemaObject;
   readonly example?: unknown;
+  readonly examples?: Readonly<Record<string, ExampleObject>>;
 }
 
 /** A response Header Object. */
 export interface HeaderObject {
   readonly description?: string;
   readonly required?: boolean;
+  readonly deprecated?: boolean;
   readonly schema: SchemaObject;
   readonly example?: unknown;
 }
@@ -55,29 +112,115 @@ export interface ResponseObject {
 /** A Security Requirement Object: scheme name → scopes (empty for non-OAuth schemes). `{}` means "no auth". */
 export type SecurityRequirement = Readonly<Record<string, readonly string[]>>;
 
-/** Upper-case HTTP method of an operation. */
-export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
+/**
+ * What a security scheme asks of a client, classified once from its `type`/`scheme`:
+ * `oauth2` (an OAuth 2 access token, sent as a bearer token), `bearer` (HTTP bearer, e.g. a personal access
+ * token), `basic` (HTTP Basic, e.g. OAuth client authentication at the token endpoint), `openIdConnect`,
+ * `apiKey`, `mutualTLS`, or `other` (an HTTP scheme the portal does not know).
+ */
+export type SecuritySchemeKind = 'oauth2' | 'bearer' | 'basic' | 'openIdConnect' | 'apiKey' | 'mutualTLS' | 'other';
 
-/** One API operation, flattened for pages, the console, samples and the sandbox. */
+/** One entry of `components.securitySchemes`, classified. */
+export interface SecurityScheme {
+  readonly name: string;
+  readonly kind: SecuritySchemeKind;
+  /** The scheme's `type` as written (`oauth2`, `http`, `apiKey`, `openIdConnect`, `mutualTLS`). */
+  readonly type: string;
+  /** For `type: http`: the HTTP scheme, lower-case (`bearer`, `basic`). */
+  readonly scheme?: string;
+  readonly bearerFormat?: string;
+  /** For `apiKey`: where the key goes and under which name. */
+  readonly apiKey?: { readonly in: string; readonly name: string };
+  /** For `oauth2`: the flow names in document order (`clientCredentials`, `authorizationCode`, …). */
+  readonly flows: readonly string[];
+  readonly description: string;
+}
+
+/** One scheme of a security alternative: the scheme and the scopes the operation needs from it. */
+export interface SecurityUse {
+  readonly scheme: SecurityScheme;
+  readonly scopes: readonly string[];
+}
+
+/**
+ * The credential a client sends to call an operation, decided once for every consumer (console, samples,
+ * sandbox): `client-basic` when an alternative uses HTTP Basic (OAuth client authentication, the token
+ * endpoint); else `bearer` when an alternative is oauth2, openIdConnect or HTTP bearer; else `none`.
+ */
+export type CredentialKind = 'client-basic' | 'bearer' | 'none';
+
+/** How an operation pages through a list, read from its parameters and its success response's headers. */
+export interface Pagination {
+  /** The page-number (`page`) or cursor (`cursor`, `after`, `starting_after`) query parameter, if any. */
+  readonly pageParameter?: string;
+  /** Whether `pageParameter` is a cursor rather than a page number. */
+  readonly cursor: boolean;
+  /** The page-size query parameter (`limit`, `per_page`, `page_size`), if any. */
+  readonly limitParameter?: string;
+  /** Whether the success response carries the RFC 8288 `Link` header with the neighbouring pages. */
+  readonly linkHeader: boolean;
+  /** The response header with the total item count (`X-Total-Count`), if any. */
+  readonly totalCountHeader?: string;
+}
+
+/** The `Idempotency-Key` request header of an operation that accepts one. */
+export interface Idempotency {
+  /** The header's name as written in the document (`Idempotency-Key`). */
+  readonly header: string;
+  readonly required: boolean;
+}
+
+/** One error status an operation can return, joined with its row of the error table (when the table has one). */
+export interface OperationError {
+  readonly status: number;
+  readonly response: ResponseObject;
+  /** The `x-aethex-errors` row for this status; `undefined` for a status the table lacks (or a foreign document). */
+  readonly error?: ApiError;
+}
+
+/** One API operation: what every page, form, sample and check needs of it. */
 export interface Operation {
+  /** The operationId; `"{method} {path}"` (lower-case method) when a foreign document has none. */
   readonly operationId: string;
   readonly method: HttpMethod;
   /** The path template as written in the document, e.g. `/v1/projects/{projectId}/metrics`. */
   readonly path: string;
   readonly summary: string;
+  /** Short navigation title (`x-aethex-nav-title`, e.g. "List projects"); derived from the summary without it. */
+  readonly navTitle: string;
   readonly description: string;
   readonly tags: readonly string[];
+  /** The first tag, or `''`. */
+  readonly tag: string;
+  readonly deprecated: boolean;
   /** Path-level and operation-level parameters merged (operation wins on the same name + in). */
   readonly parameters: readonly ParameterObject[];
+  /** {@link Operation.parameters} grouped by location. */
+  readonly parametersIn: {
+    readonly path: readonly ParameterObject[];
+    readonly query: readonly ParameterObject[];
+    readonly header: readonly ParameterObject[];
+    readonly cookie: readonly ParameterObject[];
+  };
   readonly requestBody?: RequestBodyObject;
   /** Status code (as written: `'200'`, `'4XX'`, `'default'`) → response. */
   readonly responses: Readonly<Record<string, ResponseObject>>;
-  /** Alternatives: any one requirement suffices. */
+  /** Security requirements as written: alternatives, any one suffices. */
   readonly security: readonly SecurityRequirement[];
+  /** The same alternatives with each scheme classified. `[]` means none is declared; `[[]]` means anonymous is allowed. */
+  readonly securityAlternatives: readonly (readonly SecurityUse[])[];
+  /** The credential a client sends: see {@link CredentialKind}. */
+  readonly credential: CredentialKind;
   /** Scopes named by the oauth2 requirements, in document order, without duplicates. */
   readonly scopes: readonly string[];
   /** Numeric 4xx/5xx statuses listed in `responses`, ascending. */
   readonly errorStatuses: readonly number[];
+  /** The same statuses with their responses and error-table rows. */
+  readonly errors: readonly OperationError[];
+  /** Set for a paginated list operation. */
+  readonly pagination?: Pagination;
+  /** Set when the operation accepts an `Idempotency-Key` header. */
+  readonly idempotency?: Idempotency;
 }
 
 /** One webhook event of the document's `webhooks` section. */
@@ -87,12 +230,14 @@ export interface Webhook {
   readonly operationId: string;
   readonly summary: string;
   readonly description: string;
-  /** The Standard Webhooks header parameters (`webhook-id`, `webhook-timestamp`, `webhook-signature`). */
+  /** The header parameters of the delivery (for AeThex the Standard Webhooks `webhook-id`, `-timestamp`, `-signature`). */
   readonly headers: readonly ParameterObject[];
   /** The JSON schema of the delivery body. */
   readonly payloadSchema: SchemaObject;
   /** The first named example's value (a full delivery body). */
   readonly example: unknown;
+  /** The delivery as an operation (`path` is the event name), for pages that render any operation. */
+  readonly operation: Operation;
 }
 
 /** One row of the public error table (`x-aethex-errors`). */
@@ -126,5 +271,90 @@ export interface Environments {
   readonly default: string;
 }
 
-/** The parsed document, loosely typed: read it through the accessors where one exists. */
-export type OpenApiDocument = Readonly<Record<string, unknown>>;
+/** The environment-selecting request header (`components.parameters.AeThexEnvironment`). */
+export interface EnvironmentHeader extends Environments {
+  /** The header's name (`AeThex-Environment`). */
+  readonly header: string;
+}
+
+/** The OAuth 2 endpoints, from the flows of the document's oauth2 security scheme (absolute URLs as written). */
+export interface OAuthEndpoints {
+  /** The oauth2 scheme's name in `components.securitySchemes` (`oauth2`). */
+  readonly schemeName: string;
+  readonly tokenUrl?: string;
+  readonly authorizationUrl?: string;
+  readonly refreshUrl?: string;
+  /** The flow names in document order. */
+  readonly flows: readonly string[];
+}
+
+/** `info` of the document. */
+export interface ApiInfo {
+  readonly title: string;
+  readonly summary: string;
+  /** Markdown, `##` sections. */
+  readonly description: string;
+  readonly version: string;
+}
+
+/** Signing facts of webhook deliveries (`info.x-webhook-signing`). */
+export interface WebhookSigning {
+  /** The signing specification's URL (Standard Webhooks). */
+  readonly specification?: string;
+  /** `HMAC-SHA256`. */
+  readonly algorithm?: string;
+  /** The prefix of each signature (`v1`). */
+  readonly signatureVersion?: string;
+  /** The prefix of signing secrets (`whsec_`). */
+  readonly secretPrefix?: string;
+  /** Largest accepted distance between `webhook-timestamp` and now, in seconds. */
+  readonly toleranceSeconds?: number;
+  /** How long the receiver has to acknowledge a delivery, in seconds. */
+  readonly acknowledgeWithinSeconds?: number;
+}
+
+/** A reusable response (`components.responses`), by name. */
+export interface NamedResponse {
+  readonly name: string;
+  readonly response: ResponseObject;
+}
+
+/** A reusable response header (`components.headers`), by name. */
+export interface NamedHeader {
+  readonly name: string;
+  readonly header: HeaderObject;
+}
+
+/** Resolves a local `$ref` string to its target, or `undefined` when it cannot (external or dangling). */
+export type RefResolver = (ref: string) => unknown;
+
+/** The whole API, as every part of the portal reads it. Built by `buildApiModel(document)`. */
+export interface ApiModel {
+  readonly info: ApiInfo;
+  /** Every operation of `paths`, in document order. */
+  readonly operations: readonly Operation[];
+  /** The 3.1 `webhooks` section, in document order. */
+  readonly webhooks: readonly Webhook[];
+  /** The error table (`x-aethex-errors`), ascending by status; `[]` without one. */
+  readonly errors: readonly ApiError[];
+  /** Every OAuth scope with its description, in the order the oauth2 flows first name them. */
+  readonly scopes: readonly Scope[];
+  readonly servers: readonly Server[];
+  readonly securitySchemes: readonly SecurityScheme[];
+  /** The OAuth 2 endpoints; `undefined` when the document has no oauth2 scheme. */
+  readonly oauth?: OAuthEndpoints;
+  /** The reusable header parameters (`components.parameters` with `in: header`): what a client may send. */
+  readonly requestHeaders: readonly ParameterObject[];
+  /** The reusable response headers (`components.headers`), in document order. */
+  readonly responseHeaders: readonly NamedHeader[];
+  /** The reusable responses (`components.responses`), in document order. */
+  readonly responses: readonly NamedResponse[];
+  /** The `AeThex-Environment` header; `undefined` when the document has no `AeThexEnvironment` parameter with an enum. */
+  readonly environment?: EnvironmentHeader;
+  /** `info.x-webhook-signing`, if present. */
+  readonly webhookSigning?: WebhookSigning;
+  /** A schema of `components.schemas` by name (resolved like the rest of the model), or `undefined`. */
+  readonly schema: (name: string) => SchemaObject | undefined;
+  /** Resolves a `$ref` left in a schema or example (never throws). */
+  readonly resolveRef: RefResolver;
+}

@@ -2,7 +2,7 @@
  * Facts for the errors page beyond the public error table (`x-aethex-errors`): the document's example
  * problem body per status and which statuses tell the client when to retry (`Retry-After`).
  */
-import { getDocument, listOperations } from '@/lib/openapi';
+import { apiModel, listOperations } from '@/lib/openapi';
 
 import { isRecord } from './schema-meta';
 
@@ -12,15 +12,12 @@ import { isRecord } from './schema-meta';
  * @returns the example value, or `undefined` when the document has none for that status
  */
 export function problemExample(status: number): unknown {
-  const responses = (getDocument().components as Record<string, unknown> | undefined)?.responses;
-  for (const response of Object.values(isRecord(responses) ? responses : {})) {
-    const content = isRecord(response) && isRecord(response.content) ? response.content : {};
-    for (const media of Object.values(content)) {
-      const examples = isRecord(media) && isRecord(media.examples) ? Object.values(media.examples) : [];
-      const hit = examples.find(
-        (example) => isRecord(example) && isRecord(example.value) && example.value.status === status,
+  for (const { response } of apiModel().responses) {
+    for (const media of Object.values(response.content)) {
+      const hit = Object.values(media.examples ?? {}).find(
+        (example) => isRecord(example.value) && example.value.status === status,
       );
-      if (isRecord(hit)) return hit.value;
+      if (hit) return hit.value;
     }
   }
   return undefined;

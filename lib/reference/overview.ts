@@ -1,27 +1,16 @@
 /**
- * Facts for the reference overview page, read from the OpenAPI document through lib/openapi.ts:
+ * Facts for the reference overview page, read from the API model (lib/openapi/):
  * the sections of `info.description`, security schemes, scopes and the operations needing them,
  * and the reusable request and response headers.
  */
-import { deref, getDocument, listOperations, listScopes, type HeaderObject, type ParameterObject } from '@/lib/openapi';
+import { apiModel, listOperations, listScopes, type HeaderObject, type ParameterObject } from '@/lib/openapi';
 
 import { splitSections, type MarkdownSection } from './markdown';
-import { isRecord } from './schema-meta';
-
-function components(): Record<string, unknown> {
-  const value = getDocument().components;
-  return isRecord(value) ? value : {};
-}
-
-function entries(value: unknown): [string, unknown][] {
-  return isRecord(value) ? Object.entries(value) : [];
-}
 
 /** `info.summary`, the text before the first section, and each `## section` of `info.description`. */
 export function overviewSections(): { summary: string; intro: string; sections: MarkdownSection[] } {
-  const info = isRecord(getDocument().info) ? (getDocument().info as Record<string, unknown>) : {};
-  const text = typeof info.description === 'string' ? info.description : '';
-  return { summary: typeof info.summary === 'string' ? info.summary : '', ...splitSections(text) };
+  const { summary, description } = apiModel().info;
+  return { summary, ...splitSections(description) };
 }
 
 /** One security scheme, summarised: `type` is e.g. `oauth2 (clientCredentials, authorizationCode)` or `http bearer`. */
@@ -31,13 +20,12 @@ export interface SchemeSummary {
   description: string;
 }
 
-/** Every entry of `components.securitySchemes`, in document order. */
+/** Every security scheme of the document, in document order. */
 export function securitySchemes(): SchemeSummary[] {
-  return entries(components().securitySchemes).map(([name, raw]) => {
-    const scheme = deref(raw) as Record<string, unknown>;
-    const flows = isRecord(scheme.flows) ? ` (${Object.keys(scheme.flows).join(', ')})` : '';
-    const detail = typeof scheme.scheme === 'string' ? ` ${scheme.scheme}` : '';
-    return { name, type: `${String(scheme.type)}${detail}${flows}`, description: String(scheme.description ?? '') };
+  return apiModel().securitySchemes.map((scheme) => {
+    const flows = scheme.flows.length > 0 ? ` (${scheme.flows.join(', ')})` : '';
+    const detail = scheme.scheme ? ` ${scheme.scheme}` : '';
+    return { name: scheme.name, type: `${scheme.type}${detail}${flows}`, description: scheme.description };
   });
 }
 
@@ -65,10 +53,10 @@ export function requestHeaders(): ParameterObject[] {
 
 /** The reusable response headers (`components.headers`), by name. */
 export function responseHeaders(): [string, HeaderObject][] {
-  return entries(components().headers).map(([name, raw]) => [name, deref(raw) as HeaderObject]);
+  return apiModel().responseHeaders.map(({ name, header }) => [name, header]);
 }
 
 /** The name of the document's oauth2 security scheme, if it has one. */
 export function oauth2SchemeName(): string | undefined {
-  return securitySchemes().find((scheme) => scheme.type.startsWith('oauth2'))?.name;
+  return apiModel().oauth?.schemeName;
 }

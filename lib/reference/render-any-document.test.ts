@@ -4,9 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 
-import { renderDocumentPages } from '@/scripts/bench/large-doc';
-
 import { expectPageOf } from './page-checks.test-support';
+import { renderDocumentPages } from './render-document';
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { loadLargeDescription, renderDocumentPages } from '@/scripts/bench/large-doc';
+import { countSchemas, HTTP_METHODS } from '@/lib/openapi';
 
-import { countSchemas } from './any-document';
 import { expectPageOf, MAX_PAGE_BYTES } from './page-checks.test-support';
+import { loadLargeDescription, renderDocumentPages } from './render-document';
 
 /**
  * Bound on rendering every page (1,223), generous for a loaded 2-core CI machine: measured here under vitest
@@ -18,9 +18,7 @@ describe('a large public description: GitHub REST (@octokit/openapi api.github.c
     async () => {
       const root = loadLargeDescription();
       const methods = Object.values(root.paths as Record<string, Record<string, unknown>>).flatMap((item) =>
-        Object.keys(item).filter((key) =>
-          ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'].includes(key),
-        ),
+        Object.keys(item).filter((key) => (HTTP_METHODS as readonly string[]).includes(key)),
       );
       const schemas = countSchemas(root);
       expect(schemas.components).toBeGreaterThan(900);

@@ -1,4 +1,4 @@
-import { isRecord } from '../openapi/resolve';
+import { isRecord } from '@/lib/is-record';
 
 /**
  * The per-schema facts a reader needs beside the type: nullability, access modifiers, format,

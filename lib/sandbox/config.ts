@@ -1,4 +1,4 @@
-import { getDocument, listScopes } from '@/lib/openapi';
+import { apiModel, listScopes } from '@/lib/openapi';
 
 import { SANDBOX_SCOPE } from './scope';
 
@@ -66,16 +66,15 @@ export const LIMITS = {
 
 export { SANDBOX_SCOPE } from './scope';
 
-/** The public client the portal's console uses (authorization code + PKCE, no secret). */
-export const CONSOLE_CLIENT_ID = 'aethex-console';
+export { CONSOLE_CLIENT_ID } from './console-client';
 
 let cachedExposed: string | undefined;
 
-/** Every response header the document defines (components.headers), for Access-Control-Expose-Headers. */
+/** Every response header the document defines (its reusable response headers), for Access-Control-Expose-Headers. */
 export function exposedHeaders(): string {
-  cachedExposed ??= Object.keys((getDocument().components as { headers?: object } | undefined)?.headers ?? {}).join(
-    ', ',
-  );
+  cachedExposed ??= apiModel()
+    .responseHeaders.map((header) => header.name)
+    .join(', ');
   return cachedExposed;
 }
 
@@ -88,13 +87,9 @@ let cachedAllowed: string | undefined;
 export function allowedRequestHeaders(): string {
   if (!cachedAllowed) {
     const names = new Set(['authorization', 'content-type']);
-    const parameters =
-      (getDocument().components as { parameters?: Record<string, { in?: string; name?: string }> } | undefined)
-        ?.parameters ?? {};
     const webhookHeaders = /^webhook-/i;
-    for (const parameter of Object.values(parameters)) {
-      if (parameter.in === 'header' && parameter.name && !webhookHeaders.test(parameter.name))
-        names.add(parameter.name.toLowerCase());
+    for (const parameter of apiModel().requestHeaders) {
+      if (!webhookHeaders.test(parameter.name)) names.add(parameter.name.toLowerCase());
     }
     cachedAllowed = [...names].join(', ');
   }
@@ -118,8 +113,5 @@ export function grantableScopeNames(): string[] {
 
 /** The Standard Webhooks timestamp tolerance, in seconds, from the document's `info.x-webhook-signing`. */
 export function webhookToleranceSeconds(): number {
-  const signing = (getDocument().info as { 'x-webhook-signing'?: { toleranceSeconds?: number } } | undefined)?.[
-    'x-webhook-signing'
-  ];
-  return signing?.toleranceSeconds ?? 300;
+  return apiModel().webhookSigning?.toleranceSeconds ?? 300;
 }

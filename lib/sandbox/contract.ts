@@ -1,6 +1,12 @@
 import type { ValidateFunction } from 'ajv';
 
-import { getDocument, getOperation, resolveRef } from '@/lib/openapi';
+import {
+  getOperation,
+  responseSchemaPointers,
+  schemaPointer,
+  validationDocument,
+  type ResponseSchemaPointers,
+} from '@/lib/openapi';
 
 import { createAjv } from './ajv';
 import { exposedHeaders } from './config';
@@ -21,7 +27,7 @@ function validator(pointer: string, coerce: boolean): ValidateFunction {
   let ajv = instances.get(coerce);
   if (!ajv) {
     ajv = createAjv({ validateSchema: false, coerceTypes: coerce });
-    ajv.addSchema(structuredClone(getDocument()) as object, DOC_ID);
+    ajv.addSchema(validationDocument(), DOC_ID);
     instances.set(coerce, ajv);
   }
   const cacheKey = `${coerce}:${pointer}`;
@@ -34,44 +40,28 @@ function validator(pointer: string, coerce: boolean): ValidateFunction {
   return fn;
 }
 
-const escapeSegment = (segment: string) => encodeURIComponent(segment.replaceAll('~', '~0').replaceAll('/', '~1'));
-
-/** Follows `$ref` chains from a JSON pointer, returning the final pointer and object. */
-function follow(pointer: string): { pointer: string; value: Record<string, unknown> } {
-  let current = pointer;
-  let value = resolveRef<Record<string, unknown>>(decodeURIComponent(current));
-  while (typeof value.$ref === 'string') {
-    current = value.$ref
-      .split('/')
-      .map((part, index) => (index === 0 ? part : escapeSegment(part.replaceAll('~1', '/').replaceAll('~0', '~'))))
-      .join('/');
-    value = resolveRef<Record<string, unknown>>(value.$ref);
-  }
-  return { pointer: current, value };
-}
-
-/** Where in the document the response for this request and status is described, or a violation. */
-function responsePointer(method: string, path: string, status: number): string | { violation: string } | null {
+/** The schemas of the documented response for this request and status, or a violation. */
+function responseSchemas(
+  method: string,
+  path: string,
+  status: number,
+): ResponseSchemaPointers | { violation: string } | null {
   if (method === 'OPTIONS') return null;
   const match = matchRoute(method, path);
+  const reusable = (response: string) => responseSchemaPointers({ response }) ?? { violation: `no ${response}` };
   if (match.kind === 'route' && match.documented) {
     const operation = getOperation(match.key)!;
-    const verb = method === 'HEAD' ? 'get' : method.toLowerCase();
-    const responses =
-      (getDocument().paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)[operation.path]?.[
-        verb
-      ]?.responses ?? {};
-    if (!(String(status) in responses))
-      return { violation: `status ${status} is not documented for ${operation.operationId}` };
-    return `#/paths/${escapeSegment(operation.path)}/${verb}/responses/${status}`;
+    return (
+      responseSchemaPointers({ operationId: operation.operationId, status: String(status) }) ?? {
+        violation: `status ${status} is not documented for ${operation.operationId}`,
+      }
+    );
   }
-  if (status === 429) return '#/components/responses/TooManyRequests';
+  if (status === 429) return reusable('TooManyRequests');
   if (match.kind === 'not-found')
-    return status === 404 ? '#/components/responses/NotFound' : { violation: `status ${status} on an unknown route` };
+    return status === 404 ? reusable('NotFound') : { violation: `status ${status} on an unknown route` };
   if (match.kind === 'method-not-allowed')
-    return status === 405
-      ? '#/components/responses/MethodNotAllowed'
-      : { violation: `status ${status} on a wrong method` };
+    return status === 405 ? reusable('MethodNotAllowed') : { violation: `status ${status} on a wrong method` };
   return null;
 }
 
@@ -115,7 +105,7 @@ export function contractViolations(
   if (contentType === 'application/problem+json' && method !== 'HEAD') {
     try {
       const problemBody = JSON.parse(body) as { request_id?: string; status?: number };
-      checkValue('#/components/schemas/Problem', problemBody, 'problem body', violations);
+      checkValue(schemaPointer('Problem'), problemBody, 'problem body', violations);
       if (problemBody.request_id !== headers.get('x-request-id'))
         violations.push('problem request_id differs from X-Request-ID');
       if (problemBody.status !== status) violations.push('problem status differs from the HTTP status');
@@ -123,27 +113,24 @@ export function contractViolations(
       violations.push('problem body is not JSON');
     }
   }
-  const located = responsePointer(method, path, status);
+  const located = responseSchemas(method, path, status);
   if (located === null) return violations;
-  if (typeof located === 'object') return [...violations, located.violation];
-  const { pointer, value: response } = follow(located);
-  for (const [name, raw] of Object.entries((response.headers ?? {}) as Record<string, Record<string, unknown>>)) {
-    const header = raw.$ref
-      ? follow(raw.$ref as string)
-      : { pointer: `${pointer}/headers/${escapeSegment(name)}`, value: raw };
-    const actual = headers.get(name);
+  if ('violation' in located) return [...violations, located.violation];
+  for (const header of located.headers) {
+    const actual = headers.get(header.name);
     if (actual === null) {
-      if (header.value.required) violations.push(`required header ${name} missing`);
+      if (header.required) violations.push(`required header ${header.name} missing`);
       continue;
     }
-    checkValue(`${header.pointer}/schema`, actual, `header ${name}`, violations, true);
+    checkValue(header.schema, actual, `header ${header.name}`, violations, true);
   }
-  const content = (response.content ?? {}) as Record<string, unknown>;
+  const content = located.content;
   if (method === 'HEAD' || Object.keys(content).length === 0) return violations;
-  if (!(contentType in content))
+  const schema = content[contentType];
+  if (schema === undefined)
     return [...violations, `Content-Type ${contentType} not documented (${Object.keys(content).join(', ')})`];
   try {
-    checkValue(`${pointer}/content/${escapeSegment(contentType)}/schema`, JSON.parse(body), 'body', violations);
+    checkValue(schema, JSON.parse(body), 'body', violations);
   } catch {
     violations.push('body is not JSON');
   }

@@ -1,3 +1,5 @@
+import { getOperation } from '@/lib/openapi';
+
 import { createApp, setMaintenance, setRateLimit } from './apps';
 import { LIMITS, SANDBOX_SCOPE } from './config';
 import {
@@ -169,7 +171,8 @@ export function dispatch(
   if (route.kind === 'not-found') return noRoute(ctx, request.method, url.pathname);
   if (route.kind === 'method-not-allowed') return methodNotAllowed(ctx, request.method, url.pathname, route.allow);
   if (!route.documented) return callSandboxRoute(rt, ctx, request, url, route.key, who);
-  if (route.key === 'createToken') {
+  // The operation a client calls with HTTP Basic client authentication is the token endpoint (the model decides).
+  if (getOperation(route.key)?.credential === 'client-basic') {
     if (who.maintenance) return maintenance(ctx, who.maintenance.retryAfter);
     return readBody(request, LIMITS.maxBodyBytes).then((body) => handleToken(rt, ctx, request, url, body));
   }

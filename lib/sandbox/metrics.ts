@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { getDocument } from '@/lib/openapi';
+import { apiModel } from '@/lib/openapi';
 
 import type { ApiCall } from './api-request';
 import { json, problem, type Reply } from './http';
@@ -14,8 +14,7 @@ function randoms(seed: string): () => number {
 }
 
 function regions(): string[] {
-  const schemas = (getDocument().components as { schemas?: Record<string, { enum?: string[] }> }).schemas;
-  return schemas?.Region?.enum ?? ['us-east-1'];
+  return apiModel().schema('Region')?.enum?.map(String) ?? ['us-east-1'];
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import OpenAPIBackend, { type Document } from 'openapi-backend';
 
-import { getOperation, servedDocument } from '@/lib/openapi';
+import { getOperation, validationDocument } from '@/lib/openapi';
 
 import { createAjv } from './ajv';
 import type { FieldError } from './http';
@@ -15,8 +15,8 @@ let ready: OpenAPIBackend | undefined;
  */
 export function openApiBackend(): Promise<OpenAPIBackend> {
   backend ??= new OpenAPIBackend({
-    // A mutable copy: openapi-backend dereferences the document in place; lib/openapi.ts hands out a frozen one.
-    definition: servedDocument() as unknown as Document,
+    // A mutable copy: openapi-backend dereferences the document in place.
+    definition: validationDocument() as unknown as Document,
     quick: true,
     validate: true,
     coerceTypes: true,

@@ -1,11 +1,11 @@
 /**
- * Every code sample on the site, generated from the OpenAPI document (lib/openapi.ts) with
+ * Every code sample on the site, generated from the OpenAPI document (lib/openapi/) with
  * @readme/httpsnippet 11.1.0 and fixed where its output is wrong (see ./README.md). Samples are
  * complete programs: they read AETHEX_BASE_URL (default https://api.aethex.dev) and AETHEX_TOKEN
  * (or AETHEX_CLIENT_ID / AETHEX_CLIENT_SECRET for the token endpoint) from the environment and
  * print the HTTP status, X-Request-ID, X-RateLimit-Remaining and the body.
  */
-import { listOperations } from '@/lib/openapi';
+import { HTTP_METHODS, listOperations } from '@/lib/openapi';
 
 import { planForOperation } from './plan';
 import { LANGUAGES, target } from './request-sample';
@@ -42,8 +42,6 @@ export function samplesForOperation(operationId: string): Record<LanguageId, str
   >;
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
 /**
  * A copy of an OpenAPI document with `x-codeSamples` ([{lang, label, source}], the Redocly/Scalar
  * extension) set on every operation that has an operationId, so the explorer shows our samples.
@@ -53,7 +51,7 @@ export function withCodeSamples<T extends Record<string, unknown>>(document: T):
   const copy = structuredClone(document);
   const known = new Set(listOperations().map((operation) => operation.operationId));
   for (const pathItem of Object.values((copy.paths ?? {}) as Record<string, Record<string, unknown>>)) {
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const operation = pathItem[method] as Record<string, unknown> | undefined;
       const operationId = operation?.operationId;
       if (!operation || typeof operationId !== 'string' || !known.has(operationId)) continue;

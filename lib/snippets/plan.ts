@@ -2,7 +2,7 @@
  * Builds the language-neutral SamplePlan of a sample, from an operation of the OpenAPI document
  * (its documented examples) or from one concrete request (the console's "code for this request").
  */
-import { deref, getDocument, getOperation, type Operation, type ParameterObject } from '@/lib/openapi';
+import { getOperation, type Operation, type ParameterObject } from '@/lib/openapi';
 
 import { SENTINEL } from './generate';
 import { IDEMPOTENCY_HEADER } from './plan-request';
@@ -11,7 +11,7 @@ import type { BodyVariable, PathVariable, SampleAuth, SamplePlan } from './types
 // planForRequest needs no document, so it lives in ./plan-request (safe to bundle for the browser console).
 export { planForRequest } from './plan-request';
 
-/** Headers a sample sends when the operation documents them (CONTRACTS.md); other optional ones are left out. */
+/** Optional headers a sample sends when the operation documents them; other optional ones are left out. */
 const SENT_HEADERS = new Set(['aethex-environment']);
 
 function exampleOf(parameter: ParameterObject): string | undefined {
@@ -20,31 +20,10 @@ function exampleOf(parameter: ParameterObject): string | undefined {
   return value === undefined ? undefined : String(value);
 }
 
-/** `type` (and `scheme`) of a security scheme of the document, by name. */
-function schemeOf(name: string): { type?: string; scheme?: string } {
-  const schemes =
-    (getDocument().components as { securitySchemes?: Record<string, unknown> } | undefined)?.securitySchemes ?? {};
-  return deref(schemes[name] ?? {}) as { type?: string; scheme?: string };
-}
-
-/**
- * Basic client authentication if any alternative uses an http basic scheme (the token endpoint),
- * else a bearer token if any alternative is oauth2 or http bearer, else none.
- */
+/** The sample's credential, as the model decides it for the operation (`Operation.credential`). */
 function authOf(operation: Operation): SampleAuth {
-  const schemes = operation.security.flatMap((requirement) => Object.keys(requirement).map(schemeOf));
-  if (schemes.some((s) => s.type === 'http' && s.scheme?.toLowerCase() === 'basic')) return { kind: 'basic' };
-  if (
-    schemes.some(
-      (s) =>
-        s.type === 'oauth2' ||
-        s.type === 'openIdConnect' ||
-        (s.type === 'http' && s.scheme?.toLowerCase() === 'bearer'),
-    )
-  ) {
-    return { kind: 'bearer' };
-  }
-  return { kind: 'none' };
+  const kinds = { 'client-basic': 'basic', bearer: 'bearer', none: 'none' } as const;
+  return { kind: kinds[operation.credential] };
 }
 
 /** The first named example of the request body, serialised the way its media type is sent. */

@@ -5,10 +5,7 @@ import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 
 import {
-  deref,
-  DOCUMENT_PATH,
   environments,
-  getDocument,
   getError,
   getOperation,
   listErrors,
@@ -16,12 +13,12 @@ import {
   listScopes,
   listServers,
   listWebhooks,
-  resolveRef,
   servedDocument,
   servedDocumentYaml,
   type MediaTypeObject,
   type SchemaObject,
-} from './openapi';
+} from '.';
+import { deref, DOCUMENT_PATH, getDocument, resolveRef } from './document';
 
 const RATE_LIMIT_HEADERS = ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
 

@@ -1,0 +1,372 @@
+/**
+ * The API model: one pure function from an OpenAPI 3.0/3.1 document to the typed, immutable {@link ApiModel}
+ * every part of the portal reads. Every fact the portal needs of the document is decided here, once: how an
+ * operation authenticates, which scheme is the OAuth 2 one, which operations page and which accept an
+ * idempotency key, which errors an operation returns and what the error table says about them.
+ */
+import { isRecord } from '@/lib/is-record';
+
+import { deepFreeze, followRef, lookupPointer, resolveDeep } from './resolve';
+import type {
+  ApiError,
+  ApiInfo,
+  ApiModel,
+  CredentialKind,
+  EnvironmentHeader,
+  HeaderObject,
+  HttpMethod,
+  Idempotency,
+  OAuthEndpoints,
+  Operation,
+  Pagination,
+  ParameterObject,
+  RefResolver,
+  RequestBodyObject,
+  ResponseObject,
+  SchemaObject,
+  Scope,
+  SecurityRequirement,
+  SecurityScheme,
+  SecuritySchemeKind,
+  SecurityUse,
+  Server,
+  Webhook,
+  WebhookSigning,
+} from './types';
+
+/** The methods a Path Item Object can hold, lower-case, in the order OpenAPI lists them: the one list in the portal. */
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** The extension giving an operation its short navigation title (openapi/README.md). */
+export const NAV_TITLE_EXTENSION = 'x-aethex-nav-title';
+
+/** The root extension holding the error table (openapi/README.md). */
+export const ERROR_TABLE_EXTENSION = 'x-aethex-errors';
+
+/** Options of {@link buildApiModel}. */
+export interface BuildOptions {
+  /**
+   * `true` (default): schemas, examples and headers are deep-resolved copies, ready for forms and validators.
+   * `false`: Parameter, Request Body, Response and Header Objects are followed one `$ref` chain deep, but schemas
+   * and examples keep their `$ref`s, resolved on demand through `model.resolveRef`. For very large descriptions:
+   * a deep copy of one with thousands of schemas would be several times its size.
+   */
+  readonly inlineSchemas?: boolean;
+}
+
+type Json = Record<string, unknown>;
+
+const IDEMPOTENCY_HEADER = /^idempotency-key$/i;
+const PAGE_PARAMETERS = ['page', 'cursor', 'after', 'starting_after', 'page_token'];
+const CURSOR_PARAMETERS = new Set(['cursor', 'after', 'starting_after', 'page_token']);
+const LIMIT_PARAMETERS = ['limit', 'per_page', 'page_size'];
+/** Words after which a summary stops being a title ("List projects the current identity can access"). */
+const TITLE_BREAK = /\s(?:the|that|which|for|with|from|of|by|in|on|to|as|and|or)\s|[,;:(]/i;
+
+function record(value: unknown): Json {
+  return isRecord(value) ? value : {};
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function schemeKind(type: string, scheme: string): SecuritySchemeKind {
+  if (type === 'oauth2' || type === 'openIdConnect' || type === 'apiKey' || type === 'mutualTLS') return type;
+  if (type === 'http' && scheme === 'basic') return 'basic';
+  if (type === 'http' && scheme === 'bearer') return 'bearer';
+  return 'other';
+}
+
+function credentialOf(alternatives: readonly (readonly SecurityUse[])[]): CredentialKind {
+  const kinds = new Set(alternatives.flat().map((use) => use.scheme.kind));
+  if (kinds.has('basic')) return 'client-basic';
+  if (kinds.has('oauth2') || kinds.has('openIdConnect') || kinds.has('bearer')) return 'bearer';
+  return 'none';
+}
+
+/** The short title of an operation without `x-aethex-nav-title`: its summary up to the first qualifying clause. */
+export function navTitleFromSummary(summary: string): string {
+  const cut = summary.search(TITLE_BREAK);
+  const title = (cut > 0 ? summary.slice(0, cut) : summary).trim();
+  return title.includes(' ') ? title : summary.trim();
+}
+
+/**
+ * Builds the model of `document`. Pure: the same document gives an equal model; nothing is read from disk.
+ * @param document a parsed OpenAPI 3.0 or 3.1 document (any valid one: parts the portal does not use are
+ *   ignored; an external or dangling `$ref` is left as it is, except that `inlineSchemas` resolution of a
+ *   dangling reference throws)
+ * @returns the deep-frozen model; objects shared with `document` (with `inlineSchemas: false`) are frozen too
+ * @throws Error on a dangling or external `$ref` inside a schema or example when `inlineSchemas` is on
+ */
+export function buildApiModel(document: unknown, options: BuildOptions = {}): ApiModel {
+  const root = record(document);
+  const inline = options.inlineSchemas ?? true;
+  const components = record(root.components);
+
+  const follow = (value: unknown): Json => {
+    try {
+      return record(followRef(root, value));
+    } catch {
+      return record(value);
+    }
+  };
+  /** A Parameter, Request Body, Response or Header Object: deep-resolved, or followed one chain deep. */
+  const objectOf = (value: unknown): Json => (inline ? record(resolveDeep(root, value)) : follow(value));
+  const resolveRef: RefResolver = (ref) => {
+    try {
+      return lookupPointer(root, ref);
+    } catch {
+      return undefined;
+    }
+  };
+
+  const errorTable: ApiError[] = (Array.isArray(root[ERROR_TABLE_EXTENSION]) ? root[ERROR_TABLE_EXTENSION] : [])
+    .filter(isRecord)
+    .map((row) => row as unknown as ApiError)
+    .sort((a, b) => a.status - b.status);
+
+  const securitySchemes: SecurityScheme[] = Object.entries(record(components.securitySchemes)).map(([name, raw]) => {
+    const scheme = follow(raw);
+    const type = text(scheme.type);
+    const httpScheme = text(scheme.scheme);
+    const apiKey = typeof scheme.name === 'string' ? { in: text(scheme.in), name: scheme.name } : undefined;
+    return {
+      name,
+      kind: schemeKind(type, httpScheme.toLowerCase()),
+      type,
+      ...(httpScheme ? { scheme: httpScheme } : {}),
+      ...(typeof scheme.bearerFormat === 'string' ? { bearerFormat: scheme.bearerFormat } : {}),
+      ...(type === 'apiKey' && apiKey ? { apiKey } : {}),
+      flows: Object.keys(record(scheme.flows)),
+      description: text(scheme.description),
+    };
+  });
+  const schemeNamed = (name: string): SecurityScheme =>
+    securitySchemes.find((scheme) => scheme.name === name) ?? {
+      name,
+      kind: 'other',
+      type: '',
+      flows: [],
+      description: '',
+    };
+  const oauth2 = securitySchemes.find((scheme) => scheme.kind === 'oauth2');
+  const oauth2Flows = oauth2 ? record(follow(record(components.securitySchemes)[oauth2.name]).flows) : {};
+
+  function responseOf(raw: unknown): ResponseObject {
+    const response = objectOf(raw);
+    const headers = inline
+      ? record(response.headers)
+      : Object.fromEntries(Object.entries(record(response.headers)).map(([name, header]) => [name, follow(header)]));
+    return {
+      description: text(response.description),
+      headers: headers as Record<string, HeaderObject>,
+      content: record(response.content) as ResponseObject['content'],
+    };
+  }
+
+  function parametersOf(pathLevel: unknown, operationLevel: unknown): ParameterObject[] {
+    const merged = new Map<string, ParameterObject>();
+    for (const list of [pathLevel, operationLevel]) {
+      for (const raw of Array.isArray(list) ? list : []) {
+        const parameter = objectOf(raw);
+        if (typeof parameter.name === 'string')
+          merged.set(`${text(parameter.in)}:${parameter.name.toLowerCase()}`, parameter as unknown as ParameterObject);
+      }
+    }
+    return [...merged.values()];
+  }
+
+  function paginationOf(query: readonly ParameterObject[], responses: Record<string, ResponseObject>) {
+    const names = query.map((parameter) => parameter.name);
+    const pageParameter = PAGE_PARAMETERS.find((name) => names.includes(name));
+    const limitParameter = LIMIT_PARAMETERS.find((name) => names.includes(name));
+    const successHeaders = Object.entries(responses)
+      .filter(([status]) => /^2/.test(status))
+      .flatMap(([, response]) => Object.keys(response.headers));
+    const linkHeader = successHeaders.some((name) => name.toLowerCase() === 'link');
+    const totalCountHeader = successHeaders.find((name) => name.toLowerCase() === 'x-total-count');
+    if (!linkHeader && !pageParameter) return undefined;
+    const pagination: Pagination = {
+      cursor: pageParameter !== undefined && CURSOR_PARAMETERS.has(pageParameter),
+      linkHeader,
+      ...(pageParameter ? { pageParameter } : {}),
+      ...(limitParameter ? { limitParameter } : {}),
+      ...(totalCountHeader ? { totalCountHeader } : {}),
+    };
+    return pagination;
+  }
+
+  function operationOf(path: string, item: Json, method: (typeof HTTP_METHODS)[number]): Operation {
+    const op = record(item[method]);
+    const responses = Object.fromEntries(
+      Object.entries(record(op.responses)).map(([status, raw]) => [status, responseOf(raw)]),
+    );
+    const security = (
+      Array.isArray(op.security) ? op.security : Array.isArray(root.security) ? root.security : []
+    ).filter(isRecord) as SecurityRequirement[];
+    const securityAlternatives = security.map((requirement) =>
+      Object.entries(requirement).map(([name, scopes]): SecurityUse => ({
+        scheme: schemeNamed(name),
+        scopes: Array.isArray(scopes) ? scopes.map(String) : [],
+      })),
+    );
+    const parameters = parametersOf(item.parameters, op.parameters);
+    const parametersIn = {
+      path: parameters.filter((parameter) => parameter.in === 'path'),
+      query: parameters.filter((parameter) => parameter.in === 'query'),
+      header: parameters.filter((parameter) => parameter.in === 'header'),
+      cookie: parameters.filter((parameter) => parameter.in === 'cookie'),
+    };
+    const errorStatuses = Object.keys(responses)
+      .filter((status) => /^[45]\d\d$/.test(status))
+      .map(Number)
+      .sort((a, b) => a - b);
+    const body = op.requestBody === undefined ? undefined : objectOf(op.requestBody);
+    const idempotencyParameter = parametersIn.header.find((parameter) => IDEMPOTENCY_HEADER.test(parameter.name));
+    const idempotency: Idempotency | undefined = idempotencyParameter && {
+      header: idempotencyParameter.name,
+      required: idempotencyParameter.required === true,
+    };
+    const pagination = paginationOf(parametersIn.query, responses);
+    const summary = text(op.summary);
+    const tags = Array.isArray(op.tags) ? op.tags.map(String) : [];
+    return {
+      operationId: text(op.operationId) || `${method} ${path}`,
+      method: method.toUpperCase() as HttpMethod,
+      path,
+      summary,
+      navTitle: text(op[NAV_TITLE_EXTENSION]) || navTitleFromSummary(summary) || text(op.operationId),
+      description: text(op.description),
+      tags,
+      tag: tags[0] ?? '',
+      deprecated: op.deprecated === true,
+      parameters,
+      parametersIn,
+      ...(body ? { requestBody: { ...body, content: record(body.content) } as RequestBodyObject } : {}),
+      responses,
+      security,
+      securityAlternatives,
+      credential: credentialOf(securityAlternatives),
+      scopes: [
+        ...new Set(
+          securityAlternatives
+            .flat()
+            .filter((use) => use.scheme.kind === 'oauth2' || use.scheme.kind === 'openIdConnect')
+            .flatMap((use) => use.scopes),
+        ),
+      ],
+      errorStatuses,
+      errors: errorStatuses.map((status) => {
+        const error = errorTable.find((row) => row.status === status);
+        return { status, response: responses[String(status)]!, ...(error ? { error } : {}) };
+      }),
+      ...(pagination ? { pagination } : {}),
+      ...(idempotency ? { idempotency } : {}),
+    };
+  }
+
+  const operations: Operation[] = [];
+  for (const [path, rawItem] of Object.entries(record(root.paths))) {
+    const item = follow(rawItem);
+    for (const method of HTTP_METHODS) if (isRecord(item[method])) operations.push(operationOf(path, item, method));
+  }
+
+  const webhooks: Webhook[] = [];
+  for (const [event, rawItem] of Object.entries(record(root.webhooks))) {
+    const item = follow(rawItem);
+    const method = HTTP_METHODS.find((candidate) => isRecord(item[candidate]));
+    if (!method) continue;
+    const operation = operationOf(event, item, method);
+    const media = operation.requestBody?.content['application/json'];
+    webhooks.push({
+      event,
+      operationId: operation.operationId === `${method} ${event}` ? '' : operation.operationId,
+      summary: operation.summary,
+      description: operation.description,
+      headers: operation.parametersIn.header,
+      payloadSchema: media?.schema ?? {},
+      example: Object.values(media?.examples ?? {})[0]?.value,
+      operation,
+    });
+  }
+
+  const scopes = new Map<string, string>();
+  for (const flow of Object.values(oauth2Flows)) {
+    for (const [scope, description] of Object.entries(record(record(flow).scopes))) {
+      if (!scopes.has(scope)) scopes.set(scope, text(description));
+    }
+  }
+
+  const flowUrl = (key: 'tokenUrl' | 'authorizationUrl' | 'refreshUrl') =>
+    ['authorizationCode', 'clientCredentials', ...Object.keys(oauth2Flows)]
+      .map((flow) => text(record(oauth2Flows[flow])[key]))
+      .find(Boolean);
+  const oauth: OAuthEndpoints | undefined = oauth2 && {
+    schemeName: oauth2.name,
+    flows: oauth2.flows,
+    ...(flowUrl('tokenUrl') ? { tokenUrl: flowUrl('tokenUrl') } : {}),
+    ...(flowUrl('authorizationUrl') ? { authorizationUrl: flowUrl('authorizationUrl') } : {}),
+    ...(flowUrl('refreshUrl') ? { refreshUrl: flowUrl('refreshUrl') } : {}),
+  };
+
+  const requestHeaders = Object.values(record(components.parameters))
+    .map((raw) => objectOf(raw))
+    .filter((parameter) => parameter.in === 'header' && typeof parameter.name === 'string')
+    .map((parameter) => parameter as unknown as ParameterObject);
+
+  const environmentParameter = objectOf(record(components.parameters).AeThexEnvironment);
+  const environmentSchema = record(environmentParameter.schema);
+  const environment: EnvironmentHeader | undefined = Array.isArray(environmentSchema.enum)
+    ? {
+        header: text(environmentParameter.name),
+        values: environmentSchema.enum.map(String),
+        default: text(environmentSchema.default),
+      }
+    : undefined;
+
+  const info = record(root.info);
+  const apiInfo: ApiInfo = {
+    title: text(info.title),
+    summary: text(info.summary),
+    description: text(info.description),
+    version: text(info.version),
+  };
+  const signing = info['x-webhook-signing'];
+
+  const schemaCache = new Map<string, SchemaObject | undefined>();
+  const schema = (name: string): SchemaObject | undefined => {
+    if (!schemaCache.has(name)) {
+      const raw = record(components.schemas)[name];
+      schemaCache.set(
+        name,
+        raw === undefined ? undefined : deepFreeze((inline ? resolveDeep(root, raw) : raw) as SchemaObject),
+      );
+    }
+    return schemaCache.get(name);
+  };
+
+  return deepFreeze({
+    info: apiInfo,
+    operations,
+    webhooks,
+    errors: errorTable,
+    scopes: [...scopes].map(([name, description]): Scope => ({ name, description })),
+    servers: (Array.isArray(root.servers) ? root.servers : [])
+      .filter(isRecord)
+      .map((server): Server => ({ url: text(server.url), description: text(server.description) })),
+    securitySchemes,
+    ...(oauth ? { oauth } : {}),
+    requestHeaders,
+    responseHeaders: Object.entries(record(components.headers)).map(([name, raw]) => ({
+      name,
+      header: objectOf(raw) as unknown as HeaderObject,
+    })),
+    responses: Object.entries(record(components.responses)).map(([name, raw]) => ({ name, response: responseOf(raw) })),
+    ...(environment ? { environment } : {}),
+    ...(isRecord(signing) ? { webhookSigning: signing as WebhookSigning } : {}),
+    schema,
+    resolveRef,
+  });
+}
