@@ -1,5 +1,5 @@
 /**
- * unified plugins used by lib/content.ts when compiling guides: one checks, at compile time, that
+ * unified plugins used by lib/content/index.ts when compiling guides: one checks, at compile time, that
  * every operation an author names exists in the OpenAPI document; one collects the headings for
  * the "On this page" table of contents.
  */

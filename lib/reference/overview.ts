@@ -5,7 +5,7 @@
  */
 import { deref, getDocument, listOperations, listScopes, type HeaderObject, type ParameterObject } from '@/lib/openapi';
 
-import { splitSections, type MarkdownSection } from './markdown';
+import { splitSections, type MarkdownSection } from '../markdown/render';
 import { isRecord } from './schema-meta';
 
 function components(): Record<string, unknown> {

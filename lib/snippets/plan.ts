@@ -11,7 +11,7 @@ import type { BodyVariable, PathVariable, SampleAuth, SamplePlan } from './types
 // planForRequest needs no document, so it lives in ./plan-request (safe to bundle for the browser console).
 export { planForRequest } from './plan-request';
 
-/** Headers a sample sends when the operation documents them (CONTRACTS.md); other optional ones are left out. */
+/** Headers a sample sends when the operation documents them; other optional ones are left out. */
 const SENT_HEADERS = new Set(['aethex-environment']);
 
 function exampleOf(parameter: ParameterObject): string | undefined {

@@ -1,9 +1,10 @@
 /**
  * The only module that reads `content/`: the MDX guides. It lists them (frontmatter validated by a
  * zod schema, sync so the navigation can use it), compiles one with mdx-bundler (remark-gfm,
- * rehype-slug; code blocks are highlighted by components/mdx/code-block.tsx through lib/highlight.ts) and turns one into plain Markdown for `.md` twins
+ * rehype-slug; code blocks are highlighted by components/mdx/fenced-code-block.tsx through lib/highlight.ts) and turns one into plain Markdown for `.md` twins
  * and `/llms-full.txt`. Everything runs at build time: guide pages are statically generated.
  */
+import { guideHref } from '../urls';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -12,11 +13,11 @@ import { cache } from 'react';
 import YAML from 'yaml';
 import { z } from 'zod';
 
-import { mdxToMarkdown, type MarkdownResolvers } from './content/markdown';
-import { checkOperationReferences, collectHeadings, type Heading } from './content/plugins';
+import { mdxToMarkdown, type MarkdownResolvers } from './mdx-to-markdown';
+import { checkOperationReferences, collectHeadings, type Heading } from './plugins';
 
-export type { Heading } from './content/plugins';
-export type { MarkdownResolvers } from './content/markdown';
+export type { Heading } from './plugins';
+export type { MarkdownResolvers } from './mdx-to-markdown';
 
 /** Where the guides live, relative to the project root. Folder = URL segment under `/docs`. */
 export const CONTENT_DIR = 'content';
@@ -102,7 +103,7 @@ export function listGuides(): GuideMeta[] {
       .replace(/\.mdx$/, '')
       .split(path.sep);
     const { frontmatter } = parseGuideSource(readFileSync(full, 'utf8'), file);
-    return { ...frontmatter, slug, href: `/docs/${slug.join('/')}`, file };
+    return { ...frontmatter, slug, href: guideHref(slug), file };
   });
   guides.sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
   guides.forEach((guide, i) => {
@@ -186,7 +187,7 @@ export function guideSource(meta: GuideMeta): { frontmatter: Frontmatter; body: 
 
 /**
  * A guide as Markdown (its `.md` twin): title, description, then the body with every MDX component
- * replaced by plain Markdown (see lib/content/markdown.ts).
+ * replaced by plain Markdown (see lib/content/mdx-to-markdown.ts).
  * @param resolvers code samples and URL resolution (lib/content/resolvers.ts `markdownResolvers()`)
  * @throws Error naming the file on bad frontmatter or MDX that does not parse.
  */
