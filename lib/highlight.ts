@@ -14,7 +14,7 @@ import { createHighlighter, type ShikiTransformer, type ThemeRegistrationResolve
  * used for variables) and github-dark's comment grey (#6a737d, 3.0:1). lib/highlight.test.ts checks
  * every colour the highlighter emits for our languages.
  */
-export const CODE_THEME = {
+const CODE_THEME = {
   themes: { light: 'github-light', dark: 'github-dark' },
   colorReplacements: {
     'github-light': { '#e36209': '#b35900' },

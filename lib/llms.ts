@@ -110,7 +110,7 @@ function operationSection(op: Operation): RootContent[] {
  * events and the error table (the same mdast table the guides embed, lib/markdown/api-tables.ts).
  * @returns Markdown text; links are absolute on the site origin
  */
-export function referenceMarkdown(): string {
+function referenceMarkdown(): string {
   const { title, description } = info();
   const tree: Root = {
     type: 'root',

@@ -31,7 +31,7 @@ export const PATHS = {
  * promises `https://docs.aethex.dev/reference/errors#<status>`, and the sandbox must answer exactly what
  * production answers whatever host the portal runs on.
  */
-export const PRODUCTION_DOCS_ORIGIN = 'https://docs.aethex.dev';
+const PRODUCTION_DOCS_ORIGIN = 'https://docs.aethex.dev';
 
 /**
  * The page of a guide.

@@ -23,7 +23,7 @@ export function currentBaseUrl(state: ConsoleState, data: ConsoleData): string {
 }
 
 /** RFC 6749 §2.3.1: id and secret form-urlencoded, joined by ':', base64. */
-export function basicCredentials(clientId: string, clientSecret: string): string {
+function basicCredentials(clientId: string, clientSecret: string): string {
   const encode = (value: string) => encodeURIComponent(value).replace(/%20/g, '+');
   return `Basic ${btoa(`${encode(clientId)}:${encode(clientSecret)}`)}`;
 }

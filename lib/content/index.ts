@@ -4,7 +4,6 @@
  * rehype-slug; code blocks are highlighted by components/mdx/fenced-code-block.tsx through lib/highlight.ts) and turns one into plain Markdown for `.md` twins
  * and `/llms-full.txt`. Everything runs at build time: guide pages are statically generated.
  */
-import { guideHref } from '../urls';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import { cache } from 'react';
 import YAML from 'yaml';
 import { z } from 'zod';
 
+import { guideHref } from '../urls';
 import { mdxToMarkdown, type MarkdownResolvers } from './mdx-to-markdown';
 import { checkOperationReferences, collectHeadings, type Heading } from './plugins';
 
@@ -20,13 +20,13 @@ export type { Heading } from './plugins';
 export type { MarkdownResolvers } from './mdx-to-markdown';
 
 /** Where the guides live, relative to the project root. Folder = URL segment under `/docs`. */
-export const CONTENT_DIR = 'content';
+const CONTENT_DIR = 'content';
 
 /**
  * Frontmatter of a guide. Unknown keys are rejected (`strictObject`) so a typo such as `titel`
  * fails the build instead of silently doing nothing.
  */
-export const frontmatterSchema = z.strictObject({
+const frontmatterSchema = z.strictObject({
   title: z.string().min(1),
   description: z.string().min(10).max(200),
   order: z.number().int().nonnegative(),
@@ -178,7 +178,7 @@ export const getGuide = cache(async (slugPath: string): Promise<Guide | undefine
  * The guide's MDX body (frontmatter removed), for the Markdown twin.
  * @throws Error naming the file on bad frontmatter.
  */
-export function guideSource(meta: GuideMeta): { frontmatter: Frontmatter; body: string } {
+function guideSource(meta: GuideMeta): { frontmatter: Frontmatter; body: string } {
   return parseGuideSource(
     readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), meta.file), 'utf8'),
     meta.file,

@@ -47,7 +47,9 @@ function replace(node: Jsx, r: MarkdownResolvers): RootContent[] {
   if (name === 'OperationLink') {
     const operation = getOperation(jsxAttribute(node, 'id') ?? '');
     if (!operation) return [];
-    return [link(r.absolute(operationHref(operation.operationId)), inlineCode(`${operation.method} ${operation.path}`))];
+    return [
+      link(r.absolute(operationHref(operation.operationId)), inlineCode(`${operation.method} ${operation.path}`)),
+    ];
   }
   if (name === 'CodeSample') return samples(r.operationSamples(jsxAttribute(node, 'operationId') ?? ''));
   if (name === 'WebhookVerifySamples') return samples(r.webhookSamples());
@@ -77,7 +79,14 @@ function replace(node: Jsx, r: MarkdownResolvers): RootContent[] {
           children: [
             {
               type: 'paragraph',
-              children: [{ type: 'link', url: r.absolute(jsxAttribute(card, 'href') ?? '/'), children: [text(jsxAttribute(card, 'title') ?? '')] }, text(`: ${jsxAttribute(card, 'description') ?? ''}`)],
+              children: [
+                {
+                  type: 'link',
+                  url: r.absolute(jsxAttribute(card, 'href') ?? '/'),
+                  children: [text(jsxAttribute(card, 'title') ?? '')],
+                },
+                text(`: ${jsxAttribute(card, 'description') ?? ''}`),
+              ],
             },
           ],
         })),
@@ -89,7 +98,8 @@ function replace(node: Jsx, r: MarkdownResolvers): RootContent[] {
 
 function transform(parent: { children: RootContent[] }, r: MarkdownResolvers): void {
   parent.children = parent.children.flatMap((child): RootContent[] => {
-    if (child.type === 'mdxjsEsm' || child.type === 'mdxFlowExpression' || child.type === 'mdxTextExpression') return [];
+    if (child.type === 'mdxjsEsm' || child.type === 'mdxFlowExpression' || child.type === 'mdxTextExpression')
+      return [];
     if (child.type === 'link' && child.url.startsWith('/')) child.url = r.absolute(child.url);
     const jsx = child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement';
     const replaced = jsx ? replace(child, r) : [child];
@@ -113,6 +123,9 @@ export function mdxToMarkdown(body: string, title: string, description: string, 
   const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkStringify, STRINGIFY_OPTIONS);
   const tree = processor.parse(body) as Root;
   transform(tree, resolvers);
-  tree.children.unshift({ type: 'heading', depth: 1, children: [text(title)] }, { type: 'paragraph', children: [text(description)] });
+  tree.children.unshift(
+    { type: 'heading', depth: 1, children: [text(title)] },
+    { type: 'paragraph', children: [text(description)] },
+  );
   return processor.stringify(tree);
 }
