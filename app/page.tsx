@@ -1,5 +1,6 @@
 import { CardGrid } from '@/components/card-grid';
 import { FirstCallSteps, HomeHero } from '@/components/home';
+import { guideHref, PATHS } from '@/lib/urls';
 
 /** Home: get a newcomer to their first authenticated call. */
 export default function HomePage() {
@@ -14,17 +15,17 @@ export default function HomePage() {
           cards={[
             {
               title: 'Quickstart',
-              href: '/docs/quickstart',
+              href: guideHref('quickstart'),
               description: 'Create a sandbox app, get a token and list your projects in five minutes.',
             },
             {
               title: 'API reference',
-              href: '/reference',
+              href: PATHS.reference,
               description: 'Every operation, webhook event and error code, with samples in six languages.',
             },
             {
               title: 'Console',
-              href: '/console',
+              href: PATHS.console,
               description: 'Send real requests to the sandbox and read every response header.',
             },
           ]}

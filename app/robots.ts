@@ -1,11 +1,11 @@
 import type { MetadataRoute } from 'next';
 
-import { siteUrl } from '@/lib/site';
+import { absoluteUrl, PATHS } from '@/lib/urls';
 
 /** `/robots.txt`: everything may be crawled except the sandbox API and the console's OAuth callback. */
 export default function robots(): MetadataRoute.Robots {
   return {
-    rules: { userAgent: '*', allow: '/', disallow: ['/sandbox/', '/console/callback'] },
-    sitemap: `${siteUrl()}/sitemap.xml`,
+    rules: { userAgent: '*', allow: '/', disallow: [`${PATHS.sandbox}/`, PATHS.consoleCallback] },
+    sitemap: absoluteUrl(PATHS.sitemap),
   };
 }

@@ -20,7 +20,7 @@ type CodeSampleProps = { title?: ReactNode } & (
  * Runnable samples in the six languages (lib/snippets), highlighted on the server (lib/highlight)
  * and shown in the site-wide language tabs with a copy button.
  * @param props.operationId an operation of the OpenAPI document: its documented example request
- * @param props.request or one concrete request (CONTRACTS.md shape); `options.includeToken` embeds a token
+ * @param props.request or one concrete request (lib/snippets/types.ts `SampleRequest`); `options.includeToken` embeds a token
  * @param props.title optional heading shown left of the tabs (defaults to "Request")
  * @throws Error for an unknown operationId (fails the build, as a broken page should)
  */

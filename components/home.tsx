@@ -1,5 +1,7 @@
 import Link from 'next/link';
 
+import { guideHref, PATHS } from '@/lib/urls';
+
 /** The home page's headline and two calls to action. */
 export function HomeHero() {
   return (
@@ -13,13 +15,13 @@ export function HomeHero() {
       </p>
       <div className="mt-6 flex flex-wrap gap-3">
         <Link
-          href="/docs/quickstart"
+          href={guideHref('quickstart')}
           className="rounded-md bg-indigo-700 px-4 py-2 font-medium text-white hover:bg-indigo-800"
         >
           Make your first call
         </Link>
         <Link
-          href="/console"
+          href={PATHS.console}
           prefetch={false}
           className="rounded-md border border-zinc-300 px-4 py-2 font-medium text-zinc-900 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-100 dark:hover:bg-zinc-800"
         >

@@ -6,7 +6,7 @@ import { MethodBadge } from './method-badge';
 import { NavLink } from './nav-link.client';
 
 /** The sidebar links, from the navigation module; server-rendered, with a tiny client link for the active state. */
-export function SidebarLinks() {
+function SidebarLinks() {
   return (
     <nav aria-label="Sections" className="space-y-6 text-sm">
       {getSidebar().map((section) => (

@@ -1,5 +1,7 @@
 import Link from 'next/link';
 
+import { PATHS } from '@/lib/urls';
+
 /** The site footer: where the machine-readable API description lives. Links are at least 24 px tall (WCAG 2.2 target size, 2.5.8). */
 export function SiteFooter() {
   return (
@@ -9,14 +11,14 @@ export function SiteFooter() {
         <nav aria-label="Footer" className="flex flex-wrap gap-x-4 gap-y-2">
           <Link
             className="inline-flex min-h-6 items-center underline-offset-4 hover:underline"
-            href="/openapi.yaml"
+            href={PATHS.openapiYaml}
             prefetch={false}
           >
             OpenAPI (YAML)
           </Link>
           <Link
             className="inline-flex min-h-6 items-center underline-offset-4 hover:underline"
-            href="/openapi.json"
+            href={PATHS.openapiJson}
             prefetch={false}
           >
             OpenAPI (JSON)

@@ -4,7 +4,7 @@ import { LANGUAGE_STORAGE_KEY } from '@/lib/code-language';
 
 export { LANGUAGE_STORAGE_KEY };
 /** Same-page event: `storage` only fires in *other* documents, so tab groups on this page listen to this. */
-export const LANGUAGE_CHANGE_EVENT = 'aethex-lang-change';
+const LANGUAGE_CHANGE_EVENT = 'aethex-lang-change';
 
 /** Fallback when localStorage throws (storage disabled, some private modes): shared for this page only. */
 let memory: string | null = null;

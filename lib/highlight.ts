@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 
+import { LRUCache } from 'lru-cache';
 import { createHighlighter, type ShikiTransformer, type ThemeRegistrationResolved } from 'shiki';
 
 /**
@@ -13,7 +14,7 @@ import { createHighlighter, type ShikiTransformer, type ThemeRegistrationResolve
  * used for variables) and github-dark's comment grey (#6a737d, 3.0:1). lib/highlight.test.ts checks
  * every colour the highlighter emits for our languages.
  */
-export const CODE_THEME = {
+const CODE_THEME = {
   themes: { light: 'github-light', dark: 'github-dark' },
   colorReplacements: {
     'github-light': { '#e36209': '#b35900' },
@@ -121,15 +122,17 @@ ${rules.join('\n')}
 `;
 }
 
-/** Highlighted HTML by sha256(lang NUL code); holds promises so concurrent callers share one render. */
-const cache = new Map<string, Promise<string>>();
-const CACHE_LIMIT = 2000;
+/**
+ * Highlighted HTML by sha256(lang NUL code), the 2,000 most recently used; holds promises so concurrent callers
+ * share one render.
+ */
+const cache = new LRUCache<string, Promise<string>>({ max: 2_000 });
 
 /**
  * Highlights `code` as `lang` and returns a `<pre class="shiki …" tabindex="0"><code>…</code></pre>`
  * HTML string: the `<pre>` carries both themes' default colours as CSS variables, tokens in other
  * colours carry palette classes (`sl3 sd7`, see {@link codeThemeCss}); no colour is inlined as `color:`.
- * Results are cached by a hash of (lang, code) for the life of the process.
+ * Results are cached by a hash of (lang, code) for the life of the process (least recently used out first).
  * @param code source text, shown verbatim (a single trailing newline is not rendered as an empty line)
  * @param lang a name or alias of a loaded language (see HIGHLIGHT_LANGUAGES, e.g. `sh`, `js`, `ts`, `yml`) or `text`
  * @returns HTML safe to insert with dangerouslySetInnerHTML (shiki escapes the code)
@@ -140,7 +143,6 @@ export function highlight(code: string, lang: string): Promise<string> {
   let html = cache.get(key);
   if (!html) {
     html = render(code, lang);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, html);
     // A failed render must not be remembered: the next call should throw afresh, not hit a stale rejection.
     html.catch(() => cache.delete(key));

@@ -4,24 +4,26 @@
  * `/llms-full.txt` is every guide in Markdown followed by the API reference in Markdown, generated
  * from the OpenAPI document (lib/openapi/) so it can never drift from it.
  */
+import type { PhrasingContent, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+
 import { guideMarkdown, listGuides } from './content';
 import { markdownResolvers } from './content/resolvers';
+import { errorTable, inlineCode, table, text } from './markdown/api-tables';
+import { mdastToMarkdown, parseBlocks, parseInline } from './markdown/render';
 import { apiModel, listErrors, listOperations, listWebhooks, type Operation } from './openapi';
-import { siteUrl } from './site';
+import { absoluteUrl, markdownHref, operationHref, PATHS, webhookHref } from './urls';
 
 function info(): { title: string; summary: string; description: string } {
   const { title, summary, description } = apiModel().info;
   return { title: title || 'AeThex API', summary, description };
 }
 
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
-
 /**
  * The `/llms.txt` index: an H1, a blockquote summary, then sections of links with descriptions.
  * @returns Markdown text
  */
 export function llmsIndex(): string {
-  const origin = siteUrl();
   const { title, summary } = info();
   const lines = [
     `# ${title} developer portal`,
@@ -30,16 +32,17 @@ export function llmsIndex(): string {
     '',
   ];
   lines.push('## Guides', '');
-  for (const guide of listGuides()) lines.push(`- [${guide.title}](${origin}${guide.href}.md): ${guide.description}`);
+  for (const guide of listGuides())
+    lines.push(`- [${guide.title}](${absoluteUrl(markdownHref(guide.href))}): ${guide.description}`);
   lines.push('', '## API reference', '');
   for (const op of listOperations())
     lines.push(
-      `- [${op.method} ${op.path}](${origin}/reference/${op.operationId}): ${op.summary} (\`${op.operationId}\`)`,
+      `- [${op.method} ${op.path}](${absoluteUrl(operationHref(op.operationId))}): ${op.summary} (\`${op.operationId}\`)`,
     );
   for (const webhook of listWebhooks())
-    lines.push(`- [Webhook ${webhook.event}](${origin}/reference/webhooks/${webhook.event}): ${webhook.summary}`);
+    lines.push(`- [Webhook ${webhook.event}](${absoluteUrl(webhookHref(webhook.event))}): ${webhook.summary}`);
   lines.push(
-    `- [Errors](${origin}/reference/errors): ${listErrors()
+    `- [Errors](${absoluteUrl(PATHS.errors)}): ${listErrors()
       .map((e) => e.status)
       .join(', ')}, as RFC 9457 problem details.`,
   );
@@ -47,60 +50,88 @@ export function llmsIndex(): string {
     '',
     '## Optional',
     '',
-    `- [OpenAPI document (YAML)](${origin}/openapi.yaml): the single source of truth for the API.`,
+    `- [OpenAPI document (YAML)](${absoluteUrl(PATHS.openapiYaml)}): the single source of truth for the API.`,
   );
-  lines.push(`- [Full text](${origin}/llms-full.txt): every guide and the whole reference in one Markdown file.`, '');
+  lines.push(
+    `- [Full text](${absoluteUrl(PATHS.llmsFull)}): every guide and the whole reference in one Markdown file.`,
+    '',
+  );
   return lines.join('\n');
 }
 
-function parameterRows(op: Operation): string[] {
+const paragraph = (...children: PhrasingContent[]): RootContent => ({ type: 'paragraph', children });
+const heading = (depth: 1 | 2 | 3, value: string): RootContent => ({ type: 'heading', depth, children: [text(value)] });
+
+function parameterTable(op: Operation): RootContent[] {
   if (op.parameters.length === 0) return [];
   return [
-    '| Name | In | Required | Description |',
-    '|---|---|---|---|',
-    ...op.parameters.map(
-      (p) =>
-        `| \`${p.name}\` | ${p.in} | ${p.required ? 'yes' : 'no'} | ${oneLine(p.description ?? '').replace(/\|/g, '\\|')} |`,
+    table(
+      ['Name', 'In', 'Required', 'Description'],
+      op.parameters.map((p) => [
+        [inlineCode(p.name)],
+        [text(p.in)],
+        [text(p.required ? 'yes' : 'no')],
+        parseInline(p.description ?? ''),
+      ]),
     ),
-    '',
   ];
 }
 
-function operationMarkdown(op: Operation): string[] {
-  const statuses = Object.entries(op.responses).map(
-    ([status, response]) => `- \`${status}\`: ${oneLine(response.description)}`,
-  );
+function operationSection(op: Operation): RootContent[] {
+  const scopes = op.scopes.flatMap((scope, i) => [...(i ? [text(', ')] : []), inlineCode(scope)]);
   return [
-    `## ${op.method} ${op.path}`,
-    '',
-    `${op.summary}. operationId: \`${op.operationId}\`.${op.scopes.length ? ` Scope: ${op.scopes.map((s) => `\`${s}\``).join(', ')}.` : ''}`,
-    '',
-    op.description.trim(),
-    '',
-    ...parameterRows(op),
-    'Responses:',
-    '',
-    ...statuses,
-    '',
+    heading(2, `${op.method} ${op.path}`),
+    paragraph(
+      text(`${op.summary}. operationId: `),
+      inlineCode(op.operationId),
+      text('.'),
+      ...(scopes.length ? [text(' Scope: '), ...scopes, text('.')] : []),
+    ),
+    ...parseBlocks(op.description),
+    ...parameterTable(op),
+    paragraph(text('Responses:')),
+    {
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: Object.entries(op.responses).map(([status, response]) => ({
+        type: 'listItem',
+        spread: false,
+        children: [
+          { type: 'paragraph', children: [inlineCode(status), text(': '), ...parseInline(response.description)] },
+        ],
+      })),
+    },
   ];
 }
 
 /**
  * The API reference as Markdown: overview (the document's description), operations, webhook
- * events and the error table.
+ * events and the error table (the same mdast table the guides embed, lib/markdown/api-tables.ts).
+ * @returns Markdown text; links are absolute on the site origin
  */
-export function referenceMarkdown(): string {
+function referenceMarkdown(): string {
   const { title, description } = info();
-  const lines = [`# ${title} reference`, '', description.trim(), ''];
-  for (const op of listOperations()) lines.push(...operationMarkdown(op));
-  lines.push('## Webhook events', '');
-  for (const webhook of listWebhooks())
-    lines.push(`### ${webhook.event}`, '', webhook.summary, '', webhook.description.trim(), '');
-  lines.push('## Errors', '', '| Status | Label | When | Action | Retryable |', '|---|---|---|---|---|');
-  for (const e of listErrors())
-    lines.push(`| ${e.status} | ${e.label} | ${e.when} | ${e.action} | ${e.retryable ? 'yes' : 'no'} |`);
-  lines.push('');
-  return lines.join('\n');
+  const tree: Root = {
+    type: 'root',
+    children: [
+      heading(1, `${title} reference`),
+      ...parseBlocks(description),
+      ...listOperations().flatMap(operationSection),
+      heading(2, 'Webhook events'),
+      ...listWebhooks().flatMap((webhook) => [
+        heading(3, webhook.event),
+        paragraph(text(webhook.summary)),
+        ...parseBlocks(webhook.description),
+      ]),
+      heading(2, 'Errors'),
+      errorTable(),
+    ],
+  };
+  visit(tree, 'link', (node) => {
+    node.url = absoluteUrl(node.url);
+  });
+  return mdastToMarkdown(tree);
 }
 
 /**

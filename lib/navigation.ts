@@ -5,6 +5,7 @@
 
 import { listGuides } from './content';
 import { referenceNavItems } from './reference/navigation';
+import { guideHref, PATHS } from './urls';
 
 /** A link in the navigation. `method` marks an API operation (GET, POST, …) for a badge. */
 export type NavItem = {
@@ -21,9 +22,9 @@ export type NavSection = {
 
 /** Top-level areas of the site, shown in the header in this order. */
 export const topNavigation: readonly NavItem[] = [
-  { title: 'Guides', href: '/docs/quickstart' },
-  { title: 'API reference', href: '/reference' },
-  { title: 'Console', href: '/console' },
+  { title: 'Guides', href: guideHref('quickstart') },
+  { title: 'API reference', href: PATHS.reference },
+  { title: 'Console', href: PATHS.console },
 ];
 
 /**
@@ -34,7 +35,7 @@ export function getSidebar(): NavSection[] {
   return [
     {
       title: 'Get started',
-      // Guides come from content/ (lib/content.ts), in frontmatter `order`.
+      // Guides come from content/ (lib/content/index.ts), in frontmatter `order`.
       items: listGuides().map((guide) => ({ title: guide.title, href: guide.href })),
     },
     {
@@ -43,7 +44,7 @@ export function getSidebar(): NavSection[] {
     },
     {
       title: 'Tools',
-      items: [{ title: 'Console', href: '/console' }],
+      items: [{ title: 'Console', href: PATHS.console }],
     },
   ];
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run test:samples` (issue 7): every code sample the site shows runs in its real runtime against a sandbox.
+ * `npm run test:samples`: every code sample the site shows runs in its real runtime against a sandbox.
  *
  * For each operation of the OpenAPI document (lib/openapi.ts) and each language of lib/snippets, the exact text of
  * `sampleForOperation` is written to a temp dir and run with the language's ordinary tool, with only the environment

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { acceptToken } from '@/lib/console/actions';
 import { CALLBACK_MESSAGE, completeAuthorization, describeOAuthError } from '@/lib/console/oauth';
 import { consoleStore, initialState } from '@/lib/console/store';
+import { PATHS } from '@/lib/urls';
 
 let handled = false;
 
@@ -49,14 +50,14 @@ export function OAuthCallback() {
     completeAuthorization(callbackUrl, sessionStorage)
       .then((token) => {
         acceptToken(store, token);
-        router.replace('/console');
+        router.replace(PATHS.console);
       })
       .catch(async (error: unknown) => setMessage(`Authorization failed: ${await describeOAuthError(error)}`));
   }, [router]);
   return (
     <p role="status" className="mt-4">
       {message}{' '}
-      <a className="underline" href="/console">
+      <a className="underline" href={PATHS.console}>
         Back to the console
       </a>
     </p>

@@ -8,6 +8,7 @@ import { LANGUAGE_STORAGE_KEY } from '@/components/use-language';
 import { currentBaseUrl } from '@/lib/console/actions';
 import { fetchWithoutCredentials } from '@/lib/console/send';
 import { tamperOneByte, type Delivery } from '@/lib/console/webhook';
+import { guideHref } from '@/lib/urls';
 
 import { buttonClass, inputClass } from './ui';
 import { useConsole, useConsoleState } from './use-console';
@@ -147,7 +148,7 @@ export function WebhookPlayground() {
           <span key={lang.id}>
             {i ? ' · ' : ''}
             <Link
-              href="/docs/webhooks#verifying-signatures"
+              href={`${guideHref('webhooks')}#verifying-signatures`}
               className="underline"
               onClick={() => localStorage.setItem(LANGUAGE_STORAGE_KEY, lang.id)}
             >

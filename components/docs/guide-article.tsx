@@ -1,5 +1,6 @@
 import { renderMdx } from '@/components/mdx/render-mdx';
 import type { Guide } from '@/lib/content';
+import { markdownHref } from '@/lib/urls';
 
 import { Breadcrumbs } from './breadcrumbs';
 import { CopyPageButton } from './copy-page.client';
@@ -12,7 +13,7 @@ import { TableOfContents } from './toc.client';
  * A whole guide page inside the docs shell: breadcrumbs, title, description, page tools, the MDX
  * body, last-updated date and previous/next links, with "On this page" beside it on wide screens.
  * Rendered on the server at build time; only the TOC and the copy buttons hydrate.
- * @param props.guide the compiled guide from lib/content.ts `getGuide()`
+ * @param props.guide the compiled guide from lib/content/index.ts `getGuide()`
  */
 export function GuideArticle({ guide }: { guide: Guide }) {
   const { href, title, description } = guide.meta;
@@ -24,7 +25,7 @@ export function GuideArticle({ guide }: { guide: Guide }) {
         <p className="mt-3 text-lg text-zinc-700 dark:text-zinc-300">{description}</p>
         <div className="mt-4 flex flex-wrap items-center gap-x-6 gap-y-2">
           <LastUpdated iso={guide.lastUpdated} />
-          <CopyPageButton markdownHref={`${href}.md`} />
+          <CopyPageButton markdownHref={markdownHref(href)} />
         </div>
         <Prose>{renderMdx(guide.code)}</Prose>
         <PrevNext pathname={href} />

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 
-/** A table-of-contents entry (lib/content.ts `Heading`). */
+/** A table-of-contents entry (lib/content/index.ts `Heading`). */
 export type TocEntry = { depth: 2 | 3; id: string; text: string };
 
 /**

@@ -1,108 +1,29 @@
-import Link from 'next/link';
+import type { ComponentPropsWithoutRef } from 'react';
 
-import { listErrors, listOperations, listScopes, listWebhooks } from '@/lib/openapi';
+import { errorTable, scopeTable, webhookEventTable } from '@/lib/markdown/api-tables';
+import { mdastToReact, type ElementComponents } from '@/lib/markdown/render';
+
+import { MdxLink } from './mdx-link';
+
+const HeaderCell = (props: ComponentPropsWithoutRef<'th'>) => <th scope="col" {...props} />;
+
+// The tables' links navigate like any guide link; column headers say they head columns.
+const elements: ElementComponents = { a: MdxLink, th: HeaderCell };
 
 /**
- * The public error table (`x-aethex-errors` via lib/openapi.ts): status (linking to
+ * The public error table (lib/markdown/api-tables.ts `errorTable()`): status (linking to
  * `/reference/errors#<status>`), when it happens, what to do, whether to retry.
  */
 export function ErrorTable() {
-  return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">Status</th>
-          <th scope="col">When</th>
-          <th scope="col">What to do</th>
-          <th scope="col">Retry?</th>
-        </tr>
-      </thead>
-      <tbody>
-        {listErrors().map((error) => (
-          <tr key={error.status}>
-            <td>
-              <Link
-                href={`/reference/errors#${error.status}`}
-                className="font-medium text-indigo-700 underline dark:text-indigo-300"
-              >
-                {error.status}
-              </Link>{' '}
-              {error.label}
-            </td>
-            <td>{error.when}</td>
-            <td>{error.action}</td>
-            <td>{error.retryable ? 'Yes' : 'No'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return mdastToReact([errorTable()], elements);
 }
 
-/** Every OAuth scope with its description and the operations that require it (lib/openapi.ts). */
+/** Every OAuth scope with its description and the operations that require it (`scopeTable()`). */
 export function ScopeTable() {
-  const operations = listOperations();
-  return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">Scope</th>
-          <th scope="col">Grants</th>
-          <th scope="col">Required by</th>
-        </tr>
-      </thead>
-      <tbody>
-        {listScopes().map((scope) => (
-          <tr key={scope.name}>
-            <td>
-              <code>{scope.name}</code>
-            </td>
-            <td>{scope.description}</td>
-            <td>
-              {operations
-                .filter((operation) => operation.scopes.includes(scope.name))
-                .map((operation) => (
-                  <Link
-                    key={operation.operationId}
-                    href={`/reference/${operation.operationId}`}
-                    className="mr-2 text-indigo-700 underline dark:text-indigo-300"
-                  >
-                    <code>{operation.operationId}</code>
-                  </Link>
-                ))}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return mdastToReact([scopeTable()], elements);
 }
 
-/** The webhook events of the OpenAPI document's `webhooks` section, each linking to its reference page. */
+/** The webhook events of the OpenAPI document, each linking to its reference page (`webhookEventTable()`). */
 export function WebhookEventList() {
-  return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">Event</th>
-          <th scope="col">Sent when</th>
-        </tr>
-      </thead>
-      <tbody>
-        {listWebhooks().map((webhook) => (
-          <tr key={webhook.event}>
-            <td>
-              <Link
-                href={`/reference/webhooks/${webhook.event}`}
-                className="text-indigo-700 underline dark:text-indigo-300"
-              >
-                <code>{webhook.event}</code>
-              </Link>
-            </td>
-            <td>{webhook.summary}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return mdastToReact([webhookEventTable()], elements);
 }

@@ -23,7 +23,7 @@ function anchored(Tag: 'h2' | 'h3', className: string) {
   return Heading;
 }
 
-/** h2 for MDX: ids come from rehype-slug in lib/content.ts. */
+/** h2 for MDX: ids come from rehype-slug in lib/content/index.ts. */
 export const H2 = anchored('h2', 'mt-12 mb-4 text-2xl font-semibold tracking-tight');
 /** h3 for MDX. */
 export const H3 = anchored('h3', 'mt-8 mb-3 text-lg font-semibold');

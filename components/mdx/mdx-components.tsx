@@ -1,7 +1,7 @@
 import { ErrorTable, ScopeTable, WebhookEventList } from './api-tables';
 import { Callout } from './callout';
 import { Card, Cards } from './cards';
-import { CodeBlock } from './code-block';
+import { FencedCodeBlock } from './fenced-code-block';
 import { H2, H3 } from './heading';
 import { MdxLink } from './mdx-link';
 import { OperationLink } from './operation-link';
@@ -17,7 +17,7 @@ import { WebhookVerifySamples } from './webhook-verify-samples';
 export const mdxComponents = {
   h2: H2,
   h3: H3,
-  pre: CodeBlock,
+  pre: FencedCodeBlock,
   a: MdxLink,
   Callout,
   Steps,

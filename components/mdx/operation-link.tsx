@@ -2,12 +2,13 @@ import Link from 'next/link';
 
 import { MethodBadge } from '@/components/method-badge';
 import { getOperation } from '@/lib/openapi';
+import { operationHref } from '@/lib/urls';
 
 /**
  * An inline link to an operation's reference page showing its method and path, both read from the
  * OpenAPI document: `<OperationLink id="listProjects" />` → GET /v1/projects.
  * @param props.id an operationId of openapi/aethex.yaml
- * @throws Error when the operationId does not exist, which fails the static build (lib/content.ts
+ * @throws Error when the operationId does not exist, which fails the static build (lib/content/index.ts
  *   also checks this at compile time, naming the guide and line)
  */
 export function OperationLink({ id }: { id: string }) {
@@ -16,7 +17,7 @@ export function OperationLink({ id }: { id: string }) {
     throw new Error(`<OperationLink id="${id}">: no operation with this operationId in the OpenAPI document`);
   return (
     <Link
-      href={`/reference/${operation.operationId}`}
+      href={operationHref(operation.operationId)}
       className="inline-flex items-baseline gap-1.5 rounded border border-zinc-200 px-1.5 py-0.5 align-baseline no-underline hover:border-indigo-400 dark:border-zinc-700"
     >
       <MethodBadge method={operation.method} />

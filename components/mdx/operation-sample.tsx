@@ -8,7 +8,7 @@ import { toCodeTabs } from './tabs';
  * `<CodeSample operationId="listProjects" />` for MDX authors: the operation's request in the six
  * sample languages (lib/snippets, generated from the OpenAPI document's examples), highlighted on
  * the server, in language tabs synced site-wide.
- * @throws Error when the operationId does not exist (fails the build; lib/content.ts names the guide)
+ * @throws Error when the operationId does not exist (fails the build; lib/content/index.ts names the guide)
  */
 export async function OperationSample({ operationId }: { operationId: string }) {
   const operation = getOperation(operationId);

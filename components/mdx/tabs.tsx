@@ -4,7 +4,7 @@ import { CodeTabs, type CodeTab } from '@/components/code-tabs.client';
 import { highlight } from '@/lib/highlight';
 import { LANGUAGES } from '@/lib/snippets';
 
-import { fencedCode } from './code-block';
+import { fencedCode } from './fenced-code-block';
 
 /** Fence languages that mean one of the six sample languages (so tab choices sync with the reference). */
 const FENCE_TO_LANGUAGE: Readonly<Record<string, string>> = {

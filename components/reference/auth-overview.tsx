@@ -2,9 +2,9 @@ import Link from 'next/link';
 
 import { listServers } from '@/lib/openapi';
 import { scopeUsage, securitySchemes } from '@/lib/reference/overview';
-import { operationHref } from '@/lib/reference/routes';
+import { operationHref } from '@/lib/urls';
 
-import { Markdown } from './markdown';
+import { Description } from './description';
 import { ValueTable } from './value-table';
 
 /** The servers of the document (production, sandbox) as a table. */
@@ -18,7 +18,7 @@ export function AuthTables() {
   const schemes = securitySchemes().map((scheme) => [
     scheme.name,
     scheme.type,
-    <Markdown key="d" text={scheme.description} />,
+    <Description key="d" text={scheme.description} />,
   ]);
   const scopes = scopeUsage().map((scope) => [
     scope.name,

@@ -1,7 +1,8 @@
 import type { ApiError } from '@/lib/openapi';
 import { toJsonText } from '@/lib/reference/examples';
+import { errorAnchor } from '@/lib/urls';
 
-import { CodeBlock } from './code-block';
+import { CodeExample } from './code-example';
 
 /**
  * One error code on the errors page, anchored by its status (`id="429"`, linked as `/reference/errors#429`):
@@ -16,7 +17,7 @@ export function ErrorEntry({ error, example, retryAfter }: { error: ApiError; ex
       aria-labelledby={String(error.status)}
       className="space-y-3 border-t border-zinc-200 pt-8 dark:border-zinc-800"
     >
-      <h2 id={String(error.status)} className="scroll-mt-20 text-xl font-semibold tracking-tight">
+      <h2 id={errorAnchor(error.status)} className="scroll-mt-20 text-xl font-semibold tracking-tight">
         <span className="font-mono">{error.status}</span> {error.label}
       </h2>
       <p className="text-zinc-800 dark:text-zinc-200">{error.hint}</p>
@@ -35,7 +36,7 @@ export function ErrorEntry({ error, example, retryAfter }: { error: ApiError; ex
         </dd>
       </dl>
       {example === undefined ? null : (
-        <CodeBlock code={toJsonText(example)} lang="json" label={`Example ${error.status} problem body`} />
+        <CodeExample code={toJsonText(example)} lang="json" label={`Example ${error.status} problem body`} />
       )}
     </section>
   );

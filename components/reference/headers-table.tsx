@@ -2,7 +2,7 @@ import type { HeaderObject } from '@/lib/openapi';
 import { describeSchema, type RefResolver } from '@/lib/reference/schema';
 import { formatValue } from '@/lib/reference/schema-meta';
 
-import { Markdown } from './markdown';
+import { Description } from './description';
 import { TypeFacts } from './schema-facts';
 import { ValueTable } from './value-table';
 
@@ -34,7 +34,7 @@ export function HeadersTable({
           {String(typeof header.example === 'string' ? header.example : formatValue(header.example))}
         </code>
       ),
-      <Markdown key="description" text={header.description} />,
+      <Description key="description" text={header.description} />,
     ];
   });
   return <ValueTable label={label} columns={['Header', 'Type', 'Present', 'Example', 'Description']} rows={rows} />;

@@ -2,7 +2,7 @@ import type { MediaTypeObject } from '@/lib/openapi';
 import { mediaExamples, toJsonText } from '@/lib/reference/examples';
 import type { RefResolver } from '@/lib/reference/schema';
 
-import { CodeBlock } from './code-block';
+import { CodeExample } from './code-example';
 import { SameAs } from './same-as';
 import { SchemaView } from './schema-table';
 
@@ -43,7 +43,7 @@ export function MediaContent({
               <p className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
                 Example: {example.summary ?? example.name}
               </p>
-              <CodeBlock
+              <CodeExample
                 code={toJsonText(example.value)}
                 lang={/json/.test(mediaType) ? 'json' : 'text'}
                 label={`Example ${what} body: ${example.summary ?? example.name}`}

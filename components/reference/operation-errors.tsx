@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
 import { getError } from '@/lib/openapi';
-import { errorHref } from '@/lib/reference/routes';
+import { errorHref } from '@/lib/urls';
 
 /**
  * The error statuses an operation can return, each linked to its entry on the errors page with the

@@ -6,8 +6,9 @@ import { MethodBadge } from '@/components/method-badge';
 import type { Operation } from '@/lib/openapi';
 import { prefetchFor } from '@/lib/prefetch';
 import type { RefResolver } from '@/lib/reference/schema';
+import { consoleHref, PATHS } from '@/lib/urls';
 
-import { Markdown } from './markdown';
+import { Description } from './description';
 import { MediaContent } from './media-content';
 import { OperationErrors } from './operation-errors';
 import { OperationSecurity } from './operation-security';
@@ -40,14 +41,14 @@ export function OperationView({
         <MethodBadge method={operation.method} />
         <code className="font-mono text-sm break-all">{operation.path}</code>
         <Link
-          href={`/console?operation=${encodeURIComponent(operation.operationId)}`}
-          prefetch={prefetchFor('/console')}
+          href={consoleHref(operation.operationId)}
+          prefetch={prefetchFor(PATHS.console)}
           className="ml-auto rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800 dark:bg-indigo-300 dark:text-zinc-950 dark:hover:bg-indigo-200"
         >
           Try it
         </Link>
       </div>
-      <Markdown text={operation.description} className="mt-6" />
+      <Description text={operation.description} className="mt-6" />
       <Section id="authentication" title="Authentication">
         <OperationSecurity security={operation.security} />
       </Section>
@@ -58,7 +59,7 @@ export function OperationView({
       ) : null}
       {operation.requestBody ? (
         <Section id="request-body" title={`Request body${operation.requestBody.required ? ' (required)' : ''}`}>
-          <Markdown text={operation.requestBody.description} />
+          <Description text={operation.requestBody.description} />
           <MediaContent content={operation.requestBody.content} what="request" resolve={resolve} />
         </Section>
       ) : null}

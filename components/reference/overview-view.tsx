@@ -1,8 +1,8 @@
 import { overviewSections, requestHeaders, responseHeaders } from '@/lib/reference/overview';
 
 import { AuthTables, ServersTable } from './auth-overview';
+import { Description } from './description';
 import { HeadersTable } from './headers-table';
-import { Markdown } from './markdown';
 import { ParametersTable } from './parameters-table';
 import { ErrorIndex, OperationIndex, WebhookIndex } from './reference-index';
 import { Section } from './section';
@@ -22,7 +22,7 @@ export function OverviewView() {
     <article className="max-w-4xl">
       <h1 className="text-3xl font-bold tracking-tight">API reference</h1>
       <p className="mt-3 text-lg text-zinc-700 dark:text-zinc-300">{summary}</p>
-      <Markdown text={intro} className="mt-4" />
+      <Description text={intro} className="mt-4" />
       <Section id="operations" title="Operations">
         <OperationIndex />
       </Section>
@@ -30,7 +30,7 @@ export function OverviewView() {
         <ServersTable />
       </Section>
       <Section id="authentication" title="Authentication and scopes">
-        <Markdown text={auth?.body} />
+        <Description text={auth?.body} />
         <AuthTables />
       </Section>
       <Section id="headers" title="Headers">
@@ -43,14 +43,14 @@ export function OverviewView() {
         .filter((section) => !GENERATED.has(section.slug))
         .map((section) => (
           <Section key={section.slug} id={section.slug} title={section.title}>
-            <Markdown text={section.body} />
+            <Description text={section.body} />
           </Section>
         ))}
       <Section id="webhooks" title="Webhook events">
         <WebhookIndex />
       </Section>
       <Section id="errors" title="Errors">
-        <Markdown text={sections.find((section) => section.slug === 'errors')?.body} />
+        <Description text={sections.find((section) => section.slug === 'errors')?.body} />
         <ErrorIndex />
       </Section>
     </article>

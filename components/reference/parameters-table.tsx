@@ -2,7 +2,7 @@ import type { ParameterObject } from '@/lib/openapi';
 import { describeSchema, type RefResolver } from '@/lib/reference/schema';
 import { isRecord } from '@/lib/reference/schema-meta';
 
-import { Markdown } from './markdown';
+import { Description } from './description';
 import { TypeFacts } from './schema-facts';
 import { ValueTable } from './value-table';
 
@@ -37,7 +37,7 @@ export function ParametersTable({
       parameter.required ? 'required' : 'optional',
       meta.defaultValue ? <code key="default">{meta.defaultValue}</code> : '—',
       [...meta.constraints, ...(meta.enumValues ? [`one of ${meta.enumValues.join(', ')}`] : [])].join('; ') || '—',
-      <Markdown key="description" text={parameter.description ?? meta.description} />,
+      <Description key="description" text={parameter.description ?? meta.description} />,
     ];
   });
   return (

@@ -2,7 +2,7 @@ import Link from 'next/link';
 
 import { MethodBadge } from '@/components/method-badge';
 import { listErrors, listOperations, listWebhooks } from '@/lib/openapi';
-import { errorHref, operationHref, webhookHref } from '@/lib/reference/routes';
+import { errorHref, operationHref, webhookHref } from '@/lib/urls';
 
 const link = 'text-indigo-700 underline dark:text-indigo-300';
 

@@ -1,9 +1,10 @@
 import type { ResponseObject } from '@/lib/openapi';
 import { findRepeats } from '@/lib/reference/response-groups';
 import type { RefResolver } from '@/lib/reference/schema';
+import { responseAnchor } from '@/lib/urls';
 
+import { Description } from './description';
 import { HeadersTable } from './headers-table';
-import { Markdown } from './markdown';
 import { MediaContent } from './media-content';
 import { SameAs } from './same-as';
 
@@ -28,15 +29,15 @@ export function ResponseList({
         const { headersAs, schemaAs } = repeats[status] ?? { schemaAs: {} };
         const headerNames = Object.keys(response.headers);
         return (
-          <section key={status} aria-labelledby={`response-${status}`} className="space-y-3">
-            <h3 id={`response-${status}`} className="flex items-baseline gap-2 text-lg font-semibold">
+          <section key={status} aria-labelledby={responseAnchor(status)} className="space-y-3">
+            <h3 id={responseAnchor(status)} className="flex items-baseline gap-2 text-lg font-semibold">
               <span
                 className={`font-mono ${/^2/.test(status) ? 'text-emerald-800 dark:text-emerald-300' : 'text-rose-800 dark:text-rose-300'}`}
               >
                 {status}
               </span>
             </h3>
-            <Markdown text={response.description} />
+            <Description text={response.description} />
             {headersAs !== undefined ? (
               <SameAs what="Headers" status={headersAs} names={headerNames} />
             ) : headerNames.length > 0 ? (

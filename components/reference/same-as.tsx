@@ -1,3 +1,5 @@
+import { responseAnchor } from '@/lib/urls';
+
 /**
  * One line saying a part of this response is identical to an earlier response's, with a link to it
  * (`#response-{status}`, the anchor ResponseList gives each status) instead of a repeated table.
@@ -9,7 +11,7 @@ export function SameAs({ what, status, names = [] }: { what: string; status: str
   return (
     <p className="text-sm text-zinc-700 dark:text-zinc-300">
       {what}: same as the{' '}
-      <a href={`#response-${status}`} className="text-indigo-700 underline dark:text-indigo-300">
+      <a href={`#${responseAnchor(status)}`} className="text-indigo-700 underline dark:text-indigo-300">
         {status} response
       </a>
       {names.length > 0 ? (

@@ -1,6 +1,6 @@
 import type { SchemaNode } from '@/lib/reference/schema';
 
-import { Markdown } from './markdown';
+import { Description } from './description';
 
 /** Short classes from app/globals.css: these spans repeat on every schema row. */
 const chip = 'ref-chip';
@@ -61,7 +61,7 @@ export function DescriptionFacts({ node }: { node: SchemaNode }) {
   const { meta } = node;
   return (
     <div className="space-y-1">
-      <Markdown text={meta.description} className="text-sm" compact />
+      <Description text={meta.description} className="text-sm" compact />
       <Line label="Allowed values" values={meta.enumValues} />
       <Line label="Constant" values={meta.constValue === undefined ? undefined : [meta.constValue]} />
       <Line label="Default" values={meta.defaultValue === undefined ? undefined : [meta.defaultValue]} />

@@ -3,15 +3,15 @@ import Link from 'next/link';
 import { getOperation, type Webhook } from '@/lib/openapi';
 import { exampleDelivery } from '@/lib/reference/examples';
 import { overviewSections } from '@/lib/reference/overview';
-import { operationHref } from '@/lib/reference/routes';
+import { guideHref, operationHref } from '@/lib/urls';
 
-import { CodeBlock } from './code-block';
-import { Markdown } from './markdown';
+import { CodeExample } from './code-example';
+import { Description } from './description';
 import { ParametersTable } from './parameters-table';
 import { SchemaView } from './schema-table';
 import { Section } from './section';
 
-/** The operation that verifies a delivery for you (named in CONTRACTS.md); omitted if the document drops it. */
+/** The operation that verifies a delivery for you (the sandbox's `verifyWebhook`); omitted if the document drops it. */
 const VERIFY_OPERATION_ID = 'verifyWebhook';
 
 /**
@@ -36,7 +36,7 @@ export function WebhookView({ webhook }: { webhook: Webhook }) {
       <h1 className="mt-1 font-mono text-3xl font-bold tracking-tight break-all">{webhook.event}</h1>
       <Section id="when" title="When it fires">
         <p className="font-medium">{webhook.summary}</p>
-        <Markdown text={webhook.description} />
+        <Description text={webhook.description} />
       </Section>
       <Section id="headers" title="Delivery headers">
         <ParametersTable parameters={webhook.headers} />
@@ -45,13 +45,13 @@ export function WebhookView({ webhook }: { webhook: Webhook }) {
         <SchemaView schema={webhook.payloadSchema} />
       </Section>
       <Section id="example" title="Example delivery">
-        <CodeBlock code={http} lang="http" label={`Example ${webhook.event} delivery`} />
+        <CodeExample code={http} lang="http" label={`Example ${webhook.event} delivery`} />
       </Section>
       <Section id="verify" title="Verify the signature">
-        <Markdown text={signing?.body} />
+        <Description text={signing?.body} />
         <p className="text-sm">
           Step by step, with code: the{' '}
-          <Link href="/docs/webhooks" className="text-indigo-700 underline dark:text-indigo-300">
+          <Link href={guideHref('webhooks')} className="text-indigo-700 underline dark:text-indigo-300">
             webhooks guide
           </Link>
           {verify ? (

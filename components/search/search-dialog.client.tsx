@@ -6,6 +6,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 
 import { INDEX_OPTIONS, type SearchDoc, type SearchHit } from '@/lib/search/options';
 import { runQuery } from '@/lib/search/query';
+import { PATHS } from '@/lib/urls';
 
 const KIND_LABEL: Record<SearchHit['kind'], string> = {
   guide: 'Guide',
@@ -19,7 +20,7 @@ const KIND_LABEL: Record<SearchHit['kind'], string> = {
 let loading: Promise<MiniSearch<SearchDoc>> | undefined;
 /** Fetches the static index and MiniSearch itself on first use only (keeps both out of first-visit JS). */
 function loadIndex(): Promise<MiniSearch<SearchDoc>> {
-  loading ??= Promise.all([import('minisearch'), fetch('/search-index.json').then((r) => r.text())]).then(
+  loading ??= Promise.all([import('minisearch'), fetch(PATHS.searchIndex).then((r) => r.text())]).then(
     ([{ default: Search }, json]) => Search.loadJSON<SearchDoc>(json, INDEX_OPTIONS),
   );
   loading.catch(() => (loading = undefined));

@@ -3,6 +3,7 @@
  * sandbox-only controls. Browser side effects (fetch, sessionStorage) live here so components stay
  * small; every step reports into the store.
  */
+import { PATHS } from '../urls';
 import { errorHint } from './errors';
 import { headerValue } from './headers';
 import { addToHistory, saveHistory } from './history';
@@ -22,7 +23,7 @@ export function currentBaseUrl(state: ConsoleState, data: ConsoleData): string {
 }
 
 /** RFC 6749 §2.3.1: id and secret form-urlencoded, joined by ':', base64. */
-export function basicCredentials(clientId: string, clientSecret: string): string {
+function basicCredentials(clientId: string, clientSecret: string): string {
   const encode = (value: string) => encodeURIComponent(value).replace(/%20/g, '+');
   return `Basic ${btoa(`${encode(clientId)}:${encode(clientSecret)}`)}`;
 }
@@ -216,7 +217,7 @@ export async function beginAuthorization(
       data.oauthPaths,
       {
         scopes,
-        redirectUri: `${window.location.origin}/console/callback`,
+        redirectUri: `${window.location.origin}${PATHS.consoleCallback}`,
         ...(state.app ? { personalAccessToken: state.app.personal_access_token } : {}),
       },
       window.sessionStorage,

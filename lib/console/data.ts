@@ -2,6 +2,7 @@
  * Server-only: derives the console's plain props from the API model (lib/openapi/),
  * so the client bundle never parses YAML and every form, scope and hint follows the document.
  */
+import { markdownToText } from '@/lib/markdown/render';
 import {
   apiModel,
   environments,
@@ -13,7 +14,6 @@ import {
   type Operation,
   type ParameterObject,
 } from '@/lib/openapi';
-import { markdownToText } from '@/lib/reference/markdown';
 import { LANGUAGES } from '@/lib/snippets';
 import { WEBHOOK_VERIFY_SNIPPETS } from '@/lib/snippets/webhook-verify';
 

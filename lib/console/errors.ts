@@ -2,6 +2,7 @@
  * Maps an HTTP status to what the console says about it: the document's error table row
  * (label, hint, action) and the link to its entry on /reference/errors, or the meaning of a success.
  */
+import { errorHref } from '../urls';
 import type { ConsoleError, ConsoleOperation } from './types';
 
 /** What the viewer shows for an error status. */
@@ -17,7 +18,7 @@ export interface ErrorHint extends ConsoleError {
 export function errorHint(status: number, table: readonly ConsoleError[]): ErrorHint | undefined {
   if (status < 400) return undefined;
   const row = table.find((entry) => entry.status === status);
-  return row ? { ...row, href: `/reference/errors#${status}` } : undefined;
+  return row ? { ...row, href: errorHref(status) } : undefined;
 }
 
 /**

@@ -13,7 +13,7 @@ export const HISTORY_KEY = 'aethex-console:history';
 export const HISTORY_LIMIT = 50;
 
 /** `values` with every secret-looking string redacted (parameters and body). */
-export function redactValues(values: FormValues): FormValues {
+function redactValues(values: FormValues): FormValues {
   return {
     params: Object.fromEntries(Object.entries(values.params).map(([key, value]) => [key, redactText(value)])),
     body: redactText(values.body),

@@ -118,8 +118,3 @@ export function consoleStore(init: () => ConsoleState): Store<ConsoleState> {
   shared ??= createStore(init());
   return shared;
 }
-
-/** The store if one was created in this page session, else undefined (used by the OAuth callback). */
-export function existingConsoleStore(): Store<ConsoleState> | undefined {
-  return shared;
-}

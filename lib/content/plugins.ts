@@ -1,5 +1,5 @@
 /**
- * unified plugins used by lib/content.ts when compiling guides: one checks, at compile time, that
+ * unified plugins used by lib/content/index.ts when compiling guides: one checks, at compile time, that
  * every operation an author names exists in the OpenAPI document; one collects the headings for
  * the "On this page" table of contents.
  */
@@ -14,7 +14,7 @@ import { getOperation } from '../openapi';
 export type Heading = { depth: 2 | 3; id: string; text: string };
 
 /** MDX elements whose attribute names an operationId: element name → attribute. */
-export const OPERATION_ATTRIBUTES: Readonly<Record<string, string>> = { OperationLink: 'id', CodeSample: 'operationId' };
+const OPERATION_ATTRIBUTES: Readonly<Record<string, string>> = { OperationLink: 'id', CodeSample: 'operationId' };
 
 /**
  * The string value of a JSX attribute, or `undefined` when absent or an expression.
@@ -22,7 +22,8 @@ export const OPERATION_ATTRIBUTES: Readonly<Record<string, string>> = { Operatio
  */
 export function jsxAttribute(node: MdxJsxFlowElement | MdxJsxTextElement, name: string): string | undefined {
   for (const attribute of node.attributes) {
-    if (attribute.type === 'mdxJsxAttribute' && attribute.name === name && typeof attribute.value === 'string') return attribute.value;
+    if (attribute.type === 'mdxJsxAttribute' && attribute.name === name && typeof attribute.value === 'string')
+      return attribute.value;
   }
   return undefined;
 }
@@ -42,7 +43,9 @@ export function checkOperationReferences(options: { file: string }) {
       const id = jsxAttribute(node, attribute);
       if (!id || !getOperation(id)) {
         const line = node.position?.start.line ?? 0;
-        throw new Error(`${options.file}:${line}: <${node.name} ${attribute}="${id ?? ''}"> names no operation in the OpenAPI document`);
+        throw new Error(
+          `${options.file}:${line}: <${node.name} ${attribute}="${id ?? ''}"> names no operation in the OpenAPI document`,
+        );
       }
     });
   };
@@ -50,7 +53,9 @@ export function checkOperationReferences(options: { file: string }) {
 
 function textOf(node: Element | Text): string {
   if (node.type === 'text') return node.value;
-  return node.children.map((child) => (child.type === 'element' || child.type === 'text' ? textOf(child) : '')).join('');
+  return node.children
+    .map((child) => (child.type === 'element' || child.type === 'text' ? textOf(child) : ''))
+    .join('');
 }
 
 /**

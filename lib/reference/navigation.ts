@@ -3,7 +3,7 @@
  * operation appears (with its method badge) as soon as the document gains it.
  */
 import { listOperations } from '../openapi';
-import { operationHref } from './routes';
+import { operationHref, PATHS } from '../urls';
 
 /** A sidebar link; `method` shows a badge (same shape as lib/navigation.ts `NavItem`). */
 export type ReferenceNavItem = { title: string; href: string; method?: string };
@@ -14,14 +14,14 @@ export type ReferenceNavItem = { title: string; href: string; method?: string };
  */
 export function referenceNavItems(): ReferenceNavItem[] {
   return [
-    { title: 'Overview', href: '/reference' },
+    { title: 'Overview', href: PATHS.reference },
     ...listOperations().map((operation) => ({
       title: operation.summary || operation.operationId,
       href: operationHref(operation.operationId),
       method: operation.method,
     })),
-    { title: 'Webhook events', href: '/reference/webhooks' },
-    { title: 'Errors', href: '/reference/errors' },
-    { title: 'Explorer', href: '/reference/explorer' },
+    { title: 'Webhook events', href: PATHS.webhooks },
+    { title: 'Errors', href: PATHS.errors },
+    { title: 'Explorer', href: PATHS.explorer },
   ];
 }

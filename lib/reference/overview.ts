@@ -5,7 +5,7 @@
  */
 import { apiModel, listOperations, listScopes, type HeaderObject, type ParameterObject } from '@/lib/openapi';
 
-import { splitSections, type MarkdownSection } from './markdown';
+import { splitSections, type MarkdownSection } from '../markdown/render';
 
 /** `info.summary`, the text before the first section, and each `## section` of `info.description`. */
 export function overviewSections(): { summary: string; intro: string; sections: MarkdownSection[] } {

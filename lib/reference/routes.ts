@@ -1,8 +1,9 @@
 /**
- * The pages of the API reference, derived from the OpenAPI document through lib/openapi.ts, so a new
- * operation, webhook event or error code gets its page (or anchor) without touching a route.
+ * The static params of the reference's dynamic routes, derived from the OpenAPI document through
+ * lib/openapi.ts, so a new operation or webhook event gets its page without touching a route.
+ * The URLs of those pages come from lib/urls.ts.
  */
-import { listErrors, listOperations, listWebhooks } from '../openapi';
+import { listOperations, listWebhooks } from '../openapi';
 
 /** Static params of `/reference/[operationId]`: one per operation. */
 export function operationParams(): { operationId: string }[] {
@@ -12,24 +13,4 @@ export function operationParams(): { operationId: string }[] {
 /** Static params of `/reference/webhooks/[event]`: one per webhook event (`deployment.succeeded`, …). */
 export function webhookParams(): { event: string }[] {
   return listWebhooks().map((webhook) => ({ event: webhook.event }));
-}
-
-/** The URL of an operation's page. */
-export function operationHref(operationId: string): string {
-  return `/reference/${encodeURIComponent(operationId)}`;
-}
-
-/** The URL of a webhook event's page. */
-export function webhookHref(event: string): string {
-  return `/reference/webhooks/${encodeURIComponent(event)}`;
-}
-
-/** The URL of an error code's entry on the errors page (anchor id = the status, e.g. `#429`). */
-export function errorHref(status: number): string {
-  return `/reference/errors#${status}`;
-}
-
-/** The error statuses the errors page must carry an anchor for. */
-export function errorAnchors(): string[] {
-  return listErrors().map((error) => String(error.status));
 }

@@ -39,7 +39,7 @@ export const ISSUANCE_CAPS: IssuanceCaps = {
  * Seconds until a capped slot frees: when its oldest live row expires, else when the tenant expires (at least 1).
  * @param tenantId - the tenant whose expiry bounds caps that never free on their own.
  */
-export function secondsUntilFree(rt: Runtime, tenantId: string, hit: CapHit): number {
+function secondsUntilFree(rt: Runtime, tenantId: string, hit: CapHit): number {
   const freeAt = hit.freeAt ?? rt.store.tenant(tenantId)?.expires_at ?? rt.now();
   return Math.max(1, Math.ceil((freeAt - rt.now()) / 1000));
 }

@@ -96,11 +96,6 @@ export function allowedRequestHeaders(): string {
   return cachedAllowed;
 }
 
-/** Scope names the document defines. */
-export function knownScopes(): string[] {
-  return listScopes().map((scope) => scope.name);
-}
-
 /** Every scope the sandbox's authorization server grants: the document's, then the sandbox-only SANDBOX_SCOPE. */
 export function grantableScopes(): { name: string; description: string }[] {
   return [...listScopes().map(({ name, description }) => ({ name, description })), { ...SANDBOX_SCOPE }];

@@ -8,7 +8,7 @@ import type { Sandbox } from './handler';
 import { accessToken, basic, bearer, createTestApp, send, testSandbox, type App } from './test-helpers';
 
 /**
- * Property-based fuzz of every operation of the OpenAPI document (issue 8 item 5). Each generated request carries
+ * Property-based fuzz of every operation of the OpenAPI document. Each generated request carries
  * at least one real defect (bad credentials, a missing scope, an odd method, a bad environment, bad parameters,
  * bad JSON or wrong types, a wrong content type, an oversized body, Idempotency-Key abuse) plus hostile noise
  * (X-Request-ID injection, unicode and control characters, repeated parameters, unknown headers). Every answer must

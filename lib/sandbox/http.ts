@@ -1,5 +1,6 @@
 import { getError } from '@/lib/openapi';
 
+import { problemTypeUri } from '../urls';
 import { allowedRequestHeaders, exposedHeaders } from './config';
 import { randomHex } from './ids';
 
@@ -132,7 +133,7 @@ export function problem(
   extra: { errors?: FieldError[]; headers?: Record<string, string> } = {},
 ): Reply {
   const body = {
-    type: `https://docs.aethex.dev/reference/errors#${status}`,
+    type: problemTypeUri(status),
     title: getError(status)?.label ?? (status >= 500 ? 'Internal Server Error' : 'Error'),
     status,
     detail,

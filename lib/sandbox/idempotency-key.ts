@@ -2,7 +2,7 @@ import type { FieldError } from './http';
 import { parseSfString, serializeSfString } from './structured-field';
 
 /** Longest accepted key, in characters between the quotes (after unescaping). */
-export const IDEMPOTENCY_KEY_MAX = 255;
+const IDEMPOTENCY_KEY_MAX = 255;
 
 /** The lower-case header name, as field errors of header parameters name it. */
 const FIELD = 'idempotency-key';

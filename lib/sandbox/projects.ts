@@ -9,7 +9,7 @@ import { randomId, sha256Hex } from './ids';
 import type { ProjectRow } from './store';
 
 /** A stored project in the document's Project shape. */
-export function toProject(row: Omit<ProjectRow, 'tenant_id'>): Record<string, unknown> {
+function toProject(row: Omit<ProjectRow, 'tenant_id'>): Record<string, unknown> {
   return {
     id: row.id,
     name: row.name,
@@ -26,7 +26,7 @@ export function toProject(row: Omit<ProjectRow, 'tenant_id'>): Record<string, un
  * RFC 8288 Link header for page-based pagination: absolute `first`/`prev`/`next`/`last` URLs keeping `limit`.
  * No `prev` on the first page, no `next` on the last (or past the end).
  */
-export function paginationLinks(baseUrl: string, page: number, limit: number, total: number): string {
+function paginationLinks(baseUrl: string, page: number, limit: number, total: number): string {
   const last = Math.max(1, Math.ceil(total / limit));
   const link = (p: number, rel: string) => `<${baseUrl}?page=${p}&limit=${limit}>; rel="${rel}"`;
   const links = [link(1, 'first')];

@@ -49,7 +49,7 @@ async function captureOutput<T>(run: () => Promise<T>): Promise<{ result: T; out
   }
 }
 
-describe('secrets at rest and in logs (issue 8 item 3, server side)', () => {
+describe('secrets at rest and in logs (server side)', () => {
   it('after a full flow over HTTP, no issued token, secret, code or verifier is in the SQLite files or in any output', async () => {
     const file = path.join(dir, 'flow.db');
     const issued: Record<string, string> = {};

@@ -13,7 +13,7 @@ let ready: OpenAPIBackend | undefined;
  * The openapi-backend instance for the AeThex document, built once per process (quick start, Ajv 2020 + formats,
  * defaults filled in, query/path/header values coerced to their schema types).
  */
-export function openApiBackend(): Promise<OpenAPIBackend> {
+function openApiBackend(): Promise<OpenAPIBackend> {
   backend ??= new OpenAPIBackend({
     // A mutable copy: openapi-backend dereferences the document in place.
     definition: validationDocument() as unknown as Document,
@@ -98,7 +98,7 @@ function runValidators(api: OpenAPIBackend, operationId: string, input: Validati
 }
 
 /** Maps an Ajv error to the document's ProblemFieldError: a JSON pointer into the body, or a parameter name. */
-export function toFieldError(error: ErrorObject): FieldError {
+function toFieldError(error: ErrorObject): FieldError {
   const params = error.params as Record<string, unknown>;
   const [, location = '', ...rest] = error.instancePath.split('/');
   const child =

@@ -35,7 +35,7 @@ function freshIds(value: unknown, projectId: string | undefined): unknown {
 }
 
 /** The event names the document's `webhooks` section defines. */
-export function webhookEvents(): string[] {
+function webhookEvents(): string[] {
   return listWebhooks().map((webhook) => webhook.event);
 }
 
@@ -45,7 +45,7 @@ export function webhookEvents(): string[] {
  * unless the tenant holds LIMITS.caps.deliveries already.
  * @returns the delivery, the cap that stopped it (nothing stored), or undefined if the document has no such event.
  */
-export function emitDelivery(rt: Runtime, tenantId: string, event: string): Delivery | CapHit | undefined {
+function emitDelivery(rt: Runtime, tenantId: string, event: string): Delivery | CapHit | undefined {
   const webhook = listWebhooks().find((candidate) => candidate.event === event);
   const tenant = rt.store.tenant(tenantId);
   if (!webhook || !tenant) return undefined;

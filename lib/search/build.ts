@@ -1,12 +1,13 @@
 /**
  * Builds the site search index at build time (served statically by app/search-index.json/route.ts):
- * guides and their h2/h3 headings (lib/content.ts), operations, webhook events, error codes and
+ * guides and their h2/h3 headings (lib/content/index.ts), operations, webhook events, error codes and
  * schema fields (lib/openapi.ts). MiniSearch 7 serialises it to JSON; the dialog loads it lazily.
  */
 import MiniSearch from 'minisearch';
 
 import { getGuide, listGuides } from '../content';
 import { listErrors, listOperations, listWebhooks, type SchemaObject } from '../openapi';
+import { errorHref, operationHref, webhookHref } from '../urls';
 import { INDEX_OPTIONS, type SearchDoc } from './options';
 
 /** `getProjectMetrics` → `get project metrics`, so each word of an operationId matches. */
@@ -66,7 +67,7 @@ export async function searchDocuments(): Promise<SearchDoc[]> {
     }
   }
   for (const op of listOperations()) {
-    const url = `/reference/${op.operationId}`;
+    const url = operationHref(op.operationId);
     docs.push({
       id: `operation:${op.operationId}`,
       kind: 'operation',
@@ -82,7 +83,7 @@ export async function searchDocuments(): Promise<SearchDoc[]> {
     docs.push(...fieldDocs(op.operationId, url, [body, ok]));
   }
   for (const webhook of listWebhooks()) {
-    const url = `/reference/webhooks/${webhook.event}`;
+    const url = webhookHref(webhook.event);
     docs.push({
       id: `webhook:${webhook.event}`,
       kind: 'webhook',
@@ -100,7 +101,7 @@ export async function searchDocuments(): Promise<SearchDoc[]> {
       kind: 'error',
       title: `${error.status} ${error.label}`,
       section: 'Error',
-      url: `/reference/errors#${error.status}`,
+      url: errorHref(error.status),
       keywords: String(error.status),
       text: error.hint,
     });

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTestApp, send, testSandbox } from '@/lib/sandbox/test-helpers';
 
 /**
- * Issue 8 item 2: the portal has no route that forwards requests (no open proxy, so no SSRF to loopback, private,
+ * The portal has no route that forwards requests (no open proxy, so no SSRF to loopback, private,
  * link-local or metadata addresses). The console calls API targets directly from the browser. These tests keep it so.
  */
 const ROOT = process.cwd();

@@ -12,7 +12,7 @@ import { python } from './targets/python';
 import { ruby } from './targets/ruby';
 import type { Language, LanguageId, SampleOptions, SamplePlan, SampleRequest } from './types';
 
-/** The six sample languages in tab order (CONTRACTS.md); `shiki` is the highlighter's language. */
+/** The six sample languages in tab order (the console and code tabs show them so); `shiki` is the highlighter's language. */
 export const LANGUAGES: readonly Language[] = [
   { id: 'curl', label: 'cURL', shiki: 'bash' },
   { id: 'javascript', label: 'JavaScript', shiki: 'javascript' },

@@ -2,7 +2,7 @@
  * Runs every generated sample in its real runtime against a local echo server and checks that the
  * server saw exactly the documented request (method, path, query, headers, body bytes) and that the
  * sample printed the status, X-Request-ID, X-RateLimit-Remaining and body. A language whose runtime
- * is missing is skipped with a message. (The CI runner against the sandbox is issue 7.)
+ * is missing is skipped with a message. (scripts/run-samples.ts runs them against the sandbox.)
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

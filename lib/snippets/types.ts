@@ -1,7 +1,7 @@
 /** Types shared by the sample generator and its language targets. */
 
 /**
- * One concrete HTTP request, as the console sends it (CONTRACTS.md): `path` is the document's
+ * One concrete HTTP request, as the console sends it: `path` is the document's
  * template with every parameter filled, `query` in order, `body` the exact text sent (JSON or form).
  */
 export interface SampleRequest {

@@ -1,6 +1,6 @@
 /**
  * Webhook signature verification, one program per sample language, in ONE place: the Webhooks guide
- * renders these strings and the sample runner (issue 7) executes them against sandbox deliveries.
+ * renders these strings and the sample runner (scripts/run-samples.ts) executes them against sandbox deliveries.
  *
  * Contract every server program follows, so one test drives them all:
  * - reads the signing secret (`whsec_…`) from `AETHEX_WEBHOOK_SECRET` and the port from `PORT` (default 8000);

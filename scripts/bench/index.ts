@@ -10,6 +10,7 @@ import { join } from 'node:path';
 
 import { allNavigationHrefs } from '../../lib/navigation';
 import { listWebhooks } from '../../lib/openapi';
+import { webhookHref } from '../../lib/urls';
 import { formatLargeDocument, LARGE_DOC_HEADER, type LargeDocBench } from './large-doc';
 import { benchPages } from './pages';
 import { benchSandbox, formatSandboxRows } from './sandbox';
@@ -79,7 +80,7 @@ async function main() {
 
 /** Every page of the site: home, each guide, the reference overview, each operation, errors, each webhook event, console, explorer. */
 function benchRoutes(): string[] {
-  const webhooks = listWebhooks().map((webhook) => `/reference/webhooks/${webhook.event}`);
+  const webhooks = listWebhooks().map((webhook) => webhookHref(webhook.event));
   return [...new Set(['/', ...allNavigationHrefs(), ...webhooks])];
 }
 

@@ -1,5 +1,5 @@
 /**
- * Load and soak of the sandbox mounted in `next start` (issue 8 item 6): for `seconds` (default 60,
+ * Load and soak of the sandbox mounted in `next start`: for `seconds` (default 60,
  * BENCH_SOAK_SECONDS), `SOAK_WORKERS` concurrent workers (default 10) send back-to-back requests — the highest rate
  * the server sustains (after a warm-up of min(10 s, seconds / 6)) — spread over 5 tenants: 55 % GET /v1/projects pages, 10 % metrics, 20 % POST /v1/projects
  * with an Idempotency-Key (a quarter of them repeating an earlier key with its body), 15 % client-credentials token

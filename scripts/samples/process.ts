@@ -1,5 +1,5 @@
 /**
- * Process helpers of the sample runner (issue 7): how each sample language is run, a clean environment
+ * Process helpers of the sample runner: how each sample language is run, a clean environment
  * for it, one-shot runs with a timeout, long-running receivers, and a small worker pool.
  */
 import { spawn, type ChildProcess } from 'node:child_process';

@@ -1,4 +1,4 @@
-/** The sample runner's result list and failure report (issue 7): one entry per check, printed at the end. */
+/** The sample runner's result list and failure report: one entry per check, printed at the end. */
 
 /** One finished check: what ran, how to repeat it, what went wrong (empty when it passed) and its output. */
 export interface CheckResult {

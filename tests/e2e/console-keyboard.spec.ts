@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /**
- * The full console flow with the keyboard alone (issue 8 item 4, WCAG 2.1.1 Keyboard, 2.4.7 Focus Visible,
+ * The full console flow with the keyboard alone (WCAG 2.1.1 Keyboard, 2.4.7 Focus Visible,
  * 2.4.11 Focus Not Obscured): sandbox app → client credentials token → GET /v1/projects → response headers →
  * sample language → copy. Only page.keyboard drives the page: no clicks, no element.click(), no fill().
  * After every key press the focused element must show a focus indicator (outline ≥ 2px, or a box-shadow

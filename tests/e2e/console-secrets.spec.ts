@@ -7,7 +7,7 @@ import { PENDING_KEY } from '../../lib/console/oauth';
 import { allowConsoleErrors, expect, HTTP_ERROR_LOG, test } from './fixtures';
 
 /**
- * No secret leaks after the console's flows (issue 8 item 3, issue 5 "keep tokens in memory"). The run
+ * No secret leaks after the console's flows (tokens are kept in memory only). The run
  * creates a sandbox app (client secret, PAT, webhook secret), gets a client-credentials token, uses the
  * PAT, emits and verifies a webhook, and runs authorization code + PKCE through the consent screen in
  * the same tab. Every secret issued is collected from the responses that carried it (plus the

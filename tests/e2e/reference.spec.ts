@@ -1,5 +1,5 @@
 import { listErrors, listOperations, listWebhooks } from '../../lib/openapi';
-import { errorHref, operationHref, webhookHref } from '../../lib/reference/routes';
+import { errorHref, operationHref, webhookHref } from '../../lib/urls';
 import { expect, test } from './fixtures';
 
 /** Every server-rendered reference page, derived from the OpenAPI document. */

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { GuideArticle } from '@/components/docs/guide-article';
 import { DocsShell } from '@/components/sidebar';
 import { getGuide, listGuides } from '@/lib/content';
+import { markdownHref } from '@/lib/urls';
 
 type Props = { params: Promise<{ slug: string[] }> };
 
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title,
     description,
-    alternates: { canonical: href, types: { 'text/markdown': `${href}.md` } },
+    alternates: { canonical: href, types: { 'text/markdown': markdownHref(href) } },
     openGraph: { title, description, type: 'article', url: href, modifiedTime: guide.lastUpdated },
   };
 }

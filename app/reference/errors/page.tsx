@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 
+import { Description } from '@/components/reference/description';
 import { ErrorEntry } from '@/components/reference/error-entry';
-import { Markdown } from '@/components/reference/markdown';
 import { DocsShell } from '@/components/sidebar';
 import { listErrors } from '@/lib/openapi';
 import { problemExample, retryAfterStatuses } from '@/lib/reference/errors';
@@ -21,7 +21,7 @@ export default function Page() {
     <DocsShell>
       <article className="max-w-4xl space-y-8">
         <h1 className="text-3xl font-bold tracking-tight">Errors</h1>
-        <Markdown text={intro?.body} />
+        <Description text={intro?.body} />
         {listErrors().map((error) => (
           <ErrorEntry
             key={error.status}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 
-import { Markdown } from '@/components/reference/markdown';
+import { Description } from '@/components/reference/description';
 import { WebhookIndex } from '@/components/reference/reference-index';
 import { DocsShell } from '@/components/sidebar';
 import { overviewSections } from '@/lib/reference/overview';
@@ -19,7 +19,7 @@ export default function Page() {
         <h1 className="text-3xl font-bold tracking-tight">Webhook events</h1>
         <WebhookIndex />
         <h2 className="text-xl font-semibold tracking-tight">Signing</h2>
-        <Markdown text={signing?.body} />
+        <Description text={signing?.body} />
       </article>
     </DocsShell>
   );

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 
+import { PATHS } from '../../urls';
 import { CONSOLE_CLIENT_ID, grantableScopeNames } from '../config';
 import { sha256Hex } from '../ids';
 import type { SandboxStore } from '../store';
@@ -119,7 +120,7 @@ export function redirectAllowed(client: OAuthClient, uri: string): boolean {
   if (client.id === CONSOLE_CLIENT_ID) {
     return (
       (url.hostname === 'localhost' || url.hostname === '127.0.0.1') &&
-      url.pathname === '/console/callback' &&
+      url.pathname === PATHS.consoleCallback &&
       !url.search
     );
   }

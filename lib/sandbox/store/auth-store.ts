@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 
 import { openDatabase } from './db';
 import { prepareStatements, type Statements } from './statements';
@@ -34,14 +35,17 @@ export interface RefreshRefusal {
 export class AuthStore {
   readonly db: Database.Database;
   protected readonly s: Statements;
-  /** Serialised project pages by `tenant|environment|limit|offset`; cleared on any project write (see projectPage). */
-  protected readonly pages = new Map<string, { total: number; json: string }>();
+  /**
+   * Serialised project pages by `tenant|environment|limit|offset`, the 2,000 most recently used; cleared on any
+   * project write (see projectPage).
+   */
+  protected readonly pages = new LRUCache<string, { total: number; json: string }>({ max: 2_000 });
   private dataVersion = -1;
   private checkedThisTurn = false;
   /** Whether another connection can write the database: not for `':memory:'` (or `''`), which is private to this one. */
   private readonly shared: boolean;
-  /** Resolved bearer credentials by `kind:hash` (found ones only); cleared with the pages (see `changed`). */
-  private readonly credentials = new Map<string, CredentialRow>();
+  /** Resolved bearer credentials by `kind:hash` (found ones only, the 10,000 most recently used); cleared with the pages (see `changed`). */
+  private readonly credentials = new LRUCache<string, CredentialRow>({ max: 10_000 });
 
   /**
    * @param file - SQLite file path (folders created) or `':memory:'`.
@@ -101,7 +105,6 @@ export class AuthStore {
     if (!row) {
       row = (isPat ? this.s.pat : this.s.accessToken).get(hash) as CredentialRow | undefined;
       if (!row) return undefined;
-      if (this.credentials.size >= 10_000) this.credentials.clear();
       this.credentials.set(key, row);
     }
     return row;

@@ -41,7 +41,6 @@ export class SandboxStore extends AuthStore {
     if (!page) {
       const total = this.countProjects(tenantId, environment);
       page = { total, json: toJson(offset < total ? this.listProjects(tenantId, environment, limit, offset) : []) };
-      if (this.pages.size >= 2000) this.pages.clear();
       this.pages.set(key, page);
     }
     return page;

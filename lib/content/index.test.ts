@@ -3,10 +3,10 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 
-import { getGuide, listGuides, parseGuideSource } from './content';
-import { mdxToMarkdown } from './content/markdown';
-import { checkOperationReferences } from './content/plugins';
-import { markdownResolvers } from './content/resolvers';
+import { getGuide, listGuides, parseGuideSource } from '.';
+import { mdxToMarkdown } from './mdx-to-markdown';
+import { checkOperationReferences } from './plugins';
+import { markdownResolvers } from './resolvers';
 
 const fm = (extra: string) => `---\ntitle: T\ndescription: A guide used in a test.\norder: 1\n${extra}---\nBody\n`;
 

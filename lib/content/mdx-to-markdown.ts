@@ -4,7 +4,7 @@
  * become `GET /v1/projects` links, code samples become one fenced block per language, tables built
  * from the OpenAPI document become GFM tables, callouts become blockquotes.
  */
-import type { BlockContent, Code, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
+import type { BlockContent, Code, PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
@@ -12,7 +12,10 @@ import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 
-import { getOperation, listErrors, listOperations, listScopes, listWebhooks } from '../openapi';
+import { API_TABLES, inlineCode, link, text } from '../markdown/api-tables';
+import { STRINGIFY_OPTIONS } from '../markdown/render';
+import { getOperation } from '../openapi';
+import { operationHref } from '../urls';
 import { jsxAttribute } from './plugins';
 
 /** A labelled code sample, as the Markdown shows it. */
@@ -30,45 +33,11 @@ export type MarkdownResolvers = {
 
 type Jsx = MdxJsxFlowElement | MdxJsxTextElement;
 
-const text = (value: string): PhrasingContent => ({ type: 'text', value });
-const cell = (children: PhrasingContent[]) => ({ type: 'tableCell' as const, children });
-const row = (cells: PhrasingContent[][]): TableRow => ({ type: 'tableRow', children: cells.map(cell) });
-
-function table(header: string[], rows: PhrasingContent[][][]): Table {
-  return { type: 'table', align: header.map(() => null), children: [row(header.map((h) => [text(h)])), ...rows.map(row)] };
-}
-
 function samples(list: MarkdownSample[]): RootContent[] {
   return list.flatMap((sample): RootContent[] => [
     { type: 'paragraph', children: [{ type: 'strong', children: [text(sample.label)] }] },
     { type: 'code', lang: sample.lang, value: sample.code.replace(/\n$/, '') } satisfies Code,
   ]);
-}
-
-function apiTable(name: string, r: MarkdownResolvers): Table | undefined {
-  const link = (href: string, value: string): PhrasingContent => ({ type: 'link', url: r.absolute(href), children: [{ type: 'inlineCode', value }] });
-  if (name === 'ErrorTable') {
-    return table(
-      ['Status', 'When', 'What to do', 'Retry?'],
-      listErrors().map((e) => [[link(`/reference/errors#${e.status}`, String(e.status)), text(` ${e.label}`)], [text(e.when)], [text(e.action)], [text(e.retryable ? 'Yes' : 'No')]]),
-    );
-  }
-  if (name === 'ScopeTable') {
-    return table(
-      ['Scope', 'Grants', 'Required by'],
-      listScopes().map((s) => [
-        [{ type: 'inlineCode', value: s.name }],
-        [text(s.description)],
-        listOperations()
-          .filter((o) => o.scopes.includes(s.name))
-          .flatMap((o, i) => (i ? [text(', '), link(`/reference/${o.operationId}`, o.operationId)] : [link(`/reference/${o.operationId}`, o.operationId)])),
-      ]),
-    );
-  }
-  if (name === 'WebhookEventList') {
-    return table(['Event', 'Sent when'], listWebhooks().map((w) => [[link(`/reference/webhooks/${w.event}`, w.event)], [text(w.summary)]]));
-  }
-  return undefined;
 }
 
 /** The Markdown nodes replacing one MDX element. */
@@ -78,12 +47,15 @@ function replace(node: Jsx, r: MarkdownResolvers): RootContent[] {
   if (name === 'OperationLink') {
     const operation = getOperation(jsxAttribute(node, 'id') ?? '');
     if (!operation) return [];
-    return [{ type: 'link', url: r.absolute(`/reference/${operation.operationId}`), children: [{ type: 'inlineCode', value: `${operation.method} ${operation.path}` }] }];
+    return [
+      link(r.absolute(operationHref(operation.operationId)), inlineCode(`${operation.method} ${operation.path}`)),
+    ];
   }
   if (name === 'CodeSample') return samples(r.operationSamples(jsxAttribute(node, 'operationId') ?? ''));
   if (name === 'WebhookVerifySamples') return samples(r.webhookSamples());
-  const generated = apiTable(name, r);
-  if (generated) return [generated];
+  // Its links are site paths; transform() makes them absolute like every other link.
+  const table = API_TABLES[name];
+  if (table) return [table()];
   if (name === 'Callout') {
     const label = jsxAttribute(node, 'title') ?? (jsxAttribute(node, 'type') === 'warning' ? 'Warning' : 'Note');
     const [first, ...rest] = children;
@@ -107,7 +79,14 @@ function replace(node: Jsx, r: MarkdownResolvers): RootContent[] {
           children: [
             {
               type: 'paragraph',
-              children: [{ type: 'link', url: r.absolute(jsxAttribute(card, 'href') ?? '/'), children: [text(jsxAttribute(card, 'title') ?? '')] }, text(`: ${jsxAttribute(card, 'description') ?? ''}`)],
+              children: [
+                {
+                  type: 'link',
+                  url: r.absolute(jsxAttribute(card, 'href') ?? '/'),
+                  children: [text(jsxAttribute(card, 'title') ?? '')],
+                },
+                text(`: ${jsxAttribute(card, 'description') ?? ''}`),
+              ],
             },
           ],
         })),
@@ -119,7 +98,8 @@ function replace(node: Jsx, r: MarkdownResolvers): RootContent[] {
 
 function transform(parent: { children: RootContent[] }, r: MarkdownResolvers): void {
   parent.children = parent.children.flatMap((child): RootContent[] => {
-    if (child.type === 'mdxjsEsm' || child.type === 'mdxFlowExpression' || child.type === 'mdxTextExpression') return [];
+    if (child.type === 'mdxjsEsm' || child.type === 'mdxFlowExpression' || child.type === 'mdxTextExpression')
+      return [];
     if (child.type === 'link' && child.url.startsWith('/')) child.url = r.absolute(child.url);
     const jsx = child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement';
     const replaced = jsx ? replace(child, r) : [child];
@@ -140,9 +120,12 @@ function transform(parent: { children: RootContent[] }, r: MarkdownResolvers): v
  * @returns CommonMark + GFM text ending in a newline
  */
 export function mdxToMarkdown(body: string, title: string, description: string, resolvers: MarkdownResolvers): string {
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkStringify, { bullet: '-', fences: true, rule: '-' });
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkStringify, STRINGIFY_OPTIONS);
   const tree = processor.parse(body) as Root;
   transform(tree, resolvers);
-  tree.children.unshift({ type: 'heading', depth: 1, children: [text(title)] }, { type: 'paragraph', children: [text(description)] });
+  tree.children.unshift(
+    { type: 'heading', depth: 1, children: [text(title)] },
+    { type: 'paragraph', children: [text(description)] },
+  );
   return processor.stringify(tree);
 }

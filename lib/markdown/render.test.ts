@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { markdownToText } from './markdown';
+import { markdownToText } from './render';
 
 describe('markdownToText', () => {
   it('drops inline markup and keeps the words', () => {

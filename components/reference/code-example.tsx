@@ -6,7 +6,7 @@ import { highlight } from '@/lib/highlight';
  * @param props.lang a shiki language id (`json`, `http`, `bash`, …)
  * @param props.label accessible name of the scrollable region, e.g. "Example response body"
  */
-export async function CodeBlock({ code, lang, label }: { code: string; lang: string; label: string }) {
+export async function CodeExample({ code, lang, label }: { code: string; lang: string; label: string }) {
   const html = await highlight(code, lang);
   return (
     <div

@@ -1,7 +1,7 @@
 /**
  * The only module that reads `content/`: the MDX guides. It lists them (frontmatter validated by a
  * zod schema, sync so the navigation can use it), compiles one with mdx-bundler (remark-gfm,
- * rehype-slug; code blocks are highlighted by components/mdx/code-block.tsx through lib/highlight.ts) and turns one into plain Markdown for `.md` twins
+ * rehype-slug; code blocks are highlighted by components/mdx/fenced-code-block.tsx through lib/highlight.ts) and turns one into plain Markdown for `.md` twins
  * and `/llms-full.txt`. Everything runs at build time: guide pages are statically generated.
  */
 import { execFileSync } from 'node:child_process';
@@ -12,20 +12,21 @@ import { cache } from 'react';
 import YAML from 'yaml';
 import { z } from 'zod';
 
-import { mdxToMarkdown, type MarkdownResolvers } from './content/markdown';
-import { checkOperationReferences, collectHeadings, type Heading } from './content/plugins';
+import { guideHref } from '../urls';
+import { mdxToMarkdown, type MarkdownResolvers } from './mdx-to-markdown';
+import { checkOperationReferences, collectHeadings, type Heading } from './plugins';
 
-export type { Heading } from './content/plugins';
-export type { MarkdownResolvers } from './content/markdown';
+export type { Heading } from './plugins';
+export type { MarkdownResolvers } from './mdx-to-markdown';
 
 /** Where the guides live, relative to the project root. Folder = URL segment under `/docs`. */
-export const CONTENT_DIR = 'content';
+const CONTENT_DIR = 'content';
 
 /**
  * Frontmatter of a guide. Unknown keys are rejected (`strictObject`) so a typo such as `titel`
  * fails the build instead of silently doing nothing.
  */
-export const frontmatterSchema = z.strictObject({
+const frontmatterSchema = z.strictObject({
   title: z.string().min(1),
   description: z.string().min(10).max(200),
   order: z.number().int().nonnegative(),
@@ -102,7 +103,7 @@ export function listGuides(): GuideMeta[] {
       .replace(/\.mdx$/, '')
       .split(path.sep);
     const { frontmatter } = parseGuideSource(readFileSync(full, 'utf8'), file);
-    return { ...frontmatter, slug, href: `/docs/${slug.join('/')}`, file };
+    return { ...frontmatter, slug, href: guideHref(slug), file };
   });
   guides.sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
   guides.forEach((guide, i) => {
@@ -177,7 +178,7 @@ export const getGuide = cache(async (slugPath: string): Promise<Guide | undefine
  * The guide's MDX body (frontmatter removed), for the Markdown twin.
  * @throws Error naming the file on bad frontmatter.
  */
-export function guideSource(meta: GuideMeta): { frontmatter: Frontmatter; body: string } {
+function guideSource(meta: GuideMeta): { frontmatter: Frontmatter; body: string } {
   return parseGuideSource(
     readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), meta.file), 'utf8'),
     meta.file,
@@ -186,7 +187,7 @@ export function guideSource(meta: GuideMeta): { frontmatter: Frontmatter; body: 
 
 /**
  * A guide as Markdown (its `.md` twin): title, description, then the body with every MDX component
- * replaced by plain Markdown (see lib/content/markdown.ts).
+ * replaced by plain Markdown (see lib/content/mdx-to-markdown.ts).
  * @param resolvers code samples and URL resolution (lib/content/resolvers.ts `markdownResolvers()`)
  * @throws Error naming the file on bad frontmatter or MDX that does not parse.
  */

@@ -25,7 +25,7 @@ export function fencedCode(node: ReactNode): FencedCode | undefined {
  * themes) and adds a copy button that copies exactly the source text.
  * @throws Error from highlight() when the fence names a language it does not load (fails the build)
  */
-export async function CodeBlock({ children }: { children?: ReactNode }) {
+export async function FencedCodeBlock({ children }: { children?: ReactNode }) {
   const block = fencedCode(<pre>{children}</pre>);
   if (!block) return <pre className="overflow-x-auto rounded-lg p-4 text-sm">{children}</pre>;
   const html = await highlight(block.code, block.lang);

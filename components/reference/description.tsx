@@ -1,4 +1,4 @@
-import { renderMarkdown } from '@/lib/reference/markdown';
+import { renderMarkdown } from '@/lib/markdown/render';
 
 /**
  * Markdown from the OpenAPI document (descriptions are CommonMark), rendered on the server.
@@ -7,7 +7,7 @@ import { renderMarkdown } from '@/lib/reference/markdown';
  * @param props.compact lighter styling for table cells (schema rows repeat it hundreds of times)
  * Styles are the `.ref-prose` / `.ref-inline` classes in app/globals.css.
  */
-export function Markdown({
+export function Description({
   text,
   className = '',
   compact = false,

@@ -1,0 +1,119 @@
+/**
+ * Every URL the portal makes, in one place: page paths, their Markdown twins, the anchors inside
+ * reference pages, absolute forms on the site origin and the problem `type` URIs of the API.
+ * Pages, the navigation, the sitemap, robots.txt, llms.txt, the search index, the Markdown
+ * renderers and the sandbox build links from these functions instead of writing paths by hand.
+ */
+import { siteUrl } from './site';
+
+/** Paths of the fixed pages and machine-readable outputs. */
+export const PATHS = {
+  home: '/',
+  guides: '/docs',
+  reference: '/reference',
+  webhooks: '/reference/webhooks',
+  errors: '/reference/errors',
+  explorer: '/reference/explorer',
+  console: '/console',
+  consoleCallback: '/console/callback',
+  sandbox: '/sandbox',
+  sitemap: '/sitemap.xml',
+  llms: '/llms.txt',
+  llmsFull: '/llms-full.txt',
+  openapiYaml: '/openapi.yaml',
+  openapiJson: '/openapi.json',
+  searchIndex: '/search-index.json',
+} as const;
+
+/**
+ * The origin of the production documentation. Problem `type` URIs use it rather than the portal's own
+ * origin: a `type` is an identifier clients compare (RFC 9457 §3.1.1), the document's `Problem` schema
+ * promises `https://docs.aethex.dev/reference/errors#<status>`, and the sandbox must answer exactly what
+ * production answers whatever host the portal runs on.
+ */
+const PRODUCTION_DOCS_ORIGIN = 'https://docs.aethex.dev';
+
+/**
+ * The page of a guide.
+ * @param slug URL segments under `/docs` (`['rate-limits']`) or the joined form (`'rate-limits'`)
+ * @returns `/docs/<slug>`
+ */
+export function guideHref(slug: readonly string[] | string): string {
+  return `${PATHS.guides}/${typeof slug === 'string' ? slug : slug.join('/')}`;
+}
+
+/**
+ * The Markdown twin of a page (served for guides; next.config.mjs rewrites it to app/md).
+ * @param pageHref a page path such as `/docs/pagination`
+ * @returns `/docs/pagination.md`
+ */
+export function markdownHref(pageHref: string): string {
+  return `${pageHref}.md`;
+}
+
+/** The page of an operation: `/reference/<operationId>`. */
+export function operationHref(operationId: string): string {
+  return `${PATHS.reference}/${encodeURIComponent(operationId)}`;
+}
+
+/**
+ * The console, optionally opened on one operation.
+ * @param operationId preselects that operation (`/console?operation=listProjects`)
+ */
+export function consoleHref(operationId?: string): string {
+  return operationId ? `${PATHS.console}?operation=${encodeURIComponent(operationId)}` : PATHS.console;
+}
+
+/** The page of a webhook event: `/reference/webhooks/<event>` (`deployment.succeeded`, …). */
+export function webhookHref(event: string): string {
+  return `${PATHS.webhooks}/${encodeURIComponent(event)}`;
+}
+
+/** The anchor id of an error code's entry on the errors page: the status itself (`429`). */
+export function errorAnchor(status: number | string): string {
+  return String(status);
+}
+
+/** An error code's entry on the errors page: `/reference/errors#429`. */
+export function errorHref(status: number | string): string {
+  return `${PATHS.errors}#${errorAnchor(status)}`;
+}
+
+/** The anchor id of one response (by status) on an operation's page: `response-200`. */
+export function responseAnchor(status: number | string): string {
+  return `response-${status}`;
+}
+
+/** Where a field of an operation is documented: a parameter, a request-body field or a response field. */
+export type FieldLocation = { in: 'param' } | { in: 'body' } | { in: 'response'; status: number | string };
+
+/**
+ * The anchor id of a field on an operation's page.
+ * @param location parameter, body field or field of the response with that status
+ * @param name the field name; nested fields use their dotted path (`owner.id`)
+ * @returns `param-limit`, `body-name`, `response-200-id`
+ */
+export function fieldAnchor(location: FieldLocation, name: string): string {
+  const prefix = location.in === 'response' ? responseAnchor(location.status) : location.in;
+  return `${prefix}-${name}`;
+}
+
+/** A field on an operation's page: `/reference/listProjects#param-limit`. */
+export function fieldHref(operationId: string, location: FieldLocation, name: string): string {
+  return `${operationHref(operationId)}#${fieldAnchor(location, name)}`;
+}
+
+/**
+ * A site path on the portal's public origin (`siteUrl()`); other URLs are returned unchanged.
+ * @param path `/docs/x` (or `/`, which gives the bare origin)
+ * @returns `https://portal.example/docs/x`
+ */
+export function absoluteUrl(path: string): string {
+  if (!path.startsWith('/')) return path;
+  return `${siteUrl()}${path === PATHS.home ? '' : path}`;
+}
+
+/** The RFC 9457 problem `type` URI of an HTTP error status, on the production docs origin. */
+export function problemTypeUri(status: number): string {
+  return `${PRODUCTION_DOCS_ORIGIN}${errorHref(status)}`;
+}
