@@ -1,7 +1,7 @@
 /**
  * `npm run test:samples`: every code sample the site shows runs in its real runtime against a sandbox.
  *
- * For each operation of the OpenAPI document (lib/openapi.ts) and each language of lib/snippets, the exact text of
+ * For each operation of the OpenAPI document (the model in lib/openapi/) and each language of lib/snippets, the exact text of
  * `sampleForOperation` is written to a temp dir and run with the language's ordinary tool, with only the environment
  * variables the reference page documents. A run passes when it exits 0, prints the documented success status, and
  * prints an X-Request-ID the sandbox really issued for that operation with that status (the runner records every

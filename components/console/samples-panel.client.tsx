@@ -1,5 +1,6 @@
 'use client';
 
+import { escapeUTF8 as escapeHtml } from 'entities/escape';
 import { useEffect, useMemo, useState } from 'react';
 
 import { CodeTabs, type CodeTab } from '@/components/code-tabs.client';
@@ -10,8 +11,6 @@ import type { LANGUAGES, sampleForRequest } from '@/lib/snippets/request-sample'
 import { useConsole, useConsoleState } from './use-console';
 
 type SnippetModule = { LANGUAGES: typeof LANGUAGES; sampleForRequest: typeof sampleForRequest };
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * "Code for this exact request" (the form as it is now) in the six languages, from lib/snippets (the

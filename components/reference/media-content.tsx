@@ -11,7 +11,7 @@ import { SchemaView } from './schema-table';
  * example, highlighted (JSON media types as JSON, others as text).
  * @param props.content media type → Media Type Object (resolved)
  * @param props.what "request" or "response", for accessible names
- * @param props.resolve resolves `$ref`s left in schemas and examples (documents not resolved by lib/openapi.ts)
+ * @param props.resolve resolves `$ref`s left in schemas and examples (models built with `inlineSchemas: false`)
  * @param props.schemaAs media type → an earlier response status whose identical schema is shown in full (linked instead)
  */
 export function MediaContent({

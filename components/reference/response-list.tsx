@@ -13,7 +13,7 @@ import { SameAs } from './same-as';
  * body's schema and examples. Headers or a body schema identical to an earlier status's are not
  * repeated: a line names them and links to that status (lib/reference/response-groups.ts).
  * @param props.responses status (`'200'`, `'4XX'`, `'default'`) → resolved Response Object
- * @param props.resolve resolves `$ref`s left in schemas and examples (documents not resolved by lib/openapi.ts)
+ * @param props.resolve resolves `$ref`s left in schemas and examples (models built with `inlineSchemas: false`)
  */
 export function ResponseList({
   responses,

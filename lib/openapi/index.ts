@@ -6,8 +6,11 @@
  */
 import YAML from 'yaml';
 
+import { isRecord } from '@/lib/is-record';
+
 import { apiModel } from './aethex';
 import { getDocument } from './document';
+import { HTTP_METHODS } from './model';
 import type { ApiError, Environments, Operation, Scope, Server, Webhook } from './types';
 
 export type * from './types';
@@ -64,16 +67,31 @@ export function environments(): Environments {
   return { values: environment.values, default: environment.default };
 }
 
+/** Extension fields (`x-…`) to lay over one operation of the served document, by its operationId. */
+export type OperationExtensions = (operationId: string) => Readonly<Record<`x-${string}`, unknown>>;
+
 /**
- * The document as served at /openapi.json and /openapi.yaml: a fresh mutable copy of the source
- * document, the place to add generated extensions (e.g. `x-codeSamples`) for download.
+ * The document as served at /openapi.json and /openapi.yaml: a fresh mutable copy of the source document with
+ * generated extensions (e.g. `x-codeSamples`) laid over each operation of `paths` that has an operationId.
+ * The walk over `paths` lives here so that no module outside lib/openapi/ reads the raw document.
+ * @param extend extensions per operationId (default: none)
+ * @returns a plain JSON object; the cached document is not modified
  */
-export function servedDocument(): Record<string, unknown> {
-  return structuredClone(getDocument()) as Record<string, unknown>;
+export function servedDocument(extend?: OperationExtensions): Record<string, unknown> {
+  const copy = structuredClone(getDocument()) as Record<string, unknown>;
+  if (!extend) return copy;
+  for (const pathItem of Object.values(isRecord(copy.paths) ? copy.paths : {})) {
+    for (const method of HTTP_METHODS) {
+      const operation = isRecord(pathItem) ? pathItem[method] : undefined;
+      if (isRecord(operation) && typeof operation.operationId === 'string')
+        Object.assign(operation, extend(operation.operationId));
+    }
+  }
+  return copy;
 }
 
-/** `servedDocument()` as YAML 1.2 text (long descriptions as block scalars). */
-export function servedDocumentYaml(): string {
-  return YAML.stringify(servedDocument(), { lineWidth: 0 });
+/** `servedDocument(extend)` as YAML 1.2 text (long descriptions as block scalars). */
+export function servedDocumentYaml(extend?: OperationExtensions): string {
+  return YAML.stringify(servedDocument(extend), { lineWidth: 0 });
 }
 export { countSchemas } from './count-schemas';

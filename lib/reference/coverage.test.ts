@@ -11,7 +11,7 @@ import { renderStatic } from './render-static.test-support';
 
 /**
  * Every operation, webhook event and error code of the OpenAPI document has its page or anchor.
- * Expected values come from lib/openapi.ts; actual ones from the routes' generateStaticParams and the
+ * Expected values come from the model (lib/openapi/); actual ones from the routes' generateStaticParams and the
  * rendered errors page, so adding an entry to the document without a page fails here.
  */
 describe('the API reference covers the whole document', () => {

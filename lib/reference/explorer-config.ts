@@ -1,6 +1,6 @@
 /**
  * The Scalar configuration of /reference/explorer, as a pure function so it can be unit-tested.
- * Everything API-specific comes in through `ExplorerInput`, computed on the server from lib/openapi.ts.
+ * Everything API-specific comes in through `ExplorerInput`, computed on the server from the model (lib/openapi/).
  */
 import type { AnyApiReferenceConfiguration } from '@scalar/types/api-reference';
 

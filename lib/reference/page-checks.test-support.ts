@@ -1,14 +1,11 @@
 /** Test support: what every rendered operation page of any document must show. */
+import { escapeUTF8 as escapeHtml } from 'entities/escape';
 import { expect } from 'vitest';
 
 import type { Operation } from '@/lib/openapi';
 
 /** No operation page of any document may render to more than this many characters of markup. */
 export const MAX_PAGE_BYTES = 3_000_000;
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /**
  * Asserts that `html`, the page of `operation`, shows its method and path, a section per response status,

@@ -1,6 +1,6 @@
 /**
  * The static params of the reference's dynamic routes, derived from the OpenAPI document through
- * lib/openapi.ts, so a new operation or webhook event gets its page without touching a route.
+ * the model (lib/openapi/), so a new operation or webhook event gets its page without touching a route.
  * The URLs of those pages come from lib/urls.ts.
  */
 import { listOperations, listWebhooks } from '../openapi';

@@ -32,7 +32,7 @@ describe('describeSchema', () => {
     expect(node.properties.find((property) => property.name === 'next')?.node.circularAnchor).toBe(node.anchor);
   });
 
-  it('shows an unresolved $ref (lib/openapi.ts keeps them only at cycles) as circular', () => {
+  it('shows an unresolved $ref (the model keeps them only at cycles) as circular', () => {
     const node = describeSchema({ $ref: '#/components/schemas/Project' });
     expect(node.circular).toBe('Project');
     expect(node.circularAnchor).toBeUndefined();

@@ -64,7 +64,7 @@ type Ancestors = ReadonlyMap<string, number>;
 /**
  * Describes a schema as a finite tree.
  * @param schema any Schema Object, `true`/`false`, or a Reference Object; unknown input gives `any`
- * @param options resolver for `$ref` (without one, a remaining `$ref` is shown as circular: lib/openapi.ts
+ * @param options resolver for `$ref` (without one, a remaining `$ref` is shown as circular: the model
  *   resolves everything except cycles) and size limits
  * @returns the root node; never throws on valid OpenAPI input
  */

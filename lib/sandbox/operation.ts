@@ -98,7 +98,7 @@ function queryOf(url: URL): Record<string, string | string[]> {
 
 let cachedDefaultEnvironment: string | undefined;
 
-/** The document's default AeThex-Environment (resolved once: lib/openapi.ts resolves the parameter on every call). */
+/** The document's default AeThex-Environment (read once per process). */
 function defaultEnvironment(): string {
   cachedDefaultEnvironment ??= environments().default;
   return cachedDefaultEnvironment;

@@ -1,7 +1,7 @@
 /**
  * Builds the site search index at build time (served statically by app/search-index.json/route.ts):
  * guides and their h2/h3 headings (lib/content/index.ts), operations, webhook events, error codes and
- * schema fields (lib/openapi.ts). MiniSearch 7 serialises it to JSON; the dialog loads it lazily.
+ * schema fields (the model in lib/openapi/). MiniSearch 7 serialises it to JSON; the dialog loads it lazily.
  */
 import MiniSearch from 'minisearch';
 

@@ -5,7 +5,7 @@
  * (or AETHEX_CLIENT_ID / AETHEX_CLIENT_SECRET for the token endpoint) from the environment and
  * print the HTTP status, X-Request-ID, X-RateLimit-Remaining and the body.
  */
-import { HTTP_METHODS, listOperations } from '@/lib/openapi';
+import { listOperations } from '@/lib/openapi';
 
 import { planForOperation } from './plan';
 import { LANGUAGES, target } from './request-sample';
@@ -43,24 +43,20 @@ export function samplesForOperation(operationId: string): Record<LanguageId, str
 }
 
 /**
- * A copy of an OpenAPI document with `x-codeSamples` ([{lang, label, source}], the Redocly/Scalar
- * extension) set on every operation that has an operationId, so the explorer shows our samples.
- * @param document a mutable document such as `servedDocument()` (it is not modified)
+ * The `x-codeSamples` extension of one operation ([{lang, label, source}], the Redocly/Scalar convention), for
+ * `servedDocument(codeSamplesExtension)`, so the explorer and downloaded documents show our samples.
+ * @returns `{}` for an operationId the document lacks
  */
-export function withCodeSamples<T extends Record<string, unknown>>(document: T): T {
-  const copy = structuredClone(document);
-  const known = new Set(listOperations().map((operation) => operation.operationId));
-  for (const pathItem of Object.values((copy.paths ?? {}) as Record<string, Record<string, unknown>>)) {
-    for (const method of HTTP_METHODS) {
-      const operation = pathItem[method] as Record<string, unknown> | undefined;
-      const operationId = operation?.operationId;
-      if (!operation || typeof operationId !== 'string' || !known.has(operationId)) continue;
-      operation['x-codeSamples'] = LANGUAGES.map(({ id, label }) => ({
-        lang: id,
-        label,
-        source: sampleForOperation(operationId, id),
-      }));
-    }
-  }
-  return copy;
+export function codeSamplesExtension(operationId: string): { 'x-codeSamples'?: CodeSample[] } {
+  if (!listOperations().some((operation) => operation.operationId === operationId)) return {};
+  return {
+    'x-codeSamples': LANGUAGES.map(({ id, label }) => ({
+      lang: id,
+      label,
+      source: sampleForOperation(operationId, id),
+    })),
+  };
 }
+
+/** One entry of `x-codeSamples`. */
+export type CodeSample = { lang: string; label: string; source: string };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { listOperations, servedDocument } from '@/lib/openapi';
 
 import { replaceOnce } from './generate';
-import { LANGUAGES, sampleForOperation, sampleForRequest, samplesForOperation, withCodeSamples } from './index';
+import { codeSamplesExtension, LANGUAGES, sampleForOperation, sampleForRequest, samplesForOperation } from './index';
 
 const EXTENSION = { curl: 'sh', javascript: 'js', python: 'py', go: 'go', java: 'java', ruby: 'rb' } as const;
 const operationIds = listOperations().map((operation) => operation.operationId);
@@ -86,10 +86,11 @@ describe('sample rules', () => {
   });
 });
 
-describe('withCodeSamples', () => {
-  it('adds x-codeSamples in all six languages to every operation, without touching its input', () => {
+describe('codeSamplesExtension', () => {
+  it('servedDocument(codeSamplesExtension) adds x-codeSamples in all six languages to every operation', () => {
     const input = servedDocument();
-    const output = withCodeSamples(input);
+    expect(JSON.stringify(input)).not.toContain('x-codeSamples');
+    const output = servedDocument(codeSamplesExtension);
     const paths = output.paths as Record<
       string,
       Record<string, { operationId?: string; 'x-codeSamples'?: { lang: string; label: string; source: string }[] }>
@@ -104,6 +105,6 @@ describe('withCodeSamples', () => {
       }
     }
     expect(seen.sort()).toEqual([...operationIds].sort());
-    expect(JSON.stringify(input)).not.toContain('x-codeSamples');
+    expect(codeSamplesExtension('noSuchOperation')).toEqual({});
   });
 });

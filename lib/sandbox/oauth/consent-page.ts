@@ -1,12 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** Escapes text for HTML element content and double-quoted attribute values. */
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-}
+import { escapeUTF8 as escapeHtml } from 'entities/escape';
 
 // Colours meet WCAG 2.2 AA (≥ 4.5:1 for text, ≥ 3:1 for focus rings) in both schemes; no fonts or images to fetch.
 const STYLE = `
