@@ -30,14 +30,28 @@ describe('only lib/openapi/ reads the raw document', () => {
 
   it('ESLint rejects raw-document imports outside lib/openapi/ and allows the model', async () => {
     const eslint = new ESLint();
-    const lint = async (code: string) => {
-      const [result] = await eslint.lintText(code, { filePath: 'lib/reference/probe.ts' });
+    const violations = async (code: string, filePath = 'lib/reference/sub/probe.ts') => {
+      const [result] = await eslint.lintText(`${code}\nexport const probe = x;\n`, { filePath });
       return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports').length;
     };
-    expect(await lint("import { getDocument } from '@/lib/openapi';\nexport const d = getDocument;\n")).toBe(1);
+    // Internals, by alias or by any relative path, and the document folder itself.
+    expect(await violations("import { lookupPointer as x } from '@/lib/openapi/resolve';")).toBe(1);
+    expect(await violations("import { getDocument as x } from '../../openapi/document';")).toBe(1);
+    expect(await violations("import x from '../../../openapi/aethex.yaml';")).toBe(1);
     expect(
-      await lint("import { lookupPointer } from '@/lib/openapi/resolve';\nexport const l = lookupPointer;\n"),
+      await violations("import { buildApiModel as x } from '../../lib/openapi/model';", 'scripts/bench/probe.ts'),
     ).toBe(1);
-    expect(await lint("import { listOperations } from '@/lib/openapi';\nexport const l = listOperations;\n")).toBe(0);
+    // Raw copies only where they are the point.
+    expect(await violations("import { validationDocument as x } from '@/lib/openapi';")).toBe(1);
+    expect(
+      await violations("import { validationDocument as x } from '@/lib/openapi';", 'lib/sandbox/validate.ts'),
+    ).toBe(0);
+    expect(await violations("import { servedDocument as x } from '@/lib/openapi';")).toBe(1);
+    expect(await violations("import { servedDocument as x } from '@/lib/openapi';", 'app/openapi.json/route.ts')).toBe(
+      0,
+    );
+    // The model itself is for everyone.
+    expect(await violations("import { listOperations as x } from '@/lib/openapi';")).toBe(0);
+    expect(await violations("import { listOperations as x } from '../../openapi';")).toBe(0);
   });
 });

@@ -15,7 +15,6 @@ import type { ApiError, Environments, Operation, Scope, Server, Webhook } from '
 
 export type * from './types';
 export { apiModel } from './aethex';
-export { DOCUMENT_PATH } from './document';
 export { buildApiModel, HTTP_METHODS, navTitleFromSummary, type BuildOptions } from './model';
 export { responseSchemaPointers, schemaPointer, validationDocument, type ResponseSchemaPointers } from './validation';
 

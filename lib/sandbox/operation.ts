@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 import { environments, getOperation, type Operation } from '@/lib/openapi';
 
 import type { ApiCall } from './api-request';
@@ -232,10 +234,9 @@ interface CheckedParameters {
  * Validation is a pure function of exactly these, and clients repeat the same calls (polling a list, paging through
  * it), so a repeat skips the query parsing and the compiled validators. Only passes are kept (a failure's error list
  * can be long) and only for keys up to CHECKED_KEY_MAX characters: at most 1,000 × 1 KiB of keys plus small values.
- * Cleared when full, like the store's caches.
+ * The least recently used entry goes when full.
  */
-const checkedParameters = new Map<string, CheckedParameters>();
-const CHECKED_PARAMETERS_MAX = 1000;
+const checkedParameters = new LRUCache<string, CheckedParameters>({ max: 1000 });
 const CHECKED_KEY_MAX = 1024;
 
 /**
@@ -307,7 +308,6 @@ function validateAndRun(call: AuthorizedCall, body: { raw: Uint8Array; value: un
   if (key !== undefined) key += `\n${JSON.stringify(call.params)}`;
   const run = (checked: CheckedParameters): Reply => {
     if (key !== undefined && checked.result.ok && key.length <= CHECKED_KEY_MAX && !checkedParameters.has(key)) {
-      if (checkedParameters.size >= CHECKED_PARAMETERS_MAX) checkedParameters.clear();
       checkedParameters.set(key, checked);
     }
     const { result } = checked;
