@@ -22,7 +22,7 @@ const config = [
           paths: [
             {
               name: '@/lib/openapi',
-              importNames: ['getDocument', 'resolveRef', 'deref'],
+              importNames: ['getDocument'],
               message: 'Read the API model (apiModel(), listOperations(), …) instead of the raw document.',
             },
           ],
