@@ -9,6 +9,8 @@ import { siteUrl } from './site';
 /** Paths of the fixed pages and machine-readable outputs. */
 export const PATHS = {
   home: '/',
+  /** The site icon (app/icon.svg). */
+  icon: '/icon.svg',
   guides: '/docs',
   reference: '/reference',
   webhooks: '/reference/webhooks',

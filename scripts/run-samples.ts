@@ -15,7 +15,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { listOperations, type Operation } from '@/lib/openapi';
+import { apiModel, listOperations, type Operation } from '@/lib/openapi';
 import { startSandboxServer } from '@/lib/sandbox/server';
 import { LANGUAGES, sampleForOperation, type LanguageId } from '@/lib/snippets';
 
@@ -56,13 +56,16 @@ async function main(): Promise<number> {
         method: request.method,
         path: url.pathname,
         query: url.searchParams,
-        environment: request.headers.get('aethex-environment'),
+        environment: environmentHeader ? request.headers.get(environmentHeader) : null,
         status: response.status,
         replayed: response.headers.get('idempotent-replayed') === 'true',
       });
     return response;
   };
   const baseUrl = `${sandboxServer.url}/sandbox`;
+  const { environment, oauth } = apiModel();
+  if (!oauth?.tokenPath) throw new Error('run-samples: the oauth2 scheme has no token URL');
+  const environmentHeader = environment?.header.toLowerCase();
 
   async function api(
     method: string,
@@ -92,7 +95,7 @@ async function main(): Promise<number> {
   };
   const basic = Buffer.from(`${app.client_id}:${app.client_secret}`).toString('base64');
   const token = String(
-    (await api('POST', '/v1/auth/token', { basic, form: 'grant_type=client_credentials' })).json.access_token,
+    (await api('POST', oauth.tokenPath, { basic, form: 'grant_type=client_credentials' })).json.access_token,
   );
   await api('PUT', '/rate-limit', { token, body: { limit: 6000, window_seconds: 60 } });
   const projects = (await api('GET', '/v1/projects?limit=1', { token })).json as unknown as
@@ -117,7 +120,7 @@ async function main(): Promise<number> {
   /** The AETHEX_* variables the reference page tells the user to set for this operation (from the document, not the generator). */
   async function variablesFor(operation: Operation): Promise<Record<string, string>> {
     const vars: Record<string, string> = { AETHEX_BASE_URL: baseUrl };
-    if (operation.security.some((requirement) => 'clientBasic' in requirement))
+    if (operation.credential === 'client-basic')
       Object.assign(vars, { AETHEX_CLIENT_ID: app.client_id, AETHEX_CLIENT_SECRET: app.client_secret });
     else vars.AETHEX_TOKEN = token;
     if (operation.parameters.some((p) => p.in === 'path' && p.name === 'projectId')) vars.AETHEX_PROJECT_ID = projectId;
@@ -163,10 +166,12 @@ async function main(): Promise<number> {
         `X-Request-ID ${requestId} belongs to ${record.method} ${record.path} → ${record.status}, not ${operation.method} ${operation.path} → ${expected}`,
       );
     }
-    // The sandbox received the documented query and AeThex-Environment examples (an API default would hide a
+    // The sandbox received the documented query and environment-header examples (an API default would hide a
     // generator that drops them).
     for (const parameter of operation.parameters.filter(
-      (p) => p.example !== undefined && (p.in === 'query' || p.name === 'AeThex-Environment'),
+      (p) =>
+        p.example !== undefined &&
+        (p.in === 'query' || (p.in === 'header' && p.name.toLowerCase() === environmentHeader)),
     )) {
       const sent =
         parameter.in === 'query' ? (record?.query.get(parameter.name) ?? null) : (record?.environment ?? null);
@@ -222,9 +227,7 @@ async function main(): Promise<number> {
       tasks.push(async () => {
         const source = sampleForOperation(operation.operationId, lang);
         const vars = await variablesFor(operation);
-        const outcome = operation.parameters.some(
-          (p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key',
-        )
+        const outcome = operation.idempotency
           ? await idempotentCreate(operation, lang, source, vars)
           : await runSample(operation, lang, source, vars, 'run').then((r) => ({
               ...r,

@@ -36,7 +36,7 @@ export function RequestForm() {
               · needs <code>{operation.scopes.join(', ')}</code>
             </>
           ) : null}
-          {operation.auth === 'basic'
+          {operation.auth === 'client-basic'
             ? ' · authenticates with the sandbox app’s client ID and secret (HTTP Basic)'
             : ''}
         </p>

@@ -17,7 +17,7 @@ type Verdict = { ok: boolean; text: string };
 
 /**
  * Webhook playground: the sandbox signs a delivery of the chosen event for the current app; the three
- * Standard Webhooks headers and the raw body are shown copyable; Verify calls POST /v1/webhooks/verify,
+ * Standard Webhooks headers and the raw body are shown copyable; Verify calls the verifyWebhook operation,
  * with one byte flipped when "tamper" is on.
  */
 export function WebhookPlayground() {
@@ -118,7 +118,7 @@ export function WebhookPlayground() {
               className={buttonClass}
               onClick={async () => {
                 try {
-                  const { status, json } = await call('/v1/webhooks/verify', { payload, headers: delivery.headers });
+                  const { status, json } = await call(data.webhookVerifyPath, { payload, headers: delivery.headers });
                   setVerdict(
                     status === 200
                       ? { ok: true, text: `Valid signature: ${String(json.event_type)} ${String(json.webhook_id)}` }

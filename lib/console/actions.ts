@@ -28,11 +28,19 @@ function basicCredentials(clientId: string, clientSecret: string): string {
   return `Basic ${btoa(`${encode(clientId)}:${encode(clientSecret)}`)}`;
 }
 
-/** The Authorization value for `operation`: Basic from the sandbox app for the token endpoint, else the bearer token. */
+/**
+ * The Authorization value for `operation`: Basic from the sandbox app (when there is one) for client
+ * authentication, the bearer token (when there is one) for bearer operations, nothing for `none`.
+ */
 export function authorizationFor(state: ConsoleState, operation: ConsoleOperation): string | undefined {
-  if (operation.auth === 'basic')
-    return state.app ? basicCredentials(state.app.client_id, state.app.client_secret) : undefined;
-  return state.token ? `Bearer ${state.token.accessToken}` : undefined;
+  switch (operation.auth) {
+    case 'client-basic':
+      return state.app ? basicCredentials(state.app.client_id, state.app.client_secret) : undefined;
+    case 'bearer':
+      return state.token ? `Bearer ${state.token.accessToken}` : undefined;
+    case 'none':
+      return undefined;
+  }
 }
 
 /** The operation the console shows, or the first one. */

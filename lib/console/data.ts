@@ -5,11 +5,11 @@
 import { markdownToText } from '@/lib/markdown/render';
 import {
   apiModel,
-  environments,
+  exampleValue,
+  getOperation,
   listErrors,
   listOperations,
   listScopes,
-  listServers,
   listWebhooks,
   type Operation,
   type ParameterObject,
@@ -17,7 +17,7 @@ import {
 import { LANGUAGES } from '@/lib/snippets';
 import { WEBHOOK_VERIFY_SNIPPETS } from '@/lib/snippets/webhook-verify';
 
-import type { ConsoleAuthKind, ConsoleBody, ConsoleData, ConsoleOperation, ConsoleParam } from './types';
+import type { ConsoleBody, ConsoleData, ConsoleOperation, ConsoleParam } from './types';
 
 function asText(value: unknown): string {
   if (value === undefined || value === null) return '';
@@ -30,11 +30,6 @@ function firstSentence(text: string): string {
   return end === -1 ? flat : flat.slice(0, end + 1);
 }
 
-/** 'basic' for an operation called with HTTP Basic client authentication (the token endpoint), else 'bearer'. */
-function authKind(operation: Operation): ConsoleAuthKind {
-  return operation.credential === 'client-basic' ? 'basic' : 'bearer';
-}
-
 function toParam(parameter: ParameterObject, idempotencyName: string | undefined): ConsoleParam | undefined {
   if (parameter.in === 'cookie') return undefined;
   return {
@@ -43,7 +38,7 @@ function toParam(parameter: ParameterObject, idempotencyName: string | undefined
     required: parameter.required === true,
     description: markdownToText(parameter.description ?? ''),
     schema: { ...parameter.schema },
-    example: asText(parameter.example ?? parameter.schema.default),
+    example: asText(exampleValue(parameter)),
     ...(parameter.name === idempotencyName ? { role: 'idempotency-key' as const } : {}),
   };
 }
@@ -73,7 +68,7 @@ function toOperation(operation: Operation, skipHeader: string): ConsoleOperation
     path: operation.path,
     summary: operation.summary,
     scopes: [...operation.scopes],
-    auth: authKind(operation),
+    auth: operation.credential,
     parameters: operation.parameters
       .filter((parameter) => parameter.name !== skipHeader)
       .map((parameter) => toParam(parameter, idempotencyName))
@@ -88,34 +83,33 @@ function toOperation(operation: Operation, skipHeader: string): ConsoleOperation
   };
 }
 
-/** Path of an absolute flow URL relative to the production server (`https://api.aethex.dev/v1/auth/token` → `/v1/auth/token`). */
-function relativeTo(production: string, url: unknown, fallback: string): string {
-  const text = asText(url);
-  return text.startsWith(production) ? text.slice(production.length) || '/' : fallback;
-}
-
 /**
  * The console's props, all from the OpenAPI document.
  * @returns ConsoleData (operations in document order, scopes with descriptions, environments, servers,
- *   OAuth endpoint paths, error table, webhook events, webhook verification languages).
- * @throws Error if the document lacks the AeThexEnvironment parameter.
+ *   OAuth endpoint paths, error table, webhook events, webhook verification languages, the verify path).
+ * @throws Error if the document lacks the AeThexEnvironment parameter, a production or sandbox server, the OAuth
+ *   token or authorization endpoint, or the verifyWebhook operation.
  */
 export function consoleData(): ConsoleData {
   const model = apiModel();
-  const environmentHeader = model.environment?.header ?? '';
-  const servers = listServers();
-  const production = servers.find((server) => /^https?:\/\//.test(server.url))?.url ?? '';
-  const sandbox = servers.find((server) => server.url.startsWith('/'))?.url ?? '/sandbox';
+  const { environment, oauth } = model;
+  if (!environment) throw new Error('AeThexEnvironment parameter has no enum');
+  const production = model.servers.find((server) => server.kind === 'production')?.url;
+  const sandbox = model.servers.find((server) => server.kind === 'sandbox')?.url;
+  if (production === undefined || sandbox === undefined)
+    throw new Error('the document lacks a production or sandbox server');
+  if (!oauth?.tokenPath || !oauth.authorizationPath)
+    throw new Error('the oauth2 scheme lacks a token or authorization URL');
+  const verify = getOperation('verifyWebhook');
+  if (!verify) throw new Error('the document has no verifyWebhook operation');
   return {
-    operations: listOperations().map((operation) => toOperation(operation, environmentHeader)),
+    operations: listOperations().map((operation) => toOperation(operation, environment.header)),
     scopes: listScopes().map((scope) => ({ ...scope, description: markdownToText(scope.description) })),
-    environments: { values: [...environments().values], default: environments().default },
-    environmentHeader,
+    environments: { values: [...environment.values], default: environment.default },
+    environmentHeader: environment.header,
     servers: { production, sandbox },
-    oauthPaths: {
-      token: relativeTo(production, model.oauth?.tokenUrl, '/v1/auth/token'),
-      authorize: relativeTo(production, model.oauth?.authorizationUrl, '/oauth/authorize'),
-    },
+    oauthPaths: { token: oauth.tokenPath, authorize: oauth.authorizationPath },
+    webhookVerifyPath: verify.path,
     errors: listErrors().map(({ status, label, hint, action, retryable }) => ({
       status,
       label,

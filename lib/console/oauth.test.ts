@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
+import { CONSOLE_CLIENT_ID } from '@/lib/sandbox/console-client';
 import { createSandbox, type Sandbox } from '@/lib/sandbox/handler';
 
 import { consoleData } from './data';
@@ -7,7 +8,6 @@ import {
   authorizationServer,
   clientCredentialsToken,
   completeAuthorization,
-  CONSOLE_CLIENT_ID,
   describeOAuthError,
   PENDING_KEY,
   startAuthorization,

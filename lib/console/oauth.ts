@@ -13,8 +13,6 @@ import { CONSOLE_CLIENT_ID } from '@/lib/sandbox/console-client';
 
 import { fetchWithoutCredentials } from './send';
 
-export { CONSOLE_CLIENT_ID };
-
 /** `type` of the message the callback popup posts to the console (same origin only): `{type, url}`, the callback URL. */
 export const CALLBACK_MESSAGE = 'aethex-console:oauth-callback';
 

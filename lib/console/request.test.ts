@@ -64,7 +64,7 @@ describe('request building from the document', () => {
 
   it('form-encodes the token endpoint body', () => {
     const token = op('createToken');
-    expect(token.auth).toBe('basic');
+    expect(token.auth).toBe('client-basic');
     const built = buildRequest(token, initialValues(token), { ...context, authorization: undefined });
     expect(built.headers['Content-Type']).toBe('application/x-www-form-urlencoded');
     expect(built.body).toBe('grant_type=client_credentials&scope=projects%3Aread+deployments%3Awrite');

@@ -2,6 +2,8 @@
  * Turns an operation of the document plus the console's form values into a concrete HTTP request
  * (RFC 9110 method + absolute URL + headers + body), the same shape lib/snippets' `sampleForRequest` takes.
  */
+import type { SampleRequest } from '@/lib/snippets/types';
+
 import type { ConsoleOperation } from './types';
 
 /** What the user typed: parameter values keyed `in:name` (e.g. `query:page`) and the raw body text. */
@@ -10,14 +12,12 @@ export interface FormValues {
   readonly body: string;
 }
 
-/** A request ready to send. `path` is the filled template (no base, no query); `url` is absolute. */
-export interface BuiltRequest {
-  readonly method: string;
+/**
+ * A request ready to send: the request a sample is written for (`path` the filled template, no base, no query),
+ * plus `url`, the absolute URL with the query.
+ */
+export interface BuiltRequest extends SampleRequest {
   readonly url: string;
-  readonly path: string;
-  readonly query: readonly (readonly [string, string])[];
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body?: string;
 }
 
 /** Where and how to send: base URL (no trailing slash), environment header, Authorization value. */
@@ -78,6 +78,7 @@ export function buildRequest(operation: ConsoleOperation, values: FormValues, co
     .filter((param) => param.in === 'query' && valueOf(param) !== '')
     .map((param) => [param.name, valueOf(param)] as const);
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const idempotencyHeader = operation.parameters.find((param) => param.role === 'idempotency-key')?.name;
   if (context.environment) headers[context.environmentHeader] = context.environment;
   for (const param of operation.parameters) {
     if (param.in === 'header' && valueOf(param) !== '') headers[param.name] = valueOf(param);
@@ -96,6 +97,7 @@ export function buildRequest(operation: ConsoleOperation, values: FormValues, co
     query,
     headers,
     ...(body !== undefined ? { body } : {}),
+    ...(idempotencyHeader ? { idempotencyHeader } : {}),
   };
 }
 

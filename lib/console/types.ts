@@ -3,6 +3,8 @@
  * (through lib/openapi/) and hands to the client app as props. Nothing here is fetched at run time.
  */
 
+import type { CredentialKind } from '@/lib/openapi';
+
 /** A JSON Schema 2020-12 object, as written in the OpenAPI 3.1 document. */
 export type JsonSchema = Record<string, unknown>;
 
@@ -27,8 +29,12 @@ export interface ConsoleBody {
   readonly examples: readonly { readonly name: string; readonly summary: string; readonly json: string }[];
 }
 
-/** How an operation authenticates: an OAuth/PAT bearer token, HTTP Basic client authentication, or nothing. */
-export type ConsoleAuthKind = 'bearer' | 'basic';
+/**
+ * How an operation authenticates, the model's credential kind: `bearer` (OAuth/PAT token), `client-basic` (HTTP Basic
+ * client authentication; the token endpoint also accepts nothing, so the console sends Basic only once it has an
+ * app), or `none` (nothing sent).
+ */
+export type ConsoleAuthKind = CredentialKind;
 
 /** One operation of the document, flattened for the console. */
 export interface ConsoleOperation {
@@ -70,4 +76,6 @@ export interface ConsoleData {
   readonly verifyLanguages: readonly { readonly id: string; readonly label: string }[];
   /** Webhook events of the document's `webhooks` section. */
   readonly events: readonly { readonly event: string; readonly summary: string }[];
+  /** Path of the verifyWebhook operation (`/v1/webhooks/verify`), which the webhook playground calls. */
+  readonly webhookVerifyPath: string;
 }

@@ -10,7 +10,7 @@ import YAML from 'yaml';
 
 import { isRecord } from '@/lib/is-record';
 
-import { deepFreeze, followRef, lookupPointer } from './resolve';
+import { deepFreeze } from './resolve';
 
 /** Where the document lives, relative to the project root (Next runs with cwd = project root). */
 export const DOCUMENT_PATH = 'openapi/aethex.yaml';
@@ -31,21 +31,4 @@ export function getDocument(): OpenApiDocument {
     cachedDocument = deepFreeze(parsed);
   }
   return cachedDocument;
-}
-
-/**
- * The value a local reference (`#/components/...`, RFC 6901 pointer) points at, unresolved.
- * @throws Error if the reference is not local or points at nothing.
- */
-export function resolveRef<T = unknown>(ref: string): T {
-  return lookupPointer(getDocument(), ref) as T;
-}
-
-/**
- * `value` itself, or, if it is a Reference Object, the object its `$ref` chain ends at
- * (with the reference's `summary`/`description` laid over it, as OpenAPI 3.1 specifies).
- * @throws Error on an unresolvable or circular chain.
- */
-export function deref<T>(value: T | { $ref: string }): T {
-  return followRef(getDocument(), value) as T;
 }

@@ -11,11 +11,19 @@ import { isRecord } from '@/lib/is-record';
 import { apiModel } from './aethex';
 import { getDocument } from './document';
 import { HTTP_METHODS } from './model';
-import type { ApiError, Environments, Operation, Scope, Server, Webhook } from './types';
+import type { ApiError, Operation, Scope, Server, Webhook } from './types';
 
 export type * from './types';
 export { apiModel } from './aethex';
-export { buildApiModel, HTTP_METHODS, navTitleFromSummary, type BuildOptions } from './model';
+export {
+  buildApiModel,
+  exampleValue,
+  firstExample,
+  HTTP_METHODS,
+  navTitleFromSummary,
+  type BuildOptions,
+} from './model';
+export { followRefChain, type RefChain } from './resolve';
 export { responseSchemaPointers, schemaPointer, validationDocument, type ResponseSchemaPointers } from './validation';
 
 /** Every operation of `paths`, in document order (method upper-case, parameters merged path + operation level). */
@@ -51,19 +59,9 @@ export function listScopes(): readonly Scope[] {
   return apiModel().scopes;
 }
 
-/** The document's servers: production (absolute URL) first, then the sandbox (`/sandbox`). */
+/** The document's servers in document order, each classified (`kind`: production or sandbox, see `ServerKind`). */
 export function listServers(): readonly Server[] {
   return apiModel().servers;
-}
-
-/**
- * Values and default of the `AeThex-Environment` request header, from its reusable parameter.
- * @throws Error if the document lacks `components.parameters.AeThexEnvironment` with an enum.
- */
-export function environments(): Environments {
-  const environment = apiModel().environment;
-  if (!environment) throw new Error('AeThexEnvironment parameter has no enum');
-  return { values: environment.values, default: environment.default };
 }
 
 /** Extension fields (`x-…`) to lay over one operation of the served document, by its operationId. */

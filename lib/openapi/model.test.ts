@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
-import { apiModel, buildApiModel, getOperation, navTitleFromSummary } from '.';
+import {
+  apiModel,
+  buildApiModel,
+  exampleValue,
+  firstExample,
+  followRefChain,
+  getOperation,
+  navTitleFromSummary,
+  type ParameterObject,
+} from '.';
 
 describe('the AeThex model', () => {
   it('decides each operation’s credential once: HTTP Basic client authentication for the token endpoint only', () => {
@@ -33,7 +42,10 @@ describe('the AeThex model', () => {
       schemeName: 'oauth2',
       tokenUrl: 'https://api.aethex.dev/v1/auth/token',
       authorizationUrl: 'https://api.aethex.dev/oauth/authorize',
+      tokenPath: '/v1/auth/token',
+      authorizationPath: '/oauth/authorize',
     });
+    expect(apiModel().servers.map((server) => server.kind)).toEqual(['production', 'sandbox']);
     expect(apiModel().environment?.header).toBe('AeThex-Environment');
     expect(apiModel().webhookSigning?.toleranceSeconds).toBe(300);
     expect(Object.isFrozen(apiModel().operations[0])).toBe(true);
@@ -101,5 +113,57 @@ describe('buildApiModel on a foreign document', () => {
   it('derives a short title from the summary', () => {
     expect(navTitleFromSummary('Exchange client credentials for an access token')).toBe('Exchange client credentials');
     expect(navTitleFromSummary('Ping')).toBe('Ping');
+  });
+
+  it('merges parameters case-insensitively by name for headers only, and titles an unnamed operation', () => {
+    const model = buildApiModel({
+      paths: {
+        '/x': {
+          parameters: [
+            { name: 'id', in: 'query', schema: {} },
+            { name: 'x-trace', in: 'header', schema: {} },
+          ],
+          get: {
+            parameters: [
+              { name: 'ID', in: 'query', schema: {} },
+              { name: 'X-Trace', in: 'header', schema: {} },
+            ],
+            responses: {},
+          },
+        },
+      },
+    });
+    const [operation] = model.operations;
+    expect(operation?.parameters.map((parameter) => parameter.name)).toEqual(['id', 'X-Trace', 'ID']);
+    expect(operation?.navTitle).toBe('get /x');
+  });
+
+  it('computes a parameter example and a media type example by one rule each', () => {
+    const parameter = (schema: object, example?: unknown) =>
+      ({ name: 'p', in: 'query', schema, ...(example === undefined ? {} : { example }) }) as ParameterObject;
+    expect(exampleValue(parameter({ default: 2, examples: [3] }, 1))).toBe(1);
+    expect(exampleValue(parameter({ default: 2, examples: [3] }))).toBe(2);
+    expect(exampleValue(parameter({ examples: [3] }))).toBe(3);
+    expect(exampleValue(parameter({}))).toBeUndefined();
+    const resolve = (ref: string) => (ref === '#/e' ? { value: 'named' } : undefined);
+    expect(firstExample({ examples: { a: { $ref: '#/e' } as never } }, resolve)).toBe('named');
+    expect(firstExample({ examples: { a: { $ref: '#/e' } as never }, example: 'single' })).toBe('single');
+    expect(firstExample({ schema: { examples: ['from schema'] } })).toBe('from schema');
+  });
+
+  it('follows a whole $ref chain, laying siblings over the target and stopping at cycles', () => {
+    const targets: Record<string, unknown> = {
+      '#/a': { $ref: '#/b', description: 'inner' },
+      '#/b': { type: 'string', description: 'target' },
+      '#/loop': { $ref: '#/loop' },
+    };
+    const resolve = (ref: string) => targets[ref];
+    expect(followRefChain({ $ref: '#/a', description: 'outer' }, resolve)).toEqual({
+      value: { type: 'string', description: 'outer' },
+      refs: ['#/a', '#/b'],
+    });
+    expect(followRefChain({ $ref: '#/loop' }, resolve).stoppedAt).toBe('#/loop');
+    expect(followRefChain({ $ref: '#/gone' }, resolve).stoppedAt).toBe('#/gone');
+    expect(followRefChain({ $ref: '#/a' }, resolve, (ref) => ref === '#/b')).toMatchObject({ stoppedAt: '#/b' });
   });
 });

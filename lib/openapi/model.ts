@@ -6,7 +6,7 @@
  */
 import { isRecord } from '@/lib/is-record';
 
-import { deepFreeze, followRef, lookupPointer, resolveDeep } from './resolve';
+import { deepFreeze, followRef, followRefChain, lookupPointer, resolveDeep } from './resolve';
 import type {
   ApiError,
   ApiInfo,
@@ -16,6 +16,7 @@ import type {
   HeaderObject,
   HttpMethod,
   Idempotency,
+  MediaTypeObject,
   OAuthEndpoints,
   Operation,
   Pagination,
@@ -30,6 +31,7 @@ import type {
   SecuritySchemeKind,
   SecurityUse,
   Server,
+  ServerKind,
   Webhook,
   WebhookSigning,
 } from './types';
@@ -38,10 +40,10 @@ import type {
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 /** The extension giving an operation its short navigation title (openapi/README.md). */
-export const NAV_TITLE_EXTENSION = 'x-aethex-nav-title';
+const NAV_TITLE_EXTENSION = 'x-aethex-nav-title';
 
 /** The root extension holding the error table (openapi/README.md). */
-export const ERROR_TABLE_EXTENSION = 'x-aethex-errors';
+const ERROR_TABLE_EXTENSION = 'x-aethex-errors';
 
 /** Options of {@link buildApiModel}. */
 export interface BuildOptions {
@@ -93,7 +95,43 @@ export function navTitleFromSummary(summary: string): string {
 }
 
 /**
- * Builds the model of `document`. Pure: the same document gives an equal model; nothing is read from disk.
+ * The example value of a parameter, by one rule for every form and sample: the parameter's `example`, else its
+ * schema's `default`, else the first of the schema's `examples`.
+ * @returns the value as written, or `undefined` when the document gives none
+ */
+export function exampleValue(parameter: ParameterObject): unknown {
+  return parameter.example ?? parameter.schema.default ?? parameter.schema.examples?.[0];
+}
+
+/**
+ * The first example of a media type: the first named example that has a `value`, else the singular `example`,
+ * else the schema's `example`, else the first of the schema's `examples`.
+ * @param media a Media Type Object; named examples may be Reference Objects when `resolve` is given
+ * @param resolve resolves `$ref`s among the named examples (e.g. `model.resolveRef`)
+ * @returns the value, or `undefined` when there is none
+ */
+export function firstExample(media: MediaTypeObject | undefined, resolve?: RefResolver): unknown {
+  if (!media) return undefined;
+  for (const raw of Object.values(media.examples ?? {})) {
+    const example = resolve ? followRefChain(raw, resolve).value : raw;
+    if (isRecord(example) && 'value' in example) return example.value;
+  }
+  if ('example' in media) return media.example;
+  const schema = media.schema ?? {};
+  if ('example' in schema) return schema.example;
+  return Array.isArray(schema.examples) ? schema.examples[0] : undefined;
+}
+
+/** How the portal tells servers apart (see {@link ServerKind}): an absolute URL is production. */
+function serverKind(url: string): ServerKind {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? 'production' : 'sandbox';
+}
+
+/**
+ * Builds the model of `document`. Deterministic (the same document gives an equal model; nothing is read from
+ * disk) and it never changes the document's content; but with `inlineSchemas: false` the model shares objects with
+ * `document` and freezes them, so pass a document nobody mutates afterwards (or a `structuredClone` of it). Copying
+ * instead would double the memory this option exists to save.
  * @param document a parsed OpenAPI 3.0 or 3.1 document (any valid one: parts the portal does not use are
  *   ignored; an external or dangling `$ref` is left as it is, except that `inlineSchemas` resolution of a
  *   dangling reference throws)
@@ -171,8 +209,10 @@ export function buildApiModel(document: unknown, options: BuildOptions = {}): Ap
     for (const list of [pathLevel, operationLevel]) {
       for (const raw of Array.isArray(list) ? list : []) {
         const parameter = objectOf(raw);
-        if (typeof parameter.name === 'string')
-          merged.set(`${text(parameter.in)}:${parameter.name.toLowerCase()}`, parameter as unknown as ParameterObject);
+        if (typeof parameter.name !== 'string') continue;
+        // Only header names are case-insensitive (RFC 9110 §5.1); `id` and `ID` are two query parameters.
+        const name = parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name;
+        merged.set(`${text(parameter.in)}:${name}`, parameter as unknown as ParameterObject);
       }
     }
     return [...merged.values()];
@@ -232,12 +272,13 @@ export function buildApiModel(document: unknown, options: BuildOptions = {}): Ap
     const pagination = paginationOf(parametersIn.query, responses);
     const summary = text(op.summary);
     const tags = Array.isArray(op.tags) ? op.tags.map(String) : [];
+    const operationId = text(op.operationId) || `${method} ${path}`;
     return {
-      operationId: text(op.operationId) || `${method} ${path}`,
+      operationId,
       method: method.toUpperCase() as HttpMethod,
       path,
       summary,
-      navTitle: text(op[NAV_TITLE_EXTENSION]) || navTitleFromSummary(summary) || text(op.operationId),
+      navTitle: text(op[NAV_TITLE_EXTENSION]) || navTitleFromSummary(summary) || operationId,
       description: text(op.description),
       tags,
       tag: tags[0] ?? '',
@@ -287,7 +328,7 @@ export function buildApiModel(document: unknown, options: BuildOptions = {}): Ap
       description: operation.description,
       headers: operation.parametersIn.header,
       payloadSchema: media?.schema ?? {},
-      example: Object.values(media?.examples ?? {})[0]?.value,
+      example: firstExample(media),
       operation,
     });
   }
@@ -299,16 +340,38 @@ export function buildApiModel(document: unknown, options: BuildOptions = {}): Ap
     }
   }
 
+  const servers = (Array.isArray(root.servers) ? root.servers : []).filter(isRecord).map((server): Server => ({
+    url: text(server.url),
+    description: text(server.description),
+    kind: serverKind(text(server.url)),
+  }));
+
   const flowUrl = (key: 'tokenUrl' | 'authorizationUrl' | 'refreshUrl') =>
     ['authorizationCode', 'clientCredentials', ...Object.keys(oauth2Flows)]
       .map((flow) => text(record(oauth2Flows[flow])[key]))
       .find(Boolean);
+  /** A flow URL relative to the server it is on: without the server URL it starts with, or its path part. */
+  const serverPath = (url: string) => {
+    const server = servers.find(
+      (candidate) => candidate.url && url.startsWith(candidate.url.replace(/\/+$/, '') + '/'),
+    );
+    if (server) return url.slice(server.url.replace(/\/+$/, '').length);
+    if (serverKind(url) === 'sandbox') return url;
+    try {
+      return new URL(url).pathname;
+    } catch {
+      return url;
+    }
+  };
+  const tokenUrl = flowUrl('tokenUrl');
+  const authorizationUrl = flowUrl('authorizationUrl');
+  const refreshUrl = flowUrl('refreshUrl');
   const oauth: OAuthEndpoints | undefined = oauth2 && {
     schemeName: oauth2.name,
     flows: oauth2.flows,
-    ...(flowUrl('tokenUrl') ? { tokenUrl: flowUrl('tokenUrl') } : {}),
-    ...(flowUrl('authorizationUrl') ? { authorizationUrl: flowUrl('authorizationUrl') } : {}),
-    ...(flowUrl('refreshUrl') ? { refreshUrl: flowUrl('refreshUrl') } : {}),
+    ...(tokenUrl ? { tokenUrl, tokenPath: serverPath(tokenUrl) } : {}),
+    ...(authorizationUrl ? { authorizationUrl, authorizationPath: serverPath(authorizationUrl) } : {}),
+    ...(refreshUrl ? { refreshUrl } : {}),
   };
 
   const requestHeaders = Object.values(record(components.parameters))
@@ -353,9 +416,7 @@ export function buildApiModel(document: unknown, options: BuildOptions = {}): Ap
     webhooks,
     errors: errorTable,
     scopes: [...scopes].map(([name, description]): Scope => ({ name, description })),
-    servers: (Array.isArray(root.servers) ? root.servers : [])
-      .filter(isRecord)
-      .map((server): Server => ({ url: text(server.url), description: text(server.description) })),
+    servers,
     securitySchemes,
     ...(oauth ? { oauth } : {}),
     requestHeaders,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 
 import {
-  environments,
+  apiModel,
   getError,
   getOperation,
   listErrors,
@@ -18,7 +18,8 @@ import {
   type MediaTypeObject,
   type SchemaObject,
 } from '.';
-import { deref, DOCUMENT_PATH, getDocument, resolveRef } from './document';
+import { DOCUMENT_PATH, getDocument } from './document';
+import { followRef, lookupPointer } from './resolve';
 
 const RATE_LIMIT_HEADERS = ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
 
@@ -104,8 +105,11 @@ describe('the OpenAPI document', () => {
     for (const op of listOperations()) {
       for (const status of op.errorStatuses) expect(table.has(status), `${op.operationId} ${status}`).toBe(true);
     }
-    const examples = Object.values(resolveRef<Record<string, unknown>>('#/components/responses')).flatMap((raw) => {
-      const media = (deref(raw) as { content?: Record<string, MediaTypeObject> }).content?.['application/problem+json'];
+    const responses = lookupPointer(getDocument(), '#/components/responses') as Record<string, unknown>;
+    const examples = Object.values(responses).flatMap((raw) => {
+      const media = (followRef(getDocument(), raw) as { content?: Record<string, MediaTypeObject> }).content?.[
+        'application/problem+json'
+      ];
       return Object.values(media?.examples ?? {}).map((example) => example.value as Record<string, unknown>);
     });
     const statusesWithProblem = new Set(examples.map((problem) => problem.status));
@@ -213,18 +217,30 @@ describe('accessors', () => {
   });
 
   it('expose environments, servers, references and a mutable served copy', () => {
-    expect(environments()).toEqual({ values: ['production', 'staging', 'development'], default: 'production' });
+    expect(apiModel().environment).toEqual({
+      header: 'AeThex-Environment',
+      values: ['production', 'staging', 'development'],
+      default: 'production',
+    });
     expect(listServers()).toEqual([
-      { url: 'https://api.aethex.dev', description: 'Production' },
-      { url: '/sandbox', description: 'Sandbox (built into this portal)' },
+      { url: 'https://api.aethex.dev', description: 'Production', kind: 'production' },
+      { url: '/sandbox', description: 'Sandbox (built into this portal)', kind: 'sandbox' },
     ]);
-    expect(resolveRef<{ name: string }>('#/components/parameters/IdempotencyKey').name).toBe('Idempotency-Key');
-    expect(() => resolveRef('#/components/schemas/Nope')).toThrow(/Unresolvable/);
-    expect(() => resolveRef('other.yaml#/x')).toThrow(/local/);
-    expect(deref({ $ref: '#/components/schemas/Region' })).toMatchObject({
+    expect(apiModel().oauth).toMatchObject({
+      tokenPath: '/v1/auth/token',
+      authorizationPath: '/oauth/authorize',
+      flows: ['clientCredentials', 'authorizationCode'],
+    });
+    const document = getDocument();
+    expect((lookupPointer(document, '#/components/parameters/IdempotencyKey') as { name: string }).name).toBe(
+      'Idempotency-Key',
+    );
+    expect(() => lookupPointer(document, '#/components/schemas/Nope')).toThrow(/Unresolvable/);
+    expect(() => lookupPointer(document, 'other.yaml#/x')).toThrow(/local/);
+    expect(followRef(document, { $ref: '#/components/schemas/Region' })).toMatchObject({
       enum: ['us-east-1', 'eu-west-1', 'ap-southeast-1'],
     });
-    expect(deref({ plain: 1 })).toEqual({ plain: 1 });
+    expect(followRef(document, { plain: 1 })).toEqual({ plain: 1 });
     expect(Object.isFrozen(getDocument())).toBe(true);
     expect(() => ((getDocument() as Record<string, unknown>).openapi = '3.0.0')).toThrow(TypeError);
     const served = servedDocument();

@@ -25,24 +25,63 @@ export function lookupPointer(root: Json, ref: string): Json {
   return node;
 }
 
+/** Where {@link followRefChain} ended: the object reached and the `$ref`s followed on the way. */
+export interface RefChain {
+  /** The object the chain ends at, with the references' sibling keys laid over it (the outermost wins). */
+  readonly value: unknown;
+  /** Every `$ref` followed, in order; the last one points at `value` (when `stoppedAt` is unset). */
+  readonly refs: readonly string[];
+  /**
+   * The `$ref` the walk stopped at without following it: a cycle, a reference `stop` refused, or one the resolver
+   * could not resolve. `value` is then the Reference Object reached so far (siblings laid over it).
+   */
+  readonly stoppedAt?: string;
+}
+
 /**
- * Follows a chain of Reference Objects starting at `value` until a non-reference object.
- * OpenAPI 3.1 lets a Reference Object carry `summary`/`description` that override the
- * target's; any sibling keys are therefore laid over the target.
+ * Follows a whole chain of Reference Objects from `value`, one `resolve` step at a time, until a non-reference.
+ * OpenAPI 3.1 lets a Reference Object carry `summary`/`description` that override the target's, so sibling keys
+ * are laid over the target. The one implementation of "follow the chain": the model, the validators' pointers and
+ * the reference pages' schema trees and examples all use it.
+ * @param value any value; a non-reference is returned as is
+ * @param resolve one step: the value a `$ref` points at (possibly another reference), `undefined` when it cannot
+ * @param stop refuses to follow a `$ref` (e.g. one already being expanded higher up a schema tree)
+ * @returns the end of the chain; never throws unless `resolve` does
+ */
+export function followRefChain(
+  value: Json,
+  resolve: (ref: string) => unknown,
+  stop?: (ref: string) => boolean,
+): RefChain {
+  const refs: string[] = [];
+  let current = value;
+  let overrides: Record<string, unknown> = {};
+  const ended = (stoppedAt?: string): RefChain => ({
+    value: Object.keys(overrides).length > 0 && isRecord(current) ? { ...current, ...overrides } : current,
+    refs,
+    ...(stoppedAt === undefined ? {} : { stoppedAt }),
+  });
+  while (isRecord(current) && typeof current.$ref === 'string') {
+    const { $ref, ...siblings } = current;
+    if (refs.includes($ref) || stop?.($ref)) return ended($ref);
+    const target = resolve($ref);
+    if (target === undefined) return ended($ref);
+    overrides = { ...siblings, ...overrides };
+    refs.push($ref);
+    current = target;
+  }
+  return ended();
+}
+
+/**
+ * Follows a chain of Reference Objects in `root` starting at `value` until a non-reference object
+ * (see {@link followRefChain}).
  * @throws Error on an unresolvable or circular chain.
  */
 export function followRef(root: Json, value: Json): Json {
-  const seen = new Set<string>();
-  let current = value;
-  let overrides: Record<string, unknown> = {};
-  while (isRecord(current) && typeof current.$ref === 'string') {
-    const { $ref, ...siblings } = current;
-    if (seen.has($ref)) throw new Error(`Circular reference chain through ${$ref}`);
-    seen.add($ref);
-    overrides = { ...siblings, ...overrides };
-    current = lookupPointer(root, $ref);
-  }
-  return Object.keys(overrides).length > 0 && isRecord(current) ? { ...current, ...overrides } : current;
+  const chain = followRefChain(value, (ref) => lookupPointer(root, ref));
+  if (chain.stoppedAt !== undefined) throw new Error(`Circular reference chain through ${chain.stoppedAt}`);
+  return chain.value;
 }
 
 /**

@@ -5,8 +5,10 @@
  * (large foreign documents) schemas and examples keep their `$ref`s, resolved on demand by {@link ApiModel.resolveRef}.
  */
 
-/** Upper-case HTTP method of an operation. */
-export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
+import type { HTTP_METHODS } from './model';
+
+/** Upper-case HTTP method of an operation (one of {@link HTTP_METHODS}, upper-cased). */
+export type HttpMethod = Uppercase<(typeof HTTP_METHODS)[number]>;
 
 /**
  * A JSON Schema 2020-12 object (the OpenAPI 3.1 Schema Object; 3.0's `nullable` included), the keywords the
@@ -259,10 +261,18 @@ export interface Scope {
   readonly description: string;
 }
 
-/** A Server Object. `url` is absolute for production, relative (`/sandbox`) for the sandbox. */
+/**
+ * Which server a Server Object is. The document tells them apart by the form of the URL, the portal's convention
+ * (openapi/README.md): `production` is the API's own absolute URL (`https://api.aethex.dev`); `sandbox` is a URL
+ * relative to the portal's origin (`/sandbox`), served by the portal itself.
+ */
+export type ServerKind = 'production' | 'sandbox';
+
+/** A Server Object, classified. */
 export interface Server {
   readonly url: string;
   readonly description: string;
+  readonly kind: ServerKind;
 }
 
 /** The values of the `AeThex-Environment` header and the one used when it is absent. */
@@ -277,13 +287,21 @@ export interface EnvironmentHeader extends Environments {
   readonly header: string;
 }
 
-/** The OAuth 2 endpoints, from the flows of the document's oauth2 security scheme (absolute URLs as written). */
+/**
+ * The OAuth 2 endpoints, from the flows of the document's oauth2 security scheme: the URLs as written (absolute,
+ * on the production server) and the same endpoints as paths relative to a server, which is what a client of any
+ * server (the sandbox, a local API) appends to its base URL.
+ */
 export interface OAuthEndpoints {
   /** The oauth2 scheme's name in `components.securitySchemes` (`oauth2`). */
   readonly schemeName: string;
   readonly tokenUrl?: string;
   readonly authorizationUrl?: string;
   readonly refreshUrl?: string;
+  /** `tokenUrl` relative to its server (`/v1/auth/token`): the URL without the server URL it starts with. */
+  readonly tokenPath?: string;
+  /** `authorizationUrl` relative to its server (`/oauth/authorize`). */
+  readonly authorizationPath?: string;
   /** The flow names in document order. */
   readonly flows: readonly string[];
 }
@@ -325,7 +343,11 @@ export interface NamedHeader {
   readonly header: HeaderObject;
 }
 
-/** Resolves a local `$ref` string to its target, or `undefined` when it cannot (external or dangling). */
+/**
+ * One step of `$ref` resolution: the value a local `$ref` string points at, which may itself be a Reference Object;
+ * `undefined` when it cannot be resolved (external or dangling). To follow a whole chain, pass it to
+ * `followRefChain(value, resolver)`.
+ */
 export type RefResolver = (ref: string) => unknown;
 
 /** The whole API, as every part of the portal reads it. Built by `buildApiModel(document)`. */
@@ -355,6 +377,6 @@ export interface ApiModel {
   readonly webhookSigning?: WebhookSigning;
   /** A schema of `components.schemas` by name (resolved like the rest of the model), or `undefined`. */
   readonly schema: (name: string) => SchemaObject | undefined;
-  /** Resolves a `$ref` left in a schema or example (never throws). */
+  /** Resolves one step of a `$ref` left in a schema or example (never throws); see {@link RefResolver}. */
   readonly resolveRef: RefResolver;
 }

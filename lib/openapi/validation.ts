@@ -8,7 +8,7 @@ import { isRecord } from '@/lib/is-record';
 
 import { apiModel } from './aethex';
 import { getDocument } from './document';
-import { lookupPointer } from './resolve';
+import { followRefChain, lookupPointer } from './resolve';
 
 /**
  * A fresh, mutable deep copy of the document as JSON: openapi-backend dereferences its definition in place and Ajv's
@@ -29,17 +29,19 @@ const escapeSegment = (segment: string) => encodeURIComponent(segment.replaceAll
 
 /** Follows `$ref` chains from a pointer: the final pointer (URI-fragment encoded) and its object. */
 function follow(pointer: string): { pointer: string; value: Record<string, unknown> } {
-  let current = pointer;
-  let value = lookupPointer(getDocument(), decodeURIComponent(current));
-  while (isRecord(value) && typeof value.$ref === 'string') {
-    const ref = value.$ref;
-    current = ref
-      .split('/')
-      .map((part, index) => (index === 0 ? part : escapeSegment(part.replaceAll('~1', '/').replaceAll('~0', '~'))))
-      .join('/');
-    value = lookupPointer(getDocument(), ref);
-  }
-  return { pointer: current, value: isRecord(value) ? value : {} };
+  const document = getDocument();
+  // lookupPointer decodes each token itself, so the pointer is passed encoded (a `%25` must stay one level deep).
+  const chain = followRefChain({ $ref: pointer }, (ref) => lookupPointer(document, ref));
+  if (chain.stoppedAt !== undefined) throw new Error(`Circular reference chain through ${chain.stoppedAt}`);
+  const last = chain.refs.at(-1) ?? pointer;
+  const current =
+    last === pointer
+      ? pointer
+      : last
+          .split('/')
+          .map((part, index) => (index === 0 ? part : escapeSegment(part.replaceAll('~1', '/').replaceAll('~0', '~'))))
+          .join('/');
+  return { pointer: current, value: isRecord(chain.value) ? chain.value : {} };
 }
 
 /**

@@ -2,7 +2,7 @@
  * Example values for the reference pages, taken from the OpenAPI document (named `examples`,
  * then `example`, then the schema's own examples); nothing is invented here.
  */
-import type { MediaTypeObject, Webhook } from '@/lib/openapi';
+import { firstExample, followRefChain, type MediaTypeObject, type Webhook } from '@/lib/openapi';
 
 import type { RefResolver } from './schema';
 import { isRecord } from './schema-meta';
@@ -12,14 +12,6 @@ export interface NamedExample {
   name: string;
   summary?: string;
   value: unknown;
-}
-
-/** An Example Object, its `$ref` chain followed (at most 10 links); `undefined` when it cannot be. */
-function exampleObject(raw: unknown, resolve: RefResolver | undefined): Record<string, unknown> | undefined {
-  let example = raw;
-  for (let hops = 0; isRecord(example) && typeof example.$ref === 'string'; hops++)
-    example = hops < 10 ? resolve?.(example.$ref) : undefined;
-  return isRecord(example) ? example : undefined;
 }
 
 /**
@@ -32,19 +24,16 @@ function exampleObject(raw: unknown, resolve: RefResolver | undefined): Record<s
 export function mediaExamples(media: MediaTypeObject | undefined, resolve?: RefResolver): NamedExample[] {
   if (!media) return [];
   const named = Object.entries(media.examples ?? {}).flatMap(([name, raw]) => {
-    const example = exampleObject(raw, resolve);
-    return example && 'value' in example
+    const example = resolve ? followRefChain(raw, resolve).value : raw;
+    return isRecord(example) && 'value' in example
       ? [{ name, summary: typeof example.summary === 'string' ? example.summary : undefined, value: example.value }]
       : [];
   });
   if (named.length > 0) return named;
   const loose = media as Record<string, unknown>;
-  if ('example' in loose) return [{ name: 'example', value: loose.example }];
   const schema = media.schema ?? {};
-  if ('example' in schema) return [{ name: 'example', value: schema.example }];
-  if (Array.isArray(schema.examples) && schema.examples.length > 0)
-    return [{ name: 'example', value: schema.examples[0] }];
-  return [];
+  const hasExample = 'example' in loose || 'example' in schema || (schema.examples?.length ?? 0) > 0;
+  return hasExample ? [{ name: 'example', value: firstExample(media) }] : [];
 }
 
 /** A value as pretty JSON text (2-space indent), or the string itself when it already is text. */

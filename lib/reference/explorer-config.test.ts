@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { listServers } from '@/lib/openapi';
+import { apiModel, listServers } from '@/lib/openapi';
 
 import { explorerConfiguration } from './explorer-config';
-import { oauth2SchemeName } from './overview';
 
 describe('explorerConfiguration', () => {
   const input = {
     servers: listServers().map((server) => ({ ...server })),
-    oauth2Scheme: oauth2SchemeName(),
+    oauth: apiModel().oauth,
     clientId: 'aethex-console',
   };
   const config = explorerConfiguration(input, 'http://localhost:3120', true) as Record<string, unknown>;
@@ -47,6 +46,7 @@ describe('explorerConfiguration', () => {
               'x-scalar-client-id': 'aethex-console',
               'x-scalar-redirect-uri': 'http://localhost:3120/console/callback',
             },
+            clientCredentials: { tokenUrl: 'http://localhost:3120/sandbox/v1/auth/token' },
           },
         },
       },

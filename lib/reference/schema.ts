@@ -5,12 +5,14 @@
  * 3.0 `nullable` and 3.1 `type: [.., 'null']`, boolean schemas, and arbitrarily large graphs (a node
  * budget and a depth limit bound the output).
  */
+import { followRefChain, type RefResolver } from '@/lib/openapi';
+
 import { describeMeta, isRecord, refName, type SchemaMeta } from './schema-meta';
 
 export type { SchemaMeta } from './schema-meta';
 
-/** Resolves a `$ref` string to its target, or returns `undefined` when it cannot (e.g. an external URL). */
-export type RefResolver = (ref: string) => unknown;
+/** One step of `$ref` resolution (the model's `resolveRef`): see `RefResolver` in lib/openapi. */
+export type { RefResolver } from '@/lib/openapi';
 
 /** A schema, flattened for display. */
 export interface SchemaNode {
@@ -129,21 +131,25 @@ function describe(raw: unknown, walk: Walk, stack: Ancestors, depth: number): Sc
   return node;
 }
 
-/** Follows a `$ref` chain (siblings laid over the target, as 3.1 allows), stopping at cycles. */
+/**
+ * Follows a `$ref` chain (siblings laid over the target, as 3.1 allows), stopping at a `$ref` already being
+ * expanded above (a cycle), at one that loops or cannot be resolved, and at a target that is not a schema object.
+ */
 function follow(raw: Record<string, unknown>, walk: Walk, stack: Ancestors) {
-  let schema = raw;
-  const names: string[] = [];
-  while (typeof schema.$ref === 'string') {
-    const ref = schema.$ref;
-    const target = walk.resolve?.(ref);
-    if (stack.has(ref) || names.includes(ref) || !isRecord(target))
-      return { schema, names, circular: refName(ref), circularAnchor: stack.get(ref) };
-    const { $ref: _omit, ...siblings } = schema;
-    void _omit;
-    names.push(ref);
-    schema = { ...target, ...siblings };
-  }
-  return { schema, names, circular: undefined, circularAnchor: undefined };
+  const chain = followRefChain(
+    raw,
+    (ref) => walk.resolve?.(ref),
+    (ref) => stack.has(ref),
+  );
+  const stopped = chain.stoppedAt ?? (isRecord(chain.value) ? undefined : chain.refs.at(-1));
+  if (stopped !== undefined)
+    return { schema: raw, names: [...chain.refs], circular: refName(stopped), circularAnchor: stack.get(stopped) };
+  return {
+    schema: chain.value as Record<string, unknown>,
+    names: [...chain.refs],
+    circular: undefined,
+    circularAnchor: undefined,
+  };
 }
 
 /**

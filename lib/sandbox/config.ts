@@ -66,8 +66,6 @@ export const LIMITS = {
 
 export { SANDBOX_SCOPE } from './scope';
 
-export { CONSOLE_CLIENT_ID } from './console-client';
-
 let cachedExposed: string | undefined;
 
 /** Every response header the document defines (its reusable response headers), for Access-Control-Expose-Headers. */

@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import type { ApiCall } from './api-request';
-import { CONSOLE_CLIENT_ID, LIMITS } from './config';
+import { LIMITS } from './config';
+import { CONSOLE_CLIENT_ID } from './console-client';
 import type { Sandbox } from './handler';
 import { bareContext } from './http';
 import { createProject } from './projects';

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 
-import { environments, getOperation, type Operation } from '@/lib/openapi';
+import { apiModel, getOperation, type Operation } from '@/lib/openapi';
 
 import type { ApiCall } from './api-request';
 import { LIMITS } from './config';
@@ -100,9 +100,11 @@ function queryOf(url: URL): Record<string, string | string[]> {
 
 let cachedDefaultEnvironment: string | undefined;
 
-/** The document's default AeThex-Environment (read once per process). */
+/** The document's default AeThex-Environment (read once per process); throws if the document has none. */
 function defaultEnvironment(): string {
-  cachedDefaultEnvironment ??= environments().default;
+  const environment = apiModel().environment;
+  if (!environment) throw new Error('the OpenAPI document has no AeThexEnvironment parameter with an enum');
+  cachedDefaultEnvironment ??= environment.default;
   return cachedDefaultEnvironment;
 }
 

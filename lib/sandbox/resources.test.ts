@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { environments } from '@/lib/openapi';
+import { apiModel } from '@/lib/openapi';
 
 import {
   accessToken,
@@ -12,6 +12,8 @@ import {
   send,
   testSandbox,
 } from './test-helpers';
+
+const environments = () => apiModel().environment!;
 
 const setup = sandboxFactory();
 

@@ -25,7 +25,7 @@ function authorizationValue(plan: SamplePlan): string | undefined {
   switch (plan.auth.kind) {
     case 'bearer':
       return `Bearer ${SENTINEL.token}`;
-    case 'basic':
+    case 'client-basic':
       return `Basic ${SENTINEL.basic}`;
     case 'literal':
       return plan.auth.value;
@@ -43,7 +43,7 @@ function toHar(plan: SamplePlan): HarRequest {
   const headers = [
     ...(authorization ? [['Authorization', authorization] as const] : []),
     ...plan.headers,
-    ...(plan.idempotencyKey ? [['Idempotency-Key', SENTINEL.idempotencyKey] as const] : []),
+    ...(plan.idempotencyHeader ? [[plan.idempotencyHeader, SENTINEL.idempotencyKey] as const] : []),
   ];
   const body = plan.body;
   const form = body?.mimeType === 'application/x-www-form-urlencoded';

@@ -4,26 +4,25 @@
  */
 import type { SampleAuth, SampleOptions, SamplePlan, SampleRequest } from './types';
 
-/** Generated per run (or read from AETHEX_IDEMPOTENCY_KEY), never a literal: a fixed key would replay forever. */
-export const IDEMPOTENCY_HEADER = 'idempotency-key';
-
 /**
  * The plan of one concrete request. `Authorization: Bearer …` becomes `$AETHEX_TOKEN` unless
  * `options.includeToken` is given (then that token is embedded); `Basic …` becomes the client id and
- * secret variables; an `Idempotency-Key` becomes a fresh key per run (or `$AETHEX_IDEMPOTENCY_KEY`).
+ * secret variables; the header `request.idempotencyHeader` names becomes a fresh key per run (or
+ * `$AETHEX_IDEMPOTENCY_KEY`): a fixed key would replay forever.
  * A body without a Content-Type header is sent as `application/json`.
  */
 export function planForRequest(request: SampleRequest, options: SampleOptions = {}): SamplePlan {
   let auth: SampleAuth = { kind: 'none' };
-  let idempotencyKey = false;
   const headers: [string, string][] = [];
+  const idempotency = request.idempotencyHeader?.toLowerCase();
+  let idempotencyHeader: string | undefined;
   for (const [name, value] of Object.entries(request.headers)) {
     const lower = name.toLowerCase();
     if (lower === 'authorization') {
-      if (/^basic\s/i.test(value)) auth = { kind: 'basic' };
+      if (/^basic\s/i.test(value)) auth = { kind: 'client-basic' };
       else if (options.includeToken !== undefined) auth = { kind: 'literal', value: `Bearer ${options.includeToken}` };
       else auth = { kind: 'bearer' };
-    } else if (lower === IDEMPOTENCY_HEADER) idempotencyKey = true;
+    } else if (lower === idempotency) idempotencyHeader = request.idempotencyHeader;
     else headers.push([name, value]);
   }
   let body: SamplePlan['body'];
@@ -42,7 +41,7 @@ export function planForRequest(request: SampleRequest, options: SampleOptions = 
     query: request.query,
     headers,
     auth,
-    idempotencyKey,
+    ...(idempotencyHeader ? { idempotencyHeader } : {}),
     body,
   };
 }

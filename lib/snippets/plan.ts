@@ -2,35 +2,31 @@
  * Builds the language-neutral SamplePlan of a sample, from an operation of the OpenAPI document
  * (its documented examples) or from one concrete request (the console's "code for this request").
  */
-import { getOperation, type Operation, type ParameterObject } from '@/lib/openapi';
+import {
+  apiModel,
+  exampleValue,
+  firstExample,
+  getOperation,
+  type Operation,
+  type ParameterObject,
+} from '@/lib/openapi';
 
 import { SENTINEL } from './generate';
-import { IDEMPOTENCY_HEADER } from './plan-request';
-import type { BodyVariable, PathVariable, SampleAuth, SamplePlan } from './types';
+import type { BodyVariable, PathVariable, SamplePlan } from './types';
 
 // planForRequest needs no document, so it lives in ./plan-request (safe to bundle for the browser console).
 export { planForRequest } from './plan-request';
 
-/** Optional headers a sample sends when the operation documents them; other optional ones are left out. */
-const SENT_HEADERS = new Set(['aethex-environment']);
-
 function exampleOf(parameter: ParameterObject): string | undefined {
-  const value =
-    parameter.example ?? parameter.schema.default ?? (parameter.schema.examples as unknown[] | undefined)?.[0];
+  const value = exampleValue(parameter);
   return value === undefined ? undefined : String(value);
 }
 
-/** The sample's credential, as the model decides it for the operation (`Operation.credential`). */
-function authOf(operation: Operation): SampleAuth {
-  const kinds = { 'client-basic': 'basic', bearer: 'bearer', none: 'none' } as const;
-  return { kind: kinds[operation.credential] };
-}
-
-/** The first named example of the request body, serialised the way its media type is sent. */
+/** The first example of the request body, serialised the way its media type is sent. */
 function bodyOf(operation: Operation): SamplePlan['body'] {
   const [mimeType, media] = Object.entries(operation.requestBody?.content ?? {})[0] ?? [];
   if (!mimeType || !media) return undefined;
-  const value = Object.values(media.examples ?? {})[0]?.value;
+  const value = firstExample(media);
   if (value === undefined) return undefined;
   if (mimeType === 'application/x-www-form-urlencoded') {
     return { mimeType, text: new URLSearchParams(value as Record<string, string>).toString() };
@@ -89,7 +85,9 @@ export function planForOperation(operationId: string): SamplePlan {
   const pathVariables: PathVariable[] = [];
   const query: [string, string][] = [];
   const headers: [string, string][] = [];
-  let idempotencyKey = false;
+  // The one optional header a sample sends (when documented): the environment, so a copied sample states its target.
+  const environmentHeader = apiModel().environment?.header.toLowerCase();
+  const idempotencyHeader = operation.idempotency?.header;
   for (const parameter of operation.parameters) {
     const example = exampleOf(parameter);
     if (parameter.in === 'path') {
@@ -102,10 +100,8 @@ export function planForOperation(operationId: string): SamplePlan {
       });
     } else if (parameter.in === 'query' && example !== undefined) {
       query.push([parameter.name, example]);
-    } else if (parameter.in === 'header') {
-      const name = parameter.name.toLowerCase();
-      if (name === IDEMPOTENCY_HEADER) idempotencyKey = true;
-      else if (example !== undefined && (parameter.required || SENT_HEADERS.has(name)))
+    } else if (parameter.in === 'header' && parameter.name !== idempotencyHeader) {
+      if (example !== undefined && (parameter.required || parameter.name.toLowerCase() === environmentHeader))
         headers.push([parameter.name, example]);
     }
   }
@@ -117,8 +113,8 @@ export function planForOperation(operationId: string): SamplePlan {
     pathVariables,
     query,
     headers,
-    auth: authOf(operation),
-    idempotencyKey,
+    auth: { kind: operation.credential },
+    ...(idempotencyHeader ? { idempotencyHeader } : {}),
     body,
   };
 }

@@ -202,6 +202,7 @@ for (const { id: lang, label } of LANGUAGES) {
               'X-Request-ID': 'console-1',
             },
             body: '{"name":"it\'s $HOME `id` #{x} ${y} \\"q\\" \\\\ ü 🚀\'\'\'","n":1.50,\n"multi":"line"}',
+            idempotencyHeader: 'Idempotency-Key',
           };
           const { code, stdout, stderr, seen, requestId } = await run(
             lang,

@@ -10,6 +10,11 @@ export interface SampleRequest {
   readonly query: readonly (readonly [string, string])[];
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
+  /**
+   * The header among `headers` that carries the operation's idempotency key (its name as the document writes it,
+   * `Idempotency-Key`): the sample sends a fresh key per run instead of the value typed. Unset: no such header.
+   */
+  readonly idempotencyHeader?: string;
 }
 
 /** Options of `sampleForRequest`. */
@@ -18,10 +23,10 @@ export interface SampleOptions {
   readonly includeToken?: string;
 }
 
-/** How a sample authenticates. */
+/** How a sample authenticates: the model's credential kinds (`CredentialKind` in lib/openapi), or a literal value. */
 export type SampleAuth =
   | { readonly kind: 'bearer' } // Authorization: Bearer $AETHEX_TOKEN
-  | { readonly kind: 'basic' } // Authorization: Basic base64($AETHEX_CLIENT_ID:$AETHEX_CLIENT_SECRET), RFC 6749 §2.3.1
+  | { readonly kind: 'client-basic' } // Authorization: Basic base64($AETHEX_CLIENT_ID:$AETHEX_CLIENT_SECRET), RFC 6749 §2.3.1
   | { readonly kind: 'literal'; readonly value: string } // a header value the reader chose to embed
   | { readonly kind: 'none' };
 
@@ -42,11 +47,14 @@ export interface SamplePlan {
   readonly path: string;
   readonly pathVariables: readonly PathVariable[];
   readonly query: readonly (readonly [string, string])[];
-  /** Literal request headers (never Authorization or Idempotency-Key), in order. */
+  /** Literal request headers (never Authorization or the idempotency key), in order. */
   readonly headers: readonly (readonly [string, string])[];
   readonly auth: SampleAuth;
-  /** Send `Idempotency-Key`: `$AETHEX_IDEMPOTENCY_KEY` if set, else a fresh random UUID per run. */
-  readonly idempotencyKey: boolean;
+  /**
+   * The operation's idempotency-key header (`Idempotency-Key`), sent with `$AETHEX_IDEMPOTENCY_KEY` if set, else a
+   * fresh random UUID per run; unset when the operation takes none.
+   */
+  readonly idempotencyHeader?: string;
   /**
    * `text` is sent as is, except that each `variables` entry appears in it as the JSON string `"__<env>__"`, which
    * the sample replaces at run time with the JSON string of `$<env>` (default: `fallback`).

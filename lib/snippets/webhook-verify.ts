@@ -9,10 +9,11 @@
  *   300 s timestamp tolerance). JavaScript uses the official `standardwebhooks` npm package; Python, Go, Java
  *   and Ruby use only their standard library (a dozen lines), so they run with nothing to install;
  * - `204` when the delivery verifies (and prints a line starting with `verified`), `400` when it does not.
- * The curl program instead asks the API to check a delivery (POST /v1/webhooks/verify), reading the
+ * The curl program instead asks the API to check a delivery (the verifyWebhook operation), reading the
  * raw body from `delivery.json` and the three headers from `WEBHOOK_ID`, `WEBHOOK_TIMESTAMP`, `WEBHOOK_SIGNATURE`.
  * Spec: https://www.standardwebhooks.com/ (Standard Webhooks 1.0).
  */
+import { getOperation } from '@/lib/openapi';
 
 /** One verification program. `id` is a lib/snippets LANGUAGES id; `lang` the highlighter language. */
 export type WebhookVerifySnippet = {
@@ -25,12 +26,19 @@ export type WebhookVerifySnippet = {
   code: string;
 };
 
+/** The verifyWebhook operation's path, from the document (a missing operation fails loudly, at load). */
+const verifyPath =
+  getOperation('verifyWebhook')?.path ??
+  (() => {
+    throw new Error('webhook-verify: the OpenAPI document has no verifyWebhook operation');
+  })();
+
 const curl = `# Ask the API to check a delivery you received: the raw body is in delivery.json,
 # the three headers in WEBHOOK_ID, WEBHOOK_TIMESTAMP and WEBHOOK_SIGNATURE.
 jq -n --rawfile payload delivery.json \\
   --arg id "$WEBHOOK_ID" --arg ts "$WEBHOOK_TIMESTAMP" --arg sig "$WEBHOOK_SIGNATURE" \\
   '{payload: $payload, headers: {"webhook-id": $id, "webhook-timestamp": $ts, "webhook-signature": $sig}}' |
-curl -sS -X POST "\${AETHEX_BASE_URL:-https://api.aethex.dev}/v1/webhooks/verify" \\
+curl -sS -X POST "\${AETHEX_BASE_URL:-https://api.aethex.dev}${verifyPath}" \\
   -H "Authorization: Bearer $AETHEX_TOKEN" \\
   -H "Content-Type: application/json" \\
   --data-binary @-

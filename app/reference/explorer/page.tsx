@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 
 import { ExplorerLoader } from '@/components/reference/explorer-loader.client';
-import { CONSOLE_CLIENT_ID } from '@/lib/console/oauth';
-import { listServers } from '@/lib/openapi';
-import { oauth2SchemeName } from '@/lib/reference/overview';
+import { apiModel } from '@/lib/openapi';
+import { CONSOLE_CLIENT_ID } from '@/lib/sandbox/console-client';
 
 export const metadata: Metadata = {
   title: 'API explorer',
@@ -12,6 +11,7 @@ export const metadata: Metadata = {
 
 /** The interactive explorer (Scalar), the only route that loads it. */
 export default function Page() {
+  const { servers, oauth } = apiModel();
   return (
     <div className="w-full">
       <div className="mx-auto max-w-7xl px-4 pt-6">
@@ -23,8 +23,15 @@ export default function Page() {
       </div>
       <div data-third-party="scalar">
         <ExplorerLoader
-          servers={listServers().map((server) => ({ ...server }))}
-          oauth2Scheme={oauth2SchemeName()}
+          servers={servers.map((server) => ({ ...server }))}
+          oauth={
+            oauth && {
+              schemeName: oauth.schemeName,
+              flows: [...oauth.flows],
+              ...(oauth.tokenPath ? { tokenPath: oauth.tokenPath } : {}),
+              ...(oauth.authorizationPath ? { authorizationPath: oauth.authorizationPath } : {}),
+            }
+          }
           clientId={CONSOLE_CLIENT_ID}
         />
       </div>

@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 
 import { PATHS } from '../../urls';
-import { CONSOLE_CLIENT_ID, grantableScopeNames } from '../config';
+import { grantableScopeNames } from '../config';
+import { CONSOLE_CLIENT_ID } from '../console-client';
 import { sha256Hex } from '../ids';
 import type { SandboxStore } from '../store';
 
@@ -38,7 +39,7 @@ export function findClient(
       name: 'AeThex Developer Portal console',
       confidential: false,
       scopes: grantableScopeNames(),
-      redirectUris: portalUrl ? [`${portalUrl.replace(/\/$/, '')}/console/callback`] : [],
+      redirectUris: portalUrl ? [`${portalUrl.replace(/\/$/, '')}${PATHS.consoleCallback}`] : [],
     };
   }
   const row = store.client(clientId);

@@ -1,16 +1,18 @@
-import { getOperation } from '@/lib/openapi';
+import { apiModel } from '@/lib/openapi';
 
 import { grantableScopeNames } from '../config';
 
 /**
  * OAuth 2.0 Authorization Server Metadata (RFC 8414 §2) for the sandbox.
  * @param issuer - `<origin>/sandbox` when mounted (`<origin>` standalone without the prefix).
+ * @throws Error if the document's oauth2 scheme lacks a token or authorization URL
  */
 export function authorizationServerMetadata(issuer: string): Record<string, unknown> {
-  const tokenPath = getOperation('createToken')?.path ?? '/v1/auth/token';
+  const { tokenPath, authorizationPath } = apiModel().oauth ?? {};
+  if (!tokenPath || !authorizationPath) throw new Error('the oauth2 scheme lacks a token or authorization URL');
   return {
     issuer,
-    authorization_endpoint: `${issuer}/oauth/authorize`,
+    authorization_endpoint: `${issuer}${authorizationPath}`,
     token_endpoint: `${issuer}${tokenPath}`,
     response_types_supported: ['code'],
     response_modes_supported: ['query'],

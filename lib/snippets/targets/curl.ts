@@ -33,7 +33,7 @@ function prelude(plan: SamplePlan): string[] {
   const lines = [`AETHEX_BASE_URL="\${AETHEX_BASE_URL:-${DEFAULT_BASE_URL}}"`];
   if (plan.auth.kind === 'bearer')
     lines.push(': "${AETHEX_TOKEN:?Set AETHEX_TOKEN to an access token or personal access token}"');
-  if (plan.auth.kind === 'basic') {
+  if (plan.auth.kind === 'client-basic') {
     lines.push(': "${AETHEX_CLIENT_ID:?Set AETHEX_CLIENT_ID}" "${AETHEX_CLIENT_SECRET:?Set AETHEX_CLIENT_SECRET}"');
   }
   for (const variable of plan.pathVariables) lines.push(`${variable.env}="\${${variable.env}:-${variable.fallback}}"`);
@@ -41,7 +41,7 @@ function prelude(plan: SamplePlan): string[] {
     lines.push('# The delivery to check (default: the documented example); the body is built with jq.');
     for (const v of plan.body.variables) lines.push(`[ -n "\${${v.env}:-}" ] || ${v.env}=${shellSingle(v.fallback)}`);
   }
-  if (plan.idempotencyKey) {
+  if (plan.idempotencyHeader) {
     lines.push('# A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.');
     lines.push('# The header carries it in double quotes: an RFC 8941 string.');
     lines.push(`IDEMPOTENCY_KEY="\${AETHEX_IDEMPOTENCY_KEY:-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \\n')}"`);
@@ -60,7 +60,7 @@ export function curl(plan: SamplePlan): string {
       () => '"Authorization: Bearer $AETHEX_TOKEN"',
       'bearer header',
     );
-  if (plan.auth.kind === 'basic') {
+  if (plan.auth.kind === 'client-basic') {
     code = replaceOnce(
       code,
       `--header 'Authorization: Basic ${SENTINEL.basic}'`,
@@ -68,11 +68,11 @@ export function curl(plan: SamplePlan): string {
       'basic header',
     );
   }
-  if (plan.idempotencyKey) {
+  if (plan.idempotencyHeader) {
     code = replaceOnce(
       code,
-      `'Idempotency-Key: ${SENTINEL.idempotencyKey}'`,
-      () => '"Idempotency-Key: \\"$IDEMPOTENCY_KEY\\""',
+      `'${plan.idempotencyHeader}: ${SENTINEL.idempotencyKey}'`,
+      () => `"${plan.idempotencyHeader}: \\"$IDEMPOTENCY_KEY\\""`,
       'Idempotency-Key header',
     );
   }

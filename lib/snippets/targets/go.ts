@@ -76,11 +76,11 @@ function prelude(plan: SamplePlan): string[] {
   const lines = [`baseURL := envOr("AETHEX_BASE_URL", "${DEFAULT_BASE_URL}")`];
   if (plan.auth.kind === 'bearer')
     lines.push('// An access token or personal access token.', ...required('token', 'AETHEX_TOKEN'));
-  if (plan.auth.kind === 'basic')
+  if (plan.auth.kind === 'client-basic')
     lines.push(...required('clientID', 'AETHEX_CLIENT_ID'), ...required('clientSecret', 'AETHEX_CLIENT_SECRET'));
   for (const variable of plan.pathVariables)
     lines.push(`${naming.go(variable.env)} := envOr("${variable.env}", "${variable.fallback}")`);
-  if (plan.idempotencyKey) {
+  if (plan.idempotencyHeader) {
     lines.push('// A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.');
     lines.push('// The header carries it in double quotes: an RFC 8941 string.');
     lines.push('idempotencyKey := envOr("AETHEX_IDEMPOTENCY_KEY", newUUID())');
@@ -104,11 +104,11 @@ export function go(plan: SamplePlan): string {
   code = replaceUrl(code, '"', url);
   if (plan.auth.kind === 'bearer')
     code = replaceOnce(code, `"Bearer ${SENTINEL.token}"`, () => '"Bearer "+token', 'bearer header');
-  if (plan.auth.kind === 'basic') {
+  if (plan.auth.kind === 'client-basic') {
     const basic = '"Basic "+base64.StdEncoding.EncodeToString([]byte(clientID+":"+clientSecret))';
     code = replaceOnce(code, `"Basic ${SENTINEL.basic}"`, () => basic, 'basic header');
   }
-  if (plan.idempotencyKey)
+  if (plan.idempotencyHeader)
     code = replaceOnce(
       code,
       `"${SENTINEL.idempotencyKey}"`,
@@ -120,8 +120,8 @@ export function go(plan: SamplePlan): string {
     code = replaceOnce(code, /strings\.NewReader\(.*\)$/m, () => `strings.NewReader(${PAYLOAD})`, 'request body');
   }
   const imports = [
-    ...(plan.idempotencyKey ? ['crypto/rand'] : []),
-    ...(plan.auth.kind === 'basic' ? ['encoding/base64'] : []),
+    ...(plan.idempotencyHeader ? ['crypto/rand'] : []),
+    ...(plan.auth.kind === 'client-basic' ? ['encoding/base64'] : []),
     ...(plan.body?.variables ? ['encoding/json'] : []),
     'fmt',
     'io',
@@ -139,7 +139,7 @@ export function go(plan: SamplePlan): string {
     '',
     ENV_OR,
     ...(plan.body?.variables ? ['', JSON_STRING] : []),
-    ...(plan.idempotencyKey ? ['', NEW_UUID] : []),
+    ...(plan.idempotencyHeader ? ['', NEW_UUID] : []),
     '',
   ].join('\n');
 }

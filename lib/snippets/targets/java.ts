@@ -34,11 +34,11 @@ function prelude(plan: SamplePlan): string[] {
   const lines = [`String baseUrl = env("AETHEX_BASE_URL", "${DEFAULT_BASE_URL}");`];
   if (plan.auth.kind === 'bearer')
     lines.push('// An access token or personal access token.', ...required('token', 'AETHEX_TOKEN'));
-  if (plan.auth.kind === 'basic')
+  if (plan.auth.kind === 'client-basic')
     lines.push(...required('clientId', 'AETHEX_CLIENT_ID'), ...required('clientSecret', 'AETHEX_CLIENT_SECRET'));
   for (const variable of plan.pathVariables)
     lines.push(`String ${naming.camel(variable.env)} = env("${variable.env}", "${variable.fallback}");`);
-  if (plan.idempotencyKey) {
+  if (plan.idempotencyHeader) {
     lines.push('// A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.');
     lines.push('// The header carries it in double quotes: an RFC 8941 string.');
     lines.push('String idempotencyKey = env("AETHEX_IDEMPOTENCY_KEY", UUID.randomUUID().toString());');
@@ -82,12 +82,12 @@ export function java(plan: SamplePlan): string {
   code = replaceUrl(code, '"', url);
   if (plan.auth.kind === 'bearer')
     code = replaceOnce(code, `"Bearer ${SENTINEL.token}"`, () => '"Bearer " + token', 'bearer header');
-  if (plan.auth.kind === 'basic') {
+  if (plan.auth.kind === 'client-basic') {
     const basic =
       '"Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8))';
     code = replaceOnce(code, `"Basic ${SENTINEL.basic}"`, () => basic, 'basic header');
   }
-  if (plan.idempotencyKey)
+  if (plan.idempotencyHeader)
     code = replaceOnce(
       code,
       `"${SENTINEL.idempotencyKey}"`,
@@ -116,8 +116,8 @@ export function java(plan: SamplePlan): string {
     'java.net.http.HttpClient',
     'java.net.http.HttpRequest',
     'java.net.http.HttpResponse',
-    ...(plan.auth.kind === 'basic' ? ['java.nio.charset.StandardCharsets', 'java.util.Base64'] : []),
-    ...(plan.idempotencyKey ? ['java.util.UUID'] : []),
+    ...(plan.auth.kind === 'client-basic' ? ['java.nio.charset.StandardCharsets', 'java.util.Base64'] : []),
+    ...(plan.idempotencyHeader ? ['java.util.UUID'] : []),
   ];
   const main = [
     'public static void main(String[] args) throws Exception {',

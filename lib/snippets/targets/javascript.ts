@@ -43,7 +43,7 @@ function prelude(plan: SamplePlan): string[] {
     lines.push('const token = process.env.AETHEX_TOKEN;');
     lines.push("if (!token) throw new Error('Set AETHEX_TOKEN to an access token or personal access token');");
   }
-  if (plan.auth.kind === 'basic') {
+  if (plan.auth.kind === 'client-basic') {
     lines.push('const clientId = process.env.AETHEX_CLIENT_ID;');
     lines.push('const clientSecret = process.env.AETHEX_CLIENT_SECRET;');
     lines.push("if (!clientId || !clientSecret) throw new Error('Set AETHEX_CLIENT_ID and AETHEX_CLIENT_SECRET');");
@@ -51,7 +51,7 @@ function prelude(plan: SamplePlan): string[] {
   for (const variable of plan.pathVariables) {
     lines.push(`const ${naming.camel(variable.env)} = process.env.${variable.env} || '${variable.fallback}';`);
   }
-  if (plan.idempotencyKey) {
+  if (plan.idempotencyHeader) {
     lines.push('// A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.');
     lines.push('// The header carries it in double quotes: an RFC 8941 string.');
     lines.push('const idempotencyKey = process.env.AETHEX_IDEMPOTENCY_KEY || crypto.randomUUID();');
@@ -76,7 +76,7 @@ export function javascript(plan: SamplePlan): string {
   code = replaceUrl(code, "'", url);
   if (plan.auth.kind === 'bearer')
     code = replaceOnce(code, `'Bearer ${SENTINEL.token}'`, () => '`Bearer ${token}`', 'bearer header');
-  if (plan.auth.kind === 'basic') {
+  if (plan.auth.kind === 'client-basic') {
     code = replaceOnce(
       code,
       `'Basic ${SENTINEL.basic}'`,
@@ -84,7 +84,7 @@ export function javascript(plan: SamplePlan): string {
       'basic header',
     );
   }
-  if (plan.idempotencyKey)
+  if (plan.idempotencyHeader)
     code = replaceOnce(code, `'${SENTINEL.idempotencyKey}'`, () => '`"${idempotencyKey}"`', 'Idempotency-Key header');
   if (plan.body && plan.body.mimeType !== 'application/x-www-form-urlencoded') {
     code = replaceOnce(

@@ -23,8 +23,8 @@ function url(parts: UrlPart[]): string {
 
 function prelude(plan: SamplePlan): string[] {
   const imports = ['import os'];
-  if (plan.auth.kind === 'basic') imports.unshift('import base64');
-  if (plan.idempotencyKey) imports.push('import uuid');
+  if (plan.auth.kind === 'client-basic') imports.unshift('import base64');
+  if (plan.idempotencyHeader) imports.push('import uuid');
   if (plan.body?.variables) imports.unshift('import json');
   const lines = [
     ...imports,
@@ -35,14 +35,14 @@ function prelude(plan: SamplePlan): string[] {
   ];
   if (plan.auth.kind === 'bearer')
     lines.push('token = os.environ["AETHEX_TOKEN"]  # an access token or personal access token');
-  if (plan.auth.kind === 'basic') {
+  if (plan.auth.kind === 'client-basic') {
     lines.push('client_id = os.environ["AETHEX_CLIENT_ID"]');
     lines.push('client_secret = os.environ["AETHEX_CLIENT_SECRET"]');
   }
   for (const variable of plan.pathVariables) {
     lines.push(`${naming.snake(variable.env)} = os.environ.get("${variable.env}") or "${variable.fallback}"`);
   }
-  if (plan.idempotencyKey) {
+  if (plan.idempotencyHeader) {
     lines.push('# A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.');
     lines.push('# The header carries it in double quotes: an RFC 8941 string.');
     lines.push('idempotency_key = os.environ.get("AETHEX_IDEMPOTENCY_KEY") or str(uuid.uuid4())');
@@ -62,11 +62,11 @@ export function python(plan: SamplePlan): string {
   code = replaceUrl(code, '"', url);
   if (plan.auth.kind === 'bearer')
     code = replaceOnce(code, `"Bearer ${SENTINEL.token}"`, () => 'f"Bearer {token}"', 'bearer header');
-  if (plan.auth.kind === 'basic') {
+  if (plan.auth.kind === 'client-basic') {
     const basic = 'base64.b64encode(f"{client_id}:{client_secret}".encode()).decode()';
     code = replaceOnce(code, `"Basic ${SENTINEL.basic}"`, () => `"Basic " + ${basic}`, 'basic header');
   }
-  if (plan.idempotencyKey)
+  if (plan.idempotencyHeader)
     code = replaceOnce(
       code,
       `"${SENTINEL.idempotencyKey}"`,

@@ -36,11 +36,11 @@ function prelude(plan: SamplePlan): string[] {
   const lines = ['', ENV, '', `base_url = env('AETHEX_BASE_URL', '${DEFAULT_BASE_URL}')`];
   if (plan.auth.kind === 'bearer')
     lines.push('# An access token or personal access token.', required('token', 'AETHEX_TOKEN'));
-  if (plan.auth.kind === 'basic')
+  if (plan.auth.kind === 'client-basic')
     lines.push(required('client_id', 'AETHEX_CLIENT_ID'), required('client_secret', 'AETHEX_CLIENT_SECRET'));
   for (const variable of plan.pathVariables)
     lines.push(`${naming.snake(variable.env)} = env('${variable.env}', '${variable.fallback}')`);
-  if (plan.idempotencyKey) {
+  if (plan.idempotencyHeader) {
     lines.push('# A new key per run; set AETHEX_IDEMPOTENCY_KEY to retry a request safely with the same key.');
     lines.push('# The header carries it in double quotes: an RFC 8941 string.');
     lines.push("idempotency_key = env('AETHEX_IDEMPOTENCY_KEY', SecureRandom.uuid)");
@@ -63,7 +63,7 @@ export function ruby(plan: SamplePlan): string {
   code = replaceOnce(code, 'http.use_ssl = true', () => "http.use_ssl = url.scheme == 'https'", 'use_ssl');
   if (plan.auth.kind === 'bearer')
     code = replaceOnce(code, `'Bearer ${SENTINEL.token}'`, () => '"Bearer #{token}"', 'bearer header');
-  if (plan.auth.kind === 'basic') {
+  if (plan.auth.kind === 'client-basic') {
     // pack('m0') is strict Base64 without the base64 gem (a bundled gem, not default, since Ruby 3.4).
     code = replaceOnce(
       code,
@@ -72,7 +72,7 @@ export function ruby(plan: SamplePlan): string {
       'basic header',
     );
   }
-  if (plan.idempotencyKey)
+  if (plan.idempotencyHeader)
     code = replaceOnce(
       code,
       `'${SENTINEL.idempotencyKey}'`,
@@ -89,7 +89,7 @@ export function ruby(plan: SamplePlan): string {
   }
   code = replaceOnce(code, /\nputs response\.read_body$/, () => `\n${TAIL}`, 'response handling');
   const securerandom =
-    (plan.body?.variables ? "require 'json'\n" : '') + (plan.idempotencyKey ? "require 'securerandom'\n" : '');
+    (plan.body?.variables ? "require 'json'\n" : '') + (plan.idempotencyHeader ? "require 'securerandom'\n" : '');
   return [
     head.trimEnd() + (securerandom ? `\n${securerandom.trimEnd()}` : ''),
     ...prelude(plan),
