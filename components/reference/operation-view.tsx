@@ -71,9 +71,9 @@ export function OperationView({
       <Section id="responses" title="Responses">
         <ResponseList responses={operation.responses} resolve={resolve} />
       </Section>
-      {operation.errorStatuses.length > 0 ? (
+      {operation.errors.length > 0 ? (
         <Section id="errors" title="Errors">
-          <OperationErrors statuses={operation.errorStatuses} />
+          <OperationErrors errors={operation.errors} />
         </Section>
       ) : null}
     </article>
