@@ -5,12 +5,12 @@
  * 3.0 `nullable` and 3.1 `type: [.., 'null']`, boolean schemas, and arbitrarily large graphs (a node
  * budget and a depth limit bound the output).
  */
-import { describeMeta, isRecord, refName, type SchemaMeta } from './schema-meta';
+import { isRecord } from '@/lib/is-record';
+import type { RefResolver } from '@/lib/openapi';
+
+import { describeMeta, refName, type SchemaMeta } from './schema-meta';
 
 export type { SchemaMeta } from './schema-meta';
-
-/** Resolves a `$ref` string to its target, or returns `undefined` when it cannot (e.g. an external URL). */
-export type RefResolver = (ref: string) => unknown;
 
 /** A schema, flattened for display. */
 export interface SchemaNode {
