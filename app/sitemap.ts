@@ -1,13 +1,13 @@
 import type { MetadataRoute } from 'next';
 
 import { lastUpdated, listGuides } from '@/lib/content';
-import { allNavigationHrefs } from '@/lib/navigation';
-import { absoluteUrl, PATHS } from '@/lib/urls';
+import { allPageHrefs } from '@/lib/navigation';
+import { absoluteUrl } from '@/lib/urls';
 
-/** `/sitemap.xml`: the home page and every page of the navigation; guides carry their last-updated date. */
+/** `/sitemap.xml`: every page of the site (`allPageHrefs()`); guides carry their last-updated date. */
 export default function sitemap(): MetadataRoute.Sitemap {
   const guides = new Map(listGuides().map((guide) => [guide.href, guide]));
-  return [PATHS.home, ...allNavigationHrefs()].map((href) => {
+  return allPageHrefs().map((href) => {
     const guide = guides.get(href);
     return { url: absoluteUrl(href), ...(guide ? { lastModified: lastUpdated(guide) } : {}) };
   });

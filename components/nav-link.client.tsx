@@ -12,16 +12,20 @@ import { prefetchFor } from '@/lib/prefetch';
  * @param props.href target path
  * @param props.matchPrefix treat `/reference/x` as inside `/reference`
  * @param props.className classes; the active state adds `data-active`
+ * @param props.label accessible name, when the visible content alone does not read well (it should start with
+ *   the visible text)
  */
 export function NavLink({
   href,
   matchPrefix = false,
   className,
+  label,
   children,
 }: {
   href: string;
   matchPrefix?: boolean;
   className?: string;
+  label?: string;
   children: ReactNode;
 }) {
   const pathname = usePathname();
@@ -32,6 +36,7 @@ export function NavLink({
       href={href}
       prefetch={prefetchFor(href)}
       className={className}
+      aria-label={label}
       aria-current={active ? 'page' : undefined}
       data-active={active || undefined}
     >

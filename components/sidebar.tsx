@@ -17,7 +17,12 @@ function SidebarLinks() {
           <ul className="space-y-0.5">
             {section.items.map((item) => (
               <li key={item.href}>
-                <NavLink href={item.href} className="nav-item">
+                {/* The badge and title are separate boxes; the label joins them into "GET List projects". */}
+                <NavLink
+                  href={item.href}
+                  className="nav-item"
+                  label={item.method ? `${item.method.toUpperCase()} ${item.title}` : undefined}
+                >
                   {item.method ? <MethodBadge method={item.method} /> : null}
                   <span className="min-w-0 truncate">{item.title}</span>
                 </NavLink>

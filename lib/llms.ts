@@ -4,12 +4,13 @@
  * `/llms-full.txt` is every guide in Markdown followed by the API reference in Markdown, generated
  * from the OpenAPI document (lib/openapi/) so it can never drift from it.
  */
-import type { PhrasingContent, Root, RootContent } from 'mdast';
+import type { List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 
 import { guideMarkdown, listGuides } from './content';
 import { markdownResolvers } from './content/resolvers';
-import { errorTable, inlineCode, table, text } from './markdown/api-tables';
+import { inlineCode, link, table, text } from './markdown/mdast';
+import { errorTable } from './markdown/reference-tables';
 import { mdastToMarkdown, parseBlocks, parseInline } from './markdown/render';
 import { apiModel, listErrors, listOperations, listWebhooks, type Operation } from './openapi';
 import { absoluteUrl, markdownHref, operationHref, PATHS, webhookHref } from './urls';
@@ -19,48 +20,82 @@ function info(): { title: string; summary: string; description: string } {
   return { title: title || 'AeThex API', summary, description };
 }
 
+const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
+const heading = (depth: 1 | 2 | 3, value: string): RootContent => ({ type: 'heading', depth, children: [text(value)] });
+
+/** A tight bullet list of `[title](url): description` lines, the llms.txt link format. */
+function linkList(entries: { title: string; url: string; after: PhrasingContent[] }[]): List {
+  return {
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: entries.map(({ title, url, after }) => ({
+      type: 'listItem',
+      spread: false,
+      children: [paragraph(link(url, text(title)), text(': '), ...after)],
+    })),
+  };
+}
+
 /**
- * The `/llms.txt` index: an H1, a blockquote summary, then sections of links with descriptions.
- * @returns Markdown text
+ * The `/llms.txt` index: an H1, a blockquote summary, then sections of links with descriptions. Built as mdast,
+ * so titles and descriptions from the document and the guides are escaped like every other Markdown output.
+ * @returns Markdown text ending in a newline; links are absolute on the site origin
  */
 export function llmsIndex(): string {
   const { title, summary } = info();
-  const lines = [
-    `# ${title} developer portal`,
-    '',
-    `> ${summary} Guides, API reference (OpenAPI 3.1), and a sandbox of the whole API.`,
-    '',
-  ];
-  lines.push('## Guides', '');
-  for (const guide of listGuides())
-    lines.push(`- [${guide.title}](${absoluteUrl(markdownHref(guide.href))}): ${guide.description}`);
-  lines.push('', '## API reference', '');
-  for (const op of listOperations())
-    lines.push(
-      `- [${op.method} ${op.path}](${absoluteUrl(operationHref(op.operationId))}): ${op.summary} (\`${op.operationId}\`)`,
-    );
-  for (const webhook of listWebhooks())
-    lines.push(`- [Webhook ${webhook.event}](${absoluteUrl(webhookHref(webhook.event))}): ${webhook.summary}`);
-  lines.push(
-    `- [Errors](${absoluteUrl(PATHS.errors)}): ${listErrors()
-      .map((e) => e.status)
-      .join(', ')}, as RFC 9457 problem details.`,
-  );
-  lines.push(
-    '',
-    '## Optional',
-    '',
-    `- [OpenAPI document (YAML)](${absoluteUrl(PATHS.openapiYaml)}): the single source of truth for the API.`,
-  );
-  lines.push(
-    `- [Full text](${absoluteUrl(PATHS.llmsFull)}): every guide and the whole reference in one Markdown file.`,
-    '',
-  );
-  return lines.join('\n');
+  const errors = listErrors().map((error) => error.status);
+  const tree: Root = {
+    type: 'root',
+    children: [
+      heading(1, `${title} developer portal`),
+      {
+        type: 'blockquote',
+        children: [paragraph(text(`${summary} Guides, API reference, and a sandbox of the whole API.`))],
+      },
+      heading(2, 'Guides'),
+      linkList(
+        listGuides().map((guide) => ({
+          title: guide.title,
+          url: absoluteUrl(markdownHref(guide.href)),
+          after: [text(guide.description)],
+        })),
+      ),
+      heading(2, 'API reference'),
+      linkList([
+        ...listOperations().map((op) => ({
+          title: `${op.method} ${op.path}`,
+          url: absoluteUrl(operationHref(op.operationId)),
+          after: [text(`${op.summary} (`), inlineCode(op.operationId), text(')')],
+        })),
+        ...listWebhooks().map((webhook) => ({
+          title: `Webhook ${webhook.event}`,
+          url: absoluteUrl(webhookHref(webhook.event)),
+          after: [text(webhook.summary)],
+        })),
+        {
+          title: 'Errors',
+          url: absoluteUrl(PATHS.errors),
+          after: [text(`${errors.join(', ')}, as RFC 9457 problem details.`)],
+        },
+      ]),
+      heading(2, 'Optional'),
+      linkList([
+        {
+          title: 'OpenAPI document (YAML)',
+          url: absoluteUrl(PATHS.openapiYaml),
+          after: [text('the single source of truth for the API.')],
+        },
+        {
+          title: 'Full text',
+          url: absoluteUrl(PATHS.llmsFull),
+          after: [text('every guide and the whole reference in one Markdown file.')],
+        },
+      ]),
+    ],
+  };
+  return mdastToMarkdown(tree);
 }
-
-const paragraph = (...children: PhrasingContent[]): RootContent => ({ type: 'paragraph', children });
-const heading = (depth: 1 | 2 | 3, value: string): RootContent => ({ type: 'heading', depth, children: [text(value)] });
 
 function parameterTable(op: Operation): RootContent[] {
   if (op.parameters.length === 0) return [];
@@ -107,7 +142,7 @@ function operationSection(op: Operation): RootContent[] {
 
 /**
  * The API reference as Markdown: overview (the document's description), operations, webhook
- * events and the error table (the same mdast table the guides embed, lib/markdown/api-tables.ts).
+ * events and the error table (the same mdast table the guides embed, lib/markdown/reference-tables.ts).
  * @returns Markdown text; links are absolute on the site origin
  */
 function referenceMarkdown(): string {

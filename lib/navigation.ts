@@ -4,8 +4,9 @@
  */
 
 import { listGuides } from './content';
+import { listWebhooks } from './openapi';
 import { referenceNavItems } from './reference/navigation';
-import { guideHref, PATHS } from './urls';
+import { guideHref, PATHS, webhookHref } from './urls';
 
 /** A link in the navigation. `method` marks an API operation (GET, POST, …) for a badge. */
 export type NavItem = {
@@ -56,6 +57,17 @@ export function getSidebar(): NavSection[] {
 export function allNavigationHrefs(): string[] {
   const hrefs = [...topNavigation, ...getSidebar().flatMap((s) => s.items)].map((i) => i.href);
   return [...new Set(hrefs)];
+}
+
+/**
+ * Every page of the site, once each: the home page, the navigation's pages, then the pages the navigation
+ * reaches only through an index (one per webhook event, listed on `/reference/webhooks`). The sitemap, the
+ * accessibility spec and the benchmark read it, so none of them misses a page.
+ * @returns absolute paths (no host), home first
+ */
+export function allPageHrefs(): string[] {
+  const webhookPages = listWebhooks().map((webhook) => webhookHref(webhook.event));
+  return [...new Set([PATHS.home, ...allNavigationHrefs(), ...webhookPages])];
 }
 
 /**

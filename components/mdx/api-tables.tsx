@@ -1,6 +1,6 @@
 import type { ComponentPropsWithoutRef } from 'react';
 
-import { errorTable, scopeTable, webhookEventTable } from '@/lib/markdown/api-tables';
+import { errorTable, scopeTable, webhookEventTable } from '@/lib/markdown/reference-tables';
 import { mdastToReact, type ElementComponents } from '@/lib/markdown/render';
 
 import { MdxLink } from './mdx-link';
@@ -11,7 +11,7 @@ const HeaderCell = (props: ComponentPropsWithoutRef<'th'>) => <th scope="col" {.
 const elements: ElementComponents = { a: MdxLink, th: HeaderCell };
 
 /**
- * The public error table (lib/markdown/api-tables.ts `errorTable()`): status (linking to
+ * The public error table (lib/markdown/reference-tables.ts `errorTable()`): status (linking to
  * `/reference/errors#<status>`), when it happens, what to do, whether to retry.
  */
 export function ErrorTable() {

@@ -1,8 +1,7 @@
-import Link from 'next/link';
-
+import { Prose } from '@/components/docs/prose';
+import { ScopeTable } from '@/components/mdx/api-tables';
 import { listServers } from '@/lib/openapi';
-import { scopeUsage, securitySchemes } from '@/lib/reference/overview';
-import { operationHref } from '@/lib/urls';
+import { schemeSummaries } from '@/lib/reference/overview';
 
 import { Description } from './description';
 import { ValueTable } from './value-table';
@@ -13,33 +12,24 @@ export function ServersTable() {
   return <ValueTable label="Base URLs" columns={['Base URL', 'Server']} rows={rows} />;
 }
 
-/** The security schemes, then every OAuth scope with the operations that require it. */
+/**
+ * The security schemes, then every OAuth scope with the operations that require it. The scope table is the one
+ * the guides embed (`<ScopeTable />`, built once as mdast), in the guides' typography so both pages show it alike.
+ */
 export function AuthTables() {
-  const schemes = securitySchemes().map((scheme) => [
+  const schemes = schemeSummaries().map((scheme) => [
     scheme.name,
     scheme.type,
     <Description key="d" text={scheme.description} />,
-  ]);
-  const scopes = scopeUsage().map((scope) => [
-    scope.name,
-    scope.description,
-    scope.operationIds.length === 0
-      ? '—'
-      : scope.operationIds.map((id, index) => (
-          <span key={id}>
-            {index > 0 ? ', ' : null}
-            <Link href={operationHref(id)} className="font-mono text-xs text-indigo-700 underline dark:text-indigo-300">
-              {id}
-            </Link>
-          </span>
-        )),
   ]);
   return (
     <div className="space-y-6">
       <h3 className="font-semibold">Security schemes</h3>
       <ValueTable label="Security schemes" columns={['Scheme', 'Type', 'Description']} rows={schemes} />
       <h3 className="font-semibold">Scopes</h3>
-      <ValueTable label="OAuth scopes" columns={['Scope', 'Grants', 'Required by']} rows={scopes} />
+      <Prose>
+        <ScopeTable />
+      </Prose>
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import type { HeaderObject } from '@/lib/openapi';
-import { describeSchema, type RefResolver } from '@/lib/reference/schema';
+import type { HeaderObject, RefResolver } from '@/lib/openapi';
+import { describeSchema } from '@/lib/reference/schema';
 import { formatValue } from '@/lib/reference/schema-meta';
 
 import { Description } from './description';

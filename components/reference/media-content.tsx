@@ -1,6 +1,5 @@
-import type { MediaTypeObject } from '@/lib/openapi';
+import type { MediaTypeObject, RefResolver } from '@/lib/openapi';
 import { mediaExamples, toJsonText } from '@/lib/reference/examples';
-import type { RefResolver } from '@/lib/reference/schema';
 
 import { CodeExample } from './code-example';
 import { SameAs } from './same-as';

@@ -3,9 +3,8 @@ import type { ReactNode } from 'react';
 
 import { CodeSample } from '@/components/code-sample';
 import { MethodBadge } from '@/components/method-badge';
-import type { Operation } from '@/lib/openapi';
+import type { Operation, RefResolver } from '@/lib/openapi';
 import { prefetchFor } from '@/lib/prefetch';
-import type { RefResolver } from '@/lib/reference/schema';
 import { consoleHref, PATHS } from '@/lib/urls';
 
 import { Description } from './description';
@@ -71,9 +70,9 @@ export function OperationView({
       <Section id="responses" title="Responses">
         <ResponseList responses={operation.responses} resolve={resolve} />
       </Section>
-      {operation.errorStatuses.length > 0 ? (
+      {operation.errors.length > 0 ? (
         <Section id="errors" title="Errors">
-          <OperationErrors statuses={operation.errorStatuses} />
+          <OperationErrors errors={operation.errors} />
         </Section>
       ) : null}
     </article>

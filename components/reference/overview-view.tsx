@@ -1,4 +1,5 @@
-import { overviewSections, requestHeaders, responseHeaders } from '@/lib/reference/overview';
+import { apiModel } from '@/lib/openapi';
+import { overviewSections } from '@/lib/reference/overview';
 
 import { AuthTables, ServersTable } from './auth-overview';
 import { Description } from './description';
@@ -18,6 +19,7 @@ const GENERATED = new Set(['base-urls', 'authentication', 'webhook-signing', 'er
 export function OverviewView() {
   const { summary, intro, sections } = overviewSections();
   const auth = sections.find((section) => section.slug === 'authentication');
+  const { requestHeaders, responseHeaders } = apiModel();
   return (
     <article className="max-w-4xl">
       <h1 className="text-3xl font-bold tracking-tight">API reference</h1>
@@ -35,9 +37,9 @@ export function OverviewView() {
       </Section>
       <Section id="headers" title="Headers">
         <h3 className="font-semibold">Request headers</h3>
-        <ParametersTable parameters={requestHeaders()} />
+        <ParametersTable parameters={requestHeaders} />
         <h3 className="font-semibold">Response headers</h3>
-        <HeadersTable headers={responseHeaders()} />
+        <HeadersTable headers={responseHeaders.map(({ name, header }) => [name, header] as const)} />
       </Section>
       {sections
         .filter((section) => !GENERATED.has(section.slug))

@@ -1,6 +1,6 @@
-import type { ParameterObject } from '@/lib/openapi';
-import { describeSchema, type RefResolver } from '@/lib/reference/schema';
-import { isRecord } from '@/lib/reference/schema-meta';
+import { isRecord } from '@/lib/is-record';
+import type { ParameterObject, RefResolver } from '@/lib/openapi';
+import { describeSchema } from '@/lib/reference/schema';
 
 import { Description } from './description';
 import { TypeFacts } from './schema-facts';

@@ -1,6 +1,5 @@
-import type { ResponseObject } from '@/lib/openapi';
+import type { RefResolver, ResponseObject } from '@/lib/openapi';
 import { findRepeats } from '@/lib/reference/response-groups';
-import type { RefResolver } from '@/lib/reference/schema';
 import { responseAnchor } from '@/lib/urls';
 
 import { Description } from './description';

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 
-import { describeSchema, hasChildren, type RefResolver, type SchemaNode } from '@/lib/reference/schema';
+import type { RefResolver } from '@/lib/openapi';
+import { describeSchema, hasChildren, type SchemaNode } from '@/lib/reference/schema';
 
 import { DescriptionFacts, TypeFacts } from './schema-facts';
 

@@ -9,11 +9,11 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 
-import { API_TABLES, inlineCode, link, text } from '../markdown/api-tables';
-import { STRINGIFY_OPTIONS } from '../markdown/render';
+import { inlineCode, link, text } from '../markdown/mdast';
+import { API_TABLES } from '../markdown/reference-tables';
+import { mdastToMarkdown } from '../markdown/render';
 import { getOperation } from '../openapi';
 import { operationHref } from '../urls';
 import { jsxAttribute } from './plugins';
@@ -120,12 +120,13 @@ function transform(parent: { children: RootContent[] }, r: MarkdownResolvers): v
  * @returns CommonMark + GFM text ending in a newline
  */
 export function mdxToMarkdown(body: string, title: string, description: string, resolvers: MarkdownResolvers): string {
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkStringify, STRINGIFY_OPTIONS);
-  const tree = processor.parse(body) as Root;
+  // Parsing needs the MDX syntax; writing does not (transform() replaces every MDX node), so the text is
+  // written by the portal's one Markdown writer, like llms-full.txt's reference.
+  const tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(body) as Root;
   transform(tree, resolvers);
   tree.children.unshift(
     { type: 'heading', depth: 1, children: [text(title)] },
     { type: 'paragraph', children: [text(description)] },
   );
-  return processor.stringify(tree);
+  return mdastToMarkdown(tree);
 }

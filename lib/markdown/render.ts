@@ -1,7 +1,8 @@
 /**
  * The one Markdown renderer of the portal. Markdown text (OpenAPI `description` fields, CommonMark + GFM)
- * and mdast trees built in code (lib/markdown/api-tables.ts, lib/llms.ts) are rendered to React elements
- * (mdast → hast → JSX) for pages and to Markdown text for the `.md` twins and `llms-full.txt`.
+ * and mdast trees built in code (lib/markdown/reference-tables.ts, lib/llms.ts) are rendered to React elements
+ * (mdast → hast → JSX) for pages; every Markdown text the portal writes (`.md` twins of guides, `llms.txt`,
+ * `llms-full.txt`) goes through `mdastToMarkdown`.
  * React output is elements, never an HTML string: raw HTML in the source is dropped by remark-rehype
  * (no `allowDangerousHtml`), so a description cannot inject markup.
  */
@@ -19,8 +20,8 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 
-/** How Markdown text is written: `-` bullets, fenced code, `---` rules (also used for the `.md` twins). */
-export const STRINGIFY_OPTIONS = { bullet: '-', fences: true, rule: '-' } as const;
+/** How Markdown text is written: `-` bullets, fenced code, `---` rules. */
+const STRINGIFY_OPTIONS = { bullet: '-', fences: true, rule: '-' } as const;
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype);
 const stringifier = unified().use(remarkGfm).use(remarkStringify, STRINGIFY_OPTIONS);
@@ -48,8 +49,7 @@ export function mdastToReact(nodes: MdastRoot | MdastContent[], components: Elem
  * @returns Markdown ending in a newline
  */
 export function mdastToMarkdown(nodes: MdastRoot | MdastContent[]): string {
-  const root: MdastNodes = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes;
-  return stringifier.stringify(root as MdastRoot);
+  return stringifier.stringify(Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes);
 }
 
 /**
@@ -58,6 +58,11 @@ export function mdastToMarkdown(nodes: MdastRoot | MdastContent[]): string {
  */
 export function parseBlocks(markdown: string): MdastContent[] {
   return processor.parse(markdown).children;
+}
+
+/** Turns the line breaks inside a text or code node into spaces. */
+function oneLine(node: MdastNodes): void {
+  if (node.type === 'text' || node.type === 'inlineCode') node.value = node.value.replace(/\s*\n\s*/g, ' ');
 }
 
 /**
@@ -72,10 +77,8 @@ export function parseInline(markdown: string): PhrasingContent[] {
       ? block.children
       : [{ type: 'text' as const, value: toString(block) }]),
   ]);
-  const root: MdastRoot = { type: 'root', children: [{ type: 'paragraph', children: inline }] };
-  visit(root, (node) => {
-    if (node.type === 'text' || node.type === 'inlineCode') node.value = node.value.replace(/\s*\n\s*/g, ' ');
-  });
+  // The nodes are fresh from the parser, so rewriting their line breaks in place touches no one else's tree.
+  for (const child of inline) visit(child, oneLine);
   return inline;
 }
 

@@ -374,10 +374,15 @@ export function buildApiModel(document: unknown, options: BuildOptions = {}): Ap
     ...(refreshUrl ? { refreshUrl } : {}),
   };
 
-  const requestHeaders = Object.values(record(components.parameters))
-    .map((raw) => objectOf(raw))
-    .filter((parameter) => parameter.in === 'header' && typeof parameter.name === 'string')
-    .map((parameter) => parameter as unknown as ParameterObject);
+  // From the operations, not components.parameters: that also holds the webhook deliveries' headers, which
+  // the API sends rather than accepts. HTTP header names are case-insensitive, so the first spelling wins.
+  const requestHeaders = new Map<string, ParameterObject>();
+  for (const operation of operations) {
+    for (const parameter of operation.parametersIn.header) {
+      const key = parameter.name.toLowerCase();
+      if (!requestHeaders.has(key)) requestHeaders.set(key, parameter);
+    }
+  }
 
   const environmentParameter = objectOf(record(components.parameters).AeThexEnvironment);
   const environmentSchema = record(environmentParameter.schema);
@@ -419,7 +424,7 @@ export function buildApiModel(document: unknown, options: BuildOptions = {}): Ap
     servers,
     securitySchemes,
     ...(oauth ? { oauth } : {}),
-    requestHeaders,
+    requestHeaders: [...requestHeaders.values()],
     responseHeaders: Object.entries(record(components.headers)).map(([name, raw]) => ({
       name,
       header: objectOf(raw) as unknown as HeaderObject,

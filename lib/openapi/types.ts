@@ -365,7 +365,10 @@ export interface ApiModel {
   readonly securitySchemes: readonly SecurityScheme[];
   /** The OAuth 2 endpoints; `undefined` when the document has no oauth2 scheme. */
   readonly oauth?: OAuthEndpoints;
-  /** The reusable header parameters (`components.parameters` with `in: header`): what a client may send. */
+  /**
+   * The header parameters the operations accept, deduplicated by lower-case name (first occurrence, in operation
+   * order): what a client may send. Webhook deliveries' headers are not among them.
+   */
   readonly requestHeaders: readonly ParameterObject[];
   /** The reusable response headers (`components.headers`), in document order. */
   readonly responseHeaders: readonly NamedHeader[];

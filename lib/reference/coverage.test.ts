@@ -43,12 +43,16 @@ describe('the API reference covers the whole document', () => {
     expect([...ids].sort()).toEqual([...expected].sort());
   });
 
-  it('links every operation from the sidebar, with its method', () => {
+  it('links every operation from the sidebar, with its method and short navigation title', () => {
     const section = getSidebar().find((candidate) => candidate.title === 'API reference');
     for (const operation of listOperations()) {
-      expect(section?.items).toContainEqual(
-        expect.objectContaining({ href: `/reference/${operation.operationId}`, method: operation.method }),
-      );
+      expect(operation.navTitle).not.toBe(operation.summary);
+      expect(section?.items).toContainEqual({
+        href: `/reference/${operation.operationId}`,
+        method: operation.method,
+        title: operation.navTitle,
+      });
     }
+    expect(section?.items).toContainEqual(expect.objectContaining({ title: 'List projects' }));
   });
 });

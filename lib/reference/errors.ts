@@ -2,9 +2,8 @@
  * Facts for the errors page beyond the public error table (`x-aethex-errors`): the document's example
  * problem body per status and which statuses tell the client when to retry (`Retry-After`).
  */
+import { isRecord } from '@/lib/is-record';
 import { apiModel, listOperations } from '@/lib/openapi';
-
-import { isRecord } from './schema-meta';
 
 /**
  * The document's example problem body (RFC 9457) for an HTTP status: the first example, among the

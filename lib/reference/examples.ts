@@ -2,10 +2,8 @@
  * Example values for the reference pages, taken from the OpenAPI document (named `examples`,
  * then `example`, then the schema's own examples); nothing is invented here.
  */
-import { firstExample, followRefChain, type MediaTypeObject, type Webhook } from '@/lib/openapi';
-
-import type { RefResolver } from './schema';
-import { isRecord } from './schema-meta';
+import { isRecord } from '@/lib/is-record';
+import { firstExample, followRefChain, type MediaTypeObject, type RefResolver, type Webhook } from '@/lib/openapi';
 
 /** A named example of a media type. */
 export interface NamedExample {

@@ -9,14 +9,16 @@ import { operationHref, PATHS } from '../urls';
 export type ReferenceNavItem = { title: string; href: string; method?: string };
 
 /**
- * Overview, one link per operation (title = summary, method badge), webhook events, errors, explorer.
+ * Overview, one link per operation, webhook events, errors, explorer. An operation's link shows its short
+ * navigation title (`x-aethex-nav-title`) with a method badge: summaries are sentences that the sidebar's
+ * width would truncate, and the operation page's h1 shows the summary in full.
  * @returns items in sidebar order; every href is a statically generated page
  */
 export function referenceNavItems(): ReferenceNavItem[] {
   return [
     { title: 'Overview', href: PATHS.reference },
     ...listOperations().map((operation) => ({
-      title: operation.summary || operation.operationId,
+      title: operation.navTitle || operation.operationId,
       href: operationHref(operation.operationId),
       method: operation.method,
     })),

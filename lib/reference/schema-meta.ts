@@ -23,8 +23,6 @@ export interface SchemaMeta {
   constraints: string[];
 }
 
-export { isRecord };
-
 /** The last segment of a `$ref` (`#/components/schemas/Project` → `Project`), pointer-unescaped. */
 export function refName(ref: string): string {
   const last = ref.split('/').at(-1) ?? ref;

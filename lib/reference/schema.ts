@@ -5,14 +5,12 @@
  * 3.0 `nullable` and 3.1 `type: [.., 'null']`, boolean schemas, and arbitrarily large graphs (a node
  * budget and a depth limit bound the output).
  */
+import { isRecord } from '@/lib/is-record';
 import { followRefChain, type RefResolver } from '@/lib/openapi';
 
-import { describeMeta, isRecord, refName, type SchemaMeta } from './schema-meta';
+import { describeMeta, refName, type SchemaMeta } from './schema-meta';
 
 export type { SchemaMeta } from './schema-meta';
-
-/** One step of `$ref` resolution (the model's `resolveRef`): see `RefResolver` in lib/openapi. */
-export type { RefResolver } from '@/lib/openapi';
 
 /** A schema, flattened for display. */
 export interface SchemaNode {

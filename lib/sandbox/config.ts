@@ -85,10 +85,7 @@ let cachedAllowed: string | undefined;
 export function allowedRequestHeaders(): string {
   if (!cachedAllowed) {
     const names = new Set(['authorization', 'content-type']);
-    const webhookHeaders = /^webhook-/i;
-    for (const parameter of apiModel().requestHeaders) {
-      if (!webhookHeaders.test(parameter.name)) names.add(parameter.name.toLowerCase());
-    }
+    for (const parameter of apiModel().requestHeaders) names.add(parameter.name.toLowerCase());
     cachedAllowed = [...names].join(', ');
   }
   return cachedAllowed;

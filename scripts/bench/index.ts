@@ -8,9 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { allNavigationHrefs } from '../../lib/navigation';
-import { listWebhooks } from '../../lib/openapi';
-import { webhookHref } from '../../lib/urls';
+import { allPageHrefs } from '../../lib/navigation';
 import { formatLargeDocument, LARGE_DOC_HEADER, type LargeDocBench } from './large-doc';
 import { benchPages } from './pages';
 import { benchSandbox, formatSandboxRows } from './sandbox';
@@ -80,8 +78,7 @@ async function main() {
 
 /** Every page of the site: home, each guide, the reference overview, each operation, errors, each webhook event, console, explorer. */
 function benchRoutes(): string[] {
-  const webhooks = listWebhooks().map((webhook) => webhookHref(webhook.event));
-  return [...new Set(['/', ...allNavigationHrefs(), ...webhooks])];
+  return allPageHrefs();
 }
 
 /** Whether `next build` prerendered the route to static HTML (○ in its route table). */

@@ -47,3 +47,20 @@ test('"Try it" leads to the console with the operation preselected', async ({ pa
   await expect(page).toHaveURL(new RegExp(`/console\\?operation=${operation.operationId}$`));
   problems.consoleErrors.length = 0; // the console page is another team's; only the link is under test here
 });
+
+test('the sidebar lists each operation by its short navigation title and method; its page shows the summary', async ({
+  page,
+}) => {
+  const operations = listOperations();
+  await page.goto(operationHref(operations[0]!.operationId));
+  const sidebar = page.locator('aside').getByRole('navigation', { name: 'Sections' });
+  for (const operation of operations) {
+    const link = sidebar.getByRole('link', { name: `${operation.method} ${operation.navTitle}`, exact: true });
+    await expect(link).toHaveAttribute('href', operationHref(operation.operationId));
+    await expect(link).toHaveText(`${operation.method}${operation.navTitle}`);
+  }
+  await sidebar.getByRole('link', { name: 'GET List projects', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    operations.find((operation) => operation.navTitle === 'List projects')!.summary,
+  );
+});

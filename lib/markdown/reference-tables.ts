@@ -1,44 +1,14 @@
 /**
  * The tables of API facts that guides embed (`<ErrorTable />`, `<ScopeTable />`, `<WebhookEventList />`),
  * built once as mdast from the OpenAPI document. components/mdx/api-tables.tsx renders them to React
- * for the guide pages; lib/content/mdx-to-markdown.ts and lib/llms.ts write them as GFM tables for the
+ * for the guide pages (and the scope table for the reference overview); lib/content/mdx-to-markdown.ts and lib/llms.ts write them as GFM tables for the
  * `.md` twins and `llms-full.txt`. Links are site paths (lib/urls.ts); the Markdown outputs make them absolute.
  */
-import type { PhrasingContent, Table, TableRow } from 'mdast';
+import type { Table } from 'mdast';
 
 import { listErrors, listOperations, listScopes, listWebhooks } from '../openapi';
 import { errorHref, operationHref, webhookHref } from '../urls';
-
-/** A text node. */
-export const text = (value: string): PhrasingContent => ({ type: 'text', value });
-
-/** An inline code node. */
-export const inlineCode = (value: string): PhrasingContent => ({ type: 'inlineCode', value });
-
-/** A link to a site path (or any URL) around the given content. */
-export const link = (url: string, content: PhrasingContent): PhrasingContent => ({
-  type: 'link',
-  url,
-  children: [content],
-});
-
-const row = (cells: PhrasingContent[][]): TableRow => ({
-  type: 'tableRow',
-  children: cells.map((children) => ({ type: 'tableCell', children })),
-});
-
-/**
- * A GFM table.
- * @param header the column titles
- * @param rows one array of cells per row, each cell its inline content
- */
-export function table(header: readonly string[], rows: PhrasingContent[][][]): Table {
-  return {
-    type: 'table',
-    align: header.map(() => null),
-    children: [row(header.map((title) => [text(title)])), ...rows.map(row)],
-  };
-}
+import { inlineCode, link, table, text } from './mdast';
 
 /** The public error table (`x-aethex-errors`): status linking to its entry, when, what to do, retry or not. */
 export function errorTable(): Table {
@@ -53,21 +23,26 @@ export function errorTable(): Table {
   );
 }
 
-/** Every OAuth scope with what it grants and the operations that require it, comma-separated. */
+/**
+ * Every OAuth scope with what it grants and the operations that require it, comma-separated (`—` for none):
+ * the one place that joins scopes to operations, for the guides, the reference overview and the Markdown twins.
+ */
 export function scopeTable(): Table {
   const operations = listOperations();
   return table(
     ['Scope', 'Grants', 'Required by'],
-    listScopes().map((scope) => [
-      [inlineCode(scope.name)],
-      [text(scope.description)],
-      operations
-        .filter((operation) => operation.scopes.includes(scope.name))
-        .flatMap((operation, i) => [
-          ...(i ? [text(', ')] : []),
-          link(operationHref(operation.operationId), inlineCode(operation.operationId)),
-        ]),
-    ]),
+    listScopes().map((scope) =>
+      [
+        [inlineCode(scope.name)],
+        [text(scope.description)],
+        operations
+          .filter((operation) => operation.scopes.includes(scope.name))
+          .flatMap((operation, i) => [
+            ...(i ? [text(', ')] : []),
+            link(operationHref(operation.operationId), inlineCode(operation.operationId)),
+          ]),
+      ].map((cell) => (cell.length > 0 ? cell : [text('—')])),
+    ),
   );
 }
 
