@@ -86,6 +86,51 @@ export function httpsnippet(
 }
 
 /**
+ * Target code for the credential and Idempotency-Key values httpsnippet wrote as sentinels: `literal(value, header)`
+ * is how the target's httpsnippet output spells a header value (quotes, or for curl the whole `--header` argument),
+ * and each replacement is the target's code that reads the value from the environment at run time.
+ */
+export interface HeaderValueCode {
+  readonly literal: (value: string, header: string) => string;
+  readonly bearer: string;
+  readonly basic: string;
+  readonly idempotencyKey: (header: string) => string;
+}
+
+/**
+ * Replaces the Authorization (bearer or HTTP Basic, as `plan.auth` says) and Idempotency-Key sentinels of one
+ * target's httpsnippet output with `values`' code, once each.
+ * @returns the code with every sentinel the plan uses replaced
+ * @throws Error (from replaceOnce) when httpsnippet's output no longer holds exactly one of a sentinel
+ */
+export function fillHeaderValues(code: string, plan: SamplePlan, values: HeaderValueCode): string {
+  let out = code;
+  if (plan.auth.kind === 'bearer')
+    out = replaceOnce(
+      out,
+      values.literal(`Bearer ${SENTINEL.token}`, 'Authorization'),
+      () => values.bearer,
+      'bearer header',
+    );
+  if (plan.auth.kind === 'client-basic')
+    out = replaceOnce(
+      out,
+      values.literal(`Basic ${SENTINEL.basic}`, 'Authorization'),
+      () => values.basic,
+      'basic header',
+    );
+  const header = plan.idempotencyHeader;
+  if (header)
+    out = replaceOnce(
+      out,
+      values.literal(SENTINEL.idempotencyKey, header),
+      () => values.idempotencyKey(header),
+      `${header} header`,
+    );
+  return out;
+}
+
+/**
  * Replaces the single match of `find` in `code` with `replace(match)`. Being strict here turns a
  * change in httpsnippet's output (after an upgrade) into a loud error instead of a silently wrong sample.
  * @throws Error naming `what` when `find` matches zero or several times

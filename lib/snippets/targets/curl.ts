@@ -6,11 +6,11 @@
 import {
   DEFAULT_BASE_URL,
   fillBody,
+  fillHeaderValues,
   httpsnippet,
   naming,
   replaceOnce,
   replaceUrl,
-  SENTINEL,
   type UrlPart,
 } from '../generate';
 import { shellSingle } from '../quote';
@@ -53,29 +53,14 @@ function prelude(plan: SamplePlan): string[] {
 export function curl(plan: SamplePlan): string {
   let code = httpsnippet(plan, 'shell', 'curl');
   code = replaceUrl(code, "'?", url);
-  if (plan.auth.kind === 'bearer')
-    code = replaceOnce(
-      code,
-      `'Authorization: Bearer ${SENTINEL.token}'`,
-      () => '"Authorization: Bearer $AETHEX_TOKEN"',
-      'bearer header',
-    );
-  if (plan.auth.kind === 'client-basic') {
-    code = replaceOnce(
-      code,
-      `--header 'Authorization: Basic ${SENTINEL.basic}'`,
-      () => '--user "$AETHEX_CLIENT_ID:$AETHEX_CLIENT_SECRET"',
-      'basic header',
-    );
-  }
-  if (plan.idempotencyHeader) {
-    code = replaceOnce(
-      code,
-      `'${plan.idempotencyHeader}: ${SENTINEL.idempotencyKey}'`,
-      () => `"${plan.idempotencyHeader}: \\"$IDEMPOTENCY_KEY\\""`,
-      'Idempotency-Key header',
-    );
-  }
+  code = fillHeaderValues(code, plan, {
+    // httpsnippet writes each header as one single-quoted argument; HTTP Basic becomes curl's own --user.
+    literal: (value, header) =>
+      value.startsWith('Basic ') ? `--header '${header}: ${value}'` : `'${header}: ${value}'`,
+    bearer: '"Authorization: Bearer $AETHEX_TOKEN"',
+    basic: '--user "$AETHEX_CLIENT_ID:$AETHEX_CLIENT_SECRET"',
+    idempotencyKey: (header) => `"${header}: \\"$IDEMPOTENCY_KEY\\""`,
+  });
   if (plan.body && plan.body.mimeType !== 'application/x-www-form-urlencoded') {
     const body = /--data @- <<EOF\n[\s\S]*\nEOF$|--data(?:-raw|-binary)? (?:'(?:[^']|'\\'')*'|\S+)$/;
     const variables = plan.body.variables;

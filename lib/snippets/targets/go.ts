@@ -6,12 +6,12 @@
 import {
   DEFAULT_BASE_URL,
   fillBody,
+  fillHeaderValues,
   httpsnippet,
   indent,
   naming,
   replaceOnce,
   replaceUrl,
-  SENTINEL,
   type UrlPart,
 } from '../generate';
 import { doubleQuoted, goString } from '../quote';
@@ -102,19 +102,12 @@ fmt.Println(string(body))`;
 export function go(plan: SamplePlan): string {
   let code = httpsnippet(plan, 'go', 'native', { showBoilerplate: false, printBody: false, checkErrors: true });
   code = replaceUrl(code, '"', url);
-  if (plan.auth.kind === 'bearer')
-    code = replaceOnce(code, `"Bearer ${SENTINEL.token}"`, () => '"Bearer "+token', 'bearer header');
-  if (plan.auth.kind === 'client-basic') {
-    const basic = '"Basic "+base64.StdEncoding.EncodeToString([]byte(clientID+":"+clientSecret))';
-    code = replaceOnce(code, `"Basic ${SENTINEL.basic}"`, () => basic, 'basic header');
-  }
-  if (plan.idempotencyHeader)
-    code = replaceOnce(
-      code,
-      `"${SENTINEL.idempotencyKey}"`,
-      () => '"\\""+idempotencyKey+"\\""',
-      'Idempotency-Key header',
-    );
+  code = fillHeaderValues(code, plan, {
+    literal: (value) => `"${value}"`,
+    bearer: '"Bearer "+token',
+    basic: '"Basic "+base64.StdEncoding.EncodeToString([]byte(clientID+":"+clientSecret))',
+    idempotencyKey: () => '"\\""+idempotencyKey+"\\""',
+  });
   if (plan.body) {
     // Placeholder first: indenting main's body must not indent the lines of a raw string literal.
     code = replaceOnce(code, /strings\.NewReader\(.*\)$/m, () => `strings.NewReader(${PAYLOAD})`, 'request body');

@@ -6,12 +6,12 @@
 import {
   DEFAULT_BASE_URL,
   fillBody,
+  fillHeaderValues,
   httpsnippet,
   indent,
   naming,
   replaceOnce,
   replaceUrl,
-  SENTINEL,
   type UrlPart,
 } from '../generate';
 import { doubleQuoted } from '../quote';
@@ -80,20 +80,13 @@ function javaBody(plan: SamplePlan): string {
 export function java(plan: SamplePlan): string {
   let code = httpsnippet(plan, 'java', 'nethttp');
   code = replaceUrl(code, '"', url);
-  if (plan.auth.kind === 'bearer')
-    code = replaceOnce(code, `"Bearer ${SENTINEL.token}"`, () => '"Bearer " + token', 'bearer header');
-  if (plan.auth.kind === 'client-basic') {
-    const basic =
-      '"Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8))';
-    code = replaceOnce(code, `"Basic ${SENTINEL.basic}"`, () => basic, 'basic header');
-  }
-  if (plan.idempotencyHeader)
-    code = replaceOnce(
-      code,
-      `"${SENTINEL.idempotencyKey}"`,
-      () => '"\\"" + idempotencyKey + "\\""',
-      'Idempotency-Key header',
-    );
+  code = fillHeaderValues(code, plan, {
+    literal: (value) => `"${value}"`,
+    bearer: '"Bearer " + token',
+    basic:
+      '"Basic " + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8))',
+    idempotencyKey: () => '"\\"" + idempotencyKey + "\\""',
+  });
   if (plan.body) {
     code = replaceOnce(
       code,

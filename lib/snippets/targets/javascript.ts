@@ -7,11 +7,11 @@
 import {
   DEFAULT_BASE_URL,
   fillBody,
+  fillHeaderValues,
   httpsnippet,
   naming,
   replaceOnce,
   replaceUrl,
-  SENTINEL,
   type UrlPart,
 } from '../generate';
 import { doubleQuoted } from '../quote';
@@ -74,18 +74,12 @@ const TAIL = `  .then(async (res) => {
 export function javascript(plan: SamplePlan): string {
   let code = httpsnippet(plan, 'javascript', 'fetch');
   code = replaceUrl(code, "'", url);
-  if (plan.auth.kind === 'bearer')
-    code = replaceOnce(code, `'Bearer ${SENTINEL.token}'`, () => '`Bearer ${token}`', 'bearer header');
-  if (plan.auth.kind === 'client-basic') {
-    code = replaceOnce(
-      code,
-      `'Basic ${SENTINEL.basic}'`,
-      () => '`Basic ${btoa(`${clientId}:${clientSecret}`)}`',
-      'basic header',
-    );
-  }
-  if (plan.idempotencyHeader)
-    code = replaceOnce(code, `'${SENTINEL.idempotencyKey}'`, () => '`"${idempotencyKey}"`', 'Idempotency-Key header');
+  code = fillHeaderValues(code, plan, {
+    literal: (value) => `'${value}'`,
+    bearer: '`Bearer ${token}`',
+    basic: '`Basic ${btoa(`${clientId}:${clientSecret}`)}`',
+    idempotencyKey: () => '`"${idempotencyKey}"`',
+  });
   if (plan.body && plan.body.mimeType !== 'application/x-www-form-urlencoded') {
     code = replaceOnce(
       code,

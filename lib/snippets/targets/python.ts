@@ -6,11 +6,11 @@
 import {
   DEFAULT_BASE_URL,
   fillBody,
+  fillHeaderValues,
   httpsnippet,
   naming,
   replaceOnce,
   replaceUrl,
-  SENTINEL,
   type UrlPart,
 } from '../generate';
 import { doubleQuoted, pythonString } from '../quote';
@@ -60,19 +60,12 @@ export function python(plan: SamplePlan): string {
   let code = httpsnippet(plan, 'python', 'requests');
   code = replaceOnce(code, /^import requests\n\n/, () => '', 'import');
   code = replaceUrl(code, '"', url);
-  if (plan.auth.kind === 'bearer')
-    code = replaceOnce(code, `"Bearer ${SENTINEL.token}"`, () => 'f"Bearer {token}"', 'bearer header');
-  if (plan.auth.kind === 'client-basic') {
-    const basic = 'base64.b64encode(f"{client_id}:{client_secret}".encode()).decode()';
-    code = replaceOnce(code, `"Basic ${SENTINEL.basic}"`, () => `"Basic " + ${basic}`, 'basic header');
-  }
-  if (plan.idempotencyHeader)
-    code = replaceOnce(
-      code,
-      `"${SENTINEL.idempotencyKey}"`,
-      () => 'f\'"{idempotency_key}"\'',
-      'Idempotency-Key header',
-    );
+  code = fillHeaderValues(code, plan, {
+    literal: (value) => `"${value}"`,
+    bearer: 'f"Bearer {token}"',
+    basic: '"Basic " + base64.b64encode(f"{client_id}:{client_secret}".encode()).decode()',
+    idempotencyKey: () => 'f\'"{idempotency_key}"\'',
+  });
   if (plan.body && plan.body.mimeType !== 'application/x-www-form-urlencoded') {
     // Body variables: the documented JSON (strings only) as a dict literal, serialised like JSON.stringify(…, null, 2).
     const literal = plan.body.variables

@@ -7,11 +7,11 @@
 import {
   DEFAULT_BASE_URL,
   fillBody,
+  fillHeaderValues,
   httpsnippet,
   naming,
   replaceOnce,
   replaceUrl,
-  SENTINEL,
   type UrlPart,
 } from '../generate';
 import { doubleQuoted, rubySingle } from '../quote';
@@ -61,24 +61,13 @@ export function ruby(plan: SamplePlan): string {
   code = code.slice(head.length);
   code = replaceUrl(code, '"', url);
   code = replaceOnce(code, 'http.use_ssl = true', () => "http.use_ssl = url.scheme == 'https'", 'use_ssl');
-  if (plan.auth.kind === 'bearer')
-    code = replaceOnce(code, `'Bearer ${SENTINEL.token}'`, () => '"Bearer #{token}"', 'bearer header');
-  if (plan.auth.kind === 'client-basic') {
+  code = fillHeaderValues(code, plan, {
+    literal: (value) => `'${value}'`,
+    bearer: '"Bearer #{token}"',
     // pack('m0') is strict Base64 without the base64 gem (a bundled gem, not default, since Ruby 3.4).
-    code = replaceOnce(
-      code,
-      `'Basic ${SENTINEL.basic}'`,
-      () => '"Basic #{["#{client_id}:#{client_secret}"].pack(\'m0\')}"',
-      'basic header',
-    );
-  }
-  if (plan.idempotencyHeader)
-    code = replaceOnce(
-      code,
-      `'${SENTINEL.idempotencyKey}'`,
-      () => '"\\"#{idempotency_key}\\""',
-      'Idempotency-Key header',
-    );
+    basic: '"Basic #{["#{client_id}:#{client_secret}"].pack(\'m0\')}"',
+    idempotencyKey: () => '"\\"#{idempotency_key}\\""',
+  });
   if (plan.body) {
     // Body variables: the documented JSON (strings only) as a Hash literal; `\#` keeps Ruby from interpolating.
     const noInterpolation = (text: string) => text.replace(/#/g, '\\#');
