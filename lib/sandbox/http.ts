@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+
 import { getError } from '@/lib/openapi';
 
 import { problemTypeUri } from '../urls';
@@ -134,7 +136,7 @@ export function problem(
 ): Reply {
   const body = {
     type: problemTypeUri(status),
-    title: getError(status)?.label ?? (status >= 500 ? 'Internal Server Error' : 'Error'),
+    title: getError(status)?.label ?? STATUS_CODES[status] ?? 'Error',
     status,
     detail,
     instance: ctx.instance,

@@ -314,7 +314,11 @@ function validateAndRun(call: AuthorizedCall, body: { raw: Uint8Array; value: un
     }
     const { result } = checked;
     if (!result.ok) return problem(ctx, 400, validationDetail(result.errors), { errors: result.errors });
-    return RESOURCE_HANDLERS[operationId]!({
+    const handler = RESOURCE_HANDLERS[operationId];
+    // A document operation the sandbox lacks (the contract test fails until it exists) says so instead of crashing.
+    if (!handler)
+      return problem(ctx, 501, `The sandbox does not implement ${operationId} yet; the API reference describes it.`);
+    return handler({
       rt: call.rt,
       ctx,
       identity: call.identity,
