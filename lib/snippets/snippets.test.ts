@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
 
 import { listOperations, servedDocument } from '@/lib/openapi';
@@ -18,6 +20,13 @@ describe('samples per operation and language (file snapshots, readable under __s
       });
     }
   }
+
+  it('keeps no snapshot of an operation the document no longer has (a removed operation leaves none behind)', () => {
+    const files = readdirSync(new URL('./__snapshots__/', import.meta.url));
+    const orphans = files.filter((file) => !operationIds.includes(file.slice(0, file.lastIndexOf('.'))));
+    expect(orphans).toEqual([]);
+    expect(files.length).toBe(operationIds.length * LANGUAGES.length);
+  });
 });
 
 describe('sample rules', () => {
