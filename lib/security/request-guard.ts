@@ -3,7 +3,7 @@
  *
  * What Next 16.4 does with them under `next start`, and where (node_modules/next/dist/server/):
  * - **A path with malformed percent-encoding** (`/docs/%E0`, `/sandbox/%E0%A4%A`): on a dynamic route the route
- *   matcher throws DecodeError (shared/lib/router/utils/route-matcher.js, called from `checkTrue` in
+ *   matcher throws DecodeError (next/dist/shared/lib/router/utils/route-matcher.js, called from `checkTrue` in
  *   lib/router-utils/resolve-routes.js); router-server.js catches it and renders the `/400` error page, which an
  *   App Router build does not have, so base-server.js (`renderErrorToResponse`) falls back to a bare
  *   `500 Internal Server Error` in text/plain: no request ID, no security headers, nothing logged.
