@@ -1,5 +1,3 @@
-import { STATUS_CODES } from 'node:http';
-
 import { getError } from '@/lib/openapi';
 
 import { problemTypeUri } from '../urls';
@@ -126,17 +124,18 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 
 /**
  * An RFC 9457 problem details reply (`application/problem+json`): `type` is the error-table anchor, `title` the
- * status's label from the document's `x-aethex-errors`, `request_id` equals X-Request-ID.
+ * status's label from the document's `x-aethex-errors` (or `extra.title` for a status the table lacks, such as 501),
+ * `request_id` equals X-Request-ID.
  */
 export function problem(
   ctx: RequestContext,
   status: number,
   detail: string,
-  extra: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+  extra: { errors?: FieldError[]; headers?: Record<string, string>; title?: string } = {},
 ): Reply {
   const body = {
     type: problemTypeUri(status),
-    title: getError(status)?.label ?? STATUS_CODES[status] ?? 'Error',
+    title: extra.title ?? getError(status)?.label ?? (status >= 500 ? 'Internal Server Error' : 'Error'),
     status,
     detail,
     instance: ctx.instance,

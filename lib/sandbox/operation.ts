@@ -317,7 +317,9 @@ function validateAndRun(call: AuthorizedCall, body: { raw: Uint8Array; value: un
     const handler = RESOURCE_HANDLERS[operationId];
     // A document operation the sandbox lacks (the contract test fails until it exists) says so instead of crashing.
     if (!handler)
-      return problem(ctx, 501, `The sandbox does not implement ${operationId} yet; the API reference describes it.`);
+      return problem(ctx, 501, `The sandbox does not implement ${operationId} yet; the API reference describes it.`, {
+        title: 'Not Implemented',
+      });
     return handler({
       rt: call.rt,
       ctx,
