@@ -7,7 +7,7 @@ import { operationHref } from '@/lib/urls';
 /**
  * An inline link to an operation's reference page showing its method and path, both read from the
  * OpenAPI document: `<OperationLink id="listProjects" />` → GET /v1/projects.
- * @param props.id an operationId of openapi/aethex.yaml
+ * @param props.id an operationId of the API (read from the model)
  * @throws Error when the operationId does not exist, which fails the static build (lib/content/index.ts
  *   also checks this at compile time, naming the guide and line)
  */

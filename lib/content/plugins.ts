@@ -30,7 +30,7 @@ export function jsxAttribute(node: MdxJsxFlowElement | MdxJsxTextElement, name: 
 
 /**
  * remark plugin: every `<OperationLink id>` and `<CodeSample operationId>` must name an operation of
- * openapi/aethex.yaml (via the model in lib/openapi/), so a renamed operation breaks the build, not the page.
+ * the API model (lib/openapi/), so a renamed operation breaks the build, not the page.
  * @param options.file the guide's path, named in the error
  * @throws Error "<file>:<line>: <OperationLink id="x"> names no operation …"
  */

@@ -15,14 +15,8 @@ import type { ApiError, Operation, Scope, Server, Webhook } from './types';
 
 export type * from './types';
 export { apiModel } from './aethex';
-export {
-  buildApiModel,
-  exampleValue,
-  firstExample,
-  HTTP_METHODS,
-  navTitleFromSummary,
-  type BuildOptions,
-} from './model';
+export { exampleValue, firstExample, navTitleFromSummary } from './facts';
+export { buildApiModel, HTTP_METHODS, type BuildOptions } from './model';
 export { followRefChain, type RefChain } from './resolve';
 export { responseSchemaPointers, schemaPointer, validationDocument, type ResponseSchemaPointers } from './validation';
 

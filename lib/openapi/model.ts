@@ -6,17 +6,16 @@
  */
 import { isRecord } from '@/lib/is-record';
 
-import { deepFreeze, followRef, followRefChain, lookupPointer, resolveDeep } from './resolve';
+import { credentialOf, firstExample, navTitleFromSummary, schemeKind, serverKind } from './facts';
+import { deepFreeze, followRef, lookupPointer, resolveDeep } from './resolve';
 import type {
   ApiError,
   ApiInfo,
   ApiModel,
-  CredentialKind,
   EnvironmentHeader,
   HeaderObject,
   HttpMethod,
   Idempotency,
-  MediaTypeObject,
   OAuthEndpoints,
   Operation,
   Pagination,
@@ -28,10 +27,8 @@ import type {
   Scope,
   SecurityRequirement,
   SecurityScheme,
-  SecuritySchemeKind,
   SecurityUse,
   Server,
-  ServerKind,
   Webhook,
   WebhookSigning,
 } from './types';
@@ -62,69 +59,12 @@ const IDEMPOTENCY_HEADER = /^idempotency-key$/i;
 const PAGE_PARAMETERS = ['page', 'cursor', 'after', 'starting_after', 'page_token'];
 const CURSOR_PARAMETERS = new Set(['cursor', 'after', 'starting_after', 'page_token']);
 const LIMIT_PARAMETERS = ['limit', 'per_page', 'page_size'];
-/** Words after which a summary stops being a title ("List projects the current identity can access"). */
-const TITLE_BREAK = /\s(?:the|that|which|for|with|from|of|by|in|on|to|as|and|or)\s|[,;:(]/i;
-
 function record(value: unknown): Json {
   return isRecord(value) ? value : {};
 }
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
-}
-
-function schemeKind(type: string, scheme: string): SecuritySchemeKind {
-  if (type === 'oauth2' || type === 'openIdConnect' || type === 'apiKey' || type === 'mutualTLS') return type;
-  if (type === 'http' && scheme === 'basic') return 'basic';
-  if (type === 'http' && scheme === 'bearer') return 'bearer';
-  return 'other';
-}
-
-function credentialOf(alternatives: readonly (readonly SecurityUse[])[]): CredentialKind {
-  const kinds = new Set(alternatives.flat().map((use) => use.scheme.kind));
-  if (kinds.has('basic')) return 'client-basic';
-  if (kinds.has('oauth2') || kinds.has('openIdConnect') || kinds.has('bearer')) return 'bearer';
-  return 'none';
-}
-
-/** The short title of an operation without `x-aethex-nav-title`: its summary up to the first qualifying clause. */
-export function navTitleFromSummary(summary: string): string {
-  const cut = summary.search(TITLE_BREAK);
-  const title = (cut > 0 ? summary.slice(0, cut) : summary).trim();
-  return title.includes(' ') ? title : summary.trim();
-}
-
-/**
- * The example value of a parameter, by one rule for every form and sample: the parameter's `example`, else its
- * schema's `default`, else the first of the schema's `examples`.
- * @returns the value as written, or `undefined` when the document gives none
- */
-export function exampleValue(parameter: ParameterObject): unknown {
-  return parameter.example ?? parameter.schema.default ?? parameter.schema.examples?.[0];
-}
-
-/**
- * The first example of a media type: the first named example that has a `value`, else the singular `example`,
- * else the schema's `example`, else the first of the schema's `examples`.
- * @param media a Media Type Object; named examples may be Reference Objects when `resolve` is given
- * @param resolve resolves `$ref`s among the named examples (e.g. `model.resolveRef`)
- * @returns the value, or `undefined` when there is none
- */
-export function firstExample(media: MediaTypeObject | undefined, resolve?: RefResolver): unknown {
-  if (!media) return undefined;
-  for (const raw of Object.values(media.examples ?? {})) {
-    const example = resolve ? followRefChain(raw, resolve).value : raw;
-    if (isRecord(example) && 'value' in example) return example.value;
-  }
-  if ('example' in media) return media.example;
-  const schema = media.schema ?? {};
-  if ('example' in schema) return schema.example;
-  return Array.isArray(schema.examples) ? schema.examples[0] : undefined;
-}
-
-/** How the portal tells servers apart (see {@link ServerKind}): an absolute URL is production. */
-function serverKind(url: string): ServerKind {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? 'production' : 'sandbox';
 }
 
 /**
