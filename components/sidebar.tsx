@@ -42,7 +42,7 @@ function SidebarLinks() {
  */
 export function DocsShell({ children }: { children: ReactNode }) {
   return (
-    <div className="mx-auto flex w-full max-w-7xl flex-col gap-6 px-4 lg:flex-row lg:gap-10">
+    <div className="mx-auto flex w-full max-w-[90rem] flex-col gap-6 px-4 lg:flex-row lg:gap-10">
       <details className="border-b border-zinc-200 py-3 lg:hidden dark:border-zinc-800">
         <summary className="cursor-pointer text-sm font-medium text-zinc-800 dark:text-zinc-200">Menu</summary>
         <div className="pt-4">

@@ -6,7 +6,7 @@ import { PATHS } from '@/lib/urls';
 export function SiteFooter() {
   return (
     <footer className="border-t border-zinc-200 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-6">
+      <div className="mx-auto flex max-w-[90rem] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-6">
         <p>© AeThex. Docs for the AeThex REST API.</p>
         <nav aria-label="Footer" className="flex flex-wrap gap-x-4 gap-y-2">
           <Link

@@ -10,7 +10,7 @@ import { ThemeToggle } from './theme-toggle.client';
 export function SiteHeader() {
   return (
     <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/95 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/95">
-      <div className="mx-auto flex h-14 max-w-7xl items-center gap-1 px-2 sm:gap-4 sm:px-4">
+      <div className="mx-auto flex h-14 max-w-[90rem] items-center gap-1 px-2 sm:gap-4 sm:px-4">
         <Link href="/" className="flex items-center gap-2 font-semibold text-zinc-900 dark:text-zinc-50">
           <Logo />
           <span className="sr-only sm:not-sr-only">

@@ -12,17 +12,20 @@ import { SchemaView } from './schema-table';
  * @param props.what "request" or "response", for accessible names
  * @param props.resolve resolves `$ref`s left in schemas and examples (models built with `inlineSchemas: false`)
  * @param props.schemaAs media type → an earlier response status whose identical schema is shown in full (linked instead)
+ * @param props.examples show the named examples (off where a side panel shows them)
  */
 export function MediaContent({
   content,
   what,
   resolve,
   schemaAs = {},
+  examples = true,
 }: {
   content: Readonly<Record<string, MediaTypeObject>>;
   what: string;
   resolve?: RefResolver;
   schemaAs?: Readonly<Record<string, string>>;
+  examples?: boolean;
 }) {
   return (
     <div className="space-y-4">
@@ -37,7 +40,7 @@ export function MediaContent({
           ) : media.schema ? (
             <SchemaView schema={media.schema} resolve={resolve} />
           ) : null}
-          {mediaExamples(media, resolve).map((example) => (
+          {(examples ? mediaExamples(media, resolve) : []).map((example) => (
             <div key={example.name} className="space-y-1">
               <p className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
                 Example: {example.summary ?? example.name}

@@ -10,18 +10,22 @@ import { consoleHref, PATHS } from '@/lib/urls';
 import { Description } from './description';
 import { MediaContent } from './media-content';
 import { OperationErrors } from './operation-errors';
+import { OperationPanel } from './operation-panel';
 import { OperationSecurity } from './operation-security';
 import { ParametersTable } from './parameters-table';
 import { ResponseList } from './response-list';
 import { Section } from './section';
+import { TwoPane } from './two-pane';
 
 /**
- * The reference page of one operation: method and path, description, authentication and scopes,
- * parameters, request body, responses, errors, code samples and a "Try it" link to the console.
+ * The reference page of one operation, in two panes (components/reference/two-pane.tsx): on the left the method
+ * and path, description, authentication and scopes, parameters, request body, the success responses in full and
+ * the errors as one compact list; on the right the request sample and a response example for every documented
+ * status, in view while the left pane scrolls. A "Try it" link opens the console on this operation.
  * @param props.operation a resolved operation from lib/openapi/ (of the AeThex document, resolved; or, with `resolve`, of any document built with `inlineSchemas: false`)
  * @param props.resolve resolves `$ref`s left in schemas and examples
- * @param props.samples the code samples section; defaults to lib/snippets' samples for the AeThex operation
- *   (they exist only for the AeThex document), `null` leaves the section out
+ * @param props.samples the request sample; defaults to lib/snippets' samples for the AeThex operation
+ *   (they exist only for the AeThex document), `null` leaves it out
  */
 export function OperationView({
   operation,
@@ -32,8 +36,51 @@ export function OperationView({
   resolve?: RefResolver;
   samples?: ReactNode;
 }) {
+  const errorStatuses = new Set(operation.errors.map((error) => String(error.status)));
+  const responses = Object.fromEntries(
+    Object.entries(operation.responses).filter(([status]) => !errorStatuses.has(status)),
+  );
   return (
-    <article className="max-w-4xl">
+    <TwoPane
+      intro={<OperationIntro operation={operation} />}
+      panel={<OperationPanel operation={operation} samples={samples} resolve={resolve} />}
+      panelLabel="Request and response examples"
+    >
+      <Section id="authentication" title="Authentication">
+        <OperationSecurity security={operation.security} />
+      </Section>
+      {operation.parameters.length > 0 ? (
+        <Section id="parameters" title="Parameters">
+          <ParametersTable parameters={operation.parameters} resolve={resolve} />
+        </Section>
+      ) : null}
+      {operation.requestBody ? (
+        <Section id="request-body" title={`Request body${operation.requestBody.required ? ' (required)' : ''}`}>
+          <Description text={operation.requestBody.description} />
+          <MediaContent
+            content={operation.requestBody.content}
+            what="request"
+            resolve={resolve}
+            examples={samples === null}
+          />
+        </Section>
+      ) : null}
+      <Section id="responses" title="Responses">
+        <ResponseList responses={responses} resolve={resolve} examples={false} />
+      </Section>
+      {operation.errors.length > 0 ? (
+        <Section id="errors" title="Errors">
+          <OperationErrors errors={operation.errors} resolve={resolve} />
+        </Section>
+      ) : null}
+    </TwoPane>
+  );
+}
+
+/** Tag, summary, method badge, path, the "Try it" link and the description. */
+function OperationIntro({ operation }: { operation: Operation }) {
+  return (
+    <>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{operation.tags.join(' · ')}</p>
       <h1 className="mt-1 text-3xl font-bold tracking-tight">{operation.summary || operation.operationId}</h1>
       <div className="mt-4 flex flex-wrap items-center gap-3">
@@ -48,33 +95,6 @@ export function OperationView({
         </Link>
       </div>
       <Description text={operation.description} className="mt-6" />
-      <Section id="authentication" title="Authentication">
-        <OperationSecurity security={operation.security} />
-      </Section>
-      {operation.parameters.length > 0 ? (
-        <Section id="parameters" title="Parameters">
-          <ParametersTable parameters={operation.parameters} resolve={resolve} />
-        </Section>
-      ) : null}
-      {operation.requestBody ? (
-        <Section id="request-body" title={`Request body${operation.requestBody.required ? ' (required)' : ''}`}>
-          <Description text={operation.requestBody.description} />
-          <MediaContent content={operation.requestBody.content} what="request" resolve={resolve} />
-        </Section>
-      ) : null}
-      {samples === null ? null : (
-        <Section id="code-samples" title="Code samples">
-          {samples}
-        </Section>
-      )}
-      <Section id="responses" title="Responses">
-        <ResponseList responses={operation.responses} resolve={resolve} />
-      </Section>
-      {operation.errors.length > 0 ? (
-        <Section id="errors" title="Errors">
-          <OperationErrors errors={operation.errors} />
-        </Section>
-      ) : null}
-    </article>
+    </>
   );
 }

@@ -1,18 +1,22 @@
-import { apiModel } from '@/lib/openapi';
+import { CodeSample } from '@/components/code-sample';
+import { apiModel, listOperations, type Operation } from '@/lib/openapi';
 import { overviewSections } from '@/lib/reference/overview';
 
 import { AuthTables, ServersTable } from './auth-overview';
 import { Description } from './description';
 import { HeadersTable } from './headers-table';
+import { OperationPanel } from './operation-panel';
 import { ParametersTable } from './parameters-table';
 import { ErrorIndex, OperationIndex, WebhookIndex } from './reference-index';
 import { Section } from './section';
+import { TwoPane } from './two-pane';
 
 /** Sections of `info.description` replaced by generated tables, or shown on their own pages. */
 const GENERATED = new Set(['base-urls', 'authentication', 'webhook-signing', 'errors']);
 
 /**
- * The reference overview: base URLs, authentication and scopes, request and response headers, the
+ * The reference overview, in two panes (a first call, its request sample and success response, on the right):
+ * base URLs, authentication and scopes, request and response headers, the
  * remaining sections of the document's description (pagination, rate limits, idempotency, …) and an
  * index of every operation, webhook event and error code.
  */
@@ -20,11 +24,27 @@ export function OverviewView() {
   const { summary, intro, sections } = overviewSections();
   const auth = sections.find((section) => section.slug === 'authentication');
   const { requestHeaders, responseHeaders } = apiModel();
+  const first = firstCall();
   return (
-    <article className="max-w-4xl">
-      <h1 className="text-3xl font-bold tracking-tight">API reference</h1>
-      <p className="mt-3 text-lg text-zinc-700 dark:text-zinc-300">{summary}</p>
-      <Description text={intro} className="mt-4" />
+    <TwoPane
+      intro={
+        <>
+          <h1 className="text-3xl font-bold tracking-tight">API reference</h1>
+          <p className="mt-3 text-lg text-zinc-700 dark:text-zinc-300">{summary}</p>
+          <Description text={intro} className="mt-4" />
+        </>
+      }
+      panel={
+        first ? (
+          <OperationPanel
+            operation={first}
+            samples={<CodeSample operationId={first.operationId} title={`First call: ${first.navTitle}`} />}
+            successOnly
+          />
+        ) : null
+      }
+      panelLabel="A first call"
+    >
       <Section id="operations" title="Operations">
         <OperationIndex />
       </Section>
@@ -55,6 +75,14 @@ export function OverviewView() {
         <Description text={sections.find((section) => section.slug === 'errors')?.body} />
         <ErrorIndex />
       </Section>
-    </article>
+    </TwoPane>
+  );
+}
+
+/** The call the overview shows first: the first read (GET) that takes a bearer token, else the first operation. */
+function firstCall(): Operation | undefined {
+  const operations = listOperations();
+  return (
+    operations.find((operation) => operation.method === 'GET' && operation.credential === 'bearer') ?? operations[0]
   );
 }

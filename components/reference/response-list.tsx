@@ -13,13 +13,16 @@ import { SameAs } from './same-as';
  * repeated: a line names them and links to that status (lib/reference/response-groups.ts).
  * @param props.responses status (`'200'`, `'4XX'`, `'default'`) → resolved Response Object
  * @param props.resolve resolves `$ref`s left in schemas and examples (models built with `inlineSchemas: false`)
+ * @param props.examples show each body's examples (off where a side panel shows them)
  */
 export function ResponseList({
   responses,
   resolve,
+  examples = true,
 }: {
   responses: Readonly<Record<string, ResponseObject>>;
   resolve?: RefResolver;
+  examples?: boolean;
 }) {
   const repeats = findRepeats(responses);
   return (
@@ -28,7 +31,7 @@ export function ResponseList({
         const { headersAs, schemaAs } = repeats[status] ?? { schemaAs: {} };
         const headerNames = Object.keys(response.headers);
         return (
-          <section key={status} aria-labelledby={responseAnchor(status)} className="space-y-3">
+          <section key={status} aria-labelledby={responseAnchor(status)} data-response-entry className="space-y-3">
             <h3 id={responseAnchor(status)} className="flex items-baseline gap-2 text-lg font-semibold">
               <span
                 className={`font-mono ${/^2/.test(status) ? 'text-emerald-800 dark:text-emerald-300' : 'text-rose-800 dark:text-rose-300'}`}
@@ -52,6 +55,7 @@ export function ResponseList({
                 what={`${status} response`}
                 resolve={resolve}
                 schemaAs={schemaAs}
+                examples={examples}
               />
             ) : null}
           </section>

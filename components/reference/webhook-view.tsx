@@ -1,5 +1,7 @@
 import Link from 'next/link';
 
+import { CopyButton } from '@/components/copy-button.client';
+import { WebhookVerifySamples } from '@/components/mdx/webhook-verify-samples';
 import { getOperation, type Webhook } from '@/lib/openapi';
 import { exampleDelivery } from '@/lib/reference/examples';
 import { overviewSections } from '@/lib/reference/overview';
@@ -10,13 +12,15 @@ import { Description } from './description';
 import { ParametersTable } from './parameters-table';
 import { SchemaView } from './schema-table';
 import { Section } from './section';
+import { TwoPane } from './two-pane';
 
 /** The operation that verifies a delivery for you (the sandbox's `verifyWebhook`); omitted if the document drops it. */
 const VERIFY_OPERATION_ID = 'verifyWebhook';
 
 /**
- * The reference page of one webhook event: when it fires, its headers and payload schema, an example
- * delivery as your endpoint receives it, and how to verify its Standard Webhooks signature.
+ * The reference page of one webhook event, in two panes: when it fires, its headers and payload schema and how to
+ * verify its Standard Webhooks signature on the left; an example delivery as your endpoint receives it and the
+ * verifying code in six languages on the right.
  * @param props.webhook an event of the document's `webhooks` section
  */
 export function WebhookView({ webhook }: { webhook: Webhook }) {
@@ -31,21 +35,34 @@ export function WebhookView({ webhook }: { webhook: Webhook }) {
   const signing = overviewSections().sections.find((section) => section.slug === 'webhook-signing');
   const verify = getOperation(VERIFY_OPERATION_ID);
   return (
-    <article className="max-w-4xl">
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">Webhook event</p>
-      <h1 className="mt-1 font-mono text-3xl font-bold tracking-tight break-all">{webhook.event}</h1>
-      <Section id="when" title="When it fires">
-        <p className="font-medium">{webhook.summary}</p>
-        <Description text={webhook.description} />
-      </Section>
+    <TwoPane
+      intro={
+        <>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">Webhook event</p>
+          <h1 className="mt-1 font-mono text-3xl font-bold tracking-tight break-all">{webhook.event}</h1>
+          <p className="mt-4 font-medium">{webhook.summary}</p>
+          <Description text={webhook.description} className="mt-2" />
+        </>
+      }
+      panel={
+        <div className="space-y-4 [&_.code-panel_pre]:max-h-[34vh] [&_.code-tabs]:my-0 [&_pre]:max-h-[34vh]">
+          <div>
+            <div className="mb-1 flex items-center justify-between">
+              <p className="text-sm font-semibold">Example delivery</p>
+              <CopyButton text={http} label="example delivery" />
+            </div>
+            <CodeExample code={http} lang="http" label={`Example ${webhook.event} delivery`} />
+          </div>
+          <WebhookVerifySamples />
+        </div>
+      }
+      panelLabel="Example delivery and verifying code"
+    >
       <Section id="headers" title="Delivery headers">
         <ParametersTable parameters={webhook.headers} />
       </Section>
       <Section id="payload" title="Payload">
         <SchemaView schema={webhook.payloadSchema} />
-      </Section>
-      <Section id="example" title="Example delivery">
-        <CodeExample code={http} lang="http" label={`Example ${webhook.event} delivery`} />
       </Section>
       <Section id="verify" title="Verify the signature">
         <Description text={signing?.body} />
@@ -68,6 +85,6 @@ export function WebhookView({ webhook }: { webhook: Webhook }) {
           .
         </p>
       </Section>
-    </article>
+    </TwoPane>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { findRepeats } from './response-groups';
+import { findRepeats, isSharedBody, sharedErrorBody } from './response-groups';
 
 const problem = { type: 'object', properties: { title: { type: 'string' } } };
 const requestId = { 'X-Request-ID': { schema: { type: 'string' } } };
@@ -38,5 +38,29 @@ describe('findRepeats', () => {
       '201': { headers: {}, content: { 'application/json': { schema: node } } },
     });
     expect(repeats['201']?.schemaAs).toEqual({});
+  });
+});
+
+describe('sharedErrorBody', () => {
+  const other = { type: 'object', properties: { error: { type: 'string' } } };
+
+  it('picks the body most errors share, and tells which responses use it', () => {
+    const shared = sharedErrorBody([
+      { 'application/json': { schema: other } },
+      { 'application/problem+json': { schema: problem } },
+      { 'application/problem+json': { schema: { ...problem } } },
+    ]);
+    expect(shared?.mediaType).toBe('application/problem+json');
+    expect(shared?.schema).toEqual(problem);
+    expect(isSharedBody(shared, 'application/problem+json', { schema: problem })).toBe(true);
+    expect(isSharedBody(shared, 'application/json', { schema: problem })).toBe(false);
+    expect(isSharedBody(shared, 'application/problem+json', { schema: other })).toBe(false);
+  });
+
+  it('finds nothing shared when no two errors have the same body', () => {
+    expect(
+      sharedErrorBody([{ 'application/json': { schema: other } }, { 'application/json': { schema: problem } }]),
+    ).toBe(undefined);
+    expect(isSharedBody(undefined, 'application/json', { schema: other })).toBe(false);
   });
 });

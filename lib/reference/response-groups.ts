@@ -53,3 +53,40 @@ export function findRepeats(responses: Readonly<Record<string, ComparableRespons
   }
   return result;
 }
+
+/** The body most error responses of an operation share: one media type and its schema. */
+export type SharedErrorBody = { mediaType: string; schema: unknown; fingerprint: string };
+
+/**
+ * The (media type, schema) pair used by the most error responses of an operation, when at least two share it:
+ * the reference shows that schema once above the error list instead of once per status.
+ * @param contents each error response's `content` (media type → Media Type Object), in status order
+ * @returns the shared body, or `undefined` when no two responses share one (or schemas cannot be serialised)
+ */
+export function sharedErrorBody(
+  contents: readonly Readonly<Record<string, { schema?: unknown }>>[],
+): SharedErrorBody | undefined {
+  const counts = new Map<string, SharedErrorBody & { count: number }>();
+  for (const content of contents) {
+    for (const [mediaType, media] of Object.entries(content)) {
+      const body = media.schema === undefined ? undefined : fingerprint(media.schema);
+      if (body === undefined) continue;
+      const key = `${mediaType}\n${body}`;
+      const entry = counts.get(key) ?? { mediaType, schema: media.schema, fingerprint: body, count: 0 };
+      entry.count += 1;
+      counts.set(key, entry);
+    }
+  }
+  const best = [...counts.values()].sort((a, b) => b.count - a.count)[0];
+  if (!best || best.count < 2) return undefined;
+  const { mediaType, schema, fingerprint: text } = best;
+  return { mediaType, schema, fingerprint: text };
+}
+
+/**
+ * Whether one media type of a response is the shared error body (so its schema is not repeated).
+ * @param shared the result of {@link sharedErrorBody}
+ */
+export function isSharedBody(shared: SharedErrorBody | undefined, mediaType: string, media: { schema?: unknown }) {
+  return shared !== undefined && mediaType === shared.mediaType && fingerprint(media.schema) === shared.fingerprint;
+}

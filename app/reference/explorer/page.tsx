@@ -14,7 +14,7 @@ export default function Page() {
   const { servers, oauth } = apiModel();
   return (
     <div className="w-full">
-      <div className="mx-auto max-w-7xl px-4 pt-6">
+      <div className="mx-auto max-w-[90rem] px-4 pt-6">
         <h1 className="text-2xl font-bold tracking-tight">API explorer</h1>
         <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
           Every operation of the OpenAPI document, callable against the sandbox. The server-rendered reference is
