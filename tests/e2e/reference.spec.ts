@@ -1,4 +1,4 @@
-import { listErrors, listOperations, listWebhooks } from '../../lib/openapi';
+import { exampleValue, firstExample, listErrors, listOperations, listWebhooks } from '../../lib/openapi';
 import { errorHref, operationHref, webhookHref } from '../../lib/urls';
 import { expect, test } from './fixtures';
 
@@ -40,13 +40,28 @@ test('an operation page links its errors to their anchors', async ({ page }) => 
   await expect(page).toHaveURL(new RegExp(`/reference/errors#${status}$`));
 });
 
-test('"Try it" leads to the console with the operation preselected', async ({ page, problems }) => {
-  const operation = listOperations()[0]!;
-  await page.goto(operationHref(operation.operationId));
-  await page.getByRole('link', { name: 'Try it' }).click();
-  await expect(page).toHaveURL(new RegExp(`/console\\?operation=${operation.operationId}$`));
-  problems.consoleErrors.length = 0; // the console page is another team's; only the link is under test here
-});
+for (const operation of listOperations()) {
+  test(`"Try it" on ${operation.operationId} opens the console on it with its example values filled in`, async ({
+    page,
+    problems,
+  }) => {
+    await page.goto(operationHref(operation.operationId));
+    await page.getByRole('link', { name: 'Try it' }).click();
+    await expect(page).toHaveURL(new RegExp(`/console\\?operation=${operation.operationId}$`));
+    // Path and query parameters, and required headers, start from the document's example (optional headers empty).
+    for (const parameter of operation.parameters) {
+      const example = exampleValue(parameter);
+      if (example === undefined || (parameter.in === 'header' && !parameter.required)) continue;
+      await expect(page.locator(`[id="param-${parameter.in}-${parameter.name}"]`)).toHaveValue(String(example));
+    }
+    const body = firstExample(Object.values(operation.requestBody?.content ?? {})[0]);
+    if (body !== undefined) {
+      const editor = page.getByRole('textbox', { name: /body/i }).first();
+      expect(JSON.parse(await editor.inputValue())).toEqual(body);
+    }
+    problems.consoleErrors.length = 0; // the console page is another team's; only the link is under test here
+  });
+}
 
 test('the sidebar lists each operation by its short navigation title and method; its page shows the summary', async ({
   page,
