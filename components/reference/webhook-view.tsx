@@ -45,8 +45,9 @@ export function WebhookView({ webhook }: { webhook: Webhook }) {
         </>
       }
       panel={
-        <div className="space-y-4 [&_.code-panel_pre]:max-h-[34vh] [&_.code-tabs]:my-0 [&_pre]:max-h-[34vh]">
-          <div>
+        <div className="flex flex-col gap-4 [&_.code-panel_pre]:max-h-[34vh] [&_.code-tabs]:my-0 [&_pre]:max-h-[34vh]">
+          {/* The body is one line as sent (and signed); wrapping it only on screen keeps it readable in the panel. */}
+          <div className="[&_pre]:break-all [&_pre]:whitespace-pre-wrap">
             <div className="mb-1 flex items-center justify-between">
               <p className="text-sm font-semibold">Example delivery</p>
               <CopyButton text={http} label="example delivery" />
