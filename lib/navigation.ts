@@ -5,7 +5,7 @@
 
 import { listGuides } from './content';
 import { listWebhooks } from './openapi';
-import { referenceNavItems } from './reference/navigation';
+import { referenceNavGroups } from './reference/navigation';
 import { guideHref, PATHS, webhookHref } from './urls';
 
 /** A link in the navigation. `method` marks an API operation (GET, POST, …) for a badge. */
@@ -15,10 +15,16 @@ export type NavItem = {
   method?: string;
 };
 
-/** A titled group of links in the sidebar. */
+/** A run of links inside a sidebar section, under its own heading (an OpenAPI tag) or, untitled, under none. */
+export type NavGroup = {
+  title?: string;
+  items: NavItem[];
+};
+
+/** A titled part of the sidebar: its groups of links, in order. */
 export type NavSection = {
   title: string;
-  items: NavItem[];
+  groups: NavGroup[];
 };
 
 /** Top-level areas of the site, shown in the header in this order. */
@@ -37,17 +43,35 @@ export function getSidebar(): NavSection[] {
     {
       title: 'Get started',
       // Guides come from content/ (lib/content/index.ts), in frontmatter `order`.
-      items: listGuides().map((guide) => ({ title: guide.title, href: guide.href })),
+      groups: [{ items: listGuides().map((guide) => ({ title: guide.title, href: guide.href })) }],
     },
     {
       title: 'API reference',
-      items: referenceNavItems(),
+      // Overview, errors and webhook events, then the operations under their tags (lib/reference/navigation.ts).
+      groups: referenceNavGroups(),
     },
     {
       title: 'Tools',
-      items: [{ title: 'Console', href: PATHS.console }],
+      // The explorer sits beside the console: both call the API; the reference section is for reading.
+      groups: [
+        {
+          items: [
+            { title: 'Console', href: PATHS.console },
+            { title: 'API explorer', href: PATHS.explorer },
+          ],
+        },
+      ],
     },
   ];
+}
+
+/**
+ * A section's links in order, its groups run together.
+ * @param section a section of {@link getSidebar}
+ * @returns its items, first group first
+ */
+export function sectionItems(section: NavSection): NavItem[] {
+  return section.groups.flatMap((group) => group.items);
 }
 
 /**
@@ -55,7 +79,7 @@ export function getSidebar(): NavSection[] {
  * @returns absolute paths (no host), e.g. `/docs/quickstart`.
  */
 export function allNavigationHrefs(): string[] {
-  const hrefs = [...topNavigation, ...getSidebar().flatMap((s) => s.items)].map((i) => i.href);
+  const hrefs = [...topNavigation, ...getSidebar().flatMap(sectionItems)].map((i) => i.href);
   return [...new Set(hrefs)];
 }
 
@@ -71,15 +95,17 @@ export function allPageHrefs(): string[] {
 }
 
 /**
- * The section and item a path belongs to, for breadcrumbs and previous/next links.
+ * The section, group and item a path belongs to, for breadcrumbs and previous/next links.
  * @param pathname a path such as `/docs/pagination`
- * @returns the section, the item and its neighbours in sidebar order, or `undefined` when unlisted.
+ * @returns the section, the group, the item and its neighbours in sidebar order (across groups and sections), or
+ *   `undefined` when unlisted.
  */
 export function locate(
   pathname: string,
-): { section: NavSection; item: NavItem; previous?: NavItem; next?: NavItem } | undefined {
-  const sections = getSidebar();
-  const flat = sections.flatMap((section) => section.items.map((item) => ({ section, item })));
+): { section: NavSection; group: NavGroup; item: NavItem; previous?: NavItem; next?: NavItem } | undefined {
+  const flat = getSidebar().flatMap((section) =>
+    section.groups.flatMap((group) => group.items.map((item) => ({ section, group, item }))),
+  );
   const index = flat.findIndex((entry) => entry.item.href === pathname);
   const found = flat[index];
   if (!found) return undefined;

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-import { locate } from '@/lib/navigation';
+import { locate, sectionItems } from '@/lib/navigation';
 
 /**
  * "Docs › Get started › Pagination" for the current page, from lib/navigation.ts (WAI-ARIA APG
@@ -10,7 +10,7 @@ import { locate } from '@/lib/navigation';
 export function Breadcrumbs({ pathname }: { pathname: string }) {
   const place = locate(pathname);
   if (!place) return null;
-  const first = place.section.items[0];
+  const first = sectionItems(place.section)[0];
   return (
     <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
       <ol className="flex flex-wrap items-center gap-1.5">

@@ -6,10 +6,13 @@ import { useLayoutEffect } from 'react';
 import { captureDocument, reattach, restoreDocument } from '@/lib/reference/document-guard';
 import type { ExplorerInput } from '@/lib/reference/explorer-config';
 
-// Scalar (and its stylesheet) load only here, only in the browser: no other route pays for it.
+import { ExplorerSkeleton } from './explorer-skeleton';
+
+// Scalar (and its stylesheet) load only here, only in the browser: no other route pays for it. Until its chunk
+// arrives (the server-rendered HTML too) the page shows a skeleton of Scalar's layout.
 const ScalarExplorer = dynamic(() => import('./scalar-explorer.client').then((module) => module.ScalarExplorer), {
   ssr: false,
-  loading: () => <p className="px-4 py-8 text-zinc-700 dark:text-zinc-300">Loading the explorer…</p>,
+  loading: () => <ExplorerSkeleton />,
 });
 
 /** Scalar's styles removed on the last unmount; its module injects some only once, at import. */

@@ -110,6 +110,18 @@ describe('buildApiModel on a foreign document', () => {
     });
   });
 
+  it('lists the root tags in document order, skipping nameless ones', () => {
+    const model = buildApiModel({
+      tags: [{ name: 'Store', description: 'Orders.' }, { description: 'nameless' }, { name: 'Pets' }, 'Users'],
+    });
+    expect(model.tags).toEqual([
+      { name: 'Store', description: 'Orders.' },
+      { name: 'Pets', description: '' },
+    ]);
+    expect(buildApiModel(document, { inlineSchemas: false }).tags).toEqual([]);
+    expect(apiModel().tags.map((tag) => tag.name)).toEqual(['Authentication', 'Projects', 'Metrics', 'Webhooks']);
+  });
+
   it('derives a short title from the summary', () => {
     expect(navTitleFromSummary('Exchange client credentials for an access token')).toBe('Exchange client credentials');
     expect(navTitleFromSummary('Ping')).toBe('Ping');

@@ -12,6 +12,7 @@ import type {
   ApiError,
   ApiInfo,
   ApiModel,
+  ApiTag,
   EnvironmentHeader,
   HeaderObject,
   HttpMethod,
@@ -355,9 +356,15 @@ export function buildApiModel(document: unknown, options: BuildOptions = {}): Ap
     return schemaCache.get(name);
   };
 
+  const tags = (Array.isArray(root.tags) ? root.tags : [])
+    .filter(isRecord)
+    .map((tag): ApiTag => ({ name: text(tag.name), description: text(tag.description) }))
+    .filter((tag) => tag.name);
+
   return deepFreeze({
     info: apiInfo,
     operations,
+    tags,
     webhooks,
     errors: errorTable,
     scopes: [...scopes].map(([name, description]): Scope => ({ name, description })),

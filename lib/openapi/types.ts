@@ -315,6 +315,13 @@ export interface ApiInfo {
   readonly version: string;
 }
 
+/** A Tag Object of the document's root `tags`: a group of operations (the reference sidebar's headings). */
+export interface ApiTag {
+  readonly name: string;
+  /** Markdown; `''` without one. */
+  readonly description: string;
+}
+
 /** Signing facts of webhook deliveries (`info.x-webhook-signing`). */
 export interface WebhookSigning {
   /** The signing specification's URL (Standard Webhooks). */
@@ -355,6 +362,11 @@ export interface ApiModel {
   readonly info: ApiInfo;
   /** Every operation of `paths`, in document order. */
   readonly operations: readonly Operation[];
+  /**
+   * The root `tags`, in document order (the order OpenAPI lets tools display them in); tags that operations use
+   * without declaring them are not added.
+   */
+  readonly tags: readonly ApiTag[];
   /** The 3.1 `webhooks` section, in document order. */
   readonly webhooks: readonly Webhook[];
   /** The error table (`x-aethex-errors`), ascending by status; `[]` without one. */

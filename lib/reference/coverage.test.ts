@@ -43,16 +43,18 @@ describe('the API reference covers the whole document', () => {
     expect([...ids].sort()).toEqual([...expected].sort());
   });
 
-  it('links every operation from the sidebar, with its method and short navigation title', () => {
+  it('links every operation from the sidebar under its tag, with its method and short navigation title', () => {
     const section = getSidebar().find((candidate) => candidate.title === 'API reference');
     for (const operation of listOperations()) {
       expect(operation.navTitle).not.toBe(operation.summary);
-      expect(section?.items).toContainEqual({
+      expect(section?.groups.find((group) => group.title === operation.tag)?.items).toContainEqual({
         href: `/reference/${operation.operationId}`,
         method: operation.method,
         title: operation.navTitle,
       });
     }
-    expect(section?.items).toContainEqual(expect.objectContaining({ title: 'List projects' }));
+    expect(section?.groups.find((group) => group.title === 'Projects')?.items).toContainEqual(
+      expect.objectContaining({ title: 'List projects' }),
+    );
   });
 });

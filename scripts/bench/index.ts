@@ -1,14 +1,17 @@
 /**
  * `npm run bench`: builds the portal into .next-bench, serves it on BENCH_PORT (3200), and prints per route the
  * first-visit JavaScript and Lighthouse mobile scores, then the other benchmarks. Not part of `npm test`.
- * Flags: --skip-build (reuse .next-bench), --no-lighthouse, --pages-only, --routes=/a,/b, --runs=N (median of N Lighthouse runs), --sandbox-only (only the sandbox
- * throughput rows). BENCH_DIST_DIR overrides the dist folder (e.g. a build of your own).
+ * Flags: --skip-build (reuse .next-bench), --no-lighthouse, --pages-only, --routes=/a,/b, --runs=N (median of N
+ * Lighthouse runs), --sandbox-only (only the sandbox throughput rows), after `--` (`npm run bench -- --runs=3`) or
+ * before it (`npm run bench --runs=3`, which npm passes on as `npm_config_runs`; see ./flags.ts).
+ * BENCH_DIST_DIR overrides the dist folder (e.g. a build of your own).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { allPageHrefs } from '../../lib/navigation';
+import { readBenchFlags } from './flags';
 import { formatLargeDocument, LARGE_DOC_HEADER, type LargeDocBench } from './large-doc';
 import { benchPages } from './pages';
 import { benchSandbox, formatSandboxRows } from './sandbox';
@@ -18,29 +21,34 @@ import { benchSoak, formatSoak } from './soak';
 
 const distDir = process.env.BENCH_DIST_DIR ?? '.next-bench';
 
-const args = new Set(process.argv.slice(2));
-const routeArg = process.argv.find((a) => a.startsWith('--routes='));
-const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 1);
+const {
+  skipBuild,
+  lighthouse,
+  pagesOnly,
+  sandboxOnly,
+  routes: routeList,
+  runs,
+} = readBenchFlags(process.argv.slice(2), process.env);
 const port = Number(process.env.BENCH_PORT ?? 3200);
 
 async function main() {
-  const portal = await startPortal({ port, distDir, skipBuild: args.has('--skip-build') });
+  const portal = await startPortal({ port, distDir, skipBuild });
   try {
-    if (args.has('--sandbox-only')) {
+    if (sandboxOnly) {
       console.log(
         '\n## Sandbox (GET /v1/projects?limit=25, autocannon 10 connections × 10 s; next start targets: median of interleaved rounds)\n',
       );
       console.log(formatSandboxRows(await benchSandbox({ portalUrl: portal.baseUrl })));
       return;
     }
-    const candidates = routeArg ? routeArg.slice('--routes='.length).split(',') : benchRoutes();
+    const candidates = routeList ?? benchRoutes();
     const routes: string[] = [];
     for (const route of candidates) {
       const res = await fetch(portal.baseUrl + route);
       if (res.ok) routes.push(route);
       else console.warn(`skipping ${route}: HTTP ${res.status}`);
     }
-    const rows = await benchPages(portal.baseUrl, routes, { lighthouse: !args.has('--no-lighthouse'), runs });
+    const rows = await benchPages(portal.baseUrl, routes, { lighthouse, runs });
     console.log(`\n## Pages (first visit, Lighthouse mobile${runs > 1 ? `, median of ${runs} runs` : ''})\n`);
     console.log('| route | static | JS files | JS bytes | JS gzip | perf | a11y | best | SEO |');
     console.log('|---|---|---|---|---|---|---|---|---|');
@@ -49,7 +57,7 @@ async function main() {
         `| ${r.route} | ${isPrerendered(r.route) ? 'yes' : 'no'} | ${r.jsFiles} | ${kb(r.jsBytes)} | ${kb(r.jsGzipBytes)} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} |`,
       );
     }
-    if (!args.has('--pages-only')) {
+    if (!pagesOnly) {
       const search = await benchSearch({ distDir });
       console.log('\n## Search (MiniSearch, per keystroke)\n');
       console.log('| index bytes | index gzip | keystrokes | median ms | p95 ms |\n|---|---|---|---|---|');
