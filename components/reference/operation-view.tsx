@@ -53,13 +53,18 @@ export function OperationView({
       </Section>
       {operation.parameters.length > 0 ? (
         <Section id="parameters" title="Parameters">
-          <ParametersTable parameters={operation.parameters} resolve={resolve} />
+          <ParametersTable parameters={operation.parameters} resolve={resolve} anchors={{ in: 'param' }} />
         </Section>
       ) : null}
       {operation.requestBody ? (
         <Section id="request-body" title={`Request body${operation.requestBody.required ? ' (required)' : ''}`}>
           <Description text={operation.requestBody.description} />
-          <MediaContent content={operation.requestBody.content} what="request" resolve={resolve} />
+          <MediaContent
+            content={operation.requestBody.content}
+            what="request"
+            resolve={resolve}
+            anchors={{ in: 'body' }}
+          />
         </Section>
       ) : null}
       {samples === null ? null : (

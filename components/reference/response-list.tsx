@@ -44,6 +44,7 @@ export function ResponseList({
                 label={`Headers of the ${status} response`}
                 headers={Object.entries(response.headers)}
                 resolve={resolve}
+                anchors={{ in: 'response', status }}
               />
             ) : null}
             {Object.keys(response.content).length > 0 ? (
@@ -52,6 +53,7 @@ export function ResponseList({
                 what={`${status} response`}
                 resolve={resolve}
                 schemaAs={schemaAs}
+                anchors={{ in: 'response', status }}
               />
             ) : null}
           </section>

@@ -39,10 +39,10 @@ export function WebhookView({ webhook }: { webhook: Webhook }) {
         <Description text={webhook.description} />
       </Section>
       <Section id="headers" title="Delivery headers">
-        <ParametersTable parameters={webhook.headers} />
+        <ParametersTable parameters={webhook.headers} anchors={{ in: 'param' }} />
       </Section>
       <Section id="payload" title="Payload">
-        <SchemaView schema={webhook.payloadSchema} />
+        <SchemaView schema={webhook.payloadSchema} anchors={{ in: 'body' }} />
       </Section>
       <Section id="example" title="Example delivery">
         <CodeExample code={http} lang="http" label={`Example ${webhook.event} delivery`} />
