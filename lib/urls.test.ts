@@ -7,8 +7,10 @@ import {
   fieldAnchor,
   fieldHref,
   guideHref,
+  headerAnchor,
   markdownHref,
   operationHref,
+  parameterAnchors,
   problemTypeUri,
   responseAnchor,
   webhookHref,
@@ -34,6 +36,26 @@ describe('the URLs of the portal', () => {
     expect(fieldAnchor({ in: 'body' }, 'name')).toBe('body-name');
     expect(fieldAnchor({ in: 'response', status: 200 }, 'id')).toBe('response-200-id');
     expect(fieldHref('listProjects', { in: 'param' }, 'limit')).toBe('/reference/listProjects#param-limit');
+    expect(fieldAnchor({ in: 'response', status: 200 }, 'data.id')).toBe('response-200-data.id');
+    expect(fieldAnchor({ in: 'body' }, 'display name')).toBe('body-display-name');
+  });
+
+  it('lowercases header names in anchors and keeps parameter anchors unique', () => {
+    expect(headerAnchor(200, 'X-Request-ID')).toBe('response-200-header-x-request-id');
+    expect(headerAnchor('4XX', 'retry-after')).toBe('response-4XX-header-retry-after');
+    expect(
+      parameterAnchors([
+        { name: 'limit', in: 'query' },
+        { name: 'X-Request-ID', in: 'header' },
+      ]),
+    ).toEqual(['param-limit', 'param-x-request-id']);
+    expect(
+      parameterAnchors([
+        { name: 'id', in: 'path' },
+        { name: 'id', in: 'query' },
+        { name: 'Id', in: 'header' },
+      ]),
+    ).toEqual(['param-path-id', 'param-query-id', 'param-header-id']);
   });
 
   it('makes site paths absolute on PORTAL_URL and leaves other URLs alone', () => {

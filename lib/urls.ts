@@ -90,19 +90,54 @@ export function responseAnchor(status: number | string): string {
 export type FieldLocation = { in: 'param' } | { in: 'body' } | { in: 'response'; status: number | string };
 
 /**
- * The anchor id of a field on an operation's page.
+ * The anchor id of a field on an operation's page. Anchors are stable: they derive from the document's names
+ * only, never from the order of fields or from React ids. White space (not allowed in an HTML id) becomes `-`.
  * @param location parameter, body field or field of the response with that status
- * @param name the field name; nested fields use their dotted path (`owner.id`)
- * @returns `param-limit`, `body-name`, `response-200-id`
+ * @param name the field name; a nested field uses its dotted path (`settings.region`): array items add no
+ *   segment (`data.id` is the `id` of each item of `data`; `items` only where an object also has items), the values
+ *   of a map add `*` (`labels.*.color`) and the options of a `oneOf`/`anyOf` add `option-<n>`, counted from 1
+ *   (`source.option-2.url`)
+ * @returns `param-limit`, `body-settings.region`, `response-200-data.id`
  */
 export function fieldAnchor(location: FieldLocation, name: string): string {
   const prefix = location.in === 'response' ? responseAnchor(location.status) : location.in;
-  return `${prefix}-${name}`;
+  return `${prefix}-${name.replace(/\s+/g, '-')}`;
 }
 
-/** A field on an operation's page: `/reference/listProjects#param-limit`. */
+/**
+ * A field on an operation's page: `/reference/listProjects#param-limit`.
+ * @param name as for {@link fieldAnchor}; a header parameter's name lowercased, as {@link parameterAnchors} makes it
+ */
 export function fieldHref(operationId: string, location: FieldLocation, name: string): string {
   return `${operationHref(operationId)}#${fieldAnchor(location, name)}`;
+}
+
+/**
+ * The anchor ids of an operation's parameters, in their order. A header's name is lowercased: HTTP field names
+ * are case-insensitive (RFC 9110 §5.1), so `X-Request-ID` and `x-request-id` name one anchor. A name used in two
+ * locations (a `path` and a `query` parameter both called `id`) gets its location too, so ids stay unique.
+ * @param parameters `name` and `in` of each Parameter Object
+ * @returns `param-limit`, `param-x-request-id`; for a shared name `param-path-id`, `param-query-id`
+ */
+export function parameterAnchors(parameters: readonly { name: string; in: string }[]): string[] {
+  const key = (parameter: { name: string; in: string }) =>
+    parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name;
+  const seen = new Map<string, number>();
+  for (const parameter of parameters) seen.set(key(parameter), (seen.get(key(parameter)) ?? 0) + 1);
+  return parameters.map((parameter) =>
+    fieldAnchor({ in: 'param' }, seen.get(key(parameter)) === 1 ? key(parameter) : `${parameter.in}-${key(parameter)}`),
+  );
+}
+
+/**
+ * The anchor id of a response header on an operation's page, lowercased as HTTP field names are case-insensitive
+ * (RFC 9110 §5.1); `header-` keeps it apart from the response's body fields.
+ * @param status the response status (`200`, `'4XX'`)
+ * @param name the header name, any case
+ * @returns `response-200-header-x-request-id`
+ */
+export function headerAnchor(status: number | string, name: string): string {
+  return fieldAnchor({ in: 'response', status }, `header-${name.toLowerCase()}`);
 }
 
 /**

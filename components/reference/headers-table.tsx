@@ -1,41 +1,52 @@
 import type { HeaderObject, RefResolver } from '@/lib/openapi';
 import { describeSchema } from '@/lib/reference/schema';
-import { formatValue } from '@/lib/reference/schema-meta';
+import { headerAnchor } from '@/lib/urls';
 
-import { Description } from './description';
-import { TypeFacts } from './schema-facts';
-import { ValueTable } from './value-table';
+import { FieldItem, FieldList, Marker } from './field-list';
+import { DescriptionFacts, TypeFacts, ValueFacts } from './schema-facts';
 
 /**
- * Response headers as a table: name, type, whether always present, example and description.
+ * Response headers as a compact list: per header its name, type and whether it is always sent on one line,
+ * then constraints, example (a header value is raw text, so a string example is not quoted) and description.
  * @param props.headers `[name, Header Object]` pairs
  * @param props.resolve resolves `$ref` strings inside schemas
- * @param props.label accessible name of the table
+ * @param props.label accessible name of the list
+ * @param props.anchors on an operation's page, the response: each item gets its anchor id (lib/urls.ts
+ *   `headerAnchor`: `response-200-header-x-request-id`) and a copy-link control
  */
 export function HeadersTable({
   headers,
   resolve,
   label = 'Response headers',
+  anchors,
 }: {
   headers: readonly (readonly [string, HeaderObject])[];
   resolve?: RefResolver;
   label?: string;
+  anchors?: { in: 'response'; status: number | string };
 }) {
-  const rows = headers.map(([name, header]) => {
-    const node = describeSchema(header.schema, { resolve, maxNodes: 20 });
-    return [
-      name,
-      <TypeFacts key="type" node={node} />,
-      header.required ? 'always' : 'sometimes',
-      header.example === undefined ? (
-        '—'
-      ) : (
-        <code key="example" className="break-all">
-          {String(typeof header.example === 'string' ? header.example : formatValue(header.example))}
-        </code>
-      ),
-      <Description key="description" text={header.description} />,
-    ];
-  });
-  return <ValueTable label={label} columns={['Header', 'Type', 'Present', 'Example', 'Description']} rows={rows} />;
+  return (
+    <FieldList label={label}>
+      {headers.map(([name, header]) => {
+        const node = describeSchema(header.schema, { resolve, maxNodes: 20 });
+        return (
+          <FieldItem
+            key={name}
+            name={name}
+            id={anchors ? headerAnchor(anchors.status, name) : undefined}
+            linkLabel={name}
+            head={
+              <>
+                <TypeFacts node={node} deprecated={header.deprecated} />
+                <Marker>{header.required ? 'always' : 'sometimes'}</Marker>
+                <ValueFacts node={node} example={header.example} />
+              </>
+            }
+          >
+            <DescriptionFacts node={node} description={header.description} />
+          </FieldItem>
+        );
+      })}
+    </FieldList>
+  );
 }

@@ -51,7 +51,7 @@ export function OperationView({
       </Section>
       {operation.parameters.length > 0 ? (
         <Section id="parameters" title="Parameters">
-          <ParametersTable parameters={operation.parameters} resolve={resolve} />
+          <ParametersTable parameters={operation.parameters} resolve={resolve} anchors={{ in: 'param' }} />
         </Section>
       ) : null}
       {operation.requestBody ? (
@@ -62,6 +62,7 @@ export function OperationView({
             what="request"
             resolve={resolve}
             examples={samples === null}
+            anchors={{ in: 'body' }}
           />
         </Section>
       ) : null}

@@ -47,6 +47,7 @@ export function ResponseList({
                 label={`Headers of the ${status} response`}
                 headers={Object.entries(response.headers)}
                 resolve={resolve}
+                anchors={{ in: 'response', status }}
               />
             ) : null}
             {Object.keys(response.content).length > 0 ? (
@@ -56,6 +57,7 @@ export function ResponseList({
                 resolve={resolve}
                 schemaAs={schemaAs}
                 examples={examples}
+                anchors={{ in: 'response', status }}
               />
             ) : null}
           </section>

@@ -1,156 +1,194 @@
 import { useId } from 'react';
 
 import type { RefResolver } from '@/lib/openapi';
+import { childPath, listedNode, nestedSummary, transparentNodes } from '@/lib/reference/field-tree';
 import { describeSchema, hasChildren, type SchemaNode } from '@/lib/reference/schema';
+import { fieldAnchor, type FieldLocation } from '@/lib/urls';
 
-import { DescriptionFacts, TypeFacts } from './schema-facts';
-
-/** `.ref-cell` and friends live in app/globals.css: schema rows repeat them hundreds of times per page. */
-const cell = 'ref-cell';
+import { FieldItem, FieldList, Required } from './field-list';
+import { DescriptionFacts, TypeFacts, ValueFacts } from './schema-facts';
 
 /**
- * A schema as readable nested tables: one row per property; nested objects, array items, maps and
- * `oneOf`/`anyOf` variants fold into native `<details>` (no JavaScript), open for the first level only.
- * A circular reference shows as a `circular: Name` link to the row or block it repeats instead of expanding
- * (anchors are unique per page: `useId` prefixes them).
+ * What every level of one schema's list shares: the prefix of its `schema-…` ids (unique per page: `useId`),
+ * the anchors' location, and the ids of the ancestors circular references may link to (by node anchor).
+ */
+type Tree = { ids: string; anchors?: FieldLocation; targets: ReadonlyMap<number, string> };
+
+/**
+ * A schema as a compact list of fields: one item per property (name, type, "required"; description and facts
+ * below). An object, an array of objects or a map folds its fields into a native `<details>` ("Show 3 fields",
+ * no JavaScript), closed, so a page shows its top level only; `oneOf`/`anyOf` options are blocks of their own,
+ * open at the top. A circular reference shows as a `circular: Name` link to the field it repeats instead of
+ * expanding. With `anchors`, every field (nested ones too) has an id from lib/urls.ts `fieldAnchor` with its
+ * dotted path (`body-settings.region`, `response-200-data.id`) and a copy-link control.
  * @param props.schema any OpenAPI 3.0/3.1 Schema Object (resolved, or with `$ref`s and a `resolve` callback)
  * @param props.resolve resolves `$ref` strings for unresolved documents
+ * @param props.anchors where the schema is documented on an operation's page (`{ in: 'body' }`, a response)
  */
-export function SchemaView({ schema, resolve }: { schema: unknown; resolve?: RefResolver }) {
+export function SchemaView({
+  schema,
+  resolve,
+  anchors,
+}: {
+  schema: unknown;
+  resolve?: RefResolver;
+  anchors?: FieldLocation;
+}) {
   const node = describeSchema(schema, { resolve });
   const ids = `schema-${useId().replace(/[^\w-]/g, '')}`;
+  const id = nodeId(ids, node);
+  const tree: Tree = { ids, anchors, targets: withTargets(new Map(), node, id) };
   return (
-    <div id={anchorId(ids, node)} className="space-y-2">
-      <div className="flex flex-wrap items-baseline gap-2 text-sm">
-        <TypeFacts node={node} ids={ids} />
-      </div>
+    <div id={id} className="space-y-2">
+      <p className="flex flex-wrap items-baseline gap-2 text-sm">
+        <TypeFacts node={node} circularHref={circularHref(tree, node)} />
+        <ValueFacts node={node} />
+      </p>
       <DescriptionFacts node={node} />
-      {hasChildren(node) ? <SchemaBody node={node} depth={0} ids={ids} /> : null}
+      {hasChildren(node) ? <Fields node={node} path="" depth={0} tree={tree} /> : null}
     </div>
   );
 }
 
-/** The element id of a node that circular references may link to (see {@link TypeFacts}). */
-function anchorId(ids: string, node: SchemaNode): string | undefined {
-  return node.anchor === undefined ? undefined : `${ids}-${node.anchor}`;
+/** The `schema-…` id of a node reached through a `$ref` (or of its array items), the target of circular links. */
+function nodeId(ids: string, node: SchemaNode): string | undefined {
+  const anchor = transparentNodes(node).find((candidate) => candidate.anchor !== undefined)?.anchor;
+  return anchor === undefined ? undefined : `${ids}-${anchor}`;
 }
 
-/** The structure of one node: its property table, then array items, map values and variants. */
-function SchemaBody({ node, depth, ids }: { node: SchemaNode; depth: number; ids: string }) {
+/** `targets` plus the anchors of `node` and its transparent array items, all shown by the element `id`. */
+function withTargets(targets: ReadonlyMap<number, string>, node: SchemaNode, id: string | undefined) {
+  const anchored = transparentNodes(node).filter((candidate) => candidate.anchor !== undefined);
+  if (id === undefined || anchored.length === 0) return targets;
+  return new Map([...targets, ...anchored.map((candidate) => [candidate.anchor as number, id] as const)]);
+}
+
+function circularHref(tree: Tree, node: SchemaNode): string | undefined {
+  const anchor = node.circularAnchor ?? node.items?.circularAnchor;
+  const target = anchor === undefined ? undefined : tree.targets.get(anchor);
+  return target === undefined ? undefined : `#${target}`;
+}
+
+/** The id of the element showing the node at `path`: its field anchor on an operation's page, else its `schema-…` id. */
+function elementId(tree: Tree, path: string, node: SchemaNode): string | undefined {
+  return tree.anchors && path !== '' ? fieldAnchor(tree.anchors, path) : nodeId(tree.ids, node);
+}
+
+/** The fields of a node (through array items): its property list, then the values of a map and each option. */
+function Fields({ node, path, depth, tree }: { node: SchemaNode; path: string; depth: number; tree: Tree }) {
+  const listed = listedNode(node);
+  const keyword = listed.variants?.keyword === 'oneOf' ? 'One of' : 'Any of';
   return (
     <div className="space-y-2">
-      {node.properties.length > 0 ? (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <thead>
-              <tr className="text-xs text-zinc-600 dark:text-zinc-400">
-                <th className={`${cell} w-1/4`}>Field</th>
-                <th className={`${cell} w-1/4`}>Type</th>
-                <th className={cell}>Description</th>
-              </tr>
-            </thead>
-            <tbody>
-              {node.properties.map((property) => (
-                <PropertyRows
-                  key={property.name}
-                  name={property.name}
-                  required={property.required}
-                  node={property.node}
-                  depth={depth}
-                  ids={ids}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {listed.properties.length > 0 ? (
+        <FieldList>
+          {listed.properties.map((property) => (
+            <Field
+              key={property.name}
+              name={property.name}
+              required={property.required}
+              node={property.node}
+              path={childPath(path, property.name)}
+              depth={depth}
+              tree={tree}
+            />
+          ))}
+        </FieldList>
       ) : null}
-      {node.items && hasChildren(node.items) ? (
-        <Nested title={`Items: ${node.items.label}`} node={node.items} depth={depth} ids={ids} anchored />
-      ) : null}
-      {node.additional && hasChildren(node.additional) ? (
-        <Nested
-          title={`Additional properties: ${node.additional.label}`}
-          node={node.additional}
-          depth={depth}
-          ids={ids}
-          anchored
+      {listed.items && hasChildren(listed.items) ? (
+        <Group
+          title={`Items: ${listed.items.label}`}
+          node={listed.items}
+          path={childPath(path, 'items')}
+          {...{ depth, tree }}
         />
       ) : null}
-      {node.variants?.options.map((option, index) => (
-        <Nested
+      {listed.additional && hasChildren(listed.additional) ? (
+        <Group
+          title={`Each value: ${listed.additional.label}`}
+          node={listed.additional}
+          path={childPath(path, '*')}
+          {...{ depth, tree }}
+        />
+      ) : null}
+      {listed.variants?.options.map((option, index) => (
+        <Group
           key={index}
-          title={`${node.variants?.keyword === 'oneOf' ? 'One of' : 'Any of'}, option ${index + 1}: ${option.label}`}
+          title={`${keyword}, option ${index + 1}: ${option.label}`}
           node={option}
-          depth={depth}
-          ids={ids}
-          anchored
+          path={childPath(path, `option-${index + 1}`)}
           withFacts
+          {...{ depth, tree }}
         />
       ))}
     </div>
   );
 }
 
-function PropertyRows({
-  name,
-  required,
-  node,
-  depth,
-  ids,
-}: {
-  name: string;
-  required: boolean;
-  node: SchemaNode;
-  depth: number;
-  ids: string;
-}) {
+/** One property: its item, and its own fields folded into a closed `<details>`. */
+function Field(props: { name: string; required: boolean; node: SchemaNode; path: string; depth: number; tree: Tree }) {
+  const { name, required, node, path, depth, tree } = props;
+  const id = elementId(tree, path, node);
   return (
-    <>
-      <tr id={anchorId(ids, node)}>
-        <td className="ref-cell ref-name">
-          {name}
-          {required ? <span className="ref-required">required</span> : null}
-        </td>
-        <td className={cell}>
-          <TypeFacts node={node} ids={ids} />
-        </td>
-        <td className={cell}>
-          <DescriptionFacts node={node} />
-        </td>
-      </tr>
+    <FieldItem
+      name={name}
+      id={id}
+      linkLabel={tree.anchors ? path : undefined}
+      head={
+        <>
+          <TypeFacts node={node} circularHref={circularHref(tree, node)} />
+          {required ? <Required /> : null}
+          <ValueFacts node={node} />
+        </>
+      }
+    >
+      <DescriptionFacts node={node} />
       {hasChildren(node) ? (
-        <tr>
-          <td colSpan={3} className={`${cell} pl-4`}>
-            <Nested title={`Fields of ${name}`} node={node} depth={depth} ids={ids} />
-          </td>
-        </tr>
+        <details className="ref-nested">
+          <summary>{nestedSummary(node)}</summary>
+          <Fields
+            node={node}
+            path={path}
+            depth={depth + 1}
+            tree={{ ...tree, targets: withTargets(tree.targets, node, id) }}
+          />
+        </details>
       ) : null}
-    </>
+    </FieldItem>
   );
 }
 
-/** A collapsible block of a nested node; `anchored` when no property row above already carries the node's anchor. */
-function Nested(props: {
+/** A block that is not a property (array items beside properties, map values, an option): open at the top level only. */
+function Group(props: {
   title: string;
   node: SchemaNode;
+  path: string;
   depth: number;
-  ids: string;
-  anchored?: boolean;
+  tree: Tree;
   withFacts?: boolean;
 }) {
-  const { title, node, depth, ids, anchored = false, withFacts = false } = props;
+  const { title, node, path, depth, tree, withFacts = false } = props;
+  const id = elementId(tree, path, node);
   return (
-    <details
-      id={anchored ? anchorId(ids, node) : undefined}
-      open={depth < 1}
-      className="rounded border border-zinc-200 dark:border-zinc-800"
-    >
+    <details id={id} open={depth < 1} className="rounded border border-zinc-200 dark:border-zinc-800">
       <summary className="cursor-pointer px-2 py-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">
         {title}
       </summary>
-      <div className="space-y-2 p-2">
-        {withFacts ? <DescriptionFacts node={node} /> : null}
-        {hasChildren(node) ? <SchemaBody node={node} depth={depth + 1} ids={ids} /> : null}
+      <div className="space-y-2 px-2 pb-2">
+        {withFacts ? (
+          <>
+            <ValueFacts node={node} />
+            <DescriptionFacts node={node} />
+          </>
+        ) : null}
+        {hasChildren(node) ? (
+          <Fields
+            node={node}
+            path={path}
+            depth={depth + 1}
+            tree={{ ...tree, targets: withTargets(tree.targets, node, id) }}
+          />
+        ) : null}
       </div>
     </details>
   );

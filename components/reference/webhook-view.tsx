@@ -60,10 +60,10 @@ export function WebhookView({ webhook }: { webhook: Webhook }) {
       panelLabel="Example delivery and verifying code"
     >
       <Section id="headers" title="Delivery headers">
-        <ParametersTable parameters={webhook.headers} />
+        <ParametersTable parameters={webhook.headers} anchors={{ in: 'param' }} />
       </Section>
       <Section id="payload" title="Payload">
-        <SchemaView schema={webhook.payloadSchema} />
+        <SchemaView schema={webhook.payloadSchema} anchors={{ in: 'body' }} />
       </Section>
       <Section id="verify" title="Verify the signature">
         <Description text={signing?.body} />

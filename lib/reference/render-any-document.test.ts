@@ -35,12 +35,12 @@ describe('the reference pages cope with any valid OpenAPI 3.0/3.1 document', () 
     });
   }
 
-  it('links circular references to the schema they repeat instead of expanding them', async () => {
+  it('links circular references to the field or schema they repeat instead of expanding them', async () => {
     const links: string[] = [];
     for (const file of documents.filter((candidate) => /circular/.test(candidate))) {
       await renderDocumentPages(parse(file), (_operation, html) => {
         links.push(
-          ...[...html.matchAll(/<a href="#schema-[^"]+"[^>]*><span[^>]*>([^<]*)<\/span><\/a>/g)].map(
+          ...[...html.matchAll(/<a href="#[^"]+" class="underline"><span class="ref-type">([^<]*)<\/span><\/a>/g)].map(
             (match) => match[1] ?? '',
           ),
         );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
+import { FieldLinks } from '@/components/reference/field-links.client';
 import { OperationView } from '@/components/reference/operation-view';
 import { DocsShell } from '@/components/sidebar';
 import { getOperation } from '@/lib/openapi';
@@ -32,6 +33,7 @@ export default async function Page({ params }: Props) {
   return (
     <DocsShell>
       <OperationView operation={operation} />
+      <FieldLinks />
     </DocsShell>
   );
 }

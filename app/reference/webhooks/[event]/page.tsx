@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
+import { FieldLinks } from '@/components/reference/field-links.client';
 import { WebhookView } from '@/components/reference/webhook-view';
 import { DocsShell } from '@/components/sidebar';
 import { listWebhooks } from '@/lib/openapi';
@@ -33,6 +34,7 @@ export default async function Page({ params }: Props) {
   return (
     <DocsShell>
       <WebhookView webhook={webhook} />
+      <FieldLinks />
     </DocsShell>
   );
 }
