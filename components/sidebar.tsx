@@ -84,7 +84,7 @@ export function DocsShell({ children }: { children: ReactNode }) {
           <SidebarLinks idPrefix="menu" />
         </div>
       </details>
-      <aside className="hidden w-64 shrink-0 lg:block">
+      <aside aria-label="Site navigation" className="hidden w-64 shrink-0 lg:block">
         <SidebarScroll className="sticky top-14 max-h-[calc(100vh-3.5rem)] overflow-y-auto py-8 pr-2">
           <SidebarLinks idPrefix="aside" />
         </SidebarScroll>

@@ -11,7 +11,8 @@ const cell = 'ref-cell';
  */
 export function ValueTable({ columns, rows, label }: { columns: string[]; rows: ReactNode[][]; label: string }) {
   return (
-    <div className="overflow-x-auto">
+    // A focusable, named region: a narrow pane may scroll the table sideways, and keyboard users must reach it.
+    <div role="region" aria-label={label} tabIndex={0} className="overflow-x-auto">
       <table aria-label={label} className="w-full border-collapse text-left text-sm">
         <thead>
           <tr className="text-xs text-zinc-600 dark:text-zinc-400">

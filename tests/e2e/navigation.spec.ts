@@ -7,11 +7,14 @@ import { expect, test } from './fixtures';
 
 const operations = listOperations();
 
+/** The wide-screen sidebar's `<aside>` (operation pages have a second aside, their sample panel). */
+const SIDEBAR = 'aside[aria-label="Site navigation"]';
+
 /** The wide-screen sidebar (the phone menu holds a second copy of the links). */
-const sidebar = (page: Page) => page.locator('aside').getByRole('navigation', { name: 'Sections' });
+const sidebar = (page: Page) => page.locator(SIDEBAR).getByRole('navigation', { name: 'Sections' });
 
 /** The element of the wide-screen sidebar that scrolls. */
-const scroller = (page: Page) => page.locator('aside > div');
+const scroller = (page: Page) => page.locator(`${SIDEBAR} > div`);
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -32,7 +35,7 @@ test('each operation is under its tag heading with its method and its full navig
       lists.map((list) => document.getElementById(list.getAttribute('aria-labelledby')!)?.textContent),
     );
   expect(headings).toEqual(tags);
-  const aside = (await page.locator('aside').boundingBox())!;
+  const aside = (await page.locator(SIDEBAR).boundingBox())!;
   for (const operation of operations) {
     const link = nav
       .getByRole('list', { name: operation.tag, exact: true })

@@ -20,21 +20,31 @@ const OPERATION = 'listProjects';
 const HEADER_PX = 56;
 
 /**
- * The anchor of a nested field of {@link OPERATION}'s responses (a field of a field, folded into a closed
- * `<details>` on load), from the model: the first response showing its own schema with one.
+ * A nested field of a success response (a field of a field, folded into a closed `<details>` on load), from the
+ * model: the first operation with one, and its anchor. Error bodies are left out: the error list shows their
+ * shared schema once, without anchors.
  */
-function nestedAnchor(): string {
-  const operation = listOperations().find((candidate) => candidate.operationId === OPERATION)!;
-  const repeats = findRepeats(operation.responses);
-  for (const [status, response] of Object.entries(operation.responses)) {
-    for (const [mediaType, media] of Object.entries(response.content)) {
-      if (repeats[status]?.schemaAs[mediaType] !== undefined) continue;
-      const parent = listedNode(describeSchema(media.schema)).properties.find((property) => hasChildren(property.node));
-      const child = parent && listedNode(parent.node).properties[0];
-      if (parent && child) return fieldAnchor({ in: 'response', status }, `${parent.name}.${child.name}`);
+function nestedField(): { operationId: string; anchor: string } {
+  for (const operation of listOperations()) {
+    const errors = new Set(operation.errorStatuses.map(String));
+    const repeats = findRepeats(operation.responses);
+    for (const [status, response] of Object.entries(operation.responses)) {
+      if (errors.has(status)) continue;
+      for (const [mediaType, media] of Object.entries(response.content)) {
+        if (repeats[status]?.schemaAs[mediaType] !== undefined) continue;
+        const parent = listedNode(describeSchema(media.schema)).properties.find((property) =>
+          hasChildren(property.node),
+        );
+        const child = parent && listedNode(parent.node).properties[0];
+        if (parent && child)
+          return {
+            operationId: operation.operationId,
+            anchor: fieldAnchor({ in: 'response', status }, `${parent.name}.${child.name}`),
+          };
+      }
     }
   }
-  throw new Error(`${OPERATION} has no nested response field`);
+  throw new Error('no operation has a nested success-response field');
 }
 
 /** Names (of parameters, headers, fields) whose text the browser laid out on more than one line. */
@@ -78,11 +88,11 @@ test('a deep link to a parameter scrolls it into view below the sticky header', 
 });
 
 test('a deep link to a nested field opens its closed <details> and shows it below the header', async ({ page }) => {
-  const anchor = nestedAnchor();
-  await page.goto(operationHref(OPERATION));
+  const { operationId, anchor } = nestedField();
+  await page.goto(operationHref(operationId));
   const item = page.locator(`[id="${anchor}"]`);
   await expect(item).toBeHidden(); // folded on a plain visit
-  await page.goto(`${operationHref(OPERATION)}#${anchor}`);
+  await page.goto(`${operationHref(operationId)}#${anchor}`);
   await expect(item).toBeVisible();
   await expect(item).toBeInViewport();
   expect((await item.boundingBox())!.y).toBeGreaterThanOrEqual(HEADER_PX);
