@@ -28,13 +28,18 @@ function schemaIds(content: Readonly<Record<string, MediaTypeObject>>, location:
   return shown ? paths(describeSchema(shown.schema)).map((path) => fieldAnchor(location, path)) : [];
 }
 
-/** Every field anchor an operation's page must carry, from the model alone. */
+/**
+ * Every field anchor an operation's page must carry, from the model alone: its parameters, request body and the
+ * responses shown in full (the errors' compact list, OperationErrors, has no field anchors yet).
+ */
 function expectedIds(operation: Operation): string[] {
-  const repeats = findRepeats(operation.responses);
+  const errors = new Set(operation.errors.map((error) => String(error.status)));
+  const responses = Object.entries(operation.responses).filter(([status]) => !errors.has(status));
+  const repeats = findRepeats(Object.fromEntries(responses));
   return [
     ...parameterAnchors(operation.parameters),
     ...schemaIds(operation.requestBody?.content ?? {}, { in: 'body' }),
-    ...Object.entries(operation.responses).flatMap(([status, response]) => [
+    ...responses.flatMap(([status, response]) => [
       ...(repeats[status]?.headersAs === undefined
         ? Object.keys(response.headers).map((name) => headerAnchor(status, name))
         : []),
@@ -70,13 +75,7 @@ describe('field anchors on the operation pages of the AeThex document', () => {
     const operation = listOperations().find((candidate) => candidate.operationId === 'listProjects');
     if (!operation) throw new Error('listProjects is in the document');
     const { ids } = anchorsOf(await renderStatic(createElement(OperationView, { operation, samples: null })));
-    for (const id of [
-      'param-limit',
-      'param-x-request-id',
-      'response-200-id',
-      'response-200-header-x-request-id',
-      'response-400-errors.field',
-    ])
+    for (const id of ['param-limit', 'param-x-request-id', 'response-200-id', 'response-200-header-x-request-id'])
       expect(ids).toContain(id);
   });
 
@@ -90,6 +89,7 @@ describe('field anchors on the operation pages of the AeThex document', () => {
     const runtime = html.indexOf('id="response-200-runtime"');
     expect(runtime).toBeGreaterThan(0);
     expect(html.indexOf('id="response-200-runtime.latency_ms.p95"')).toBeGreaterThan(runtime);
+    expect(html).toContain('id="response-200-breakdown.region"');
   });
 });
 
