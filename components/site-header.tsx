@@ -25,7 +25,17 @@ export function SiteHeader() {
               matchPrefix
               className="rounded-md px-1.5 py-1.5 whitespace-nowrap text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 data-[active]:font-semibold data-[active]:text-indigo-700 sm:px-3 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white dark:data-[active]:text-indigo-300"
             >
-              {item.title}
+              {item.shortTitle ? (
+                <>
+                  {/* Below 360 px the full titles overflow; the short one shows, the full one stays the name. */}
+                  <span aria-hidden="true" className="hidden max-[359px]:inline">
+                    {item.shortTitle}
+                  </span>
+                  <span className="max-[359px]:sr-only">{item.title}</span>
+                </>
+              ) : (
+                item.title
+              )}
             </NavLink>
           ))}
         </nav>

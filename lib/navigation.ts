@@ -11,6 +11,8 @@ import { guideHref, PATHS, webhookHref } from './urls';
 /** A link in the navigation. `method` marks an API operation (GET, POST, …) for a badge. */
 export type NavItem = {
   title: string;
+  /** A shorter title for the header on the narrowest phones (below 360 px), where the full ones overflow. */
+  shortTitle?: string;
   href: string;
   method?: string;
 };
@@ -30,7 +32,7 @@ export type NavSection = {
 /** Top-level areas of the site, shown in the header in this order. */
 export const topNavigation: readonly NavItem[] = [
   { title: 'Guides', href: guideHref('quickstart') },
-  { title: 'API reference', href: PATHS.reference },
+  { title: 'API reference', shortTitle: 'API', href: PATHS.reference },
   { title: 'Console', href: PATHS.console },
 ];
 

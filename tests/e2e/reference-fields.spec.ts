@@ -64,6 +64,7 @@ async function brokenNames(page: Page): Promise<{ count: number; broken: string[
 for (const viewport of [
   { width: 1440, height: 900 },
   { width: 375, height: 812 },
+  { width: 320, height: 640 },
 ]) {
   test.describe(`at ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport });

@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 
 import { listOperations, listWebhooks } from '../../lib/openapi';
 import { responseExamples } from '../../lib/reference/response-examples';
-import { operationHref, webhookHref } from '../../lib/urls';
+import { operationHref, PATHS, webhookHref } from '../../lib/urls';
 import { expect, test } from './fixtures';
 
 /** The request sample and the response example of an operation page's side panel. */
@@ -104,6 +104,23 @@ test.describe('operation pages at 375 px', () => {
       const shown = await sample.locator('.code-panel[data-selected="true"]').innerText();
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       expect(copied.trim()).toBe(shown.trim());
+    });
+  }
+});
+
+test.describe('reference pages at 320 px, the narrowest phone', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+  const pages = [
+    PATHS.reference,
+    PATHS.errors,
+    ...listOperations().map((operation) => operationHref(operation.operationId)),
+    ...listWebhooks().map((webhook) => webhookHref(webhook.event)),
+  ];
+  for (const path of pages) {
+    test(`${path} does not scroll sideways`, async ({ page }) => {
+      await page.goto(path);
+      await page.locator('details').evaluateAll((all) => all.forEach((details) => details.setAttribute('open', '')));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     });
   }
 });
