@@ -38,11 +38,18 @@ export function CodeTabs({ tabs, title }: { tabs: readonly CodeTab[]; title?: Re
     buttons.current[next]?.focus();
   }
 
+  const copy = current ? <CopyButton text={current.source} label={`${current.label} sample`} /> : null;
   return (
     <div className="code-tabs my-4 overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-700">
-      <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-2 dark:border-zinc-700 dark:bg-zinc-900">
-        {title ? <div className="px-1 text-sm font-semibold">{title}</div> : null}
-        <div role="tablist" aria-label="Code sample language" className="flex flex-1 flex-wrap">
+      {/* With a title, title and Copy take a row of their own, so the six tabs keep one line in a narrow panel. */}
+      {title ? (
+        <div className="flex items-center justify-between gap-2 bg-zinc-50 px-3 pt-1.5 dark:bg-zinc-900">
+          <div className="text-sm font-semibold">{title}</div>
+          {copy}
+        </div>
+      ) : null}
+      <div className="flex items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-2 dark:border-zinc-700 dark:bg-zinc-900">
+        <div role="tablist" aria-label="Code sample language" className="flex flex-1 overflow-x-auto">
           {tabs.map((tab, index) => (
             <button
               key={tab.id}
@@ -63,7 +70,7 @@ export function CodeTabs({ tabs, title }: { tabs: readonly CodeTab[]; title?: Re
             </button>
           ))}
         </div>
-        {current ? <CopyButton text={current.source} label={`${current.label} sample`} /> : null}
+        {title ? null : copy}
       </div>
       {tabs.map((tab) => (
         <div

@@ -18,8 +18,17 @@ import { SchemaView } from './schema-table';
  * an entry repeats a schema only when its own differs. Entries keep the `#response-{status}` anchors.
  * @param props.errors the operation's `errors`, ascending by status
  * @param props.resolve resolves `$ref`s left in schemas and examples (models built with `inlineSchemas: false`)
+ * @param props.operationId the operation shown: examples written for other operations are left out
  */
-export function OperationErrors({ errors, resolve }: { errors: readonly OperationError[]; resolve?: RefResolver }) {
+export function OperationErrors({
+  errors,
+  resolve,
+  operationId,
+}: {
+  errors: readonly OperationError[];
+  resolve?: RefResolver;
+  operationId?: string;
+}) {
   const shared = sharedErrorBody(errors.map(({ response }) => response.content));
   return (
     <div className="space-y-3">
@@ -51,7 +60,13 @@ export function OperationErrors({ errors, resolve }: { errors: readonly Operatio
             <p className="text-zinc-700 dark:text-zinc-300">
               {error ? `${error.when} ${error.hint}` : response.description}
             </p>
-            <ErrorDetails status={status} response={response} shared={shared} resolve={resolve} />
+            <ErrorDetails
+              status={status}
+              response={response}
+              shared={shared}
+              resolve={resolve}
+              operationId={operationId}
+            />
           </li>
         ))}
       </ul>
@@ -65,18 +80,20 @@ function ErrorDetails({
   response,
   shared,
   resolve,
+  operationId,
 }: {
   status: number;
   response: OperationError['response'];
   shared: SharedErrorBody | undefined;
   resolve?: RefResolver;
+  operationId?: string;
 }) {
   const headers = Object.entries(response.headers);
   const bodies = Object.entries(response.content);
   if (headers.length === 0 && bodies.length === 0) return null;
   return (
     <details>
-      <summary className="inline-flex min-h-6 cursor-pointer items-center text-xs text-zinc-700 dark:text-zinc-300">
+      <summary className="min-h-6 cursor-pointer py-0.5 text-xs text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
         Headers and example body
       </summary>
       <div className="space-y-3 pt-2">
@@ -91,7 +108,7 @@ function ErrorDetails({
                 <SchemaView schema={media.schema} resolve={resolve} />
               </>
             )}
-            {mediaExamples(media, resolve).map((example) => (
+            {mediaExamples(media, resolve, operationId).map((example) => (
               <CodeExample
                 key={example.name}
                 code={toJsonText(example.value)}

@@ -41,7 +41,7 @@ export async function OperationPanel({
   );
   const initial = choices.find((choice) => choice.success) ?? choices[0];
   return (
-    <div className="flex flex-col gap-4 [&_.code-panel_pre]:max-h-[28vh] [&_.code-tab]:px-1.5 [&_.code-tabs]:my-0">
+    <div className="flex flex-col gap-4 [&_.code-panel_pre]:max-h-[30vh] [&_.code-tab]:px-1.5 [&_.code-tabs]:my-0">
       {samples}
       {initial ? <ResponseExampleSwitcher choices={choices} initial={initial.id} /> : null}
     </div>

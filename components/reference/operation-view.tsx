@@ -71,7 +71,7 @@ export function OperationView({
       </Section>
       {operation.errors.length > 0 ? (
         <Section id="errors" title="Errors">
-          <OperationErrors errors={operation.errors} resolve={resolve} />
+          <OperationErrors errors={operation.errors} resolve={resolve} operationId={operation.operationId} />
         </Section>
       ) : null}
     </TwoPane>

@@ -44,6 +44,7 @@ export function OverviewView() {
         ) : null
       }
       panelLabel="A first call"
+      beside="intro"
     >
       <Section id="operations" title="Operations">
         <OperationIndex />

@@ -1,9 +1,10 @@
 import Link from 'next/link';
+import { Fragment } from 'react';
 
 import { CopyButton } from '@/components/copy-button.client';
 import { WebhookVerifySamples } from '@/components/mdx/webhook-verify-samples';
 import { getOperation, type Webhook } from '@/lib/openapi';
-import { exampleDelivery } from '@/lib/reference/examples';
+import { exampleDelivery, toJsonText } from '@/lib/reference/examples';
 import { overviewSections } from '@/lib/reference/overview';
 import { guideHref, operationHref } from '@/lib/urls';
 
@@ -25,13 +26,14 @@ const VERIFY_OPERATION_ID = 'verifyWebhook';
  */
 export function WebhookView({ webhook }: { webhook: Webhook }) {
   const delivery = exampleDelivery(webhook);
-  const http = [
+  const head = [
     'POST /your-webhook-endpoint HTTP/1.1',
     'Content-Type: application/json',
     ...delivery.headers.map(([name, value]) => `${name}: ${value}`),
     '',
-    delivery.body,
-  ].join('\n');
+  ];
+  const sent = [...head, delivery.body].join('\n');
+  const shown = [...head, toJsonText(webhook.example)].join('\n');
   const signing = overviewSections().sections.find((section) => section.slug === 'webhook-signing');
   const verify = getOperation(VERIFY_OPERATION_ID);
   return (
@@ -39,20 +41,35 @@ export function WebhookView({ webhook }: { webhook: Webhook }) {
       intro={
         <>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">Webhook event</p>
-          <h1 className="mt-1 font-mono text-3xl font-bold tracking-tight break-all">{webhook.event}</h1>
+          <h1 className="mt-1 font-mono text-3xl font-bold tracking-tight">
+            {/* A phone breaks the name after a dot, never inside a word. */}
+            {webhook.event.split('.').map((part, index) => (
+              <Fragment key={index}>
+                {index > 0 ? (
+                  <>
+                    .<wbr />
+                  </>
+                ) : null}
+                {part}
+              </Fragment>
+            ))}
+          </h1>
           <p className="mt-4 font-medium">{webhook.summary}</p>
           <Description text={webhook.description} className="mt-2" />
         </>
       }
       panel={
         <div className="flex flex-col gap-4 [&_.code-panel_pre]:max-h-[34vh] [&_.code-tabs]:my-0 [&_pre]:max-h-[34vh]">
-          {/* The body is one line as sent (and signed); wrapping it only on screen keeps it readable in the panel. */}
-          <div className="[&_pre]:break-all [&_pre]:whitespace-pre-wrap">
+          <div>
             <div className="mb-1 flex items-center justify-between">
               <p className="text-sm font-semibold">Example delivery</p>
-              <CopyButton text={http} label="example delivery" />
+              <CopyButton text={sent} label="example delivery as sent" />
             </div>
-            <CodeExample code={http} lang="http" label={`Example ${webhook.event} delivery`} />
+            <CodeExample code={shown} lang="http" label={`Example ${webhook.event} delivery`} />
+            {/* The signature covers the raw bytes: a reader who pastes the pretty form into a verifier must know. */}
+            <p className="mt-1 text-xs text-zinc-700 dark:text-zinc-300">
+              Shown formatted; the body is sent as one line of JSON and signed byte for byte. Copy copies it as sent.
+            </p>
           </div>
           <WebhookVerifySamples />
         </div>

@@ -16,14 +16,20 @@ export interface NamedExample {
  * The examples of one media type, in document order.
  * @param media a Media Type Object (resolved, or with Reference Objects among `examples` when `resolve` is given)
  * @param resolve resolves `$ref`s of named examples
+ * @param operationId the operation the examples are shown for: a named example of a shared response that names
+ *   other operations in `x-aethex-operations` (its detail, scope or path is theirs) is left out
  * @returns named examples that carry a `value` (`externalValue`-only and unresolvable ones are left out);
  *   `example` and the schema's `example`/`examples` when there are none
  */
-export function mediaExamples(media: MediaTypeObject | undefined, resolve?: RefResolver): NamedExample[] {
+export function mediaExamples(
+  media: MediaTypeObject | undefined,
+  resolve?: RefResolver,
+  operationId?: string,
+): NamedExample[] {
   if (!media) return [];
   const named = Object.entries(media.examples ?? {}).flatMap(([name, raw]) => {
     const example = resolve ? followRefChain(raw, resolve).value : raw;
-    return isRecord(example) && 'value' in example
+    return isRecord(example) && 'value' in example && appliesTo(example, operationId)
       ? [{ name, summary: typeof example.summary === 'string' ? example.summary : undefined, value: example.value }]
       : [];
   });
@@ -32,6 +38,12 @@ export function mediaExamples(media: MediaTypeObject | undefined, resolve?: RefR
   const schema = media.schema ?? {};
   const hasExample = 'example' in loose || 'example' in schema || (schema.examples?.length ?? 0) > 0;
   return hasExample ? [{ name: 'example', value: firstExample(media) }] : [];
+}
+
+/** Whether a named example applies to an operation: it names none in `x-aethex-operations`, or names this one. */
+function appliesTo(example: Record<string, unknown>, operationId: string | undefined): boolean {
+  const only = example['x-aethex-operations'];
+  return operationId === undefined || !Array.isArray(only) || only.includes(operationId);
 }
 
 /** A value as pretty JSON text (2-space indent), or the string itself when it already is text. */

@@ -24,7 +24,19 @@ describe('responseExamples', () => {
     });
   });
 
-  it('keeps a status without examples, labelled by its description, and leaves headers without examples out', () => {
+  it("leaves out optional headers (the first 201 of createProject is no replay) and other operations' examples", () => {
+    const create = responseExamples(getOperation('createProject')!);
+    expect(create[0]?.headers.map(([name]) => name)).not.toContain('Idempotent-Replayed');
+    const metrics = responseExamples(getOperation('getProjectMetrics')!);
+    expect(metrics.filter((example) => example.status === '403').map((example) => example.label)).toEqual([
+      'The token lacks metrics:read',
+    ]);
+    expect(metrics.filter((example) => example.status === '400').map((example) => example.label)).toEqual([
+      'A window outside the list',
+    ]);
+  });
+
+  it('keeps a status without examples, labelled by its description; leaves out headers without examples and optional ones', () => {
     const model = buildApiModel({
       openapi: '3.1.0',
       info: { title: 'Pets', version: '1' },
@@ -36,8 +48,9 @@ describe('responseExamples', () => {
               '204': {
                 description: 'Nothing to list',
                 headers: {
-                  'X-Quiet': { schema: { type: 'string' } },
-                  'X-Count': { schema: { type: 'integer', default: 0 } },
+                  'X-Quiet': { required: true, schema: { type: 'string' } },
+                  'X-Count': { required: true, schema: { type: 'integer', default: 0 } },
+                  'X-Maybe': { example: 'only sometimes', schema: { type: 'string' } },
                 },
               },
             },

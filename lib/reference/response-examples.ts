@@ -2,7 +2,8 @@
  * The response examples an operation page offers in its side panel: one entry per documented status and named
  * example, with the header values and body a client would see. Every value comes from the document (header
  * `example`s, media type examples); a status without a body example still appears with its headers, so the
- * panel's switcher lists every documented status.
+ * panel's switcher lists every documented status. A shared response's example written for other operations
+ * (`x-aethex-operations`) is left out.
  */
 import type { HeaderObject, MediaTypeObject, Operation, RefResolver } from '@/lib/openapi';
 
@@ -18,7 +19,7 @@ export interface ResponseExample {
   readonly success: boolean;
   /** What the switcher shows: the example's summary, else its name when the status has several, else the response description. */
   readonly label: string;
-  /** `name: value` pairs in document order: `Content-Type` first when there is a body, then each header that has an example. */
+  /** `name: value` pairs in document order: `Content-Type` first when there is a body, then each required header that has an example. */
   readonly headers: readonly (readonly [string, string])[];
   /** The body text (JSON pretty-printed), or `undefined` when the status documents no example body. */
   readonly body?: string;
@@ -52,12 +53,13 @@ function pickMedia(content: Readonly<Record<string, MediaTypeObject>>): [string,
 export function responseExamples(operation: Operation, resolve?: RefResolver): ResponseExample[] {
   return Object.entries(operation.responses).flatMap(([status, response]) => {
     const media = pickMedia(response.content);
+    // Only headers sent on every such response: an optional one (Idempotent-Replayed) depends on the request.
     const headers = Object.entries(response.headers).flatMap(([name, header]) => {
-      const value = headerExample(header);
+      const value = header.required ? headerExample(header) : undefined;
       return value === undefined ? [] : [[name, value] as const];
     });
     const success = /^2/.test(status);
-    const examples = media ? mediaExamples(media[1], resolve) : [];
+    const examples = media ? mediaExamples(media[1], resolve, operation.operationId) : [];
     const base = { status, success, headers: media ? [['Content-Type', media[0]] as const, ...headers] : headers };
     if (examples.length === 0) return [{ ...base, id: status, label: response.description }];
     return examples.map((example, index) => ({
