@@ -46,11 +46,12 @@ export function navTitleFromSummary(summary: string): string {
 }
 
 /**
- * The example value of a parameter, by one rule for every form and sample: the parameter's `example`, else its
- * schema's `default`, else the first of the schema's `examples`.
+ * The example value of a parameter (or a response header, which has the same `example` and `schema`), by one rule
+ * for every form, sample and response example: its `example`, else its schema's `default`, else the first of the
+ * schema's `examples`.
  * @returns the value as written, or `undefined` when the document gives none
  */
-export function exampleValue(parameter: ParameterObject): unknown {
+export function exampleValue(parameter: Pick<ParameterObject, 'example' | 'schema'>): unknown {
   return parameter.example ?? parameter.schema.default ?? parameter.schema.examples?.[0];
 }
 

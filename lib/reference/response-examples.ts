@@ -5,7 +5,7 @@
  * panel's switcher lists every documented status. A shared response's example written for other operations
  * (`x-aethex-operations`) is left out.
  */
-import type { HeaderObject, MediaTypeObject, Operation, RefResolver } from '@/lib/openapi';
+import { exampleValue, type HeaderObject, type MediaTypeObject, type Operation, type RefResolver } from '@/lib/openapi';
 
 import { mediaExamples, toJsonText } from './examples';
 
@@ -27,13 +27,9 @@ export interface ResponseExample {
   readonly mediaType?: string;
 }
 
-/**
- * A header's example value: `example`, else the schema's `example`, first of `examples`, or `default`.
- * @returns the value as text, or `undefined` when the document gives none
- */
+/** A header's example value as it is sent (lib/openapi `exampleValue`), or `undefined` when the document gives none. */
 function headerExample(header: HeaderObject): string | undefined {
-  const schema = header.schema as { example?: unknown; examples?: unknown[]; default?: unknown };
-  const value = header.example ?? schema.example ?? schema.examples?.[0] ?? schema.default;
+  const value = exampleValue(header);
   if (value === undefined) return undefined;
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
