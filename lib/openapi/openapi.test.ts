@@ -195,15 +195,21 @@ describe('accessors', () => {
       expect.arrayContaining(['Link', 'X-Total-Count']),
     );
     const create = getOperation('createProject');
-    // An RFC 8941 sf-string holding 1–255 characters, and the example is one.
+    // An RFC 8941 sf-string holding 1–255 characters (the preferred form, and the example is one), or the same key
+    // bare: 1–255 printable ASCII characters without space, ", comma, ; or \.
     const idempotencyKey = create?.parameters.find((p) => p.name === 'Idempotency-Key');
-    expect(idempotencyKey?.schema).toMatchObject({ type: 'string', minLength: 3, maxLength: 512 });
-    const sfString = new RegExp((idempotencyKey?.schema as { pattern: string }).pattern, 'u');
-    expect(sfString.test(String(idempotencyKey?.example))).toBe(true);
-    for (const value of ['"k"', String.raw`"a\"b\\c"`, `"${'k'.repeat(255)}"`])
-      expect(sfString.test(value), value).toBe(true);
-    for (const value of ['k', '""', `"${'k'.repeat(256)}"`, '"k";p=1', String.raw`"a\nb"`, '"a"b"'])
-      expect(sfString.test(value), value).toBe(false);
+    expect(idempotencyKey?.schema).toMatchObject({ type: 'string', minLength: 1, maxLength: 512 });
+    const keyPattern = new RegExp((idempotencyKey?.schema as { pattern: string }).pattern, 'u');
+    expect(keyPattern.test(String(idempotencyKey?.example))).toBe(true);
+    expect(String(idempotencyKey?.example)).toMatch(/^".*"$/);
+    for (const value of ['"k"', String.raw`"a\"b\\c"`, `"${'k'.repeat(255)}"`, '" a b "'])
+      expect(keyPattern.test(value), value).toBe(true);
+    for (const value of ['k', '8e03978e-40d5-43e8-bc93-6894a57f9324', 'k'.repeat(255), "!#$%&'()*+-./:<=>?@[]^_`{|}~"])
+      expect(keyPattern.test(value), value).toBe(true);
+    for (const value of ['', '""', `"${'k'.repeat(256)}"`, '"k";p=1', String.raw`"a\nb"`, '"a"b"', '"a", "b"'])
+      expect(keyPattern.test(value), value).toBe(false);
+    for (const value of ['k'.repeat(256), 'a b', 'a"b', 'a,b', 'k;p=1', String.raw`a\b`, 'caf\xe9', 'tab\tkey'])
+      expect(keyPattern.test(value), value).toBe(false);
     expect(create?.requestBody?.content['application/json']?.schema).toMatchObject({
       required: ['name'],
       additionalProperties: false,

@@ -415,10 +415,13 @@ function requestsFor(operation: Operation): fc.Arbitrary<FuzzRequest> {
         }),
       ),
     );
-    // Not an RFC 8941 sf-string of 1–255 characters: bare, empty, too long, unterminated, bad escape, parameters, a list.
+    // Neither an RFC 8941 sf-string of 1–255 characters nor a bare key (1–255 printable ASCII without space, ", comma,
+    // ; or \): empty, too long, a bare key needing quotes, unterminated, bad escape, parameters, a list.
     const badKeys = [
       '',
-      'bare-key',
+      'bare key',
+      'bare,key',
+      'bare;p=1',
       'k'.repeat(256),
       'k'.repeat(100_000),
       '""',

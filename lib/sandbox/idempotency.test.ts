@@ -90,7 +90,39 @@ describe('idempotency records', () => {
     expect(claim.state).toBe('mismatch');
   });
 
-  it('the stored key is the parsed string (escapes removed); a bare key is refused before anything is stored', async () => {
+  it('a bare key and its quoted form are one key: the second request replays the first and one project is created', async () => {
+    const sandbox = setup();
+    const app = await createTestApp(sandbox);
+    const auth = app.personal_access_token;
+    const total = async () =>
+      Number((await send(sandbox, '/v1/projects', { headers: bearer(auth) })).headers.get('x-total-count'));
+    const post = (key: string) =>
+      send(sandbox, '/v1/projects', {
+        method: 'POST',
+        headers: bearer(auth, { ...JSON_TYPE, 'Idempotency-Key': key }),
+        body: '{"name":"bare-or-quoted"}',
+      });
+    const id = async (response: Response) => ((await response.json()) as { id: string }).id;
+    const before = await total();
+    const first = await post('k1');
+    expect(first.status).toBe(201);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    const second = await post('"k1"');
+    expect(second.status).toBe(201);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(await id(second)).toBe(await id(first));
+    expect(await total()).toBe(before + 1);
+    // The other way round, with the shortest key: quoted first, then bare.
+    const quoted = await post('"k"');
+    const bare = await post('k');
+    expect([quoted.status, bare.status, bare.headers.get('idempotent-replayed')]).toEqual([201, 201, 'true']);
+    expect(await id(bare)).toBe(await id(quoted));
+    expect(await total()).toBe(before + 2);
+    const keys = sandbox.runtime.store.db.prepare('SELECT idempotency_key FROM idempotency_keys ORDER BY 1').all();
+    expect(keys).toEqual([{ idempotency_key: 'k' }, { idempotency_key: 'k1' }]);
+  });
+
+  it('the stored key is the parsed string (escapes removed); a bare key holding a " is refused before anything is stored', async () => {
     const sandbox = setup();
     const app = await createTestApp(sandbox);
     expect(createProject(consoleCall(sandbox, app, String.raw`"a\"b"`, { name: 'q' })).status).toBe(201);

@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
+import { getOperation } from '@/lib/openapi';
 
 import { parseIdempotencyKey } from './idempotency-key';
 import { parseSfString, serializeSfString } from './structured-field';
@@ -64,25 +67,78 @@ describe('Idempotency-Key', () => {
     }
   });
 
-  it("a bare key: the message shows the caller's own key quoted (escaped), or an example when it cannot be quoted", () => {
-    const bare = parseIdempotencyKey('8e03978e-40d5-43e8-bc93-6894a57f9324');
+  it('accepts a bare key as the same key as its quoted form: 1 to 255 printable ASCII characters, trimmed', () => {
+    for (const key of ['k', '8e03978e-40d5-43e8-bc93-6894a57f9324', 'k'.repeat(255), "!#$%&'()*+-./:<=>?@[]^_`{|}~"]) {
+      expect(parseIdempotencyKey(key), key).toEqual({ ok: true, key });
+      expect(parseIdempotencyKey(key), key).toEqual(parseIdempotencyKey(serializeSfString(key)!));
+    }
+    expect(parseIdempotencyKey(' \tabc-123\t ')).toEqual({ ok: true, key: 'abc-123' });
+  });
+
+  it('a bare key holding a space, ", ",", ";" or "\\": the message says to quote it and shows its own key quoted (escaped)', () => {
+    const bare = parseIdempotencyKey('a,b');
     expect(bare).toEqual({
       ok: false,
       error: {
         field: 'idempotency-key',
         message:
-          'must be a string in double quotes (an RFC 8941 Structured Field string): send Idempotency-Key: "8e03978e-40d5-43e8-bc93-6894a57f9324"',
+          'holds a comma (,), which only a key in double quotes (an RFC 8941 Structured Field string) may hold: send Idempotency-Key: "a,b"',
       },
     });
-    const tricky = parseIdempotencyKey(String.raw`a"b\c`);
-    expect(tricky.ok ? '' : tricky.error.message).toContain(String.raw`send Idempotency-Key: "a\"b\\c"`);
-    for (const value of ['k'.repeat(256), 'caf\xe9', '']) {
+    const message = (value: string) => {
       const result = parseIdempotencyKey(value);
-      expect(result.ok ? '' : result.error.message).toContain(
-        'e.g. Idempotency-Key: "8e03978e-40d5-43e8-bc93-6894a57f9324" (1 to 255 printable ASCII characters)',
-      );
-      expect(result.ok ? '' : result.error.message).not.toContain('kkkk');
+      return result.ok ? '' : result.error.message;
+    };
+    expect(message(String.raw`a"b\c`)).toContain(String.raw`a double quote ("), which only a key in double quotes`);
+    expect(message(String.raw`a"b\c`)).toContain(String.raw`send Idempotency-Key: "a\"b\\c"`);
+    expect(message('k;p=1')).toContain('a semicolon (;)');
+    expect(message('k;p=1')).toContain('send Idempotency-Key: "k;p=1"');
+    expect(message('two words')).toContain('a space');
+    expect(message('two words')).toContain('send Idempotency-Key: "two words"');
+    expect(message(String.raw`back\slash`)).toContain(String.raw`a backslash (\)`);
+  });
+
+  it('a bare key that is empty, too long or not printable ASCII: the message shows an example, not the key', () => {
+    const example = 'e.g. Idempotency-Key: "8e03978e-40d5-43e8-bc93-6894a57f9324"';
+    for (const [value, start] of [
+      ['', 'must hold 1 to 255 characters (it holds 0)'],
+      [' \t ', 'must hold 1 to 255 characters (it holds 0)'],
+      ['k'.repeat(256), 'must hold 1 to 255 characters (it holds 256)'],
+      ['a,'.repeat(200), 'must hold 1 to 255 characters (it holds 400)'],
+      ['caf\xe9', 'holds U+00E9, which no key may hold: send 1 to 255 printable ASCII characters'],
+      ['a,b\x7f', 'holds U+007F, which no key may hold'],
+      ['tab\there', 'holds U+0009, which no key may hold'],
+    ] as const) {
+      const result = parseIdempotencyKey(value);
+      expect(result.ok, JSON.stringify(value)).toBe(false);
+      const message = result.ok ? '' : result.error.message;
+      expect(message.slice(0, start.length), JSON.stringify(value)).toBe(start);
+      expect(message, JSON.stringify(value)).toContain(example);
+      expect(message, JSON.stringify(value)).not.toMatch(/kkkk|a,a,|caf|there/);
     }
+  });
+
+  it("accepts exactly what the document's pattern accepts (request validation runs first and must not refuse a key)", () => {
+    const parameter = getOperation('createProject')?.parameters.find((p) => p.name === 'Idempotency-Key');
+    const schema = parameter?.schema as { pattern: string; minLength: number; maxLength: number };
+    const pattern = new RegExp(schema.pattern, 'u');
+    const documentAccepts = (value: string) =>
+      value.length >= schema.minLength && value.length <= schema.maxLength && pattern.test(value);
+    // Header values arrive without surrounding whitespace (Fetch trims it), so generated values have none either.
+    const character = fc.constantFrom(...'k-7 ",;\\\t\xe9=');
+    const value = fc
+      .oneof(
+        fc.array(character, { maxLength: 8 }).map((cs) => cs.join('')),
+        fc.array(character, { maxLength: 8 }).map((cs) => `"${cs.join('')}"`),
+        fc.constantFrom('k'.repeat(255), 'k'.repeat(256), `"${'k'.repeat(255)}"`, `"${'k'.repeat(256)}"`),
+      )
+      .filter((v) => v === v.trim());
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(parseIdempotencyKey(v).ok, JSON.stringify(v)).toBe(documentAccepts(v));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('a malformed quoted key says what is wrong', () => {

@@ -114,24 +114,56 @@ test.describe('Idempotency-Key', () => {
     expect(await projectCount(request, app)).toBe(before + 3);
   });
 
-  test('a bare key gets 400 showing the quoted form to send, and nothing is stored', async ({ request }) => {
+  test('a bare key is the same key as its quoted form: either order replays, and one project is created', async ({
+    request,
+  }) => {
     const app = await createApp(request);
     const before = await projectCount(request, app);
-    const bare = await problemOf(
-      await createProject(request, app, '{"name":"bare"}', {
-        'Idempotency-Key': '8e03978e-40d5-43e8-bc93-6894a57f9324',
-      }),
-      400,
+    const id = async (response: APIResponse) => ((await response.json()) as { id: string }).id;
+    const bare = await createProject(request, app, '{"name":"bare"}', {
+      'Idempotency-Key': '8e03978e-40d5-43e8-bc93-6894a57f9324',
+    });
+    expect(bare.status()).toBe(201);
+    expect(bare.headers()['idempotent-replayed']).toBeUndefined();
+    const quoted = await createProject(request, app, '{"name":"bare"}', {
+      'Idempotency-Key': '"8e03978e-40d5-43e8-bc93-6894a57f9324"',
+    });
+    expect(quoted.status()).toBe(201);
+    expect(quoted.headers()['idempotent-replayed']).toBe('true');
+    expect(await id(quoted)).toBe(await id(bare));
+    // Quoted first, then bare, with the shortest key; a different body under the bare form is the same key reused.
+    const first = await createProject(request, app, '{"name":"short"}', { 'Idempotency-Key': '"k"' });
+    expect(first.status()).toBe(201);
+    const again = await createProject(request, app, '{"name":"short"}', { 'Idempotency-Key': 'k' });
+    expect(again.headers()['idempotent-replayed']).toBe('true');
+    expect(await id(again)).toBe(await id(first));
+    const reused = await problemOf(
+      await createProject(request, app, '{"name":"other"}', { 'Idempotency-Key': 'k' }),
+      422,
     );
-    expect(bare.detail).toContain('Idempotency-Key: "8e03978e-40d5-43e8-bc93-6894a57f9324"');
-    expect(bare.detail).not.toMatch(/must match pattern/);
-    expect(bare.errors).toEqual([expect.objectContaining({ field: 'idempotency-key' })]);
+    expect(reused.detail).toContain('Idempotency-Key "k"');
+    expect(await projectCount(request, app)).toBe(before + 2);
+  });
+
+  test('a bare key holding a character only a quoted key may hold, or an invalid key, gets 400 and nothing is stored', async ({
+    request,
+  }) => {
+    const app = await createApp(request);
+    const before = await projectCount(request, app);
     // The quoted form of a key holding a quote or a backslash escapes them.
     const tricky = await problemOf(
       await createProject(request, app, '{"name":"bare"}', { 'Idempotency-Key': String.raw`a"b\c` }),
       400,
     );
+    expect(tricky.detail).toContain('only a key in double quotes');
     expect(tricky.detail).toContain(String.raw`Idempotency-Key: "a\"b\\c"`);
+    expect(tricky.detail).not.toMatch(/must match pattern/);
+    expect(tricky.errors).toEqual([expect.objectContaining({ field: 'idempotency-key' })]);
+    const list = await problemOf(
+      await createProject(request, app, '{"name":"bare"}', { 'Idempotency-Key': 'a, b' }),
+      400,
+    );
+    expect(list.detail).toContain('Idempotency-Key: "a, b"');
     for (const value of [
       '""',
       `"${'k'.repeat(256)}"`,
@@ -141,6 +173,9 @@ test.describe('Idempotency-Key', () => {
       '"k";param=1',
       '"a", "b"',
       '"tab\there"',
+      'k;p=1',
+      'two words',
+      'k'.repeat(256),
     ]) {
       const refused = await problemOf(
         await createProject(request, app, '{"name":"bare"}', { 'Idempotency-Key': value }),
@@ -153,7 +188,7 @@ test.describe('Idempotency-Key', () => {
       expect(refused.detail, value).not.toMatch(/must match pattern/);
     }
     // The invalid key is reported together with an invalid body field.
-    const both = await problemOf(await createProject(request, app, '{"name":""}', { 'Idempotency-Key': 'bare' }), 400);
+    const both = await problemOf(await createProject(request, app, '{"name":""}', { 'Idempotency-Key': 'a;b' }), 400);
     expect(both.errors?.map((error) => error.field).sort()).toEqual(['/name', 'idempotency-key']);
     expect(await projectCount(request, app)).toBe(before);
   });
