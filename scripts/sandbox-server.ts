@@ -1,13 +1,25 @@
 /**
  * `npm run sandbox`: the sandbox alone on node:http (port SANDBOX_PORT, default 4010), for integration tests of
  * your own code. Same handler as the portal's /sandbox mount; paths work with or without the /sandbox prefix.
+ * State: SQLite (SANDBOX_DB, default .data/sandbox.db), or PostgreSQL shared by several instances
+ * (SANDBOX_DATABASE_URL=postgres://…).
  */
 import { startSandboxServer } from '@/lib/sandbox/server';
+import { isPostgresUrl } from '@/lib/sandbox/store';
 
 const port = Number(process.env.SANDBOX_PORT ?? 4010);
 const host = process.env.SANDBOX_HOST ?? '127.0.0.1';
+const database = process.env.SANDBOX_DATABASE_URL ?? process.env.SANDBOX_DB ?? '.data/sandbox.db';
+// Never print a connection URL: it may hold a password.
+const storage = isPostgresUrl(database) ? 'PostgreSQL (SANDBOX_DATABASE_URL)' : `SQLite ${database}`;
 
-startSandboxServer({ port, host }).then(({ url }) => {
-  console.log(`AeThex sandbox listening on ${url} (also under ${url}/sandbox)`);
-  console.log(`Try: curl -s -X POST ${url}/sandbox/apps`);
-});
+startSandboxServer({ port, host }).then(
+  ({ url }) => {
+    console.log(`AeThex sandbox listening on ${url} (also under ${url}/sandbox), state in ${storage}`);
+    console.log(`Try: curl -s -X POST ${url}/sandbox/apps`);
+  },
+  (error: unknown) => {
+    console.error(`The sandbox did not start (${storage}): ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

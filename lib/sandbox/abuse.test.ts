@@ -7,11 +7,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from './config';
 import type { Sandbox } from './handler';
 import { clientAddress, isLoopback } from './limits';
-import { accessToken, bearer, createTestApp, send, testSandbox } from './test-helpers';
+import { accessToken, bearer, countRows, createTestApp, send, storeOf, testSandbox } from './test-helpers';
 
 let sandboxes: Sandbox[] = [];
-afterEach(() => {
-  sandboxes.forEach((s) => s.close());
+afterEach(async () => {
+  await Promise.all(sandboxes.map((s) => s.close()));
   sandboxes = [];
 });
 let dir: string;
@@ -27,8 +27,7 @@ function setup(options: Parameters<typeof testSandbox>[0] = {}): Sandbox {
 }
 
 const JSON_TYPE = { 'Content-Type': 'application/json' };
-const count = (sandbox: Sandbox, table: string) =>
-  (sandbox.runtime.store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = countRows;
 
 describe('abuse limits of a public sandbox', () => {
   it('tenants per client address per hour: 429 + Retry-After above the cap, per address, nothing stored', async () => {
@@ -37,14 +36,14 @@ describe('abuse limits of a public sandbox', () => {
     const create = (address: string) =>
       send(sandbox, '/apps', { method: 'POST', headers: { 'X-Forwarded-For': `203.0.113.9, ${address}` } });
     for (let i = 0; i < 3; i += 1) expect((await create('198.51.100.7')).status).toBe(201);
-    const tenants = count(sandbox, 'tenants');
+    const tenants = await count(sandbox, 'tenants');
     const refused = await create('198.51.100.7');
     expect(refused.status).toBe(429);
     const retryAfter = Number(refused.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(3500);
     expect(retryAfter).toBeLessThanOrEqual(3600);
     expect(((await refused.json()) as { detail: string }).detail).toContain('created 3 sandbox apps in the last hour');
-    expect(count(sandbox, 'tenants')).toBe(tenants);
+    expect(await count(sandbox, 'tenants')).toBe(tenants);
     // Another address has its own budget; the first one's resets after the hour.
     expect((await create('198.51.100.8')).status).toBe(201);
     clock += 3_600_000;
@@ -103,16 +102,16 @@ describe('abuse limits of a public sandbox', () => {
     );
     const keyed = await post({ 'Idempotency-Key': '"cap-1"' });
     expect(keyed.status).toBe(429);
-    expect(count(sandbox, 'projects')).toBe(75);
-    expect(count(sandbox, 'idempotency_keys')).toBe(0);
+    expect(await count(sandbox, 'projects')).toBe(75);
+    expect(await count(sandbox, 'idempotency_keys')).toBe(0);
   });
 
-  it('rate-limit windows are counted in memory, persisted every flush and on close, and survive a restart', async () => {
+  it('rate-limit windows are counted in the database and survive a restart', async () => {
     const file = path.join(dir, 'rates.db');
     const first = testSandbox({ db: file });
     const app = await createTestApp(first);
     for (let i = 0; i < 5; i += 1) await send(first, '/v1/projects', { headers: bearer(app.personal_access_token) });
-    first.close();
+    await first.close();
     const second = setup({ db: file });
     const next = await send(second, '/v1/projects', { headers: bearer(app.personal_access_token) });
     expect(next.headers.get('x-ratelimit-remaining')).toBe(String(LIMITS.rateLimit - 6));
@@ -120,15 +119,20 @@ describe('abuse limits of a public sandbox', () => {
 
   it('purging a large expired tenant runs in batches and does not block a concurrent request for long', async () => {
     let clock = 1_800_000_000_000;
-    const sandbox = setup({ now: () => clock, tenantTtlSeconds: 60, db: path.join(dir, 'purge.db') });
+    const sandbox = setup({ now: () => clock, tenantTtlSeconds: 60 });
     const big = await createTestApp(sandbox);
-    const { db } = sandbox.runtime.store;
-    const insert = db.prepare(
-      'INSERT INTO access_tokens (hash, tenant_id, client_id, grant_id, scope, expires_at) VALUES (?, ?, ?, NULL, ?, ?)',
-    );
-    db.transaction(() => {
-      for (let i = 0; i < 60_000; i += 1) insert.run(`h${i}`, big.tenant_id, big.client_id, 'projects:read', clock);
-    })();
+    const store = await storeOf(sandbox);
+    for (let i = 0; i < 60_000; i += 1000) {
+      const rows = Array.from({ length: 1000 }, (_, j) => ({
+        hash: `h${i + j}`,
+        tenant_id: big.tenant_id,
+        client_id: big.client_id,
+        grant_id: null,
+        scope: 'projects:read',
+        expires_at: clock,
+      }));
+      await store.db.insertInto('access_tokens').values(rows).execute();
+    }
     clock += 61_000;
     const fresh = await createTestApp(sandbox);
     await send(sandbox, '/rate-limit', {
@@ -137,7 +141,7 @@ describe('abuse limits of a public sandbox', () => {
       body: '{"limit":6000,"window_seconds":60}',
     });
     const started = performance.now();
-    const purge = sandbox.purgeInBackground();
+    const purge = sandbox.purge();
     const latencies: number[] = [];
     let done = false;
     void purge.then(() => {
@@ -157,8 +161,8 @@ describe('abuse limits of a public sandbox', () => {
     // 60,000 rows in batches of 500: requests ran between batches, each waiting at most about one batch.
     expect(latencies.length).toBeGreaterThan(10);
     expect(Math.max(...latencies)).toBeLessThan(Math.max(100, purgeMs / 4));
-    expect(count(sandbox, 'access_tokens')).toBe(0);
-    expect(sandbox.runtime.store.tenant(big.tenant_id)).toBeUndefined();
-    expect(sandbox.runtime.store.tenant(fresh.tenant_id)).toBeDefined();
+    expect(await count(sandbox, 'access_tokens')).toBe(0);
+    expect(await store.tenant(big.tenant_id)).toBeUndefined();
+    expect(await store.tenant(fresh.tenant_id)).toBeDefined();
   });
 });

@@ -81,10 +81,10 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): { ok: true; value: T } |
  * socket peer (the developer's own machine running `npm run sandbox`) is exempt; a forwarded address never is.
  * @returns a 429 problem with Retry-After when the cap is reached, else undefined (the creation is counted).
  */
-function appsCapExceeded(rt: Runtime, ctx: RequestContext, client: ClientAddress): Reply | undefined {
+async function appsCapExceeded(rt: Runtime, ctx: RequestContext, client: ClientAddress): Promise<Reply | undefined> {
   if (client.fromSocket && isLoopback(client.address)) return undefined;
   const now = rt.now();
-  const { window_start, count } = rt.rates.hit(`apps:${client.address}`, now, 3_600_000);
+  const { window_start, count } = await rt.store.hitRateWindow(`apps:${client.address}`, now, 3_600_000);
   if (count <= rt.caps.appsPerHour) return undefined;
   const retryAfter = Math.max(1, Math.ceil((window_start + 3_600_000 - now) / 1000));
   // The X-RateLimit-* headers describe the budget that ran out (this cap's hour), so they agree with Retry-After.
@@ -105,13 +105,18 @@ function appsCapExceeded(rt: Runtime, ctx: RequestContext, client: ClientAddress
  * stored only as SHA-256 (the webhook secret is kept, since it must sign deliveries).
  * @param client - the caller's address, for the per-address cap (429 with Retry-After above it; nothing stored).
  */
-export function createApp(rt: Runtime, ctx: RequestContext, body: unknown, client: ClientAddress): Reply {
+export async function createApp(
+  rt: Runtime,
+  ctx: RequestContext,
+  body: unknown,
+  client: ClientAddress,
+): Promise<Reply> {
   const result = parse(AppBody, body);
   if (!result.ok)
     return problem(ctx, 400, 'The app body is invalid: send {"name"?, "redirect_uris"?, "scopes"?}.', {
       errors: result.errors,
     });
-  const capped = appsCapExceeded(rt, ctx, client);
+  const capped = await appsCapExceeded(rt, ctx, client);
   if (capped) return capped;
   const parsed = {
     name: result.value.name ?? 'Sandbox app',
@@ -140,7 +145,7 @@ export function createApp(rt: Runtime, ctx: RequestContext, body: unknown, clien
       ),
     ),
   );
-  rt.store.createTenant(
+  await rt.store.createTenant(
     {
       id: tenantId,
       name: parsed.name,
@@ -181,19 +186,24 @@ export function createApp(rt: Runtime, ctx: RequestContext, body: unknown, clien
 }
 
 /** PUT /sandbox/maintenance `{enabled, retry_after?}`: while enabled, the tenant's API calls get 503 + Retry-After. */
-export function setMaintenance(rt: Runtime, ctx: RequestContext, tenantId: string, body: unknown): Reply {
+export async function setMaintenance(
+  rt: Runtime,
+  ctx: RequestContext,
+  tenantId: string,
+  body: unknown,
+): Promise<Reply> {
   const result = parse(MaintenanceBody, body);
   if (!result.ok)
     return problem(ctx, 400, 'Send {"enabled": true|false, "retry_after"?: seconds from 1 to 86400}.', {
       errors: result.errors,
     });
   const retryAfter = result.value.retry_after ?? LIMITS.maintenanceRetryAfter;
-  rt.store.setMaintenance(tenantId, result.value.enabled, retryAfter);
+  await rt.store.setMaintenance(tenantId, result.value.enabled, retryAfter);
   return json(200, { enabled: result.value.enabled, retry_after: retryAfter });
 }
 
 /** PUT /sandbox/rate-limit `{limit, window_seconds}`: sets the tenant's limit (applies from the next request). */
-export function setRateLimit(rt: Runtime, ctx: RequestContext, tenantId: string, body: unknown): Reply {
+export async function setRateLimit(rt: Runtime, ctx: RequestContext, tenantId: string, body: unknown): Promise<Reply> {
   const perSecond = rt.caps.maxRequestsPerSecond;
   const result = parse(rateLimitBody(perSecond), body);
   if (!result.ok) {
@@ -205,6 +215,6 @@ export function setRateLimit(rt: Runtime, ctx: RequestContext, tenantId: string,
       { errors: result.errors },
     );
   }
-  rt.store.setRateLimit(tenantId, result.value.limit, result.value.window_seconds);
+  await rt.store.setRateLimit(tenantId, result.value.limit, result.value.window_seconds);
   return json(200, result.value);
 }

@@ -5,19 +5,20 @@ import type { Sandbox } from './handler';
 import {
   basic,
   codeOf,
+  countRows,
   createTestApp,
   FORM_TYPE,
   pkce,
   postConsent,
   sandboxFactory,
   send,
+  storeOf,
   type App,
 } from './test-helpers';
 
 const setup = sandboxFactory();
 const REDIRECT = 'http://127.0.0.1:8123/cb';
-const count = (sandbox: Sandbox, table: string) =>
-  (sandbox.runtime.store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = countRows;
 
 /** Allow on the consent screen for the app's own client, proven by its personal access token. */
 function codeFor(sandbox: Sandbox, app: App, challenge: string): Promise<Response> {
@@ -36,7 +37,7 @@ describe('per-tenant caps the e2e suite does not reach cheaply', () => {
   it('the apps-per-address 429 reports that hourly budget in X-RateLimit-*, consistent with Retry-After', async () => {
     const clock = 1_800_000_000_000;
     const sandbox = setup(() => clock);
-    sandbox.runtime.caps.appsPerHour = 2;
+    (await sandbox.ready).caps.appsPerHour = 2;
     const create = () => send(sandbox, '/apps', { method: 'POST', headers: { 'X-Forwarded-For': '198.51.100.7' } });
     for (let i = 0; i < 2; i += 1) expect((await create()).status).toBe(201);
     const refused = await create();
@@ -50,30 +51,46 @@ describe('per-tenant caps the e2e suite does not reach cheaply', () => {
   it('grants: at the cap Allow redirects with temporarily_unavailable and stores no code', async () => {
     const sandbox = setup();
     const app = await createTestApp(sandbox);
-    const insert = sandbox.runtime.store.db.prepare('INSERT INTO grants (id, tenant_id, client_id) VALUES (?, ?, ?)');
-    for (let i = 0; i < LIMITS.caps.grants; i += 1) insert.run(`grt_seed${i}`, app.tenant_id, app.client_id);
-    const codes = count(sandbox, 'authorization_codes');
+    const { db } = await storeOf(sandbox);
+    const grants = Array.from({ length: LIMITS.caps.grants }, (_, i) => ({
+      id: `grt_seed${i}`,
+      tenant_id: app.tenant_id,
+      client_id: app.client_id,
+    }));
+    await db.insertInto('grants').values(grants).execute();
+    const codes = await count(sandbox, 'authorization_codes');
     const refused = await codeFor(sandbox, app, pkce().challenge);
     const location = new URL(refused.headers.get('location')!);
     expect(location.searchParams.get('error')).toBe('temporarily_unavailable');
     expect(location.searchParams.get('error_description')).toContain(`${LIMITS.caps.grants} grants`);
-    expect(count(sandbox, 'authorization_codes')).toBe(codes);
-    expect(count(sandbox, 'grants')).toBe(LIMITS.caps.grants);
+    expect(await count(sandbox, 'authorization_codes')).toBe(codes);
+    expect(await count(sandbox, 'grants')).toBe(LIMITS.caps.grants);
   });
 
   it('pending codes: at the cap Allow redirects with temporarily_unavailable; an exchanged or expired code frees a slot', async () => {
     let clock = 1_800_000_000_000;
     const sandbox = setup(() => clock);
     const app = await createTestApp(sandbox);
-    const insertGrant = sandbox.runtime.store.db.prepare(
-      'INSERT INTO grants (id, tenant_id, client_id) VALUES (?, ?, ?)',
-    );
-    const insertCode = sandbox.runtime.store.db
-      .prepare(`INSERT INTO authorization_codes (hash, tenant_id, client_id, grant_id, redirect_uri, scope, code_challenge, expires_at)
-      VALUES (?, ?, ?, ?, ?, 'projects:read', 'x', ?)`);
+    const { db } = await storeOf(sandbox);
     for (let i = 0; i < LIMITS.caps.pendingCodes; i += 1) {
-      insertGrant.run(`grt_p${i}`, app.tenant_id, app.client_id);
-      insertCode.run(`h${i}`, app.tenant_id, app.client_id, `grt_p${i}`, REDIRECT, clock + 600_000);
+      const owner = { tenant_id: app.tenant_id, client_id: app.client_id };
+      await db
+        .insertInto('grants')
+        .values({ id: `grt_p${i}`, ...owner })
+        .execute();
+      await db
+        .insertInto('authorization_codes')
+        .values({
+          hash: `h${i}`,
+          ...owner,
+          grant_id: `grt_p${i}`,
+          redirect_uri: REDIRECT,
+          scope: 'projects:read',
+          code_challenge: 'x',
+          expires_at: clock + 600_000,
+          used_at: null,
+        })
+        .execute();
     }
     const refused = await codeFor(sandbox, app, pkce().challenge);
     const location = new URL(refused.headers.get('location')!);
@@ -81,7 +98,7 @@ describe('per-tenant caps the e2e suite does not reach cheaply', () => {
     expect(location.searchParams.get('error_description')).toContain(
       `${LIMITS.caps.pendingCodes} authorization codes not yet exchanged`,
     );
-    expect(count(sandbox, 'authorization_codes')).toBe(LIMITS.caps.pendingCodes);
+    expect(await count(sandbox, 'authorization_codes')).toBe(LIMITS.caps.pendingCodes);
     clock += 600_001;
     expect(codeOf(await codeFor(sandbox, app, pkce().challenge))).toMatch(/^ac_/);
   });
@@ -103,22 +120,29 @@ describe('per-tenant caps the e2e suite does not reach cheaply', () => {
       }).toString(),
     });
     const { refresh_token: refresh } = (await exchange.json()) as { refresh_token: string };
-    const grant = (
-      sandbox.runtime.store.db.prepare('SELECT grant_id FROM refresh_tokens').get() as { grant_id: string }
-    ).grant_id;
-    const insert = sandbox.runtime.store.db.prepare(
-      'INSERT INTO refresh_tokens (hash, tenant_id, client_id, grant_id, scope, used_at) VALUES (?, ?, ?, ?, ?, 1)',
-    );
-    for (let i = 1; i < LIMITS.caps.refreshTokens; i += 1)
-      insert.run(`seed${i}`, app.tenant_id, app.client_id, grant, 'projects:read');
+    const { db } = await storeOf(sandbox);
+    const grant = (await db.selectFrom('refresh_tokens').select('grant_id').executeTakeFirstOrThrow()).grant_id;
+    const seeds = Array.from({ length: LIMITS.caps.refreshTokens - 1 }, (_, i) => ({
+      hash: `seed${i + 1}`,
+      tenant_id: app.tenant_id,
+      client_id: app.client_id,
+      grant_id: grant,
+      scope: 'projects:read',
+      used_at: 1,
+    }));
+    for (let i = 0; i < seeds.length; i += 500)
+      await db
+        .insertInto('refresh_tokens')
+        .values(seeds.slice(i, i + 500))
+        .execute();
     const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refresh }).toString();
     const refused = await send(sandbox, '/v1/auth/token', { method: 'POST', headers: auth, body });
     expect(refused.status).toBe(429);
     expect(((await refused.json()) as { detail: string }).detail).toContain(
       `${LIMITS.caps.refreshTokens} refresh tokens`,
     );
-    expect(count(sandbox, 'refresh_tokens')).toBe(LIMITS.caps.refreshTokens);
-    sandbox.runtime.store.db.prepare("DELETE FROM refresh_tokens WHERE hash LIKE 'seed%'").run();
+    expect(await count(sandbox, 'refresh_tokens')).toBe(LIMITS.caps.refreshTokens);
+    await db.deleteFrom('refresh_tokens').where('hash', 'like', 'seed%').execute();
     expect((await send(sandbox, '/v1/auth/token', { method: 'POST', headers: auth, body })).status).toBe(200);
   });
 
@@ -138,19 +162,13 @@ describe('per-tenant caps the e2e suite does not reach cheaply', () => {
       headers: { ...FORM_TYPE, Authorization: basic(app.client_id, app.client_secret) },
       body: 'grant_type=client_credentials',
     });
-    expect([
-      count(sandbox, 'access_tokens'),
-      count(sandbox, 'login_tickets'),
-      count(sandbox, 'authorization_codes'),
-      count(sandbox, 'grants'),
-    ]).toEqual([1, 1, 1, 1]);
+    const live = () =>
+      Promise.all(
+        (['access_tokens', 'login_tickets', 'authorization_codes', 'grants'] as const).map((t) => count(sandbox, t)),
+      );
+    expect(await live()).toEqual([1, 1, 1, 1]);
     clock += LIMITS.accessTokenSeconds * 1000 + 1;
-    await sandbox.purgeInBackground();
-    expect([
-      count(sandbox, 'access_tokens'),
-      count(sandbox, 'login_tickets'),
-      count(sandbox, 'authorization_codes'),
-      count(sandbox, 'grants'),
-    ]).toEqual([0, 0, 0, 0]);
+    await sandbox.purge();
+    expect(await live()).toEqual([0, 0, 0, 0]);
   });
 });

@@ -39,8 +39,8 @@ export const ISSUANCE_CAPS: IssuanceCaps = {
  * Seconds until a capped slot frees: when its oldest live row expires, else when the tenant expires (at least 1).
  * @param tenantId - the tenant whose expiry bounds caps that never free on their own.
  */
-function secondsUntilFree(rt: Runtime, tenantId: string, hit: CapHit): number {
-  const freeAt = hit.freeAt ?? rt.store.tenant(tenantId)?.expires_at ?? rt.now();
+async function secondsUntilFree(rt: Runtime, tenantId: string, hit: CapHit): Promise<number> {
+  const freeAt = hit.freeAt ?? (await rt.store.tenant(tenantId))?.expires_at ?? rt.now();
   return Math.max(1, Math.ceil((freeAt - rt.now()) / 1000));
 }
 
@@ -48,14 +48,18 @@ function secondsUntilFree(rt: Runtime, tenantId: string, hit: CapHit): number {
  * The 429 problem+json of a per-tenant cap (nothing was stored): `detail` names the cap and its value, `Retry-After`
  * says when a slot frees. The X-RateLimit-* headers keep describing the request budget, which is not what ran out.
  */
-export function capExceeded(rt: Runtime, ctx: RequestContext, tenantId: string, hit: CapHit): Reply {
-  const { detail, retryAfter } = capDetail(rt, tenantId, hit);
+export async function capExceeded(rt: Runtime, ctx: RequestContext, tenantId: string, hit: CapHit): Promise<Reply> {
+  const { detail, retryAfter } = await capDetail(rt, tenantId, hit);
   return problem(ctx, 429, detail, { headers: { 'Retry-After': String(retryAfter) } });
 }
 
 /** The sentence naming a cap, its value and what to do, and the seconds until a slot frees. */
-export function capDetail(rt: Runtime, tenantId: string, hit: CapHit): { detail: string; retryAfter: number } {
-  const retryAfter = secondsUntilFree(rt, tenantId, hit);
+export async function capDetail(
+  rt: Runtime,
+  tenantId: string,
+  hit: CapHit,
+): Promise<{ detail: string; retryAfter: number }> {
+  const retryAfter = await secondsUntilFree(rt, tenantId, hit);
   const { what, advice } = WORDS[hit.cap];
   return {
     detail: `This sandbox app holds ${hit.limit} ${what}, the cap per sandbox app; ${advice}, or retry in ${retryAfter} seconds.`,

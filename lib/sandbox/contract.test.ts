@@ -4,7 +4,7 @@ import { listOperations } from '@/lib/openapi';
 
 import { contractViolations } from './contract';
 import { HANDLED_OPERATIONS, type Sandbox } from './handler';
-import { matchRoute, routedOperationIds, SANDBOX_ROUTES } from './router';
+import { matchRoute, routedOperationIds, routes, sandboxOnlyRoutes } from './router';
 import { send, testSandbox } from './test-helpers';
 
 describe('H. contract', () => {
@@ -18,18 +18,27 @@ describe('H. contract', () => {
       const path = operation.path.replace(/\{[^}]+\}/g, 'prj_0000000000000000');
       expect(matchRoute(operation.method, path)).toMatchObject({
         kind: 'route',
-        key: operation.operationId,
-        documented: true,
+        route: { key: operation.operationId, documented: true },
       });
     }
-    // Anything routable that is not in the document is a sandbox-only endpoint listed in SANDBOX_ROUTES (README).
-    for (const [path, methods] of Object.entries(SANDBOX_ROUTES)) {
-      for (const method of Object.keys(methods))
-        expect(matchRoute(method, path)).toMatchObject({ kind: 'route', documented: false });
-    }
+    // Anything routable that is not in the document is a sandbox-only endpoint (listed in the README).
+    for (const { key, method, path } of sandboxOnlyRoutes())
+      expect(matchRoute(method, path)).toMatchObject({ kind: 'route', route: { key, documented: false } });
+    expect(routes().filter((route) => !route.documented)).toHaveLength(sandboxOnlyRoutes().length);
     for (const path of ['/v1', '/v1/projects/x', '/v1/projects/prj_0000000000000000', '/v1/auth', '/v1/webhooks']) {
       expect(matchRoute('GET', path).kind).toBe('not-found');
     }
+  });
+
+  it("27. the routing table takes each operation's body kind and access from the document", () => {
+    for (const operation of listOperations()) {
+      const route = routes().find((candidate) => candidate.key === operation.operationId)!;
+      const types = Object.keys(operation.requestBody?.content ?? {});
+      expect(route.body).toBe(types.includes('application/json') ? 'json' : types.length > 0 ? 'form' : 'none');
+      expect(route.access).toBe(operation.credential === 'bearer' ? 'bearer' : 'open');
+    }
+    expect(routes().find((route) => route.key === 'createToken')).toMatchObject({ body: 'form', access: 'open' });
+    expect(routes().find((route) => route.key === 'createProject')).toMatchObject({ body: 'json', access: 'bearer' });
   });
 
   it('27. the contract checker catches responses that break the document', async () => {
@@ -63,7 +72,7 @@ describe('H. contract', () => {
     expect(contractViolations('GET', '/v1/projects', 500, good.headers, text)).toContain(
       'status 500 must never be sent',
     );
-    sandbox.close();
+    await sandbox.close();
   });
 
   it('27. send() fails a test whose sandbox answers against the document', async () => {
@@ -78,6 +87,6 @@ describe('H. contract', () => {
     await expect(send(teapot, '/v1/projects')).rejects.toThrow(
       /GET \/v1\/projects → 418 violates the OpenAPI document:[^]*status 418 is not documented for listProjects/,
     );
-    sandbox.close();
+    await sandbox.close();
   });
 });

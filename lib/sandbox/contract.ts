@@ -49,8 +49,8 @@ function responseSchemas(
   if (method === 'OPTIONS') return null;
   const match = matchRoute(method, path);
   const reusable = (response: string) => responseSchemaPointers({ response }) ?? { violation: `no ${response}` };
-  if (match.kind === 'route' && match.documented) {
-    const operation = getOperation(match.key)!;
+  if (match.kind === 'route' && match.route.documented) {
+    const operation = getOperation(match.route.key)!;
     return (
       responseSchemaPointers({ operationId: operation.operationId, status: String(status) }) ?? {
         violation: `status ${status} is not documented for ${operation.operationId}`,

@@ -5,7 +5,16 @@ import { listOperations, type Operation } from '@/lib/openapi';
 
 import { LIMITS } from './config';
 import type { Sandbox } from './handler';
-import { accessToken, basic, bearer, createTestApp, send, testSandbox, type App } from './test-helpers';
+import {
+  accessToken,
+  basic,
+  bearer,
+  createTestApp,
+  countRows as rowsIn,
+  send,
+  testSandbox,
+  type App,
+} from './test-helpers';
 
 /**
  * Property-based fuzz of every operation of the OpenAPI document. Each generated request carries
@@ -28,7 +37,7 @@ const TABLES = [
   'projects',
   'idempotency_keys',
   'deliveries',
-];
+] as const;
 const MIB = LIMITS.maxBodyBytes;
 
 let sandbox: Sandbox;
@@ -36,7 +45,7 @@ let clock = 1_800_000_000_000;
 let full: App;
 let narrow: App;
 let token: string;
-let countRows: () => string;
+let countRows: () => Promise<string>;
 let projectId: string;
 const sent = new Map<string, number>();
 
@@ -64,13 +73,10 @@ beforeAll(async () => {
     body: '{"name":"kept"}',
   });
   projectId = ((await created.json()) as { id: string }).id;
-  const statement = sandbox.runtime.store.db
-    .prepare(`SELECT ${TABLES.map((t) => `(SELECT COUNT(*) FROM ${t})`).join(', ')}`)
-    .raw();
-  countRows = () => (statement.get() as number[]).join(',');
+  countRows = async () => (await Promise.all(TABLES.map((table) => rowsIn(sandbox, table)))).join(',');
 });
-afterAll(() => {
-  sandbox.close();
+afterAll(async () => {
+  await sandbox.close();
   console.info(
     `fuzz: ${[...sent].map(([op, n]) => `${op} ${n}`).join(', ')} requests, all documented 4xx, no rows left behind`,
   );
@@ -475,7 +481,7 @@ describe('fuzz: every document operation answers hostile requests with a documen
       await fc.assert(
         fc.asyncProperty(requestsFor(operation), async (request) => {
           clock += 1000;
-          const before = countRows();
+          const before = await countRows();
           const headers = new Headers();
           for (const [name, value] of request.headers) headers.append(name, value);
           const canHaveBody = request.method !== 'GET' && request.method !== 'HEAD';
@@ -506,7 +512,7 @@ describe('fuzz: every document operation answers hostile requests with a documen
               type: `https://docs.aethex.dev/reference/errors#${response.status}`,
             });
           }
-          expect(countRows(), `${what}: rows of ${TABLES.join(',')}`).toBe(before);
+          expect(await countRows(), `${what}: rows of ${TABLES.join(',')}`).toBe(before);
         }),
         { numRuns: RUNS_PER_OPERATION },
       );

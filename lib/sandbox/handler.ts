@@ -1,29 +1,22 @@
 import { LIMITS } from './config';
-import { dispatch, type ConnectionInfo } from './dispatch';
-import { startHousekeeping } from './housekeeping';
-import {
-  bareContext,
-  BodyTooLargeError,
-  commonHeaders,
-  originOf,
-  problem,
-  requestIdFor,
-  toResponse,
-  type Reply,
-  type RequestContext,
-} from './http';
-import { RateWindows } from './rate-windows';
-import { splitBase } from './router';
+import { purgeExpired, startPurgeTimer } from './housekeeping';
+import { bareContext, problem, toResponse } from './http';
+import { answer, context, finish, toProblem, type ConnectionInfo, type Mount } from './pipeline';
 import type { Runtime } from './runtime';
 import { SandboxStore } from './store';
 
-export type { ConnectionInfo } from './dispatch';
-export { HANDLED_OPERATIONS } from './operation';
+export type { ConnectionInfo } from './pipeline';
+export { HANDLED_OPERATIONS } from './router';
 
 /** Options of a sandbox instance. */
 export interface SandboxOptions {
-  /** SQLite file or `':memory:'` (default: SANDBOX_DB, else `.data/sandbox.db`). */
+  /**
+   * Where the state lives: `postgres://…` for a PostgreSQL database shared by several instances, else a SQLite file
+   * or `':memory:'`. Default: SANDBOX_DATABASE_URL, else SANDBOX_DB, else `.data/sandbox.db`.
+   */
   db?: string;
+  /** PostgreSQL only: the schema to keep the tables in (default SANDBOX_DATABASE_SCHEMA, else `public`). */
+  schema?: string;
   /** Mount prefix: `'/sandbox'` inside the portal (default); `''` standalone, which also accepts a `/sandbox` prefix. */
   basePath?: '/sandbox' | '';
   /** Clock in epoch milliseconds (default Date.now). */
@@ -58,169 +51,122 @@ export interface SandboxOptions {
 export interface Sandbox {
   /** Answers one request: `(Request) => Promise<Response>`, framework-agnostic. Never rejects. */
   handle(request: Request, info?: ConnectionInfo): Promise<Response>;
-  /**
-   * The same answer as a plain Reply (status, headers, body text), for adapters that write it out themselves (the
-   * standalone node:http server) and so skip building a Fetch Response. Never rejects.
-   */
-  reply(request: Request, info?: ConnectionInfo): Promise<Reply>;
-  /** Deletes expired tenants now, synchronously; returns how many. */
-  purge(): number;
-  /**
-   * Deletes expired tenants in batches of LIMITS.purgeRowBatch rows, yielding to the event loop between batches so
-   * requests are served meanwhile (what the purge timer runs). Resolves to the number of tenants deleted.
-   */
-  purgeInBackground(): Promise<number>;
+  /** Resolves once the database is open and migrated (rejects if it cannot be); what tests and adapters await. */
+  readonly ready: Promise<Runtime>;
+  /** Deletes expired tenants now (what the purge timer runs); resolves to how many this call deleted. */
+  purge(): Promise<number>;
   /** Stops the purge timer and closes the database. */
-  close(): void;
-  readonly runtime: Runtime;
+  close(): Promise<void>;
 }
 
-/**
- * Creates a sandbox: the AeThex API as the OpenAPI document describes it, backed by SQLite. Cross-cutting concerns
- * live here once: request IDs, CORS, rate-limit headers, body limit, problem details and the last-resort error
- * mapping (a generic 500 problem without internals; the tests prove bad input never reaches it).
- * Starts unref'd timers purging expired tenants in small batches and flushing rate-limit windows (housekeeping.ts).
- */
-export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  const now = options.now ?? Date.now;
-  const store = new SandboxStore(options.db ?? process.env.SANDBOX_DB ?? '.data/sandbox.db', now);
-  const tenantTtlSeconds =
-    options.tenantTtlSeconds ?? (Number(process.env.SANDBOX_TENANT_TTL_SECONDS) || LIMITS.tenantTtlSeconds);
+const UNAVAILABLE = 'The sandbox database is unavailable. Retry shortly, and quote the request ID if it persists.';
+
+/** A number from the environment, or undefined when unset or not a positive number. */
+function envNumber(name: string): number | undefined {
+  return Number(process.env[name]) || undefined;
+}
+
+/** The runtime of a sandbox without its store: limits, caps and trust from the options, else the environment. */
+function settings(options: SandboxOptions): Omit<Runtime, 'store'> {
   const portalUrl = options.portalUrl ?? process.env.PORTAL_URL;
-  const rt: Runtime = {
-    store,
-    now,
-    tenantTtlSeconds,
-    rates: new RateWindows(store),
+  return {
+    now: options.now ?? Date.now,
+    tenantTtlSeconds: options.tenantTtlSeconds ?? envNumber('SANDBOX_TENANT_TTL_SECONDS') ?? LIMITS.tenantTtlSeconds,
     ...(portalUrl ? { portalUrl } : {}),
     caps: {
-      appsPerHour: options.appsPerHour ?? (Number(process.env.SANDBOX_APPS_PER_HOUR) || LIMITS.appsPerHour),
+      appsPerHour: options.appsPerHour ?? envNumber('SANDBOX_APPS_PER_HOUR') ?? LIMITS.appsPerHour,
       projectsPerTenant:
-        options.projectsPerTenant ?? (Number(process.env.SANDBOX_PROJECTS_PER_TENANT) || LIMITS.projectsPerTenant),
+        options.projectsPerTenant ?? envNumber('SANDBOX_PROJECTS_PER_TENANT') ?? LIMITS.projectsPerTenant,
       maxRequestsPerSecond:
-        options.maxRequestsPerSecond ??
-        (Number(process.env.SANDBOX_MAX_REQUESTS_PER_SECOND) || LIMITS.maxRequestsPerSecond),
+        options.maxRequestsPerSecond ?? envNumber('SANDBOX_MAX_REQUESTS_PER_SECOND') ?? LIMITS.maxRequestsPerSecond,
       idempotencyRecordsPerTenant:
         options.idempotencyRecordsPerTenant ??
-        (Number(process.env.SANDBOX_IDEMPOTENCY_RECORDS_PER_TENANT) || LIMITS.idempotencyRecordsPerTenant),
+        envNumber('SANDBOX_IDEMPOTENCY_RECORDS_PER_TENANT') ??
+        LIMITS.idempotencyRecordsPerTenant,
     },
     trustProxy: options.trustProxy ?? process.env.SANDBOX_TRUST_PROXY === '1',
   };
+}
+
+/**
+ * Creates a sandbox: the AeThex API as the OpenAPI document describes it, on SQLite (default) or PostgreSQL. Opens
+ * and migrates the database at once (`ready`); requests wait for it, and get a 503 problem if it cannot be opened
+ * (the next request tries again). Starts an unref'd timer purging expired tenants (housekeeping.ts).
+ */
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const base = settings(options);
+  const location = options.db ?? process.env.SANDBOX_DATABASE_URL ?? process.env.SANDBOX_DB ?? '.data/sandbox.db';
+  const schema = options.schema ?? process.env.SANDBOX_DATABASE_SCHEMA;
   const mounted = (options.basePath ?? '/sandbox') === '/sandbox';
-  const bases = mounted ? ['/sandbox'] : ['/sandbox', ''];
-  const configuredOrigin = options.publicOrigin ?? process.env.SANDBOX_PUBLIC_URL ?? (mounted ? portalUrl : undefined);
-  const originPolicy = { configured: configuredOrigin?.replace(/\/+$/, ''), trustProxy: rt.trustProxy };
-  const housekeeping = startHousekeeping(rt, options.purgeIntervalMs ?? Math.min(tenantTtlSeconds * 1000, 60_000));
+  const configured = options.publicOrigin ?? process.env.SANDBOX_PUBLIC_URL ?? (mounted ? base.portalUrl : undefined);
+  const mount: Mount = {
+    bases: mounted ? ['/sandbox'] : ['/sandbox', ''],
+    origin: { configured: configured?.replace(/\/+$/, ''), trustProxy: base.trustProxy },
+  };
+  let stopTimer = () => undefined as void;
+  let opening: Promise<Runtime> | undefined;
+  const open = (): Promise<Runtime> => {
+    opening ??= SandboxStore.open({ location, ...(schema ? { schema } : {}) }).then(
+      (store) => {
+        const rt = { ...base, store };
+        stopTimer = startPurgeTimer(rt, options.purgeIntervalMs ?? Math.min(base.tenantTtlSeconds * 1000, 60_000));
+        return rt;
+      },
+      (error: unknown) => {
+        opening = undefined;
+        throw error;
+      },
+    );
+    return opening;
+  };
+  const ready = open();
+  ready.catch(() => undefined);
 
-  const UNEXPECTED = 'The sandbox failed unexpectedly. Retry, and quote the request ID if it persists.';
-
-  /** The reply of a failure: 413 for an oversized body, else the generic 500 problem (no internals). */
-  function failed(ctx: RequestContext, error: unknown): Reply {
-    return error instanceof BodyTooLargeError
-      ? problem(
-          ctx,
-          413,
-          `The request body is ${error.size ?? 'more than ' + error.limit} bytes; the limit is ${error.limit} bytes.`,
-        )
-      : problem(ctx, 500, UNEXPECTED);
-  }
-
-  function finish(ctx: RequestContext, request: Request, result: Reply): Reply {
-    commonHeaders(ctx, result.headers);
-    if (request.method === 'HEAD') result.body = null;
-    return result;
-  }
-
-  // Synchronous unless the request has a body to read: in `next start` every promise runs Next's async-context hooks.
-  function replyNow(request: Request, info?: ConnectionInfo): Reply | Promise<Reply> {
-    const url = new URL(request.url);
-    const split = splitBase(url.pathname, bases);
-    const { origin, fromRequest } = originOf(request, url, originPolicy);
-    const ctx: RequestContext = {
-      requestId: requestIdFor(request.headers.get('x-request-id')),
-      origin,
-      originFromRequest: fromRequest,
-      base: split?.base ?? '',
-      path: split?.path ?? url.pathname,
-      instance: `${url.pathname}${url.search}`,
-    };
-    let result: Reply | Promise<Reply>;
+  async function handle(request: Request, info?: ConnectionInfo): Promise<Response> {
+    let ctx = bareContext('');
     try {
-      result = dispatch(rt, request, url, ctx, split !== undefined, info);
-    } catch (error) {
-      result = failed(ctx, error);
-    }
-    if (result instanceof Promise)
-      return result.then(
-        (done) => finish(ctx, request, done),
-        (error: unknown) => finish(ctx, request, failed(ctx, error)),
-      );
-    return finish(ctx, request, result);
-  }
-
-  function respond(request: Request, result: Reply): Response {
-    try {
-      return toResponse(result);
+      const url = new URL(request.url);
+      const located = context(request, url, mount);
+      ctx = located.ctx;
+      let rt: Runtime;
+      try {
+        rt = await open();
+      } catch {
+        return toResponse(finish(ctx, request, problem(ctx, 503, UNAVAILABLE, { headers: { 'Retry-After': '5' } })));
+      }
+      let reply;
+      try {
+        reply = await answer(rt, request, url, ctx, located.inside, info);
+      } catch (error) {
+        reply = toProblem(ctx, error);
+      }
+      return toResponse(finish(ctx, request, reply));
     } catch {
-      // Last resort, as in replyNow(): a header value the Fetch API refuses (none is built from raw input) is a 500 problem.
-      const ctx = bareContext(new URL(request.url).pathname, result.headers['X-Request-ID']);
-      return toResponse(finish(ctx, request, problem(ctx, 500, UNEXPECTED)));
-    }
-  }
-
-  // replyNow maps every failure of routing and handlers to a problem; this guards the few lines before its try
-  // (URL parsing, request ID, origin), so that handle() and reply() never throw or reject.
-  function replySafely(request: Request, info?: ConnectionInfo): Reply | Promise<Reply> {
-    try {
-      return replyNow(request, info);
-    } catch {
-      const ctx = bareContext('');
-      return finish(ctx, request, problem(ctx, 500, UNEXPECTED));
+      // A header value the Fetch API refuses (none is built from raw input) or a URL that does not parse.
+      return toResponse(finish(ctx, request, toProblem(ctx, undefined)));
     }
   }
 
   return {
-    handle: (request, info) => {
-      const result = replySafely(request, info);
-      return result instanceof Promise
-        ? result.then((done) => respond(request, done))
-        : Promise.resolve(respond(request, result));
+    handle,
+    ready,
+    purge: async () => purgeExpired(await ready),
+    close: async () => {
+      stopTimer();
+      const rt = await ready.catch(() => undefined);
+      await rt?.store.close();
     },
-    reply: (request, info) => {
-      const result = replySafely(request, info);
-      return result instanceof Promise ? result : Promise.resolve(result);
-    },
-    purge: housekeeping.purge,
-    purgeInBackground: housekeeping.purgeInBackground,
-    close: () => {
-      housekeeping.stop();
-      store.close();
-    },
-    runtime: rt,
   };
 }
 
 let defaultSandbox: Sandbox | undefined;
 
-function handleMounted(request: Request): Promise<Response> {
+/**
+ * The portal's sandbox, mounted at /sandbox by app/sandbox/[...path]/route.ts. Created on first request so that
+ * building the portal never opens the database.
+ * @returns the response, for every method Next routes (the sandbox answers 405 with Allow itself).
+ */
+export function handleMounted(request: Request): Promise<Response> {
   defaultSandbox ??= createSandbox({ basePath: '/sandbox' });
   return defaultSandbox.handle(request);
 }
-
-/**
- * The portal's sandbox, mounted at /sandbox by the route files under app/sandbox/. Created on first request so that
- * building the portal never opens the database. `methods` is what each route file exports: every HTTP method Next
- * routes, each `(Request) => Promise<Response>` through the same handler (which answers 405 with Allow itself).
- */
-export const sandbox = {
-  handle: handleMounted,
-  methods: {
-    GET: handleMounted,
-    HEAD: handleMounted,
-    POST: handleMounted,
-    PUT: handleMounted,
-    PATCH: handleMounted,
-    DELETE: handleMounted,
-    OPTIONS: handleMounted,
-  },
-};

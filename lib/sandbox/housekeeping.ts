@@ -1,73 +1,47 @@
 import { LIMITS } from './config';
 import type { Runtime } from './runtime';
 
-/** The background work of a sandbox: purging expired tenants and flushing rate-limit windows. */
-export interface Housekeeping {
-  /** Deletes expired tenants now, synchronously; returns how many. */
-  purge(): number;
-  /** Deletes expired tenants in short transactions, yielding to the event loop between them; resolves to how many. */
-  purgeInBackground(): Promise<number>;
-  /** Stops both timers and writes the rate-limit windows still in memory. */
-  stop(): void;
+/**
+ * Deletes expired tenants (LIMITS.purgeBatch a round, each in short transactions of LIMITS.purgeRowBatch rows;
+ * requests run between them), then expired tokens, codes, tickets, idempotency records and idle rate windows.
+ * Safe to run on every instance at once (SandboxStore.purgeTenantStep): a tenant another instance is purging is
+ * skipped, and each tenant is counted by the instance that deleted its row.
+ * @returns the number of tenants this call deleted.
+ */
+export async function purgeExpired(rt: Runtime): Promise<number> {
+  const { store, now } = rt;
+  let purged = 0;
+  for (const id of await store.expiredTenants(now(), LIMITS.purgeBatch)) {
+    for (;;) {
+      const step = await store.purgeTenantStep(id, LIMITS.purgeRowBatch);
+      if (step.state === 'done') purged += 1;
+      if (step.state !== 'more') break;
+      // better-sqlite3 answers synchronously, so its promises resolve as microtasks and a loop of steps would never
+      // let a request (a macrotask) in: yield to the event loop between steps.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+  await store.purgeStale(now(), LIMITS.purgeRowBatch, LIMITS.idempotencySeconds * 1000);
+  return purged;
 }
 
 /**
- * Starts the unref'd timers of a sandbox: a purge of expired tenants every `purgeIntervalMs` (0: none) in batches of
- * LIMITS.purgeRowBatch rows, and a flush of the in-memory rate-limit windows every LIMITS.rateFlushMs.
- * A busy database (SQLITE_BUSY from another process) fails one round; the next one catches up.
+ * Runs purgeExpired every `intervalMs` on an unref'd timer (0: never), one round at a time. A failed round (the
+ * database busy or unreachable) is left to the next one.
+ * @returns a function that stops the timer.
  */
-export function startHousekeeping(rt: Runtime, purgeIntervalMs: number): Housekeeping {
-  const { store, rates, now } = rt;
-  const purgeStep = (id: string): boolean => {
-    rates.forget(`tenant:${id}`);
-    return store.purgeTenantStep(id, LIMITS.purgeRowBatch).done;
-  };
-  const purgeStale = () => store.purgeStale(now(), LIMITS.purgeRowBatch, LIMITS.idempotencySeconds * 1000);
-  const purge = (): number => {
-    const ids = store.expiredTenants(now(), LIMITS.purgeBatch);
-    for (const id of ids) while (!purgeStep(id));
-    purgeStale();
-    return ids.length;
-  };
-  const purgeInBackground = async (): Promise<number> => {
-    const ids = store.expiredTenants(now(), LIMITS.purgeBatch);
-    for (const id of ids) {
-      // Each step is one short transaction; requests queued meanwhile run between steps.
-      while (!purgeStep(id)) await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    purgeStale();
-    return ids.length;
-  };
-  let purging = false;
-  const timer =
-    purgeIntervalMs > 0
-      ? setInterval(() => {
-          if (purging) return;
-          purging = true;
-          purgeInBackground()
-            .catch(() => undefined)
-            .finally(() => {
-              purging = false;
-            });
-        }, purgeIntervalMs)
-      : undefined;
-  timer?.unref();
-  const flush = () => {
-    try {
-      rates.flush(now());
-    } catch {
-      // A busy database keeps the windows dirty in memory; the next flush writes them.
-    }
-  };
-  const flushTimer = setInterval(flush, LIMITS.rateFlushMs);
-  flushTimer.unref();
-  return {
-    purge,
-    purgeInBackground,
-    stop: () => {
-      if (timer) clearInterval(timer);
-      clearInterval(flushTimer);
-      if (store.db.open) flush();
-    },
-  };
+export function startPurgeTimer(rt: Runtime, intervalMs: number): () => void {
+  if (intervalMs <= 0) return () => undefined;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    purgeExpired(rt)
+      .catch(() => undefined)
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

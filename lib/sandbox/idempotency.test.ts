@@ -2,24 +2,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import type { ApiCall } from './api-request';
+import type { ApiCall } from './call';
 import { LIMITS } from './config';
 import { CONSOLE_CLIENT_ID } from './console-client';
 import type { Sandbox } from './handler';
 import { bareContext } from './http';
 import { createProject } from './projects';
-import { MIGRATIONS } from './store/migrations';
 import {
   accessToken,
   bearer,
+  countRows,
   createTestApp,
   JSON_TYPE,
   sandboxFactory,
   send,
-  testSandbox,
+  storeOf,
   type App,
 } from './test-helpers';
 
@@ -28,23 +27,33 @@ const dir = mkdtempSync(path.join(tmpdir(), 'sandbox-idem-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A createProject call as the console's public client makes it for `app`'s tenant (what a console token resolves to). */
-function consoleCall(sandbox: Sandbox, app: App, key: string, body: Record<string, unknown>): ApiCall {
+async function consoleCall(sandbox: Sandbox, app: App, key: string, body: Record<string, unknown>): Promise<ApiCall> {
   const raw = Buffer.from(JSON.stringify(body));
+  const identity = {
+    kind: 'access_token' as const,
+    tenantId: app.tenant_id,
+    clientId: CONSOLE_CLIENT_ID,
+    scopes: new Set(['projects:write']),
+    row: {} as never,
+  };
+  const url = new URL('http://localhost:3000/sandbox/v1/projects');
   return {
-    rt: sandbox.runtime,
+    rt: await sandbox.ready,
+    request: new Request(url, { method: 'POST' }),
+    url,
+    who: {
+      tenant: identity,
+      failure: undefined,
+      subject: { key: `tenant:${app.tenant_id}`, limit: 100, windowSeconds: 60 },
+      client: { address: '127.0.0.1', fromSocket: false },
+    },
     ctx: {
       ...bareContext('/sandbox/v1/projects'),
       origin: 'http://localhost:3000',
       base: '/sandbox',
       path: '/v1/projects',
     },
-    identity: {
-      kind: 'access_token',
-      tenantId: app.tenant_id,
-      clientId: CONSOLE_CLIENT_ID,
-      scopes: new Set(['projects:write']),
-      row: {} as never,
-    },
+    identity,
     query: {},
     params: {},
     environment: 'production',
@@ -54,31 +63,36 @@ function consoleCall(sandbox: Sandbox, app: App, key: string, body: Record<strin
   };
 }
 
+/** createProject as the console's client calls it for `app`'s tenant with `key`. */
+async function create(sandbox: Sandbox, app: App, key: string, body: Record<string, unknown>) {
+  return createProject(await consoleCall(sandbox, app, key, body));
+}
+
 describe('idempotency records', () => {
   it("are keyed by tenant: two tenants using the shared console client and one key never see each other's records", async () => {
     const sandbox = setup();
     const [a, b] = [await createTestApp(sandbox), await createTestApp(sandbox)];
-    const first = createProject(consoleCall(sandbox, a, '"shared-key"', { name: 'tenant-a' }));
+    const first = await create(sandbox, a, '"shared-key"', { name: 'tenant-a' });
     expect(first.status).toBe(201);
     // Same key and body from tenant B: B's own project, not A's replayed.
-    const sameBody = createProject(consoleCall(sandbox, b, '"shared-key"', { name: 'tenant-a' }));
+    const sameBody = await create(sandbox, b, '"shared-key"', { name: 'tenant-a' });
     expect(sameBody.status).toBe(201);
     expect(sameBody.headers['Idempotent-Replayed']).toBeUndefined();
     expect(JSON.parse(sameBody.body!).id).not.toBe(JSON.parse(first.body!).id);
     // Another key used by A, then by B with a different body: no 422 telling B that A used it.
-    expect(createProject(consoleCall(sandbox, a, '"second"', { name: 'x' })).status).toBe(201);
-    expect(createProject(consoleCall(sandbox, b, '"second"', { name: 'y' })).status).toBe(201);
+    expect((await create(sandbox, a, '"second"', { name: 'x' })).status).toBe(201);
+    expect((await create(sandbox, b, '"second"', { name: 'y' })).status).toBe(201);
     // Each tenant still replays its own.
-    const replay = createProject(consoleCall(sandbox, a, '"shared-key"', { name: 'tenant-a' }));
+    const replay = await create(sandbox, a, '"shared-key"', { name: 'tenant-a' });
     expect(replay.headers['Idempotent-Replayed']).toBe('true');
     expect(JSON.parse(replay.body!).id).toBe(JSON.parse(first.body!).id);
     // The store's own methods take the tenant: releasing B's claim leaves A's record alone.
-    const store = sandbox.runtime.store;
-    store.releaseIdempotencyKey(b.tenant_id, CONSOLE_CLIENT_ID, 'shared-key');
-    expect(
-      createProject(consoleCall(sandbox, a, '"shared-key"', { name: 'tenant-a' })).headers['Idempotent-Replayed'],
-    ).toBe('true');
-    const claim = store.claimIdempotencyKey(
+    const store = await storeOf(sandbox);
+    await store.releaseIdempotencyKey(b.tenant_id, CONSOLE_CLIENT_ID, 'shared-key');
+    expect((await create(sandbox, a, '"shared-key"', { name: 'tenant-a' })).headers['Idempotent-Replayed']).toBe(
+      'true',
+    );
+    const claim = await store.claimIdempotencyKey(
       b.tenant_id,
       CONSOLE_CLIENT_ID,
       'second',
@@ -118,22 +132,20 @@ describe('idempotency records', () => {
     expect([quoted.status, bare.status, bare.headers.get('idempotent-replayed')]).toEqual([201, 201, 'true']);
     expect(await id(bare)).toBe(await id(quoted));
     expect(await total()).toBe(before + 2);
-    const keys = sandbox.runtime.store.db.prepare('SELECT idempotency_key FROM idempotency_keys ORDER BY 1').all();
+    const { db } = await storeOf(sandbox);
+    const keys = await db.selectFrom('idempotency_keys').select('idempotency_key').orderBy('idempotency_key').execute();
     expect(keys).toEqual([{ idempotency_key: 'k' }, { idempotency_key: 'k1' }]);
   });
 
   it('the stored key is the parsed string (escapes removed); a bare key holding a " is refused before anything is stored', async () => {
     const sandbox = setup();
     const app = await createTestApp(sandbox);
-    expect(createProject(consoleCall(sandbox, app, String.raw`"a\"b"`, { name: 'q' })).status).toBe(201);
-    const row = sandbox.runtime.store.db.prepare('SELECT idempotency_key FROM idempotency_keys').get() as {
-      idempotency_key: string;
-    };
+    expect((await create(sandbox, app, String.raw`"a\"b"`, { name: 'q' })).status).toBe(201);
+    const { db } = await storeOf(sandbox);
+    const row = await db.selectFrom('idempotency_keys').select('idempotency_key').executeTakeFirstOrThrow();
     expect(row.idempotency_key).toBe('a"b');
-    expect(
-      createProject(consoleCall(sandbox, app, String.raw`"a\"b"`, { name: 'q' })).headers['Idempotent-Replayed'],
-    ).toBe('true');
-    const bare = createProject(consoleCall(sandbox, app, 'a"b', { name: 'q' }));
+    expect((await create(sandbox, app, String.raw`"a\"b"`, { name: 'q' })).headers['Idempotent-Replayed']).toBe('true');
+    const bare = await create(sandbox, app, 'a"b', { name: 'q' });
     expect(bare.status).toBe(400);
     expect(JSON.parse(bare.body!).detail).toContain(String.raw`Idempotency-Key: "a\"b"`);
   });
@@ -143,25 +155,27 @@ describe('idempotency records', () => {
     const sandbox = setup(() => clock);
     const app = await createTestApp(sandbox);
     const token = await accessToken(sandbox, app);
-    const store = sandbox.runtime.store;
-    const cap = sandbox.runtime.caps.idempotencyRecordsPerTenant;
+    const { store, caps } = await sandbox.ready;
+    const cap = caps.idempotencyRecordsPerTenant;
     expect(cap).toBe(LIMITS.idempotencyRecordsPerTenant);
     // Fill the cap from two clients of the tenant (its own client and its personal access token); another tenant's
     // records do not count.
     const other = await createTestApp(sandbox);
-    expect(store.claimIdempotencyKey(other.tenant_id, 'pat:x', 'other', 'f', clock, 86_400_000, cap).state).toBe(
-      'claimed',
-    );
+    expect(
+      (await store.claimIdempotencyKey(other.tenant_id, 'pat:x', 'other', 'f', clock, 86_400_000, cap)).state,
+    ).toBe('claimed');
     for (let i = 0; i < cap; i += 1) {
       expect(
-        store.claimIdempotencyKey(
-          app.tenant_id,
-          i % 2 === 0 ? app.client_id : 'pat:y',
-          `k${i}`,
-          'f',
-          clock,
-          86_400_000,
-          cap,
+        (
+          await store.claimIdempotencyKey(
+            app.tenant_id,
+            i % 2 === 0 ? app.client_id : 'pat:y',
+            `k${i}`,
+            'f',
+            clock,
+            86_400_000,
+            cap,
+          )
         ).state,
       ).toBe('claimed');
       if (i === 0) clock += 60_000;
@@ -172,9 +186,9 @@ describe('idempotency records', () => {
         headers: bearer(auth, { ...JSON_TYPE, 'Idempotency-Key': key }),
         body: '{"name":"over"}',
       });
-    const count = () => (store.db.prepare('SELECT COUNT(*) AS n FROM idempotency_keys').get() as { n: number }).n;
-    const projects = () => (store.db.prepare('SELECT COUNT(*) AS n FROM projects').get() as { n: number }).n;
-    const [records, rows] = [count(), projects()];
+    const count = () => countRows(sandbox, 'idempotency_keys');
+    const projects = () => countRows(sandbox, 'projects');
+    const [records, rows] = [await count(), await projects()];
     clock += 1000;
     const refused = await post('"new-key"');
     expect(refused.status).toBe(429);
@@ -182,7 +196,7 @@ describe('idempotency records', () => {
     expect(refused.headers.get('retry-after')).toBe(String(86_400 - 61));
     const { detail } = (await refused.json()) as { detail: string };
     expect(detail).toContain(`holds ${cap} idempotency records, the cap per sandbox app`);
-    expect([count(), projects()]).toEqual([records, rows]);
+    expect([await count(), await projects()]).toEqual([records, rows]);
     // The other client of the tenant is refused too; a request without a key is not limited by this cap.
     expect((await post('"new-key"', app.personal_access_token)).status).toBe(429);
     expect(
@@ -196,63 +210,11 @@ describe('idempotency records', () => {
     ).toBe(201);
     // Once the oldest record expires there is room for one more.
     clock += (86_400 - 61) * 1000;
-    expect(store.claimIdempotencyKey(app.tenant_id, app.client_id, 'new-key', 'f', clock, 86_400_000, cap).state).toBe(
-      'claimed',
-    );
     expect(
-      store.claimIdempotencyKey(app.tenant_id, app.client_id, 'newer-key', 'f', clock, 86_400_000, cap).state,
+      (await store.claimIdempotencyKey(app.tenant_id, app.client_id, 'new-key', 'f', clock, 86_400_000, cap)).state,
+    ).toBe('claimed');
+    expect(
+      (await store.claimIdempotencyKey(app.tenant_id, app.client_id, 'newer-key', 'f', clock, 86_400_000, cap)).state,
     ).toBe('full');
-  });
-
-  it('migration 3 rebuilds a version-1 table keyed by (tenant, client, key), unquoting stored quoted keys', () => {
-    const file = path.join(dir, 'v1.db');
-    const v1 = new Database(file);
-    v1.exec('CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
-    v1.exec(MIGRATIONS.find((migration) => migration.version === 1)!.sql);
-    v1.prepare('INSERT INTO migrations VALUES (1, ?, 0)').run(MIGRATIONS[0]!.name);
-    const now = Date.now();
-    v1.prepare(
-      `INSERT INTO tenants (id, name, webhook_secret, scopes, rate_limit, rate_window_seconds, created_at, expires_at)
-      VALUES (?, 't', 's', '', 100, 60, ?, ?)`,
-    ).run('ten_a', now, now + 86_400_000);
-    const insert =
-      v1.prepare(`INSERT INTO idempotency_keys (tenant_id, client_key, idempotency_key, fingerprint, state, status, headers, body, created_at)
-      VALUES ('ten_a', 'cli_a', ?, ?, 'done', 201, '{}', '{}', ?)`);
-    insert.run('bare', 'f1', now);
-    insert.run('"quoted"', 'f2', now);
-    insert.run(String.raw`"esc\"aped"`, 'f3', now);
-    insert.run('"bare"', 'f4', now + 1);
-    v1.close();
-    const sandbox = testSandbox({ db: file });
-    try {
-      const db = sandbox.runtime.store.db;
-      expect((db.prepare('SELECT MAX(version) AS v FROM migrations').get() as { v: number }).v).toBe(3);
-      const rows = db.prepare('SELECT idempotency_key, fingerprint FROM idempotency_keys ORDER BY fingerprint').all();
-      // `"bare"` now names the same key as the older bare `bare`: the older record wins.
-      expect(rows).toEqual([
-        { idempotency_key: 'bare', fingerprint: 'f1' },
-        { idempotency_key: 'quoted', fingerprint: 'f2' },
-        { idempotency_key: String.raw`"esc\"aped"`, fingerprint: 'f3' },
-      ]);
-      const pk = (
-        db.prepare("SELECT name FROM pragma_table_info('idempotency_keys') WHERE pk > 0 ORDER BY pk").all() as {
-          name: string;
-        }[]
-      ).map((c) => c.name);
-      expect(pk).toEqual(['tenant_id', 'client_key', 'idempotency_key']);
-      const indexes = (
-        db
-          .prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'idempotency_keys' AND sql IS NOT NULL ORDER BY name",
-          )
-          .all() as { name: string }[]
-      ).map((i) => i.name);
-      expect(indexes).toEqual(['idempotency_created', 'idempotency_tenant']);
-      expect(
-        sandbox.runtime.store.claimIdempotencyKey('ten_a', 'cli_a', 'quoted', 'f2', now, 86_400_000, 1000).state,
-      ).toBe('replay');
-    } finally {
-      sandbox.close();
-    }
   });
 });

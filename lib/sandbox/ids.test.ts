@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { randomHex, randomId } from './ids';
 
 describe('ids', () => {
-  it('randomHex: 2 × bytes lower-case hex, no repeats across pool refills, sizes beyond the pool', () => {
+  it('randomHex: 2 × bytes lower-case hex, no repeats', () => {
     const seen = new Set<string>();
-    // 16-byte draws: the 4 KiB pool is refilled every 256 draws, so 1,000 draws cross three refills.
     for (let i = 0; i < 1000; i += 1) {
       const hex = randomHex(16);
       expect(hex).toMatch(/^[0-9a-f]{32}$/);

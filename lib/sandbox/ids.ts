@@ -17,23 +17,9 @@ export function randomId(prefix: string, length: number): string {
   return out;
 }
 
-const POOL_BYTES = 4096;
-let pool = Buffer.alloc(0);
-let poolOffset = 0;
-
-/**
- * `bytes` random bytes (CSPRNG) as `2 × bytes` lower-case hex characters. Drawn from a 4 KiB pool refilled by
- * randomBytes, as crypto.randomUUID buffers its entropy too: one CSPRNG call per 256 request IDs instead of one each,
- * which matters because Next wraps node:crypto's random functions with per-call bookkeeping.
- */
+/** `bytes` random bytes (CSPRNG) as `2 × bytes` lower-case hex characters. */
 export function randomHex(bytes: number): string {
-  if (poolOffset + bytes > pool.length) {
-    pool = randomBytes(Math.max(POOL_BYTES, bytes));
-    poolOffset = 0;
-  }
-  const hex = pool.toString('hex', poolOffset, poolOffset + bytes);
-  poolOffset += bytes;
-  return hex;
+  return randomBytes(bytes).toString('hex');
 }
 
 /** SHA-256 hex digest of a secret: how tokens, codes, client secrets and PATs are stored (never in clear). */

@@ -11,6 +11,7 @@ import {
   postConsent,
   sandboxFactory,
   send,
+  storeOf,
   testSandbox,
   type App,
 } from './test-helpers';
@@ -132,10 +133,14 @@ describe('isolation details found by an attack review', () => {
       { grant_type: 'refresh_token', refresh_token: first.refresh_token },
       basic(app.client_id, app.client_secret),
     );
-    const live = sandbox.runtime.store.db
-      .prepare('SELECT COUNT(*) AS n FROM access_tokens WHERE tenant_id = ? AND revoked = 0')
-      .get(app.tenant_id) as { n: number };
-    expect(live.n).toBe(0);
+    const { db } = await storeOf(sandbox);
+    const live = await db
+      .selectFrom('access_tokens')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('tenant_id', '=', app.tenant_id)
+      .where('revoked', '=', 0)
+      .executeTakeFirstOrThrow();
+    expect(Number(live.n)).toBe(0);
   });
 
   it('a refresh with a narrower scope narrows the access token only: the grant keeps its scope (RFC 6749 §6)', async () => {

@@ -124,6 +124,9 @@ describe('E. limits, faults and tracing', () => {
     const auth = bearer(app.personal_access_token);
     expect((await send(sandbox, '/v2/projects', { headers: auth })).status).toBe(404);
     expect((await send(sandbox, '/v1/projects/', { headers: auth })).status).toBe(404);
+    // A query or header named like an object's prototype is a name like any other (the fuzz found a 500 here).
+    for (const query of ['?__proto__', '?__proto__=x&constructor=1'])
+      expect((await send(sandbox, `/v1/projects${query}`, { headers: { ...auth, __proto__: 'x' } })).status).toBe(400);
     expect((await send(sandbox, 'http://localhost:3000/elsewhere')).status).toBe(404);
     const wrong = await send(sandbox, '/v1/projects', { method: 'DELETE', headers: auth });
     expect(wrong.status).toBe(405);

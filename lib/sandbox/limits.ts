@@ -68,19 +68,19 @@ function state(subject: RateSubject, windowStart: number, count: number, now: nu
 }
 
 /**
- * Counts one request in the subject's fixed window (in memory, persisted to SQLite every second so limits survive
- * restarts: see RateWindows). The window starts at the first request and resets after `windowSeconds`.
+ * Counts one request in the subject's fixed window, in the database (one atomic upsert, so every instance sharing it
+ * counts into the same window). The window starts at the first request and resets after `windowSeconds`.
  */
-export function countRequest(rt: Runtime, subject: RateSubject): RateState {
+export async function countRequest(rt: Runtime, subject: RateSubject): Promise<RateState> {
   const now = rt.now();
-  const { window_start, count } = rt.rates.hit(subject.key, now, subject.windowSeconds * 1000);
+  const { window_start, count } = await rt.store.hitRateWindow(subject.key, now, subject.windowSeconds * 1000);
   return state(subject, window_start, count, now);
 }
 
 /** The subject's current state without counting (CORS preflights are not counted). */
-export function peekRequest(rt: Runtime, subject: RateSubject): RateState {
+export async function peekRequest(rt: Runtime, subject: RateSubject): Promise<RateState> {
   const now = rt.now();
-  const row = rt.rates.peek(subject.key);
+  const row = await rt.store.peekRateWindow(subject.key);
   if (!row || now >= row.window_start + subject.windowSeconds * 1000) return state(subject, now, 0, now);
   return state(subject, row.window_start, row.count, now);
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { apiModel } from '@/lib/openapi';
 
-import type { ApiCall } from './api-request';
+import type { ApiCall } from './call';
 import { json, problem, type Reply } from './http';
 
 const WINDOW_SECONDS: Record<string, number> = { '1h': 3600, '24h': 86_400, '7d': 604_800, '30d': 2_592_000 };
@@ -73,9 +73,9 @@ export function projectMetrics(
 }
 
 /** getProjectMetrics: 200 metrics, or 404 for an unknown project or another tenant's project. */
-export function getProjectMetrics(call: ApiCall): Reply {
+export async function getProjectMetrics(call: ApiCall): Promise<Reply> {
   const projectId = call.params.projectId ?? '';
-  const project = call.rt.store.project(call.identity.tenantId, projectId);
+  const project = await call.rt.store.project(call.identity.tenantId, projectId);
   if (!project) return problem(call.ctx, 404, `No project ${projectId} is visible to this identity.`);
   return json(200, projectMetrics(project.id, project.environment, String(call.query.window ?? '24h'), call.rt.now()));
 }

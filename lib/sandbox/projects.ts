@@ -1,6 +1,6 @@
 import { getOperation } from '@/lib/openapi';
 
-import type { ApiCall } from './api-request';
+import type { ApiCall } from './call';
 import { capExceeded } from './caps';
 import { LIMITS } from './config';
 import { problem, type Reply } from './http';
@@ -37,7 +37,7 @@ function paginationLinks(baseUrl: string, page: number, limit: number, total: nu
 }
 
 /** listProjects: one page of the tenant's projects in the call's environment, with Link and X-Total-Count. */
-export function listProjects(call: ApiCall): Reply {
+export async function listProjects(call: ApiCall): Promise<Reply> {
   const page = call.query.page as number;
   const limit = call.query.limit as number;
   // The schema has no maximum page, and Ajv coerces "1e400"-sized digits to Infinity: refuse what is not exact.
@@ -46,13 +46,11 @@ export function listProjects(call: ApiCall): Reply {
       errors: [{ field: 'page', message: 'must be a safe integer' }],
     });
   }
-  const { store } = call.rt;
-  const { total, json: body } = store.projectPage(
+  const { total, rows } = await call.rt.store.projectPage(
     call.identity.tenantId,
     call.environment,
     limit,
     (page - 1) * limit,
-    (rows) => JSON.stringify(rows.map(toProject)),
   );
   const self = `${call.ctx.origin}${call.ctx.base}${getOperation('listProjects')?.path ?? '/v1/projects'}`;
   return {
@@ -62,7 +60,7 @@ export function listProjects(call: ApiCall): Reply {
       Link: paginationLinks(self, page, limit, total),
       'X-Total-Count': String(total),
     },
-    body,
+    body: JSON.stringify(rows.map(toProject)),
   };
 }
 
@@ -103,12 +101,11 @@ export function newProject(
   };
 }
 
-/** 429 when the tenant already holds `rt.caps.projectsPerTenant` projects; Retry-After is when the tenant expires. */
-function projectsCapReached(call: ApiCall): Reply | undefined {
+/** The 429 of a tenant that holds `rt.caps.projectsPerTenant` projects; Retry-After is when the tenant expires. */
+async function projectsCapReached(call: ApiCall): Promise<Reply> {
   const { rt, ctx, identity } = call;
   const cap = rt.caps.projectsPerTenant;
-  if (rt.store.countTenantProjects(identity.tenantId) < cap) return undefined;
-  const expiresAt = rt.store.tenant(identity.tenantId)?.expires_at ?? rt.now();
+  const expiresAt = (await rt.store.tenant(identity.tenantId))?.expires_at ?? rt.now();
   const retryAfter = Math.max(1, Math.ceil((expiresAt - rt.now()) / 1000));
   return problem(
     ctx,
@@ -127,17 +124,16 @@ function projectsCapReached(call: ApiCall): Reply | undefined {
  * 422; still in flight (e.g. in another process) → 409; a new key while the tenant holds its cap of records → 429
  * (nothing stored).
  */
-export function createProject(call: ApiCall): Reply {
+export async function createProject(call: ApiCall): Promise<Reply> {
   const { rt, ctx, identity } = call;
   const header = call.header('idempotency-key');
   const row = newProject(identity.tenantId, call.environment, call.body as Record<string, unknown>, rt.now());
   const location = `${ctx.origin}${ctx.base}/v1/projects/${row.id}`;
   const body = JSON.stringify(toProject(row));
+  const headers = { 'Content-Type': 'application/json', Location: location };
   if (header === null) {
-    const capped = projectsCapReached(call);
-    if (capped) return capped;
-    rt.store.createProject(row);
-    return { status: 201, headers: { 'Content-Type': 'application/json', Location: location }, body };
+    if (await rt.store.createProject(row, rt.caps.projectsPerTenant)) return projectsCapReached(call);
+    return { status: 201, headers, body };
   }
   const parsed = parseIdempotencyKey(header);
   // Request validation refuses such a header first (operation.ts); kept so the handler never stores a raw value.
@@ -145,7 +141,7 @@ export function createProject(call: ApiCall): Reply {
     return problem(ctx, 400, `The header Idempotency-Key ${parsed.error.message}.`, { errors: [parsed.error] });
   const { key } = parsed;
   const fingerprint = sha256Hex(Buffer.concat([Buffer.from(`POST /v1/projects ${call.environment}\n`), call.rawBody]));
-  const claim = rt.store.claimIdempotencyKey(
+  const claim = await rt.store.claimIdempotencyKey(
     identity.tenantId,
     identity.clientId,
     key,
@@ -180,18 +176,16 @@ export function createProject(call: ApiCall): Reply {
     };
     return capExceeded(rt, ctx, identity.tenantId, hit);
   }
-  const capped = projectsCapReached(call);
-  if (capped) {
-    // Not a response worth replaying: the same key may succeed once the caller has room again.
-    rt.store.releaseIdempotencyKey(identity.tenantId, identity.clientId, key);
-    return capped;
-  }
-  const headers = { 'Content-Type': 'application/json', Location: location };
+  let capped: 'capped' | undefined;
   try {
-    rt.store.createProject(row, { clientKey: identity.clientId, key, response: { status: 201, headers, body } });
+    const stored = { clientKey: identity.clientId, key, response: { status: 201, headers, body } };
+    capped = await rt.store.createProject(row, rt.caps.projectsPerTenant, stored);
   } catch (error) {
-    rt.store.releaseIdempotencyKey(identity.tenantId, identity.clientId, key);
+    await rt.store.releaseIdempotencyKey(identity.tenantId, identity.clientId, key);
     throw error;
   }
-  return { status: 201, headers, body };
+  if (!capped) return { status: 201, headers, body };
+  // Not a response worth replaying: the same key may succeed once the caller has room again.
+  await rt.store.releaseIdempotencyKey(identity.tenantId, identity.clientId, key);
+  return projectsCapReached(call);
 }

@@ -10,6 +10,7 @@ import {
   ORIGIN,
   sandboxFactory,
   send,
+  storeOf,
   testSandbox,
 } from './test-helpers';
 
@@ -271,30 +272,18 @@ describe('D. projects', () => {
       (await post('{"name":"once"}', 'key-1', app.personal_access_token)).headers.get('idempotent-replayed'),
     ).toBeNull();
     // A request holding the key in another process (same database): 409.
-    sandbox.runtime.store.claimIdempotencyKey(
-      app.tenant_id,
-      app.client_id,
-      'key-2',
-      'other-process',
-      Date.now(),
-      86_400_000,
-      1000,
-    );
+    await (
+      await storeOf(sandbox)
+    ).claimIdempotencyKey(app.tenant_id, app.client_id, 'key-2', 'other-process', Date.now(), 86_400_000, 1000);
     const fingerprintless = await post('{"name":"x"}', 'key-2');
     expect([409, 422]).toContain(fingerprintless.status);
     const { createHash } = await import('node:crypto');
     const fingerprint = createHash('sha256')
       .update(Buffer.concat([Buffer.from('POST /v1/projects production\n'), Buffer.from('{"name":"y"}')]))
       .digest('hex');
-    sandbox.runtime.store.claimIdempotencyKey(
-      app.tenant_id,
-      app.client_id,
-      'key-3',
-      fingerprint,
-      Date.now(),
-      86_400_000,
-      1000,
-    );
+    await (
+      await storeOf(sandbox)
+    ).claimIdempotencyKey(app.tenant_id, app.client_id, 'key-3', fingerprint, Date.now(), 86_400_000, 1000);
     const inFlight = await post('{"name":"y"}', 'key-3');
     expect(inFlight.status).toBe(409);
     // Concurrent duplicates in one process: one creation, the rest replay.

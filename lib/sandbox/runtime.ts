@@ -1,4 +1,3 @@
-import type { RateWindows } from './rate-windows';
 import type { SandboxStore } from './store';
 
 /** What every sandbox module needs: the store and the injectable clock. */
@@ -10,8 +9,6 @@ export interface Runtime {
   portalUrl?: string;
   /** Tenant lifetime in seconds. */
   tenantTtlSeconds: number;
-  /** Rate-limit windows, counted in memory and persisted periodically. */
-  rates: RateWindows;
   /** Abuse caps of a public sandbox (lib/sandbox/README.md, "Limits"). */
   caps: {
     /** Tenants one client address may create per hour (loopback socket peers are exempt). */

@@ -45,29 +45,38 @@ function unreadable(req: IncomingMessage): Reply {
   return reply;
 }
 
-/** Writes a Fetch Response (what a wrapped `sandbox.handle` returns), with its Content-Length. */
+/**
+ * Writes a Fetch Response with its Content-Length. A 413 closes the connection: the rest of the refused body is never
+ * read, so the connection cannot carry another request.
+ */
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
+  if (response.status === 413) headers.connection = 'close';
   const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
   res.writeHead(response.status, body ? { ...headers, 'content-length': String(body.byteLength) } : headers);
   res.end(body);
 }
 
 /**
- * Serves a sandbox on node:http. Routes with and without the `/sandbox` prefix both work (basePath '').
- * Answers are written from `sandbox.reply` (no Fetch Response in between); if a caller replaces `sandbox.handle`
- * (scripts/run-samples.ts wraps it to record every response), the wrapper's Response is written instead.
+ * Serves a sandbox on node:http. Routes with and without the `/sandbox` prefix both work (basePath ''). Each request
+ * goes through `sandbox.handle` (scripts/run-samples.ts wraps it to record every response).
  * @returns the server, its base URL (`http://host:port`) and the sandbox; `close()` stops both.
+ * @throws Error (rejects) when the database cannot be opened or the port cannot be bound.
  */
 export async function startSandboxServer(
   options: { port?: number; host?: string } & SandboxOptions = {},
 ): Promise<{ server: Server; url: string; sandbox: Sandbox; close(): Promise<void> }> {
   const { port = 4010, host = '127.0.0.1', ...sandboxOptions } = options;
   const sandbox = createSandbox({ basePath: '', ...sandboxOptions });
-  const ownHandle = sandbox.handle;
+  try {
+    await sandbox.ready;
+  } catch (error) {
+    await sandbox.close();
+    throw error;
+  }
   const own = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const server = createServer((req, res) => {
     const origin = `http://${req.headers.host ?? ''}`;
@@ -77,14 +86,13 @@ export async function startSandboxServer(
       return;
     }
     const info = { remoteAddress: req.socket.remoteAddress };
-    const written =
-      sandbox.handle === ownHandle
-        ? sandbox.reply(request, info).then((reply) => writeReply(reply, res))
-        : sandbox.handle(request, info).then((response) => writeResponse(response, res));
-    written.catch(() => {
-      res.statusCode = 500;
-      res.end();
-    });
+    sandbox
+      .handle(request, info)
+      .then((response) => writeResponse(response, res))
+      .catch(() => {
+        res.statusCode = 500;
+        res.end();
+      });
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
@@ -98,8 +106,7 @@ export async function startSandboxServer(
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
-          sandbox.close();
-          resolve();
+          void sandbox.close().then(resolve, resolve);
         });
       }),
   };

@@ -4,20 +4,27 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { contractViolations } from './contract';
 import { splitBase } from './router';
 import { startSandboxServer } from './server';
 import { SandboxStore } from './store';
-import { MIGRATIONS } from './store/migrations';
-import { basic, type App } from './test-helpers';
+import { migrations } from './store/migrations';
+import { basic, storeOf, testDatabase, testPostgresUrl, type App } from './test-helpers';
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'sandbox-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A database that outlives its sandbox: a SQLite file here, or a fresh schema on the run's PostgreSQL server. */
+function lasting(name: string): { db: string; schema?: string } {
+  const database = testDatabase();
+  return testPostgresUrl() && database.db ? { ...database, db: database.db } : { db: path.join(dir, name) };
+}
 
 /** fetch over real HTTP, contract-checked like every other response in the suite. */
 async function call(url: string, init: RequestInit = {}): Promise<Response> {
@@ -95,11 +102,11 @@ describe('standalone server (npm run sandbox)', () => {
   });
 
   it('keeps data across restarts; secrets are stored only as SHA-256; expired tenants are purged', async () => {
-    const file = path.join(dir, 'b.db');
+    const database = lasting('b.db');
     let clock = Date.now();
     const first = await startSandboxServer({
       port: 0,
-      db: file,
+      ...database,
       purgeIntervalMs: 0,
       now: () => clock,
       tenantTtlSeconds: 3600,
@@ -108,7 +115,7 @@ describe('standalone server (npm run sandbox)', () => {
     await first.close();
     const second = await startSandboxServer({
       port: 0,
-      db: file,
+      ...database,
       purgeIntervalMs: 0,
       now: () => clock,
       tenantTtlSeconds: 3600,
@@ -118,18 +125,16 @@ describe('standalone server (npm run sandbox)', () => {
         headers: { Authorization: `Bearer ${app.personal_access_token}` },
       });
       expect(list.headers.get('x-total-count')).toBe('60');
-      const store = second.sandbox.runtime.store;
+      const store = await storeOf(second.sandbox);
       const dump =
-        JSON.stringify(store.db.prepare('SELECT * FROM clients').all()) +
-        JSON.stringify(store.db.prepare('SELECT * FROM personal_access_tokens').all());
+        JSON.stringify(await store.db.selectFrom('clients').selectAll().execute()) +
+        JSON.stringify(await store.db.selectFrom('personal_access_tokens').selectAll().execute());
+      expect(dump).toContain(app.client_id);
       expect(dump).not.toContain(app.client_secret);
       expect(dump).not.toContain(app.personal_access_token);
-      expect(store.db.prepare('SELECT MAX(version) AS v FROM migrations').get()).toEqual({
-        v: MIGRATIONS.at(-1)!.version,
-      });
       clock += 3601_000;
-      expect(second.sandbox.purge()).toBe(1);
-      expect(store.db.prepare('SELECT COUNT(*) AS n FROM projects').get()).toEqual({ n: 0 });
+      expect(await second.sandbox.purge()).toBe(1);
+      expect(await store.db.selectFrom('projects').selectAll().execute()).toEqual([]);
       expect(
         (await call(`${second.url}/v1/projects`, { headers: { Authorization: `Bearer ${app.personal_access_token}` } }))
           .status,
@@ -139,10 +144,10 @@ describe('standalone server (npm run sandbox)', () => {
     }
   });
 
-  it('a second process on the same file sees changes by the first: cached pages and credentials are refreshed', async () => {
-    const file = path.join(dir, 'd.db');
-    const one = await startSandboxServer({ port: 0, db: file, purgeIntervalMs: 0 });
-    const two = await startSandboxServer({ port: 0, db: file, purgeIntervalMs: 0 });
+  it("two servers on one database see each other's writes at once, revocations included", async () => {
+    const database = lasting('d.db');
+    const one = await startSandboxServer({ port: 0, ...database, purgeIntervalMs: 0 });
+    const two = await startSandboxServer({ port: 0, ...database, purgeIntervalMs: 0 });
     try {
       const app = (await (await call(`${one.url}/apps`, { method: 'POST' })).json()) as App;
       const auth = { Authorization: `Bearer ${app.personal_access_token}` };
@@ -156,8 +161,9 @@ describe('standalone server (npm run sandbox)', () => {
       });
       expect(created.status).toBe(201);
       expect(await total()).toBe('61');
-      // A revocation committed by the other process: the cached credential must not outlive it.
-      one.sandbox.runtime.store.db.prepare('DELETE FROM personal_access_tokens WHERE tenant_id = ?').run(app.tenant_id);
+      // A revocation committed by the other server holds at once.
+      const store = await storeOf(one.sandbox);
+      await store.db.deleteFrom('personal_access_tokens').where('tenant_id', '=', app.tenant_id).execute();
       expect((await call(`${two.url}/v1/projects`, { headers: auth })).status).toBe(401);
     } finally {
       await one.close();
@@ -201,12 +207,24 @@ describe('standalone server (npm run sandbox)', () => {
     }
   });
 
-  it('migrations are versioned and applied once', () => {
-    const file = path.join(dir, 'c.db');
-    new SandboxStore(file, Date.now).close();
-    const again = new SandboxStore(file, Date.now);
-    expect(again.db.prepare('SELECT COUNT(*) AS n FROM migrations').get()).toEqual({ n: MIGRATIONS.length });
-    expect(again.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    again.close();
+  it('migrations are recorded and applied once, also when two instances start at once', async () => {
+    const database = lasting('c.db');
+    const options = { location: database.db, ...(database.schema ? { schema: database.schema } : {}) };
+    const [a, b] = await Promise.all([SandboxStore.open(options), SandboxStore.open(options)]);
+    await Promise.all([a.close(), b.close()]);
+    const again = await SandboxStore.open(options);
+    try {
+      const applied = await again.db
+        .selectFrom(sql.table('kysely_migration').as('m'))
+        .select(sql<string>`name`.as('name'))
+        .execute();
+      expect(applied.map((row) => row.name)).toEqual(Object.keys(migrations(again.dialect)));
+      if (again.dialect === 'sqlite') {
+        const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(again.db);
+        expect(mode.rows[0]?.journal_mode).toBe('wal');
+      }
+    } finally {
+      await again.close();
+    }
   });
 });

@@ -1,28 +1,73 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-import { afterEach } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, afterEach, inject } from 'vitest';
 
 import { contractViolations } from './contract';
 import { createSandbox, type Sandbox, type SandboxOptions } from './handler';
 import { splitBase } from './router';
+import type { SandboxStore, TableName } from './store';
 
 /** The origin tests pretend to call from (the portal's). */
 export const ORIGIN = 'http://localhost:3000';
 
-/** A sandbox on an in-memory database without the purge timer (tests call purge() themselves). */
+/**
+ * The PostgreSQL server of this test run when the run is the `postgres` project of vitest.config.ts (its global
+ * setup starts one, or uses SANDBOX_TEST_DATABASE_URL); undefined in the `sqlite` project.
+ */
+export function testPostgresUrl(): string | undefined {
+  return process.env.SANDBOX_TEST_DIALECT === 'postgres' ? inject('postgresUrl') : undefined;
+}
+
+/**
+ * The database options of a fresh test sandbox: `:memory:` SQLite, or, in the `postgres` project, a schema of its own
+ * on the run's PostgreSQL server (so tests never see each other's rows).
+ */
+export function testDatabase(): Pick<SandboxOptions, 'db' | 'schema'> {
+  const url = testPostgresUrl();
+  return url ? { db: url, schema: `t_${randomBytes(8).toString('hex')}` } : { db: ':memory:' };
+}
+
+const open: Sandbox[] = [];
+afterAll(async () => {
+  await Promise.all(open.splice(0).map((sandbox) => sandbox.close()));
+});
+
+/**
+ * A sandbox on a fresh database (testDatabase) without the purge timer (tests call purge() themselves). Closed
+ * after the test file at the latest; on PostgreSQL its schema is dropped then.
+ */
 export function testSandbox(options: SandboxOptions = {}): Sandbox {
-  return createSandbox({ db: ':memory:', purgeIntervalMs: 0, ...options });
+  const database = testDatabase();
+  const sandbox = createSandbox({ ...database, purgeIntervalMs: 0, ...options });
+  const close = sandbox.close;
+  let closed: Promise<void> | undefined;
+  const dropping: Sandbox = {
+    ...sandbox,
+    close: () =>
+      (closed ??= (async () => {
+        const schema = options.db === undefined ? database.schema : options.schema;
+        if (schema && testPostgresUrl()) {
+          const rt = await sandbox.ready.catch(() => undefined);
+          if (rt)
+            await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(rt.store.db).catch(() => undefined);
+        }
+        await close();
+      })()),
+  };
+  open.push(dropping);
+  return dropping;
 }
 
 /**
  * Registers an afterEach that closes every sandbox the test file made, and returns the factory for them.
  * Call once at the top level of a test file.
- * @returns `setup(now?)`: a fresh in-memory sandbox, optionally on an injected clock (ms since epoch)
+ * @returns `setup(now?)`: a fresh sandbox (testSandbox), optionally on an injected clock (ms since epoch)
  */
 export function sandboxFactory(): (now?: () => number) => Sandbox {
   let sandboxes: Sandbox[] = [];
-  afterEach(() => {
-    sandboxes.forEach((s) => s.close());
+  afterEach(async () => {
+    await Promise.all(sandboxes.map((s) => s.close()));
     sandboxes = [];
   });
   return (now) => {
@@ -30,6 +75,21 @@ export function sandboxFactory(): (now?: () => number) => Sandbox {
     sandboxes.push(sandbox);
     return sandbox;
   };
+}
+
+/** The store of a sandbox, once its database is open. */
+export async function storeOf(sandbox: Sandbox): Promise<SandboxStore> {
+  return (await sandbox.ready).store;
+}
+
+/** The number of rows in one of the sandbox's tables (all tenants). */
+export async function countRows(sandbox: Sandbox, table: TableName): Promise<number> {
+  const { db } = await storeOf(sandbox);
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Content-Type header for JSON request bodies. */

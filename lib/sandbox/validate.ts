@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import OpenAPIBackend, { type Document } from 'openapi-backend';
+import { OpenAPIBackend, type Request as BackendRequest, type Document } from 'openapi-backend';
 
 import { getOperation, validationDocument } from '@/lib/openapi';
 
@@ -7,7 +7,6 @@ import { createAjv } from './ajv';
 import type { FieldError } from './http';
 
 let backend: Promise<OpenAPIBackend> | undefined;
-let ready: OpenAPIBackend | undefined;
 
 /**
  * The openapi-backend instance for the AeThex document, built once per process (quick start, Ajv 2020 + formats,
@@ -22,79 +21,48 @@ function openApiBackend(): Promise<OpenAPIBackend> {
     coerceTypes: true,
     ajvOpts: { useDefaults: true, allErrors: true },
     customizeAjv: (_original, options) => createAjv({ ...options, strict: false }),
-  })
-    .init()
-    .then((api) => (ready = api));
+  }).init();
   return backend;
 }
 
 /** A request in the shape openapi-backend validates. Header names lower-case; query values repeated become arrays. */
 export interface ValidationInput {
   method: string;
+  /** The path within the mount, e.g. `/v1/projects/prj_x/metrics` (path parameters are read from it). */
   path: string;
   headers: Record<string, string>;
   query: Record<string, string | string[]>;
-  /** Path parameters by name (from the router). */
-  params?: Record<string, string>;
   body?: unknown;
 }
 
-/** Successful validation: query/path values coerced to their types with document defaults applied. */
+/** Successful validation: values coerced to their types with the document's defaults applied. */
 export interface Validated {
   query: Record<string, unknown>;
-  params: Record<string, unknown>;
+  headers: Record<string, unknown>;
 }
 
 /** The outcome of validateRequest: coerced values, or each invalid field. */
 export type ValidationResult = { ok: true; value: Validated } | { ok: false; errors: FieldError[] };
 
 /**
- * Validates a request against its operation in the OpenAPI document (parameters, headers, body).
- * @returns `{ ok: true, value }` with coerced values, or `{ ok: false, errors }` listing each invalid field: directly
- * once the openapi-backend instance is built, as a promise only on the first calls of a process (while it builds).
- * Why not always a promise: on the mounted hot path every promise runs Next's async-context hooks.
+ * Validates a request against its operation in the OpenAPI document (parameters, headers, body) with
+ * openapi-backend's `validateRequest`. A JSON body is given parsed and gets the document's defaults filled in.
+ * @returns `{ ok: true, value }` with coerced values, or `{ ok: false, errors }` listing each invalid field.
  */
-export function validateRequest(
-  operationId: string,
-  input: ValidationInput,
-): ValidationResult | Promise<ValidationResult> {
-  if (ready) return runValidators(ready, operationId, input);
-  return openApiBackend().then((api) => runValidators(api, operationId, input));
-}
-
-function runValidators(api: OpenAPIBackend, operationId: string, input: ValidationInput): ValidationResult {
-  // openapi-backend's own validateRequest re-parses the request (qs, lodash deep clones) at ~200 µs a call; the
-  // handler has already routed and parsed it, so run the operation's compiled Ajv validators on the same
-  // { path, query, header, cookie, requestBody } object openapi-backend builds.
-  const parameters: Record<string, unknown> = {
-    path: { ...input.params },
-    query: { ...input.query },
-    header: input.headers,
-    cookie: {},
+export async function validateRequest(operationId: string, input: ValidationInput): Promise<ValidationResult> {
+  const api = await openApiBackend();
+  const request: BackendRequest = {
+    method: input.method,
+    path: input.path,
+    headers: input.headers,
+    query: input.query,
+    ...(input.body !== undefined ? { body: input.body } : {}),
   };
-  if (input.body !== undefined) parameters.requestBody = input.body;
-  const errors: ErrorObject[] = [];
-  if (typeof input.body === 'string') {
-    try {
-      parameters.requestBody = JSON.parse(input.body);
-    } catch (error) {
-      errors.push({
-        keyword: 'parse',
-        instancePath: '',
-        schemaPath: '#/requestBody',
-        params: {},
-        message: (error as Error).message,
-      });
-    }
-  }
-  for (const validate of api.validator.getRequestValidatorsForOperation(operationId) ?? []) {
-    if (!validate(parameters) && validate.errors) errors.push(...validate.errors);
-  }
-  if (errors.length > 0) return { ok: false, errors: errors.map(toFieldError) };
-  return {
-    ok: true,
-    value: { query: parameters.query as Record<string, unknown>, params: parameters.path as Record<string, unknown> },
-  };
+  const result = api.validateRequest(request, operationId);
+  if (!result.valid) return { ok: false, errors: (result.errors ?? []).map(toFieldError) };
+  const coerced = (result as { coerced?: { query?: Record<string, unknown>; headers?: Record<string, unknown> } })
+    .coerced;
+  return { ok: true, value: { query: coerced?.query ?? {}, headers: coerced?.headers ?? {} } };
 }
 
 /** Maps an Ajv error to the document's ProblemFieldError: a JSON pointer into the body, or a parameter name. */
@@ -122,25 +90,14 @@ function toFieldError(error: ErrorObject): FieldError {
   return { field: name, message };
 }
 
-const integerQueryNames = new Map<string, string[]>();
-
 /**
  * Query parameters typed `integer` whose raw value is not a plain decimal integer. Why: Ajv's type coercion turns
  * `1e1`, `0x10` or ` 5` into numbers (`Number()` semantics), which would accept what the document calls not an integer.
  * @returns one field error per offending parameter (empty when all are decimal).
  */
 export function nonDecimalIntegers(operationId: string, query: Record<string, string | string[]>): FieldError[] {
-  let names = integerQueryNames.get(operationId);
-  if (!names) {
-    names = (getOperation(operationId)?.parameters ?? [])
-      .filter(
-        (parameter) =>
-          parameter.in === 'query' && (parameter.schema as { type?: unknown } | undefined)?.type === 'integer',
-      )
-      .map((parameter) => parameter.name);
-    integerQueryNames.set(operationId, names);
-  }
-  return names
-    .filter((name) => [query[name] ?? []].flat().some((value) => !/^-?\d+$/.test(value)))
-    .map((name) => ({ field: name, message: 'must be a decimal integer' }));
+  return (getOperation(operationId)?.parametersIn.query ?? [])
+    .filter((parameter) => (parameter.schema as { type?: unknown } | undefined)?.type === 'integer')
+    .filter((parameter) => [query[parameter.name] ?? []].flat().some((value) => !/^-?\d+$/.test(value)))
+    .map((parameter) => ({ field: parameter.name, message: 'must be a decimal integer' }));
 }

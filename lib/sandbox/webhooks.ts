@@ -4,7 +4,7 @@ import { Webhook } from 'standardwebhooks';
 
 import { listWebhooks } from '@/lib/openapi';
 
-import type { ApiCall } from './api-request';
+import type { ApiCall } from './call';
 import { capExceeded } from './caps';
 import { LIMITS, webhookToleranceSeconds } from './config';
 import { json, problem, type FieldError, type Reply, type RequestContext } from './http';
@@ -45,13 +45,13 @@ function webhookEvents(): string[] {
  * unless the tenant holds LIMITS.caps.deliveries already.
  * @returns the delivery, the cap that stopped it (nothing stored), or undefined if the document has no such event.
  */
-function emitDelivery(rt: Runtime, tenantId: string, event: string): Delivery | CapHit | undefined {
+async function emitDelivery(rt: Runtime, tenantId: string, event: string): Promise<Delivery | CapHit | undefined> {
   const webhook = listWebhooks().find((candidate) => candidate.event === event);
-  const tenant = rt.store.tenant(tenantId);
+  const tenant = await rt.store.tenant(tenantId);
   if (!webhook || !tenant) return undefined;
   const now = new Date(rt.now());
   const iso = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const example = freshIds(webhook.example, rt.store.firstProject(tenantId)?.id) as Record<string, unknown>;
+  const example = freshIds(webhook.example, (await rt.store.firstProject(tenantId))?.id) as Record<string, unknown>;
   const data = { ...(example.data as Record<string, unknown>) };
   for (const field of ['promoted_at', 'started_at']) if (field in data) data[field] = iso;
   const payload = JSON.stringify({ ...example, created_at: iso, data });
@@ -59,14 +59,9 @@ function emitDelivery(rt: Runtime, tenantId: string, event: string): Delivery | 
   const timestamp = Math.floor(now.getTime() / 1000);
   const signature = new Webhook(tenant.webhook_secret).sign(id, now, payload);
   const headers = { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature };
-  return (
-    rt.store.insertDelivery(id, tenantId, event, payload, headers, now.getTime(), LIMITS.caps.deliveries) ?? {
-      event,
-      webhook_id: id,
-      headers,
-      payload,
-    }
-  );
+  const delivery = { id, tenant_id: tenantId, event, payload, headers };
+  const hit = await rt.store.insertDelivery(delivery, now.getTime(), LIMITS.caps.deliveries);
+  return hit ?? { event, webhook_id: id, headers, payload };
 }
 
 const DIGITS = /^[0-9]+$/;
@@ -146,9 +141,9 @@ export function checkDelivery(
 }
 
 /** verifyWebhook: 200 `{valid, event_type, webhook_id, timestamp}` or 400 with why the delivery does not verify. */
-export function verifyWebhook(call: ApiCall): Reply {
+export async function verifyWebhook(call: ApiCall): Promise<Reply> {
   const { payload, headers } = call.body as { payload: string; headers: Record<string, string> };
-  const tenant = call.rt.store.tenant(call.identity.tenantId);
+  const tenant = await call.rt.store.tenant(call.identity.tenantId);
   if (!tenant)
     return problem(call.ctx, 401, 'The tenant of this token no longer exists.', {
       headers: { 'WWW-Authenticate': 'Bearer realm="aethex", error="invalid_token"' },
@@ -178,7 +173,7 @@ export function verifyWebhook(call: ApiCall): Reply {
 }
 
 /** POST /sandbox/webhooks/emit body check and response. */
-export function emitWebhook(rt: Runtime, ctx: RequestContext, tenantId: string, body: unknown): Reply {
+export async function emitWebhook(rt: Runtime, ctx: RequestContext, tenantId: string, body: unknown): Promise<Reply> {
   const event = (body as { event?: unknown } | null)?.event;
   const events = webhookEvents();
   if (typeof event !== 'string' || !events.includes(event)) {
@@ -186,7 +181,7 @@ export function emitWebhook(rt: Runtime, ctx: RequestContext, tenantId: string, 
       errors: [{ field: '/event', message: `must be one of ${events.join(', ')}` }],
     });
   }
-  const delivery = emitDelivery(rt, tenantId, event);
+  const delivery = await emitDelivery(rt, tenantId, event);
   if (delivery && 'cap' in delivery) return capExceeded(rt, ctx, tenantId, delivery);
   return json(200, delivery);
 }

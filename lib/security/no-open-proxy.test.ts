@@ -23,9 +23,6 @@ const ROOT = process.cwd();
 const REVIEWED_ROUTES: Record<string, string> = {
   'app/sandbox/[...path]/route.ts':
     'the sandbox handler: answers from its own SQLite state, never fetches (see the request-level tests)',
-  'app/sandbox/v1/auth/token/route.ts': 'the same sandbox handler, on a fixed path of the document',
-  'app/sandbox/v1/projects/route.ts': 'the same sandbox handler, on a fixed path of the document',
-  'app/sandbox/v1/webhooks/verify/route.ts': 'the same sandbox handler, on a fixed path of the document',
   'app/search-index.json/route.ts': 'static search index built from content/ at build time',
   'app/md/[...slug]/route.ts': 'static Markdown twins of the guides',
   'app/openapi.json/route.ts': 'static OpenAPI document',

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 
 import { listOperations } from '../../lib/openapi';
-import { SANDBOX_ROUTES } from '../../lib/sandbox/router';
+import { sandboxOnlyRoutes } from '../../lib/sandbox/router';
 
 /**
  * Tenant isolation, scopes and caps of the sandbox mounted in `next start`, over HTTP as an outside client sends
@@ -484,8 +484,8 @@ test.describe('sandbox tenant isolation (mounted, over HTTP)', () => {
       'sandbox.metadata': async () => undefined,
     };
     expect(Object.keys(sandboxChecks).sort()).toEqual(
-      Object.values(SANDBOX_ROUTES)
-        .flatMap((methods) => Object.values(methods))
+      sandboxOnlyRoutes()
+        .map((route) => route.key)
         .sort(),
     );
     await request.put('/sandbox/rate-limit', {

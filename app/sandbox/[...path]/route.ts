@@ -1,9 +1,14 @@
-import { sandbox } from '@/lib/sandbox/handler';
+import { handleMounted } from '@/lib/sandbox/handler';
 
-/**
- * Mounts the sandbox (lib/sandbox) at /sandbox: every path without a route file of its own (path templates with
- * parameters, sandbox-only routes, unknown paths that get the sandbox's 404 problem) and every method.
- */
+/** Mounts the sandbox (lib/sandbox) at /sandbox: every path and every method Next routes goes to the same pipeline. */
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = sandbox.methods;
+export {
+  handleMounted as GET,
+  handleMounted as HEAD,
+  handleMounted as POST,
+  handleMounted as PUT,
+  handleMounted as PATCH,
+  handleMounted as DELETE,
+  handleMounted as OPTIONS,
+};

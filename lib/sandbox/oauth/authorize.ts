@@ -44,13 +44,13 @@ function errorRedirect(
 }
 
 /** Checks an authorization request (RFC 6749 §4.1.1, §4.1.2.1; OAuth 2.1 §4.1.1: PKCE S256 mandatory). */
-function check(rt: Runtime, issuer: string, params: Map<string, string>, repeated: string[]): Checked {
+async function check(rt: Runtime, issuer: string, params: Map<string, string>, repeated: string[]): Promise<Checked> {
   const page = (title: string, detail: string, status = 400): Checked => ({ kind: 'page', status, title, detail });
   if (repeated.length > 0)
     return page('Invalid authorization request', `The parameter ${repeated.join(', ')} is repeated.`);
   const clientId = params.get('client_id');
   if (!clientId) return page('Invalid authorization request', 'The client_id parameter is missing.');
-  const client = findClient(rt.store, clientId, rt.portalUrl);
+  const client = await findClient(rt.store, clientId, rt.portalUrl);
   if (!client) return page('Unknown client', `No OAuth client ${clientId} is registered in this sandbox.`);
   const redirectUri = params.get('redirect_uri');
   if (!redirectUri || !redirectAllowed(client, redirectUri)) {
@@ -85,7 +85,7 @@ function check(rt: Runtime, issuer: string, params: Map<string, string>, repeate
   const scopes = grantScopes(params.get('scope'), client.scopes);
   // Without naming the client's scopes: the client ID is public, the tenant not yet proven.
   if (!Array.isArray(scopes)) return fail('invalid_scope', scopes.error.replace(/; allowed: .*$/, '.'));
-  if (client.tenantId && !rt.store.tenant(client.tenantId))
+  if (client.tenantId && !(await rt.store.tenant(client.tenantId)))
     return fail('invalid_request', "The client's sandbox app no longer exists.");
   return { kind: 'ok', client, redirectUri, scopes, params };
 }
@@ -94,22 +94,22 @@ function check(rt: Runtime, issuer: string, params: Map<string, string>, repeate
  * The tenant a login ticket proves, if the ticket is live, bound to this request's code_challenge and (for a
  * tenant's own client) issued for that client's tenant. The ticket is not used here (see AuthStore.createCode).
  */
-function ticketProof(rt: Runtime, checked: Extract<Checked, { kind: 'ok' }>): Proof | undefined {
+async function ticketProof(rt: Runtime, checked: Extract<Checked, { kind: 'ok' }>): Promise<Proof | undefined> {
   const ticket = checked.params.get('login_ticket');
   if (!ticket) return undefined;
   const hash = sha256Hex(ticket);
-  const row = rt.store.liveTicket(hash, checked.params.get('code_challenge')!, rt.now());
+  const row = await rt.store.liveTicket(hash, checked.params.get('code_challenge')!, rt.now());
   if (!row || (checked.client.tenantId && row.tenant_id !== checked.client.tenantId)) return undefined;
-  const tenant = rt.store.tenant(row.tenant_id);
+  const tenant = await rt.store.tenant(row.tenant_id);
   return tenant ? { tenant, ticketHash: hash } : undefined;
 }
 
 /** The tenant a personal access token typed on the consent screen proves (for a tenant's client: only its own). */
-function tokenProof(rt: Runtime, client: OAuthClient, token: string | undefined): Proof | undefined {
+async function tokenProof(rt: Runtime, client: OAuthClient, token: string | undefined): Promise<Proof | undefined> {
   if (!token || !token.startsWith('pat_')) return undefined;
-  const tenantId = rt.store.patTenant(sha256Hex(token.trim()));
+  const tenantId = await rt.store.patTenant(sha256Hex(token.trim()));
   if (!tenantId || (client.tenantId && tenantId !== client.tenantId)) return undefined;
-  const tenant = rt.store.tenant(tenantId);
+  const tenant = await rt.store.tenant(tenantId);
   return tenant ? { tenant, ticketHash: undefined } : undefined;
 }
 
@@ -174,11 +174,11 @@ function consentPage(
  * token. A tenant ID (`login_hint`) is an identifier and proves nothing.
  * @param issuer - this authorization server's issuer identifier (RFC 9207 `iss`).
  */
-export function handleAuthorize(rt: Runtime, url: URL, issuer: string, action: string): Reply {
+export async function handleAuthorize(rt: Runtime, url: URL, issuer: string, action: string): Promise<Reply> {
   const { values, repeated } = parseForm(url.search);
-  const checked = check(rt, issuer, values, repeated);
+  const checked = await check(rt, issuer, values, repeated);
   if (checked.kind !== 'ok') return respond(checked);
-  const proof = ticketProof(rt, checked);
+  const proof = await ticketProof(rt, checked);
   const alert =
     values.has('login_ticket') && !proof
       ? 'The login ticket has expired, was used, or belongs to another request: sign in with the personal access token instead.'
@@ -192,7 +192,13 @@ export function handleAuthorize(rt: Runtime, url: URL, issuer: string, action: s
  * answers 303 to the redirect URI with `code`, the unchanged `state` and `iss` (RFC 9207). Deny → `access_denied`.
  * The code is stored only as its SHA-256; at a cap (pending codes, grants) → `temporarily_unavailable`, nothing stored.
  */
-export function handleDecision(rt: Runtime, request: Request, body: Uint8Array, issuer: string, action: string): Reply {
+export async function handleDecision(
+  rt: Runtime,
+  request: Request,
+  body: Uint8Array,
+  issuer: string,
+  action: string,
+): Promise<Reply> {
   if (!isMediaType(request.headers.get('content-type'), 'application/x-www-form-urlencoded')) {
     return {
       status: 400,
@@ -205,11 +211,11 @@ export function handleDecision(rt: Runtime, request: Request, body: Uint8Array, 
   const typed = values.get('personal_access_token');
   values.delete('decision');
   values.delete('personal_access_token');
-  const checked = check(rt, issuer, values, repeated);
+  const checked = await check(rt, issuer, values, repeated);
   if (checked.kind !== 'ok') return respond(checked);
   if (decision !== 'allow')
     return respond(errorRedirect(checked.redirectUri, issuer, values, 'access_denied', 'The user denied the request.'));
-  const proof = ticketProof(rt, checked) ?? tokenProof(rt, checked.client, typed);
+  const proof = (await ticketProof(rt, checked)) ?? (await tokenProof(rt, checked.client, typed));
   if (!proof) {
     const alert = typed
       ? 'That is not the personal access token of this sandbox app. Paste the pat_… value from POST /sandbox/apps.'
@@ -230,7 +236,7 @@ export function handleDecision(rt: Runtime, request: Request, body: Uint8Array, 
   }
   const code = randomId('ac_', 40);
   const now = rt.now();
-  const stored = rt.store.createCode(
+  const stored = await rt.store.createCode(
     {
       hash: sha256Hex(code),
       tenant_id: proof.tenant.id,
@@ -261,7 +267,7 @@ export function handleDecision(rt: Runtime, request: Request, body: Uint8Array, 
         issuer,
         values,
         'temporarily_unavailable',
-        capDetail(rt, proof.tenant.id, stored).detail,
+        (await capDetail(rt, proof.tenant.id, stored)).detail,
       ),
     );
   }

@@ -30,17 +30,17 @@ export function bearerToken(header: string | null): string | null | undefined {
  * flag) takes effect on the next request; expiry is checked against the injected clock.
  * @param now - epoch milliseconds.
  */
-export function authenticateBearer(
+export async function authenticateBearer(
   store: SandboxStore,
   header: string | null,
   now: number,
-): BearerIdentity | BearerFailure {
+): Promise<BearerIdentity | BearerFailure> {
   const token = bearerToken(header);
   if (token === null) return { kind: 'missing' };
   if (token === undefined)
     return { kind: 'invalid', description: 'The Authorization header must be "Bearer <token>".' };
   const isPat = token.startsWith('pat_');
-  const row = store.credential(sha256Hex(token), isPat);
+  const row = await store.credential(sha256Hex(token), isPat);
   if (!row) return { kind: 'invalid', description: 'The access token is unknown or revoked.' };
   if (row.expires_at !== null && row.expires_at <= now) {
     return {

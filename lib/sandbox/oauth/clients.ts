@@ -28,11 +28,11 @@ export const CODE_CHALLENGE = /^[A-Za-z0-9\-._~]{43,128}$/;
  * Looks up a client: a tenant's confidential client (`cli_…`) or the portal console's public client.
  * @param portalUrl - the portal origin allowed for console redirects besides localhost / 127.0.0.1 (PORTAL_URL).
  */
-export function findClient(
+export async function findClient(
   store: SandboxStore,
   clientId: string,
   portalUrl: string | undefined,
-): OAuthClient | undefined {
+): Promise<OAuthClient | undefined> {
   if (clientId === CONSOLE_CLIENT_ID) {
     return {
       id: CONSOLE_CLIENT_ID,
@@ -42,7 +42,7 @@ export function findClient(
       redirectUris: portalUrl ? [`${portalUrl.replace(/\/$/, '')}${PATHS.consoleCallback}`] : [],
     };
   }
-  const row = store.client(clientId);
+  const row = await store.client(clientId);
   if (!row) return undefined;
   return {
     id: row.id,
@@ -78,13 +78,13 @@ export function decodeBasic(header: string): { id: string; secret: string } | un
  * The confidential client an `Authorization: Basic` header authenticates (RFC 6749 §2.3.1), or undefined when the
  * header is not Basic credentials of a known confidential client with that secret.
  */
-export function basicClient(
+export async function basicClient(
   store: SandboxStore,
   header: string,
   portalUrl: string | undefined,
-): OAuthClient | undefined {
+): Promise<OAuthClient | undefined> {
   const basic = decodeBasic(header);
-  const client = basic ? findClient(store, basic.id, portalUrl) : undefined;
+  const client = basic ? await findClient(store, basic.id, portalUrl) : undefined;
   return client?.confidential && basic && secretMatches(client, basic.secret) ? client : undefined;
 }
 

@@ -11,18 +11,18 @@ import { basicClient, CODE_CHALLENGE } from './clients';
  * or its personal access token as Bearer. Access tokens are refused: a token a client obtained must not be able to
  * mint the proof for a new grant (whose scopes it could then widen).
  */
-function provenTenant(rt: Runtime, header: string | null): string | { detail: string } {
+async function provenTenant(rt: Runtime, header: string | null): Promise<string | { detail: string }> {
   const usage =
     "Authenticate with the sandbox app's client credentials (HTTP Basic) or its personal access token (Authorization: Bearer pat_…).";
   if (header === null) return { detail: usage };
   if (/^basic /i.test(header)) {
-    const client = basicClient(rt.store, header, rt.portalUrl);
+    const client = await basicClient(rt.store, header, rt.portalUrl);
     return client?.tenantId ?? { detail: `Client authentication failed. ${usage}` };
   }
   const token = bearerToken(header);
   if (!token?.startsWith('pat_'))
     return { detail: `Only a personal access token proves a sandbox app; access tokens cannot. ${usage}` };
-  return rt.store.patTenant(sha256Hex(token)) ?? { detail: `The personal access token is unknown. ${usage}` };
+  return (await rt.store.patTenant(sha256Hex(token))) ?? { detail: `The personal access token is unknown. ${usage}` };
 }
 
 /**
@@ -33,8 +33,13 @@ function provenTenant(rt: Runtime, header: string | null): string | { detail: st
  * @returns 201 `{login_ticket, expires_in, tenant_id}`; 401 without the tenant's own credential; 400 for a bad
  * challenge; 429 at the per-tenant ticket cap (nothing stored).
  */
-export function createLoginTicket(rt: Runtime, ctx: RequestContext, request: Request, body: unknown): Reply {
-  const tenantId = provenTenant(rt, request.headers.get('authorization'));
+export async function createLoginTicket(
+  rt: Runtime,
+  ctx: RequestContext,
+  request: Request,
+  body: unknown,
+): Promise<Reply> {
+  const tenantId = await provenTenant(rt, request.headers.get('authorization'));
   if (typeof tenantId !== 'string') {
     // Bearer only: a Basic challenge makes browsers show a login dialog over the page that called (the console).
     return problem(ctx, 401, tenantId.detail, { headers: { 'WWW-Authenticate': 'Bearer realm="aethex"' } });
@@ -59,7 +64,7 @@ export function createLoginTicket(rt: Runtime, ctx: RequestContext, request: Req
   }
   const ticket = randomId('lt_', 40);
   const now = rt.now();
-  const hit = rt.store.createTicket(
+  const hit = await rt.store.createTicket(
     {
       hash: sha256Hex(ticket),
       tenant_id: tenantId,

@@ -1,8 +1,8 @@
 import { capExceeded, ISSUANCE_CAPS } from '../caps';
+import { maintenance } from '../checks';
 import { grantableScopeNames, LIMITS } from '../config';
 import { json, oauthError, type Reply, type RequestContext } from '../http';
 import { randomId, s256, sha256Hex } from '../ids';
-import { maintenance } from '../operation';
 import { isMediaType, parseForm, type Runtime } from '../runtime';
 import type { CodeRow, Issuance } from '../store';
 import { validateRequest } from '../validate';
@@ -26,7 +26,7 @@ function invalidClient(request: Request, description: string): Reply {
   );
 }
 
-function authenticateClient(rt: Runtime, request: Request, form: Map<string, string>): ClientAuth {
+async function authenticateClient(rt: Runtime, request: Request, form: Map<string, string>): Promise<ClientAuth> {
   const header = request.headers.get('authorization');
   const bodyClientId = form.get('client_id');
   if (header !== null) {
@@ -42,7 +42,7 @@ function authenticateClient(rt: Runtime, request: Request, form: Map<string, str
         response: oauthError(400, 'invalid_request', 'client_id in the body differs from the authenticated client.'),
       };
     }
-    const client = findClient(rt.store, basic.id, rt.portalUrl);
+    const client = await findClient(rt.store, basic.id, rt.portalUrl);
     if (!client || !client.confidential || !secretMatches(client, basic.secret)) {
       return { ok: false, response: invalidClient(request, 'Client authentication failed.') };
     }
@@ -56,7 +56,7 @@ function authenticateClient(rt: Runtime, request: Request, form: Map<string, str
         'No client authentication was sent: use HTTP Basic, or client_id for a public client.',
       ),
     };
-  const client = findClient(rt.store, bodyClientId, rt.portalUrl);
+  const client = await findClient(rt.store, bodyClientId, rt.portalUrl);
   if (!client) return { ok: false, response: invalidClient(request, 'Client authentication failed.') };
   if (client.confidential)
     return {
@@ -112,7 +112,7 @@ function newIssuance(
   return { access, refresh, issuance };
 }
 
-function clientCredentials(call: TokenCall, client: OAuthClient): Reply {
+async function clientCredentials(call: TokenCall, client: OAuthClient): Promise<Reply> {
   const { rt, form } = call;
   if (!client.confidential || !client.tenantId) {
     return oauthError(400, 'unauthorized_client', 'This client is not allowed to use the client_credentials grant.');
@@ -124,12 +124,12 @@ function clientCredentials(call: TokenCall, client: OAuthClient): Reply {
     { tenantId: client.tenantId, clientId: client.id, grantId: null, scope: scopes.join(' ') },
     false,
   );
-  const hit = rt.store.issue(issuance, rt.now(), ISSUANCE_CAPS);
+  const hit = await rt.store.issue(issuance, rt.now(), ISSUANCE_CAPS);
   if (hit) return capExceeded(rt, call.ctx, client.tenantId, hit);
   return tokenResponse(issuance, access);
 }
 
-function authorizationCode(call: TokenCall, client: OAuthClient): Reply {
+async function authorizationCode(call: TokenCall, client: OAuthClient): Promise<Reply> {
   const { rt, form } = call;
   const missing = ['code', 'redirect_uri', 'code_verifier'].filter((name) => !form.get(name));
   if (missing.length > 0) return oauthError(400, 'invalid_request', `Missing parameter: ${missing.join(', ')}.`);
@@ -159,7 +159,7 @@ function authorizationCode(call: TokenCall, client: OAuthClient): Reply {
     refresh = next.refresh;
     return next.issuance;
   };
-  const result = rt.store.redeemCode(sha256Hex(form.get('code')!), rt.now(), verify, issue, ISSUANCE_CAPS);
+  const result = await rt.store.redeemCode(sha256Hex(form.get('code')!), rt.now(), verify, issue, ISSUANCE_CAPS);
   switch (result.kind) {
     case 'unknown':
       return oauthError(400, 'invalid_grant', 'The authorization code is unknown or was issued to another client.');
@@ -180,14 +180,14 @@ function authorizationCode(call: TokenCall, client: OAuthClient): Reply {
   }
 }
 
-function refreshToken(call: TokenCall, client: OAuthClient): Reply {
+async function refreshToken(call: TokenCall, client: OAuthClient): Promise<Reply> {
   const { rt, form } = call;
   const token = form.get('refresh_token');
   if (!token) return oauthError(400, 'invalid_request', 'Missing parameter: refresh_token.');
   let refresh: string | undefined;
   let access = '';
   let tenantId = '';
-  const rotated = rt.store.rotateRefresh(
+  const rotated = await rt.store.rotateRefresh(
     sha256Hex(token),
     client.id,
     rt.now(),
@@ -280,7 +280,7 @@ export async function handleToken(
       validation.errors.map((error) => `${error.field.replace(/^\//, '')} ${error.message}`).join('; '),
     );
   }
-  const auth = authenticateClient(rt, request, form);
+  const auth = await authenticateClient(rt, request, form);
   if (!auth.ok) return auth.response;
   const call: TokenCall = { rt, ctx, form };
   // A public client (the console) sends no credential that names a tenant, so the request was not identified as the
@@ -291,7 +291,7 @@ export async function handleToken(
       : grantType === 'refresh_token'
         ? form.get('refresh_token')
         : undefined;
-  const tenant = secret ? rt.store.tenantOfGrantSecret(sha256Hex(secret)) : undefined;
+  const tenant = secret ? await rt.store.tenantOfGrantSecret(sha256Hex(secret)) : undefined;
   if (tenant?.maintenance) return maintenance(ctx, tenant.maintenance_retry_after);
   if (grantType === 'client_credentials') return clientCredentials(call, auth.client);
   if (grantType === 'authorization_code') return authorizationCode(call, auth.client);

@@ -1,8 +1,7 @@
-import type Database from 'better-sqlite3';
-import { LRUCache } from 'lru-cache';
+import { sql, type Kysely, type Transaction } from 'kysely';
 
-import { openDatabase } from './db';
-import { prepareStatements, type Statements } from './statements';
+import type { SandboxDatabase } from './database';
+import type { DialectName } from './migrations';
 import type {
   CapHit,
   CapName,
@@ -11,9 +10,10 @@ import type {
   CredentialRow,
   Issuance,
   ProjectRow,
+  Tables,
   TenantRow,
   TicketRow,
-} from './types';
+} from './schema';
 
 /** The caps an issuance of tokens is checked against (LIMITS.caps). */
 export interface IssuanceCaps {
@@ -27,147 +27,164 @@ export interface RefreshRefusal {
   description: string;
 }
 
+/** A transaction or the database itself: the store's queries run on either. */
+type Queries = Kysely<Tables> | Transaction<Tables>;
+
+/** The tables a cap counts, and whether rows stop counting when they expire (`live`: unexpired and unused). */
+const CAP_TABLES: Record<CapName, { table: keyof Tables; live?: 'unused' | 'unrevoked' }> = {
+  accessTokens: { table: 'access_tokens', live: 'unrevoked' },
+  pendingCodes: { table: 'authorization_codes', live: 'unused' },
+  loginTickets: { table: 'login_tickets', live: 'unused' },
+  refreshTokens: { table: 'refresh_tokens' },
+  grants: { table: 'grants' },
+  deliveries: { table: 'deliveries' },
+  idempotencyRecords: { table: 'idempotency_keys' },
+};
+
 /**
- * The tenant and OAuth half of the sandbox store (tenants, clients, tokens, codes, grants) and what both halves
- * share: the connection, its prepared statements and the in-memory read caches with their invalidation. Every
- * write runs in one transaction. SandboxStore (index.ts) adds projects, idempotency, rate windows and purging.
+ * The tenant and OAuth half of the sandbox store (tenants, clients, tokens, codes, grants, login tickets), over the
+ * typed query builder, the same queries for SQLite and PostgreSQL. Every lookup names the tenant, or a secret's
+ * SHA-256 that belongs to one. Every write that a cap guards runs in one transaction that first locks the tenant's
+ * row (PostgreSQL: `FOR UPDATE`; SQLite serialises writers anyway), so concurrent requests on any instance cannot
+ * both take the last slot, and a code or refresh token is used once across instances.
+ * SandboxStore (index.ts) adds projects, idempotency, rate windows, deliveries and purging.
  */
 export class AuthStore {
-  readonly db: Database.Database;
-  protected readonly s: Statements;
-  /**
-   * Serialised project pages by `tenant|environment|limit|offset`, the 2,000 most recently used; cleared on any
-   * project write (see projectPage).
-   */
-  protected readonly pages = new LRUCache<string, { total: number; json: string }>({ max: 2_000 });
-  private dataVersion = -1;
-  private checkedThisTurn = false;
-  /** Whether another connection can write the database: not for `':memory:'` (or `''`), which is private to this one. */
-  private readonly shared: boolean;
-  /** Resolved bearer credentials by `kind:hash` (found ones only, the 10,000 most recently used); cleared with the pages (see `changed`). */
-  private readonly credentials = new LRUCache<string, CredentialRow>({ max: 10_000 });
+  readonly db: Kysely<Tables>;
+  readonly dialect: DialectName;
+  private readonly closeDatabase: () => Promise<void>;
+
+  constructor(database: SandboxDatabase) {
+    this.db = database.db;
+    this.dialect = database.dialect;
+    this.closeDatabase = database.close;
+  }
 
   /**
-   * @param file - SQLite file path (folders created) or `':memory:'`.
-   * @param now - clock in epoch milliseconds.
+   * Locks a tenant's row for the rest of the transaction (PostgreSQL), so the writes that follow see every
+   * committed row of the tenant and no concurrent writer of the same tenant interleaves.
+   * @returns whether the tenant exists.
    */
-  constructor(file: string, now: () => number) {
-    this.db = openDatabase(file, now);
-    this.s = prepareStatements(this.db);
-    this.shared = file !== ':memory:' && file !== '';
+  protected async lockTenant(trx: Transaction<Tables>, tenantId: string): Promise<boolean> {
+    const query = trx.selectFrom('tenants').select('id').where('id', '=', tenantId);
+    return (await (this.dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst()) !== undefined;
   }
 
   /** Creates a tenant with its client, personal access token and seed projects in one transaction. */
-  createTenant(
+  async createTenant(
     tenant: Omit<TenantRow, 'maintenance' | 'maintenance_retry_after'>,
     client: ClientRow,
     pat: { hash: string; id: string; scopes: string },
     projects: readonly ProjectRow[],
-  ): void {
-    this.pages.clear();
-    this.db
-      .transaction(() => {
-        this.s.insertTenant.run(tenant);
-        this.s.insertClient.run(client);
-        this.s.insertPat.run(pat.hash, pat.id, tenant.id, pat.scopes);
-        for (const project of projects) this.s.insertProject.run(project);
-      })
-      .immediate();
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('tenants').values(tenant).execute();
+      await trx.insertInto('clients').values(client).execute();
+      await trx
+        .insertInto('personal_access_tokens')
+        .values({ ...pat, tenant_id: tenant.id })
+        .execute();
+      if (projects.length > 0)
+        await trx
+          .insertInto('projects')
+          .values([...projects])
+          .execute();
+    });
   }
 
   /** The tenant, or undefined. */
-  tenant(id: string): TenantRow | undefined {
-    return this.s.tenant.get(id) as TenantRow | undefined;
+  tenant(id: string): Promise<TenantRow | undefined> {
+    return this.db.selectFrom('tenants').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   /** A confidential client by its `client_id`, or undefined. */
-  client(id: string): ClientRow | undefined {
-    return this.s.client.get(id) as ClientRow | undefined;
+  client(id: string): Promise<ClientRow | undefined> {
+    return this.db.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   /** Switches a tenant's maintenance mode; `retryAfter` in seconds. */
-  setMaintenance(tenantId: string, enabled: boolean, retryAfter: number): void {
-    this.changed();
-    this.db.transaction(() => this.s.setMaintenance.run(enabled ? 1 : 0, retryAfter, tenantId)).immediate();
+  async setMaintenance(tenantId: string, enabled: boolean, retryAfter: number): Promise<void> {
+    await this.db
+      .updateTable('tenants')
+      .set({ maintenance: enabled ? 1 : 0, maintenance_retry_after: retryAfter })
+      .where('id', '=', tenantId)
+      .execute();
   }
 
   /** Sets a tenant's rate limit: `limit` requests per `windowSeconds`. */
-  setRateLimit(tenantId: string, limit: number, windowSeconds: number): void {
-    this.changed();
-    this.db.transaction(() => this.s.setRateLimit.run(limit, windowSeconds, tenantId)).immediate();
-  }
-
-  /** Looks up a bearer credential by the SHA-256 of the token; revoked tokens and revoked grants never match. */
-  credential(hash: string, isPat: boolean): CredentialRow | undefined {
-    this.sync();
-    const key = `${isPat ? 'p' : 'a'}:${hash}`;
-    let row = this.credentials.get(key);
-    if (!row) {
-      row = (isPat ? this.s.pat : this.s.accessToken).get(hash) as CredentialRow | undefined;
-      if (!row) return undefined;
-      this.credentials.set(key, row);
-    }
-    return row;
+  async setRateLimit(tenantId: string, limit: number, windowSeconds: number): Promise<void> {
+    await this.db
+      .updateTable('tenants')
+      .set({ rate_limit: limit, rate_window_seconds: windowSeconds })
+      .where('id', '=', tenantId)
+      .execute();
   }
 
   /**
-   * Drops the in-memory caches (project pages, resolved credentials). Called by every write that can change what
-   * they hold (revocation, tenant settings, deletions); inserts of new rows need not, as only found rows are cached.
+   * Looks up a bearer credential by the SHA-256 of the token, with its tenant's limits. Revoked tokens and tokens of
+   * revoked grants never match; read on every request, so a revocation by any instance holds at once everywhere.
    */
-  protected changed(): void {
-    this.pages.clear();
-    this.credentials.clear();
-  }
-
-  /**
-   * Drops the caches when another connection (e.g. a second process on the same file) committed (`PRAGMA data_version`).
-   * Checked once per event-loop turn, not at every cached read: on a WAL file each check opens a read transaction
-   * (~9 µs, the largest SQLite cost of a cached GET), and a request reads its credential and its page in one turn.
-   * So another process's commit is seen from the next turn on (well under a millisecond); this connection's own
-   * writes clear the caches at once (`changed`). A private in-memory database has no other connection: no check.
-   */
-  protected sync(): void {
-    if (this.checkedThisTurn || !this.shared) return;
-    this.checkedThisTurn = true;
-    setImmediate(() => {
-      this.checkedThisTurn = false;
-    });
-    const version = this.s.dataVersion.get() as number;
-    if (version !== this.dataVersion) {
-      this.changed();
-      this.dataVersion = version;
-    }
+  credential(hash: string, isPat: boolean): Promise<CredentialRow | undefined> {
+    if (isPat)
+      return this.db
+        .selectFrom('personal_access_tokens as p')
+        .innerJoin('tenants as t', 't.id', 'p.tenant_id')
+        .select(['p.tenant_id', 'p.scopes as scope', 't.rate_limit', 't.rate_window_seconds', 't.maintenance'])
+        .select(['t.maintenance_retry_after', sql<string>`'pat:' || p.id`.as('client_id')])
+        .select(sql<null>`null`.as('expires_at'))
+        .where('p.hash', '=', hash)
+        .executeTakeFirst();
+    return this.db
+      .selectFrom('access_tokens as a')
+      .innerJoin('tenants as t', 't.id', 'a.tenant_id')
+      .leftJoin('grants as g', 'g.id', 'a.grant_id')
+      .select(['a.tenant_id', 'a.client_id', 'a.scope', 'a.expires_at', 't.rate_limit', 't.rate_window_seconds'])
+      .select(['t.maintenance', 't.maintenance_retry_after'])
+      .where('a.hash', '=', hash)
+      .where('a.revoked', '=', 0)
+      .where((eb) => eb.or([eb('g.revoked', 'is', null), eb('g.revoked', '=', 0)]))
+      .executeTakeFirst();
   }
 
   /**
    * The cap `name` of a tenant if it is reached, else undefined. Run inside the transaction of the insert it guards,
-   * so concurrent requests (or processes) cannot both take the last slot.
-   * @param limit - the cap's value (LIMITS.caps).
+   * after lockTenant, so concurrent requests (or instances) cannot both take the last slot.
+   * @param limit - the cap's value (LIMITS.caps); @param now - epoch ms (expiring rows count while live).
    */
-  protected capHit(name: CapName, tenantId: string, now: number, limit: number): CapHit | undefined {
-    // Expiring rows count while live (the statement takes `now`); the others count until the tenant expires.
-    const expiring = {
-      accessTokens: this.s.liveAccessTokens,
-      pendingCodes: this.s.pendingCodes,
-      loginTickets: this.s.liveTickets,
-    };
-    const lasting = {
-      refreshTokens: this.s.countRefresh,
-      grants: this.s.countGrants,
-      deliveries: this.s.countDeliveries,
-    };
-    const row = (
-      name in expiring
-        ? expiring[name as keyof typeof expiring].get(tenantId, now)
-        : lasting[name as keyof typeof lasting].get(tenantId)
-    ) as { n: number; free_at: number | null };
-    return row.n >= limit ? { cap: name, limit, freeAt: row.free_at ?? undefined } : undefined;
+  protected async capHit(
+    trx: Queries,
+    name: CapName,
+    tenantId: string,
+    now: number,
+    limit: number,
+  ): Promise<CapHit | undefined> {
+    const { table, live } = CAP_TABLES[name];
+    // The column names differ per table; the query builder cannot type a table chosen at run time.
+    let query = (trx as unknown as Kysely<Record<string, Record<string, unknown>>>)
+      .selectFrom(table)
+      .where('tenant_id', '=', tenantId)
+      .select((eb) => eb.fn.countAll<number>().as('n'));
+    if (live) {
+      query = query
+        .select((eb) => eb.fn.min<number | null>('expires_at').as('free_at'))
+        .where('expires_at', '>', now)
+        .where(live === 'unused' ? 'used_at' : 'revoked', live === 'unused' ? 'is' : '=', live === 'unused' ? null : 0);
+    }
+    const row = (await query.executeTakeFirstOrThrow()) as { n: number; free_at?: number | null };
+    return Number(row.n) >= limit ? { cap: name, limit, freeAt: row.free_at ?? undefined } : undefined;
   }
 
-  private issuanceCapHit(issuance: Issuance, now: number, caps: IssuanceCaps): CapHit | undefined {
+  private async issuanceCapHit(
+    trx: Transaction<Tables>,
+    issuance: Issuance,
+    now: number,
+    caps: IssuanceCaps,
+  ): Promise<CapHit | undefined> {
     return (
-      this.capHit('accessTokens', issuance.tenantId, now, caps.accessTokens) ??
-      (issuance.refreshHash ? this.capHit('refreshTokens', issuance.tenantId, now, caps.refreshTokens) : undefined)
+      (await this.capHit(trx, 'accessTokens', issuance.tenantId, now, caps.accessTokens)) ??
+      (issuance.refreshHash
+        ? await this.capHit(trx, 'refreshTokens', issuance.tenantId, now, caps.refreshTokens)
+        : undefined)
     );
   }
 
@@ -175,30 +192,61 @@ export class AuthStore {
    * Stores an access token (and refresh token if given) in one transaction, unless a cap is reached.
    * @returns undefined when stored, else the cap that stopped it (nothing stored).
    */
-  issue(issuance: Issuance, now: number, caps: IssuanceCaps): CapHit | undefined {
-    return this.db
-      .transaction(() => {
-        const hit = this.issuanceCapHit(issuance, now, caps);
-        if (!hit) this.insertIssuance(issuance);
-        return hit;
-      })
-      .immediate();
+  issue(issuance: Issuance, now: number, caps: IssuanceCaps): Promise<CapHit | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      await this.lockTenant(trx, issuance.tenantId);
+      const hit = await this.issuanceCapHit(trx, issuance, now, caps);
+      if (!hit) await this.insertIssuance(trx, issuance);
+      return hit;
+    });
   }
 
-  private insertIssuance(i: Issuance): void {
-    this.s.insertAccess.run(i.accessHash, i.tenantId, i.clientId, i.grantId, i.scope, i.expiresAt);
+  private async insertIssuance(trx: Transaction<Tables>, i: Issuance): Promise<void> {
+    await trx
+      .insertInto('access_tokens')
+      .values({
+        hash: i.accessHash,
+        tenant_id: i.tenantId,
+        client_id: i.clientId,
+        grant_id: i.grantId,
+        scope: i.scope,
+        expires_at: i.expiresAt,
+      })
+      .execute();
     if (i.refreshHash && i.grantId)
-      this.s.insertRefresh.run(i.refreshHash, i.tenantId, i.clientId, i.grantId, i.refreshScope ?? i.scope);
+      await trx
+        .insertInto('refresh_tokens')
+        .values({
+          hash: i.refreshHash,
+          tenant_id: i.tenantId,
+          client_id: i.clientId,
+          grant_id: i.grantId,
+          scope: i.refreshScope ?? i.scope,
+          used_at: null,
+        })
+        .execute();
   }
 
   /** The tenant of an authorization code or refresh token (looked up by its SHA-256), or undefined. */
-  tenantOfGrantSecret(hash: string): TenantRow | undefined {
-    return this.s.tenantOfGrantSecret.get(hash, hash) as TenantRow | undefined;
+  async tenantOfGrantSecret(hash: string): Promise<TenantRow | undefined> {
+    const owner =
+      (await this.db
+        .selectFrom('authorization_codes')
+        .select('tenant_id')
+        .where('hash', '=', hash)
+        .executeTakeFirst()) ??
+      (await this.db.selectFrom('refresh_tokens').select('tenant_id').where('hash', '=', hash).executeTakeFirst());
+    return owner ? this.tenant(owner.tenant_id) : undefined;
   }
 
   /** The tenant a personal access token belongs to (looked up by its SHA-256), or undefined. */
-  patTenant(hash: string): string | undefined {
-    return (this.s.patByHash.get(hash) as { tenant_id: string } | undefined)?.tenant_id;
+  async patTenant(hash: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('personal_access_tokens')
+      .select('tenant_id')
+      .where('hash', '=', hash)
+      .executeTakeFirst();
+    return row?.tenant_id;
   }
 
   /**
@@ -209,25 +257,37 @@ export class AuthStore {
     ticket: { hash: string; tenant_id: string; code_challenge: string; expires_at: number },
     now: number,
     cap: number,
-  ): CapHit | undefined {
-    return this.db
-      .transaction(() => {
-        const hit = this.capHit('loginTickets', ticket.tenant_id, now, cap);
-        if (!hit) this.s.insertTicket.run(ticket);
-        return hit;
-      })
-      .immediate();
+  ): Promise<CapHit | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      await this.lockTenant(trx, ticket.tenant_id);
+      const hit = await this.capHit(trx, 'loginTickets', ticket.tenant_id, now, cap);
+      if (!hit)
+        await trx
+          .insertInto('login_tickets')
+          .values({ ...ticket, used_at: null })
+          .execute();
+      return hit;
+    });
   }
 
   /** A login ticket that is unused, unexpired and bound to `challenge`, or undefined. Does not use it. */
-  liveTicket(hash: string, challenge: string, now: number): TicketRow | undefined {
-    const row = this.s.ticket.get(hash) as TicketRow | undefined;
+  async liveTicket(
+    hash: string,
+    challenge: string,
+    now: number,
+    trx: Queries = this.db,
+  ): Promise<TicketRow | undefined> {
+    const row = await trx
+      .selectFrom('login_tickets')
+      .select(['tenant_id', 'code_challenge', 'expires_at', 'used_at'])
+      .where('hash', '=', hash)
+      .executeTakeFirst();
     return row && row.used_at === null && row.expires_at > now && row.code_challenge === challenge ? row : undefined;
   }
 
   /**
    * Stores a new grant and its authorization code (hash only) in one transaction, after using the login ticket that
-   * proved the tenant (if one did) and checking the pending-code and grant caps.
+   * proved the tenant (if one did; used once, across instances) and checking the pending-code and grant caps.
    * @returns `'ticket'` when the ticket is no longer valid for this tenant and challenge, a CapHit, or undefined when stored.
    */
   createCode(
@@ -235,23 +295,42 @@ export class AuthStore {
     ticketHash: string | undefined,
     now: number,
     caps: { pendingCodes: number; grants: number },
-  ): CapHit | 'ticket' | undefined {
-    return this.db
-      .transaction(() => {
-        if (ticketHash !== undefined) {
-          const ticket = this.liveTicket(ticketHash, code.code_challenge, now);
-          if (!ticket || ticket.tenant_id !== code.tenant_id) return 'ticket' as const;
-        }
-        const hit =
-          this.capHit('pendingCodes', code.tenant_id, now, caps.pendingCodes) ??
-          this.capHit('grants', code.tenant_id, now, caps.grants);
-        if (hit) return hit;
-        if (ticketHash !== undefined) this.s.useTicket.run(now, ticketHash);
-        this.s.insertGrant.run(code.grant_id, code.tenant_id, code.client_id);
-        this.s.insertCode.run(code);
-        return undefined;
-      })
-      .immediate();
+  ): Promise<CapHit | 'ticket' | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      await this.lockTenant(trx, code.tenant_id);
+      if (ticketHash !== undefined) {
+        const ticket = await this.liveTicket(ticketHash, code.code_challenge, now, trx);
+        if (!ticket || ticket.tenant_id !== code.tenant_id) return 'ticket' as const;
+      }
+      const hit =
+        (await this.capHit(trx, 'pendingCodes', code.tenant_id, now, caps.pendingCodes)) ??
+        (await this.capHit(trx, 'grants', code.tenant_id, now, caps.grants));
+      if (hit) return hit;
+      if (ticketHash !== undefined)
+        await trx.updateTable('login_tickets').set({ used_at: now }).where('hash', '=', ticketHash).execute();
+      await trx
+        .insertInto('grants')
+        .values({ id: code.grant_id, tenant_id: code.tenant_id, client_id: code.client_id })
+        .execute();
+      await trx
+        .insertInto('authorization_codes')
+        .values({ ...code, used_at: null })
+        .execute();
+      return undefined;
+    });
+  }
+
+  /**
+   * The tenant a code or refresh token belongs to, locked (see lockTenant). Why first: every writer locks the tenant
+   * before the rows under it, so two transactions never wait on each other in opposite orders.
+   */
+  private async lockOwner(
+    trx: Transaction<Tables>,
+    table: 'authorization_codes' | 'refresh_tokens',
+    hash: string,
+  ): Promise<boolean> {
+    const owner = await trx.selectFrom(table).select('tenant_id').where('hash', '=', hash).executeTakeFirst();
+    return owner !== undefined && (await this.lockTenant(trx, owner.tenant_id));
   }
 
   /**
@@ -266,32 +345,36 @@ export class AuthStore {
     verify: (code: CodeRow) => string | undefined,
     issue: (code: CodeRow) => Issuance,
     caps: IssuanceCaps,
-  ):
+  ): Promise<
     | { kind: 'unknown' | 'reused' | 'revoked' }
     | { kind: 'invalid'; description: string }
     | { kind: 'capped'; hit: CapHit }
-    | { kind: 'issued'; issuance: Issuance } {
-    this.changed();
-    return this.db
-      .transaction(() => {
-        const code = this.s.code.get(hash) as CodeRow | undefined;
-        if (!code) return { kind: 'unknown' as const };
-        const invalid = verify(code);
-        if (invalid) return { kind: 'invalid' as const, description: invalid };
-        if (code.used_at !== null) {
-          this.revokeGrant(code.grant_id);
-          return { kind: 'reused' as const };
-        }
-        const grant = this.s.grantRevoked.get(code.grant_id) as { revoked: number } | undefined;
-        if (!grant || grant.revoked) return { kind: 'revoked' as const };
-        const issuance = issue(code);
-        const hit = this.issuanceCapHit(issuance, now, caps);
-        if (hit) return { kind: 'capped' as const, hit };
-        this.s.useCode.run(now, hash);
-        this.insertIssuance(issuance);
-        return { kind: 'issued' as const, issuance };
-      })
-      .immediate();
+    | { kind: 'issued'; issuance: Issuance }
+  > {
+    return this.db.transaction().execute(async (trx) => {
+      if (!(await this.lockOwner(trx, 'authorization_codes', hash))) return { kind: 'unknown' as const };
+      const code = await trx
+        .selectFrom('authorization_codes')
+        .select(['tenant_id', 'client_id', 'grant_id', 'redirect_uri', 'scope', 'code_challenge', 'expires_at'])
+        .select('used_at')
+        .where('hash', '=', hash)
+        .executeTakeFirst();
+      if (!code) return { kind: 'unknown' as const };
+      const invalid = verify(code);
+      if (invalid) return { kind: 'invalid' as const, description: invalid };
+      if (code.used_at !== null) {
+        await this.revokeGrant(trx, code.grant_id);
+        return { kind: 'reused' as const };
+      }
+      const grant = await trx.selectFrom('grants').select('revoked').where('id', '=', code.grant_id).executeTakeFirst();
+      if (!grant || grant.revoked) return { kind: 'revoked' as const };
+      const issuance = issue(code);
+      const hit = await this.issuanceCapHit(trx, issuance, now, caps);
+      if (hit) return { kind: 'capped' as const, hit };
+      await trx.updateTable('authorization_codes').set({ used_at: now }).where('hash', '=', hash).execute();
+      await this.insertIssuance(trx, issuance);
+      return { kind: 'issued' as const, issuance };
+    });
   }
 
   /**
@@ -305,52 +388,47 @@ export class AuthStore {
     now: number,
     next: (row: { tenant_id: string; client_id: string; grant_id: string; scope: string }) => Issuance | RefreshRefusal,
     caps: IssuanceCaps,
-  ): { issuance: Issuance } | { refused: RefreshRefusal } | { hit: CapHit } | 'reused' | undefined {
-    this.changed();
-    return this.db
-      .transaction(() => {
-        const row = this.s.refresh.get(hash) as
-          | {
-              tenant_id: string;
-              client_id: string;
-              grant_id: string;
-              scope: string;
-              used_at: number | null;
-              revoked: number;
-            }
-          | undefined;
-        if (!row) return undefined;
-        // Another client presenting the token learns nothing and changes nothing: only the token's own client can
-        // trigger the reuse revocation (a public client's "authentication" is just its client_id).
-        if (row.client_id !== clientId)
-          return {
-            refused: {
-              error: 'invalid_grant' as const,
-              description: 'The refresh token is unknown or was issued to another client.',
-            },
-          };
-        if (row.used_at !== null || row.revoked) {
-          this.revokeGrant(row.grant_id);
-          return 'reused' as const;
-        }
-        const issuance = next(row);
-        if ('error' in issuance) return { refused: issuance };
-        const hit = this.issuanceCapHit(issuance, now, caps);
-        if (hit) return { hit };
-        this.s.useRefresh.run(now, hash);
-        this.insertIssuance(issuance);
-        return { issuance };
-      })
-      .immediate();
+  ): Promise<{ issuance: Issuance } | { refused: RefreshRefusal } | { hit: CapHit } | 'reused' | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      if (!(await this.lockOwner(trx, 'refresh_tokens', hash))) return undefined;
+      const row = await trx
+        .selectFrom('refresh_tokens as r')
+        .innerJoin('grants as g', 'g.id', 'r.grant_id')
+        .select(['r.tenant_id', 'r.client_id', 'r.grant_id', 'r.scope', 'r.used_at', 'g.revoked'])
+        .where('r.hash', '=', hash)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      // Another client presenting the token learns nothing and changes nothing: only the token's own client can
+      // trigger the reuse revocation (a public client's "authentication" is just its client_id).
+      if (row.client_id !== clientId)
+        return {
+          refused: {
+            error: 'invalid_grant' as const,
+            description: 'The refresh token is unknown or was issued to another client.',
+          },
+        };
+      if (row.used_at !== null || row.revoked) {
+        await this.revokeGrant(trx, row.grant_id);
+        return 'reused' as const;
+      }
+      const issuance = next(row);
+      if ('error' in issuance) return { refused: issuance };
+      const hit = await this.issuanceCapHit(trx, issuance, now, caps);
+      if (hit) return { hit };
+      await trx.updateTable('refresh_tokens').set({ used_at: now }).where('hash', '=', hash).execute();
+      await this.insertIssuance(trx, issuance);
+      return { issuance };
+    });
   }
 
-  private revokeGrant(grantId: string): void {
-    this.s.revokeGrant.run(grantId);
-    this.s.revokeGrantTokens.run(grantId);
+  /** Revokes a grant and its access tokens (so that they stop counting against the live-token cap at once). */
+  private async revokeGrant(trx: Transaction<Tables>, grantId: string): Promise<void> {
+    await trx.updateTable('grants').set({ revoked: 1 }).where('id', '=', grantId).execute();
+    await trx.updateTable('access_tokens').set({ revoked: 1 }).where('grant_id', '=', grantId).execute();
   }
 
-  /** Closes the database. */
-  close(): void {
-    if (this.db.open) this.db.close();
+  /** Closes the database (the SQLite file, or the PostgreSQL pool). */
+  close(): Promise<void> {
+    return this.closeDatabase();
   }
 }

@@ -1,8 +1,11 @@
+import { sql, type Kysely } from 'kysely';
+
 import { AuthStore } from './auth-store';
-import type { CapHit, IdempotencyClaim, ProjectRow, StoredResponse } from './types';
+import { openDatabase, type DatabaseOptions } from './database';
+import type { CapHit, IdempotencyClaim, ProjectRow, StoredResponse, Tables } from './schema';
 
 export type { IssuanceCaps, RefreshRefusal } from './auth-store';
-
+export { isPostgresUrl, type DatabaseOptions } from './database';
 export type {
   CapHit,
   CapName,
@@ -15,62 +18,119 @@ export type {
   StoredResponse,
   TenantRow,
   TicketRow,
-} from './types';
+} from './schema';
+
+/** A tenant's tables, children before parents: the order a purge empties them in. */
+const TENANT_TABLES = [
+  ['login_tickets', 'hash'],
+  ['access_tokens', 'hash'],
+  ['refresh_tokens', 'hash'],
+  ['authorization_codes', 'hash'],
+  ['grants', 'id'],
+  ['deliveries', 'id'],
+  ['projects', 'id'],
+  ['personal_access_tokens', 'hash'],
+  ['clients', 'id'],
+] as const;
 
 /**
- * The sandbox's narrow storage interface over SQLite (better-sqlite3): every statement prepared once, every write
- * in one transaction. Tenants and OAuth live in AuthStore; this adds projects, idempotency records, rate windows,
- * webhook deliveries and purging. Swapping in a shared database (e.g. PostgreSQL) means reimplementing these two classes.
+ * Deletes up to `limit` idempotency records matching `column operator value` (their key has three columns, so the
+ * batch is chosen by row value).
+ * @returns how many were deleted.
+ */
+async function deleteIdempotencyRecords(
+  db: Kysely<Tables>,
+  column: 'tenant_id' | 'created_at',
+  operator: '=' | '<=',
+  value: string | number,
+  limit: number,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('idempotency_keys')
+    .where((eb) =>
+      eb(
+        eb.refTuple('tenant_id', 'client_key', 'idempotency_key'),
+        'in',
+        eb
+          .selectFrom('idempotency_keys')
+          .select(['tenant_id', 'client_key', 'idempotency_key'])
+          .where(column, operator, value)
+          .limit(limit)
+          .$asTuple('tenant_id', 'client_key', 'idempotency_key'),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** One step of a tenant's purge: rows deleted, and whether the tenant is gone (`skipped`: another instance holds it). */
+export type PurgeStep = { deleted: number; state: 'more' | 'done' | 'skipped' };
+
+/**
+ * The sandbox's storage: one async interface over SQLite (better-sqlite3) or PostgreSQL (pg), written once with the
+ * typed query builder. Tenants and OAuth live in AuthStore; this adds projects, idempotency records, rate windows,
+ * webhook deliveries and purging. Every lookup names its tenant; every write that must stay exact across instances
+ * (caps, idempotency, rate windows, purge) relies on the database: a locked tenant row, a primary key, one atomic
+ * upsert.
  */
 export class SandboxStore extends AuthStore {
-  /**
-   * One page of projects as a JSON array string plus the total, cached in memory. The cache is cleared whenever this
-   * connection writes projects or tenants and whenever another connection (e.g. a second process on the same file)
-   * committed anything (`PRAGMA data_version`), so it never serves stale data.
-   */
-  projectPage(
+  /** Opens (and migrates) the database at `options.location` and returns its store. */
+  static async open(options: DatabaseOptions): Promise<SandboxStore> {
+    return new SandboxStore(await openDatabase(options));
+  }
+
+  /** One page of a tenant's projects in an environment, oldest first, and how many there are in all. */
+  async projectPage(
     tenantId: string,
     environment: string,
     limit: number,
     offset: number,
-    toJson: (rows: Omit<ProjectRow, 'tenant_id'>[]) => string,
-  ): { total: number; json: string } {
-    this.sync();
-    const key = `${tenantId}|${environment}|${limit}|${offset}`;
-    let page = this.pages.get(key);
-    if (!page) {
-      const total = this.countProjects(tenantId, environment);
-      page = { total, json: toJson(offset < total ? this.listProjects(tenantId, environment, limit, offset) : []) };
-      this.pages.set(key, page);
-    }
-    return page;
-  }
-
-  /** Number of a tenant's projects in one environment. */
-  countProjects(tenantId: string, environment: string): number {
-    return (this.s.countProjects.get(tenantId, environment) as { n: number }).n;
-  }
-
-  /** One page of a tenant's projects in an environment, oldest first. */
-  listProjects(tenantId: string, environment: string, limit: number, offset: number): Omit<ProjectRow, 'tenant_id'>[] {
-    return this.s.listProjects.all(tenantId, environment, limit, offset) as Omit<ProjectRow, 'tenant_id'>[];
+  ): Promise<{ total: number; rows: ProjectRow[] }> {
+    const scope = this.db
+      .selectFrom('projects')
+      .where('tenant_id', '=', tenantId)
+      .where('environment', '=', environment);
+    const { total } = await scope.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    if (offset >= Number(total)) return { total: Number(total), rows: [] };
+    const rows = await scope
+      .select(['id', 'tenant_id', 'name', 'description', 'environment', 'region', 'default_branch', 'auto_deploy'])
+      .select('created_at')
+      .orderBy('seq')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return { total: Number(total), rows };
   }
 
   /** A tenant's project by ID (another tenant's project is undefined, as if it did not exist). */
-  project(tenantId: string, id: string): ProjectRow | undefined {
-    return this.s.project.get(tenantId, id) as ProjectRow | undefined;
+  project(tenantId: string, id: string): Promise<ProjectRow | undefined> {
+    return this.db
+      .selectFrom('projects')
+      .select(['id', 'tenant_id', 'name', 'description', 'environment', 'region', 'default_branch', 'auto_deploy'])
+      .select('created_at')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   /** The tenant's oldest project (webhook events refer to it), or undefined. */
-  firstProject(tenantId: string): ProjectRow | undefined {
-    return this.s.firstProject.get(tenantId) as ProjectRow | undefined;
+  firstProject(tenantId: string): Promise<ProjectRow | undefined> {
+    return this.db
+      .selectFrom('projects')
+      .select(['id', 'tenant_id', 'name', 'description', 'environment', 'region', 'default_branch', 'auto_deploy'])
+      .select('created_at')
+      .where('tenant_id', '=', tenantId)
+      .orderBy('seq')
+      .limit(1)
+      .executeTakeFirst();
   }
 
   /**
    * Claims an idempotency key of a tenant's client, or reports why not. Records are keyed by (tenant, client, key):
    * a client shared by several tenants (the console's public client) never sees another tenant's records. Records
    * older than `ttlMs` are forgotten. A new key is refused (`full`, nothing stored) while the tenant holds `cap`
-   * live records, whichever client made them; a key already held is answered as usual.
+   * live records, whichever client made them; a key already held is answered as usual. Concurrent claims of one key
+   * on any number of instances: the tenant's row lock orders them and the primary key admits one record.
    * @param fingerprint - SHA-256 of the request (method, path, environment, body bytes).
    */
   claimIdempotencyKey(
@@ -81,79 +141,139 @@ export class SandboxStore extends AuthStore {
     now: number,
     ttlMs: number,
     cap: number,
-  ): IdempotencyClaim {
-    return this.db
-      .transaction((): IdempotencyClaim => {
-        const row = this.s.idem.get(tenantId, clientKey, key) as
-          | { fingerprint: string; state: string; status: number; headers: string; body: string; created_at: number }
-          | undefined;
-        if (row && row.created_at > now - ttlMs) {
-          if (row.fingerprint !== fingerprint) return { state: 'mismatch' };
-          if (row.state === 'in_flight') return { state: 'in_flight' };
-          return {
-            state: 'replay',
-            response: {
-              status: row.status,
-              headers: JSON.parse(row.headers) as Record<string, string>,
-              body: row.body,
-            },
-          };
-        }
-        const live = this.s.idemLive.get(tenantId, now - ttlMs) as { n: number; oldest: number | null };
-        if (live.n >= cap) return { state: 'full', oldestAt: live.oldest ?? now };
-        if (row) this.s.idemDelete.run(tenantId, clientKey, key);
-        this.s.idemInsert.run(tenantId, clientKey, key, fingerprint, now);
-        return { state: 'claimed' };
-      })
-      .immediate();
+  ): Promise<IdempotencyClaim> {
+    return this.db.transaction().execute(async (trx): Promise<IdempotencyClaim> => {
+      await this.lockTenant(trx, tenantId);
+      const record = trx
+        .selectFrom('idempotency_keys')
+        .where('tenant_id', '=', tenantId)
+        .where('client_key', '=', clientKey)
+        .where('idempotency_key', '=', key);
+      const row = await record.selectAll().executeTakeFirst();
+      if (row && row.created_at > now - ttlMs) {
+        if (row.fingerprint !== fingerprint) return { state: 'mismatch' };
+        if (row.state === 'in_flight') return { state: 'in_flight' };
+        return {
+          state: 'replay',
+          response: {
+            status: row.status ?? 201,
+            headers: JSON.parse(row.headers ?? '{}') as Record<string, string>,
+            body: row.body ?? '',
+          },
+        };
+      }
+      const live = await trx
+        .selectFrom('idempotency_keys')
+        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min<number | null>('created_at').as('oldest')])
+        .where('tenant_id', '=', tenantId)
+        .where('created_at', '>', now - ttlMs)
+        .executeTakeFirstOrThrow();
+      if (Number(live.n) >= cap) return { state: 'full', oldestAt: live.oldest ?? now };
+      if (row)
+        await trx
+          .deleteFrom('idempotency_keys')
+          .where('tenant_id', '=', tenantId)
+          .where('client_key', '=', clientKey)
+          .where('idempotency_key', '=', key)
+          .execute();
+      await trx
+        .insertInto('idempotency_keys')
+        .values({
+          tenant_id: tenantId,
+          client_key: clientKey,
+          idempotency_key: key,
+          fingerprint,
+          state: 'in_flight',
+          status: null,
+          headers: null,
+          body: null,
+          created_at: now,
+        })
+        .execute();
+      return { state: 'claimed' };
+    });
   }
 
   /** Forgets a tenant's client's claimed key whose request failed before producing a response worth replaying. */
-  releaseIdempotencyKey(tenantId: string, clientKey: string, key: string): void {
-    this.db.transaction(() => this.s.idemDelete.run(tenantId, clientKey, key)).immediate();
+  async releaseIdempotencyKey(tenantId: string, clientKey: string, key: string): Promise<void> {
+    await this.db
+      .deleteFrom('idempotency_keys')
+      .where('tenant_id', '=', tenantId)
+      .where('client_key', '=', clientKey)
+      .where('idempotency_key', '=', key)
+      .execute();
   }
 
   /**
-   * Inserts a project and, if an idempotency key was claimed for it (under the project's tenant), stores its
-   * response, in one transaction.
+   * Inserts a project unless its tenant holds `cap` projects (all environments together) and, if an idempotency key
+   * was claimed for it, stores its response, in one transaction.
+   * @returns `'capped'` when the cap stopped it (nothing stored), else undefined.
    */
-  createProject(project: ProjectRow, idempotency?: { clientKey: string; key: string; response: StoredResponse }): void {
-    this.pages.clear();
-    this.db
-      .transaction(() => {
-        this.s.insertProject.run(project);
-        if (idempotency) {
-          const { clientKey, key, response } = idempotency;
-          this.s.idemDone.run(
-            response.status,
-            JSON.stringify(response.headers),
-            response.body,
-            project.tenant_id,
-            clientKey,
-            key,
-          );
-        }
-      })
-      .immediate();
+  createProject(
+    project: ProjectRow,
+    cap: number,
+    idempotency?: { clientKey: string; key: string; response: StoredResponse },
+  ): Promise<'capped' | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      await this.lockTenant(trx, project.tenant_id);
+      const { n } = await trx
+        .selectFrom('projects')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('tenant_id', '=', project.tenant_id)
+        .executeTakeFirstOrThrow();
+      if (Number(n) >= cap) return 'capped' as const;
+      await trx.insertInto('projects').values(project).execute();
+      if (idempotency) {
+        const { clientKey, key, response } = idempotency;
+        await trx
+          .updateTable('idempotency_keys')
+          .set({
+            state: 'done',
+            status: response.status,
+            headers: JSON.stringify(response.headers),
+            body: response.body,
+          })
+          .where('tenant_id', '=', project.tenant_id)
+          .where('client_key', '=', clientKey)
+          .where('idempotency_key', '=', key)
+          .execute();
+      }
+      return undefined;
+    });
   }
 
-  /** The current window of a subject without counting, or undefined. */
-  peek(subject: string): { window_start: number; count: number } | undefined {
-    return this.s.peek.get(subject) as { window_start: number; count: number } | undefined;
+  /**
+   * Counts one request in a subject's fixed window, atomically on every instance: one upsert that starts a new
+   * window when the stored one has ended (`window_start + windowMs <= now`), else adds one.
+   * @param now - epoch ms; @param windowMs - window length in ms.
+   * @returns the window start (epoch ms) and the count including this request.
+   */
+  async hitRateWindow(
+    subject: string,
+    now: number,
+    windowMs: number,
+  ): Promise<{ window_start: number; count: number }> {
+    const ended = sql<boolean>`rate_windows.window_start + ${windowMs} <= ${now}`;
+    return this.db
+      .insertInto('rate_windows')
+      .values({ subject, window_start: now, count: 1 })
+      .onConflict((conflict) =>
+        conflict.column('subject').doUpdateSet({
+          window_start: sql<number>`case when ${ended} then ${now} else rate_windows.window_start end`,
+          count: sql<number>`case when ${ended} then 1 else rate_windows.count + 1 end`,
+        }),
+      )
+      .returning(['window_start', 'count'])
+      .executeTakeFirstOrThrow();
   }
 
-  /** Writes rate-limit windows counted in memory (see RateWindows), all in one transaction. */
-  saveRateWindows(windows: readonly { subject: string; window_start: number; count: number }[]): void {
-    this.db
-      .transaction(() => {
-        for (const window of windows) this.s.saveRateWindow.run(window);
-      })
-      .immediate();
-  }
-
-  /** Number of a tenant's projects in every environment (the per-tenant cap counts them all). */
-  countTenantProjects(tenantId: string): number {
-    return this.s.countTenantProjects.get(tenantId) as number;
+  /** The subject's current window without counting, or undefined. */
+  peekRateWindow(subject: string): Promise<{ window_start: number; count: number } | undefined> {
+    return this.db
+      .selectFrom('rate_windows')
+      .select(['window_start', 'count'])
+      .where('subject', '=', subject)
+      .executeTakeFirst();
   }
 
   /**
@@ -161,69 +281,90 @@ export class SandboxStore extends AuthStore {
    * @returns undefined when stored, else the cap that stopped it (nothing stored).
    */
   insertDelivery(
-    id: string,
-    tenantId: string,
-    event: string,
-    payload: string,
-    headers: Record<string, string>,
+    delivery: { id: string; tenant_id: string; event: string; payload: string; headers: Record<string, string> },
     now: number,
     cap: number,
-  ): CapHit | undefined {
-    return this.db
-      .transaction(() => {
-        const hit = this.capHit('deliveries', tenantId, now, cap);
-        if (!hit) this.s.insertDelivery.run(id, tenantId, event, payload, JSON.stringify(headers), now);
-        return hit;
-      })
-      .immediate();
+  ): Promise<CapHit | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      await this.lockTenant(trx, delivery.tenant_id);
+      const hit = await this.capHit(trx, 'deliveries', delivery.tenant_id, now, cap);
+      if (!hit)
+        await trx
+          .insertInto('deliveries')
+          .values({ ...delivery, headers: JSON.stringify(delivery.headers), created_at: now })
+          .execute();
+      return hit;
+    });
   }
 
   /** IDs of up to `limit` tenants that expired at `now` (epoch ms) or before. */
-  expiredTenants(now: number, limit: number): string[] {
-    return (this.s.expiredTenants.all(now, limit) as { id: string }[]).map((row) => row.id);
+  async expiredTenants(now: number, limit: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('tenants').select('id').where('expires_at', '<=', now).limit(limit).execute();
+    return rows.map((row) => row.id);
   }
 
   /**
-   * One bounded step of deleting a tenant: up to `batch` of its rows (tokens and codes first, then grants,
-   * idempotency records, deliveries, projects, tokens, clients) in one short transaction; once none are left, the
-   * tenant row and its rate window. Why batches: a single cascading DELETE of a tenant with many rows holds the
-   * database (and the event loop, better-sqlite3 being synchronous) for as long as it takes.
-   * @returns rows deleted and whether the tenant is gone.
+   * One bounded step of deleting a tenant, in one short transaction holding the tenant's row: up to `batch` of its
+   * rows (tokens and codes first, then grants, idempotency records, deliveries, projects, tokens, clients); once none
+   * are left, the tenant row and its rate window. On PostgreSQL a tenant another instance is purging is skipped
+   * (`FOR UPDATE SKIP LOCKED`), so every instance can run the purge at once without doing the same work twice; the
+   * tenant's row goes last, so a purge interrupted anywhere is finished by the next round. Why batches: a tenant's
+   * rows deleted at once would hold the database (and, on SQLite, the event loop) for as long as that takes.
    */
-  purgeTenantStep(id: string, batch: number): { deleted: number; done: boolean } {
-    this.changed();
-    return this.db
-      .transaction(() => {
-        let left = batch;
-        for (const statement of this.s.purgeChildren) {
-          if (left <= 0) break;
-          left -= statement.run(id, left).changes;
-        }
-        if (left <= 0) return { deleted: batch, done: false };
-        this.s.deleteTenant.run(id);
-        this.s.deleteRateWindow.run(`tenant:${id}`);
-        return { deleted: batch - left + 1, done: true };
-      })
-      .immediate();
+  purgeTenantStep(id: string, batch: number): Promise<PurgeStep> {
+    return this.db.transaction().execute(async (trx): Promise<PurgeStep> => {
+      const mine = trx.selectFrom('tenants').select('id').where('id', '=', id);
+      const held = await (this.dialect === 'postgres' ? mine.forUpdate().skipLocked() : mine).executeTakeFirst();
+      if (!held) return { deleted: 0, state: 'skipped' };
+      let left = batch;
+      const loose = trx as unknown as Kysely<Record<string, Record<string, string>>>;
+      for (const [table, key] of TENANT_TABLES) {
+        if (left <= 0) break;
+        const doomed = loose.selectFrom(table).select(key).where('tenant_id', '=', id).limit(left);
+        const result = await loose.deleteFrom(table).where(key, 'in', doomed).executeTakeFirst();
+        left -= Number(result.numDeletedRows);
+      }
+      if (left > 0) left -= await deleteIdempotencyRecords(trx, 'tenant_id', '=', id, left);
+      if (left <= 0) return { deleted: batch, state: 'more' };
+      await trx.deleteFrom('tenants').where('id', '=', id).execute();
+      await trx.deleteFrom('rate_windows').where('subject', '=', `tenant:${id}`).execute();
+      return { deleted: batch - left + 1, state: 'done' };
+    });
   }
 
   /**
-   * Deletes, in one transaction, up to `batch` each of: expired access tokens, login tickets and authorization codes
-   * (with the grant of a code never redeemed), idempotency records older than the TTL, and rate windows idle for two
-   * days. Why: the per-tenant caps count live rows, and expired ones must not fill the tables meanwhile.
+   * Deletes up to `batch` each of: expired access tokens, login tickets and authorization codes (with the grant of a
+   * code never redeemed), idempotency records older than the TTL, and rate windows idle for two days. Why: the
+   * per-tenant caps count live rows, and expired ones must not fill the tables meanwhile. Separate statements, not
+   * one transaction: each stands alone, and on every instance at once each removes the rows that still match.
    */
-  purgeStale(now: number, batch: number, idempotencyTtlMs: number): void {
-    this.changed();
-    this.db
-      .transaction(() => {
-        this.s.purgeExpiredAccess.run(now, batch);
-        this.s.purgeExpiredTickets.run(now, batch);
-        this.s.purgeExpiredCodes.run(now, batch);
-        this.s.purgeUsedCodes.run(now, batch);
-        this.s.purgeIdempotency.run(now - idempotencyTtlMs, batch);
-        // Windows idle for two days are over whatever their length (at most 86400 s); forget them.
-        this.s.purgeRateWindows.run(now - 2 * 86_400_000, batch);
-      })
-      .immediate();
+  async purgeStale(now: number, batch: number, idempotencyTtlMs: number): Promise<void> {
+    const loose = this.db as unknown as Kysely<Record<string, Record<string, string | number | null>>>;
+    const expired = (table: string, key: string, column: string, before: number) =>
+      loose
+        .deleteFrom(table)
+        .where(key, 'in', loose.selectFrom(table).select(key).where(column, '<=', before).limit(batch))
+        .execute();
+    await expired('access_tokens', 'hash', 'expires_at', now);
+    await expired('login_tickets', 'hash', 'expires_at', now);
+    // An expired code never redeemed leaves a grant nothing refers to: delete the grant (its code cascades).
+    await this.db
+      .deleteFrom('grants')
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('authorization_codes')
+          .select('grant_id')
+          .where('expires_at', '<=', now)
+          .where('used_at', 'is', null)
+          .limit(batch),
+      )
+      .execute();
+    await expired('authorization_codes', 'hash', 'expires_at', now);
+    await deleteIdempotencyRecords(this.db, 'created_at', '<=', now - idempotencyTtlMs, batch);
+    // Windows idle for two days are over whatever their length (at most 86400 s); forget them.
+    await expired('rate_windows', 'subject', 'window_start', now - 2 * 86_400_000);
   }
 }
+
+/** The table names of the store, for tests that count rows. */
+export type TableName = keyof Tables;

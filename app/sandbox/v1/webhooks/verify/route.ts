@@ -1,6 +1,0 @@
-import { sandbox } from '@/lib/sandbox/handler';
-
-/** /sandbox/v1/webhooks/verify, a fixed path of the document: its own route file, see lib/sandbox/README.md (Mounted routes). */
-export const dynamic = 'force-dynamic';
-export const runtime = 'nodejs';
-export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = sandbox.methods;

@@ -1,0 +1,162 @@
+import type { Generated, Selectable } from 'kysely';
+
+/**
+ * The sandbox's tables as the typed query builder sees them (Kysely). Times are epoch milliseconds (`bigint` in
+ * PostgreSQL, read back as numbers); flags are 0/1 integers so that both databases store them alike; secrets are
+ * SHA-256 hex digests (the webhook signing secret is kept, as it must sign deliveries).
+ */
+export interface Tables {
+  tenants: {
+    id: string;
+    name: string;
+    webhook_secret: string;
+    /** Space-delimited scopes the tenant's credentials may hold. */
+    scopes: string;
+    rate_limit: number;
+    rate_window_seconds: number;
+    maintenance: Generated<number>;
+    maintenance_retry_after: Generated<number>;
+    created_at: number;
+    expires_at: number;
+  };
+  clients: {
+    id: string;
+    tenant_id: string;
+    name: string;
+    secret_hash: string;
+    /** JSON array of registered redirect URIs. */
+    redirect_uris: string;
+    scopes: string;
+  };
+  personal_access_tokens: { hash: string; id: string; tenant_id: string; scopes: string };
+  grants: { id: string; tenant_id: string; client_id: string; revoked: Generated<number> };
+  authorization_codes: {
+    hash: string;
+    tenant_id: string;
+    client_id: string;
+    grant_id: string;
+    redirect_uri: string;
+    scope: string;
+    code_challenge: string;
+    expires_at: number;
+    used_at: number | null;
+  };
+  access_tokens: {
+    hash: string;
+    tenant_id: string;
+    client_id: string;
+    grant_id: string | null;
+    scope: string;
+    expires_at: number;
+    revoked: Generated<number>;
+  };
+  refresh_tokens: {
+    hash: string;
+    tenant_id: string;
+    client_id: string;
+    grant_id: string;
+    scope: string;
+    used_at: number | null;
+  };
+  projects: {
+    /** Insertion order: the order of the list (ids are random). */
+    seq: Generated<number>;
+    id: string;
+    tenant_id: string;
+    name: string;
+    description: string | null;
+    environment: string;
+    region: string;
+    default_branch: string;
+    auto_deploy: number;
+    /** RFC 3339, as the API returns it. */
+    created_at: string;
+  };
+  idempotency_keys: {
+    tenant_id: string;
+    client_key: string;
+    idempotency_key: string;
+    /** SHA-256 of method, path, environment and body bytes. */
+    fingerprint: string;
+    state: 'in_flight' | 'done';
+    status: number | null;
+    /** JSON object of the stored response's headers. */
+    headers: string | null;
+    body: string | null;
+    created_at: number;
+  };
+  rate_windows: { subject: string; window_start: number; count: number };
+  deliveries: { id: string; tenant_id: string; event: string; payload: string; headers: string; created_at: number };
+  login_tickets: {
+    hash: string;
+    tenant_id: string;
+    code_challenge: string;
+    expires_at: number;
+    used_at: number | null;
+  };
+}
+
+/** A tenant as stored. */
+export type TenantRow = Selectable<Tables['tenants']>;
+/** A tenant's confidential OAuth client. */
+export type ClientRow = Selectable<Tables['clients']>;
+/** A project row (`auto_deploy` 0/1) without its ordering column. */
+export type ProjectRow = Omit<Selectable<Tables['projects']>, 'seq'>;
+/** An authorization code as stored (the code itself only as its hash). */
+export type CodeRow = Omit<Selectable<Tables['authorization_codes']>, 'hash'>;
+/** A login ticket as stored (the ticket itself only as its hash). */
+export type TicketRow = Omit<Selectable<Tables['login_tickets']>, 'hash'>;
+
+/** What a bearer credential (access token or PAT) resolves to, with its tenant's limits joined in. */
+export interface CredentialRow {
+  tenant_id: string;
+  client_id: string;
+  scope: string;
+  expires_at: number | null;
+  rate_limit: number;
+  rate_window_seconds: number;
+  maintenance: number;
+  maintenance_retry_after: number;
+}
+
+/** A stored response of an idempotent request. */
+export interface StoredResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * Outcome of claiming an idempotency key (draft-ietf-httpapi-idempotency-key-header §2); `full`: the tenant holds
+ * the most records it may, the oldest created at `oldestAt` (epoch ms).
+ */
+export type IdempotencyClaim =
+  | { state: 'claimed' }
+  | { state: 'in_flight' }
+  | { state: 'mismatch' }
+  | { state: 'replay'; response: StoredResponse }
+  | { state: 'full'; oldestAt: number };
+
+/** Tokens to store for one issuance; hashes only. */
+export interface Issuance {
+  tenantId: string;
+  clientId: string;
+  grantId: string | null;
+  scope: string;
+  accessHash: string;
+  expiresAt: number;
+  refreshHash?: string;
+  /** The refresh token's scope when it differs from the access token's (RFC 6749 §6: a refresh keeps the grant's scope). */
+  refreshScope?: string;
+}
+
+/** A per-tenant table cap (LIMITS.caps). */
+export type CapName =
+  'accessTokens' | 'refreshTokens' | 'pendingCodes' | 'grants' | 'loginTickets' | 'deliveries' | 'idempotencyRecords';
+
+/** Why a capped insert was refused: which cap, its value, and when a slot frees (epoch ms; undefined: not before the tenant expires). */
+export interface CapHit {
+  cap: CapName;
+  limit: number;
+  freeAt: number | undefined;
+}
