@@ -1,8 +1,11 @@
 /**
  * `npm run bench`: builds the portal into .next-bench, serves it on BENCH_PORT (3200), and prints per route the
- * first-visit JavaScript and Lighthouse mobile scores, then the other benchmarks. Not part of `npm test`.
+ * first-visit JavaScript and Lighthouse mobile scores, then search, the large-description render, the sandbox against
+ * Prism (./sandbox.ts: Prism, standalone on SQLite, standalone on PostgreSQL, mounted in this `next start`, one at a
+ * time) and the soak of two standalone sandboxes on one PostgreSQL database (./soak.ts). Not part of `npm test`.
+ * Exits 1 when a sandbox goal or a soak assertion fails.
  * Flags: --skip-build (reuse .next-bench), --no-lighthouse, --pages-only, --routes=/a,/b, --runs=N (median of N
- * Lighthouse runs), --sandbox-only (only the sandbox throughput rows), after `--` (`npm run bench -- --runs=3`) or
+ * Lighthouse runs), --sandbox-only (only the sandbox table), after `--` (`npm run bench -- --runs=3`) or
  * before it (`npm run bench --runs=3`, which npm passes on as `npm_config_runs`; see ./flags.ts).
  * BENCH_DIST_DIR overrides the dist folder (e.g. a build of your own).
  */
@@ -14,7 +17,7 @@ import { allPageHrefs } from '../../lib/navigation';
 import { readBenchFlags } from './flags';
 import { formatLargeDocument, LARGE_DOC_HEADER, type LargeDocBench } from './large-doc';
 import { benchPages } from './pages';
-import { benchSandbox, formatSandboxRows } from './sandbox';
+import { benchSandbox, formatSandboxRows, sandboxGoalsMet } from './sandbox';
 import { benchSearch } from './search';
 import { startPortal } from './server';
 import { benchSoak, formatSoak } from './soak';
@@ -35,10 +38,7 @@ async function main() {
   const portal = await startPortal({ port, distDir, skipBuild });
   try {
     if (sandboxOnly) {
-      console.log(
-        '\n## Sandbox (GET /v1/projects?limit=25, autocannon 10 connections × 10 s; next start targets: median of interleaved rounds)\n',
-      );
-      console.log(formatSandboxRows(await benchSandbox({ portalUrl: portal.baseUrl })));
+      await sandboxTable(portal.baseUrl);
       return;
     }
     const candidates = routeList ?? benchRoutes();
@@ -70,18 +70,27 @@ async function main() {
         encoding: 'utf8',
       });
       console.log(`${LARGE_DOC_HEADER}\n${formatLargeDocument(JSON.parse(largeDoc) as LargeDocBench)}`);
+      await sandboxTable(portal.baseUrl);
       console.log(
-        '\n## Sandbox (GET /v1/projects?limit=25, autocannon 10 connections × 10 s; next start targets: median of interleaved rounds)\n',
+        '\n## Sandbox soak (two standalone instances on one PostgreSQL database, mixed reads/creates/tokens over 5 tenants; BENCH_SOAK_SECONDS)\n',
       );
-      console.log(formatSandboxRows(await benchSandbox({ portalUrl: portal.baseUrl })));
-      console.log('\n## Sandbox soak (mounted, mixed reads/creates/tokens over 5 tenants; BENCH_SOAK_SECONDS)\n');
-      const soak = await benchSoak({ portalUrl: portal.baseUrl, serverPid: portal.pid! });
+      const soak = await benchSoak();
       console.log(formatSoak(soak));
       if (!soak.ok) process.exitCode = 1;
     }
   } finally {
     portal.stop();
   }
+}
+
+/** Prints the sandbox table (./sandbox.ts) against the portal's mount; a missed goal makes the exit code 1. */
+async function sandboxTable(portalUrl: string): Promise<void> {
+  console.log(
+    '\n## Sandbox against Prism (GET /v1/projects?limit=25, autocannon 10 connections × 10 s after a 5 s warm-up, one target at a time)\n',
+  );
+  const rows = await benchSandbox({ portalUrl });
+  console.log(formatSandboxRows(rows));
+  if (!sandboxGoalsMet(rows)) process.exitCode = 1;
 }
 
 /** Every page of the site: home, each guide, the reference overview, each operation, errors, each webhook event, console, explorer. */

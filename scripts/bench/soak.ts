@@ -1,22 +1,25 @@
 /**
- * Load and soak of the sandbox mounted in `next start`: for `seconds` (default 60,
- * BENCH_SOAK_SECONDS), `SOAK_WORKERS` concurrent workers (default 10) send back-to-back requests — the highest rate
- * the server sustains (after a warm-up of min(10 s, seconds / 6)) — spread over 5 tenants: 55 % GET /v1/projects pages, 10 % metrics, 20 % POST /v1/projects
- * with an Idempotency-Key (a quarter of them repeating an earlier key with its body), 15 % client-credentials token
- * requests. Loopback only; stops by itself.
+ * Load and soak of the shared sandbox: two standalone sandboxes (`scripts/sandbox-server.ts`, child processes) on ONE
+ * PostgreSQL database (a fresh throwaway cluster, SANDBOX_DATABASE_URL), as two instances behind a load balancer.
+ * For `seconds` (default 60, BENCH_SOAK_SECONDS), `SOAK_WORKERS` concurrent workers (default 10, even ones on the
+ * first instance, odd ones on the second) send back-to-back requests — the highest rate the servers sustain (after a
+ * warm-up of min(10 s, seconds / 6)) — spread over 5 tenants, each created on one instance, used on both and checked
+ * on the other: 55 % GET /v1/projects pages, 10 % metrics, 20 % POST /v1/projects with an Idempotency-Key (a quarter
+ * of them repeating an earlier key with its body, answered by either instance), 15 % client-credentials token
+ * requests. Loopback only; stops by itself, and stops both instances and the cluster, also on failure or Ctrl-C.
  * Asserts: zero 5xx; zero lost or duplicated projects (per tenant, new projects by X-Total-Count == distinct keys
- * answered 201, and each key's project name appears exactly once); memory that does not keep growing (median RSS of
- * the last third of the measured period ≤ 110 % of the middle third's).
- * Run alone: `npx tsx scripts/bench/soak.ts [portalUrl serverPid]` (without arguments it serves .next-bench itself).
+ * answered 201, and each key's project name appears exactly once); memory that does not keep growing in either
+ * instance (median VmRSS of the last third of the measured period ≤ 110 % of the middle third's).
+ * Run alone: `npx tsx scripts/bench/soak.ts`.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { startPortal } from './server';
+import { rssMiB, startCluster, startStandaloneSandbox, tempDir, type StandaloneSandbox } from './processes';
 
 /** The soak's figures; latency in ms, memory in MiB. */
 export interface SoakResult {
   seconds: number;
+  instances: number;
   workers: number;
   requests: number;
   requestsPerSecond: number;
@@ -28,10 +31,8 @@ export interface SoakResult {
   projectsCreated: number;
   projectsLost: number;
   projectsDuplicated: number;
-  rssStartMiB: number;
-  rssMiddleMiB: number;
-  rssEndMiB: number;
-  rssGrowthPercent: number;
+  /** Per instance, in MiB; growth compares the last third of the measured period with the middle third. */
+  rss: { startMiB: number; middleMiB: number; endMiB: number; growthPercent: number }[];
   memoryStable: boolean;
   ok: boolean;
 }
@@ -49,38 +50,6 @@ interface Tenant {
   created: Map<string, string>;
   replays: number;
   nextKey: number;
-}
-
-function assertLoopback(url: string): void {
-  const host = new URL(url).hostname;
-  if (!['localhost', '127.0.0.1', '[::1]'].includes(host))
-    throw new Error(`the soak only drives a loopback server, not ${host}`);
-}
-
-/** RSS in MiB of a process and all its descendants (npx → next start → next-server), from /proc. */
-function treeRssMiB(rootPid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  let kib = 0;
-  const queue = [rootPid];
-  while (queue.length > 0) {
-    const pid = queue.pop()!;
-    try {
-      kib += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      // Gone.
-    }
-    queue.push(...(children.get(pid) ?? []));
-  }
-  return kib / 1024;
 }
 
 const median = (values: number[]) => {
@@ -139,40 +108,65 @@ async function allNames(base: string, tenant: Tenant): Promise<{ total: number; 
 }
 
 /**
- * Runs the soak against a running portal.
- * @param options.portalUrl - base URL of `next start` (loopback only); options.serverPid - its process ID (the
- *   RSS of it and its descendants is sampled once a second); options.seconds - duration (default 60).
- * @returns the figures; `ok` is false if any assertion (5xx, lost/duplicated projects, memory growth) failed.
- * @throws Error if the URL is not loopback or the tenants cannot be created.
+ * Starts a fresh PostgreSQL cluster and two standalone sandboxes on it, runs the soak against both, and stops them.
+ * @param options.seconds measured duration (default BENCH_SOAK_SECONDS, else 60)
+ * @param options.workers concurrent workers, alternating between the instances (default SOAK_WORKERS, else 10)
+ * @returns the figures; `ok` is false if any assertion (5xx, lost/duplicated projects, memory growth) failed
+ * @throws Error if PostgreSQL is not installed, an instance does not start or the tenants cannot be created
  */
-export async function benchSoak(options: {
-  portalUrl: string;
-  serverPid: number;
-  seconds?: number;
-  workers?: number;
-}): Promise<SoakResult> {
-  assertLoopback(options.portalUrl);
+export async function benchSoak(options: { seconds?: number; workers?: number } = {}): Promise<SoakResult> {
   const seconds = options.seconds ?? (Number(process.env.BENCH_SOAK_SECONDS) || 60);
   const workers = options.workers ?? (Number(process.env.SOAK_WORKERS) || 10);
-  const base = `${options.portalUrl.replace(/\/$/, '')}/sandbox`;
+  const cluster = await startCluster();
+  const temp = tempDir('sandbox-soak-');
+  const instances: StandaloneSandbox[] = [];
+  try {
+    // The soak creates thousands of projects per tenant, each with an Idempotency-Key, far above 100 requests per
+    // second: lift the sandbox's abuse caps (500 projects, 1,000 idempotency records per tenant, a tenant's own rate
+    // limit). SANDBOX_DB, one file for both: a sandbox without the PostgreSQL store ignores SANDBOX_DATABASE_URL,
+    // and the two instances then share that file instead of opening the developer's .data/sandbox.db.
+    const env = {
+      SANDBOX_DATABASE_URL: cluster.url,
+      SANDBOX_DB: path.join(temp.dir, 'shared.db'),
+      SANDBOX_PROJECTS_PER_TENANT: '1000000',
+      SANDBOX_MAX_REQUESTS_PER_SECOND: '1000000',
+      SANDBOX_IDEMPOTENCY_RECORDS_PER_TENANT: '1000000',
+    };
+    // One after another, so the second instance finds the schema migrated instead of migrating alongside the first.
+    for (let i = 0; i < 2; i += 1) instances.push(await startStandaloneSandbox(env));
+    return await soak(
+      instances.map((instance) => ({ base: `${instance.url}/sandbox`, pid: instance.pid })),
+      seconds,
+      workers,
+    );
+  } finally {
+    for (const instance of instances) instance.stop();
+    cluster.stop();
+    temp.remove();
+  }
+}
+
+async function soak(instances: { base: string; pid: number }[], seconds: number, workers: number): Promise<SoakResult> {
+  const at = (i: number) => instances[i % instances.length]!;
   const tenants: Tenant[] = [];
-  for (let i = 0; i < TENANTS; i += 1) tenants.push(await createTenant(base));
+  for (let i = 0; i < TENANTS; i += 1) tenants.push(await createTenant(at(i).base));
 
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const byKind: Record<string, number> = {};
-  const rssStart = treeRssMiB(options.serverPid);
-  // Warm-up (JIT, Next's lazily loaded route chunks, V8 heap sizing) before the measured period, so RSS growth
-  // measures the steady state, not start-up: an in-process run of 24,000 mixed requests keeps the heap flat after GC.
+  const rssStart = instances.map(({ pid }) => rssMiB(pid));
+  // Warm-up (JIT, prepared statements, V8 heap sizing) before the measured period, so RSS growth measures the
+  // steady state, not start-up.
   const warmup = Math.min(10, Math.ceil(seconds / 6));
   const started = performance.now() + warmup * 1000;
-  const rss: number[] = [];
+  const rss: number[][] = instances.map(() => []);
+  const sample = () => instances.forEach(({ pid }, i) => rss[i]!.push(rssMiB(pid)));
   const sampler = setInterval(() => {
-    if (performance.now() >= started) rss.push(treeRssMiB(options.serverPid));
+    if (performance.now() >= started) sample();
   }, 1000);
   const deadline = started + seconds * 1000;
 
-  async function one(tenant: Tenant): Promise<void> {
+  async function one(base: string, tenant: Tenant): Promise<void> {
     const auth = { Authorization: `Bearer ${tenant.token}` };
     const roll = Math.random();
     let kind: string;
@@ -232,20 +226,22 @@ export async function benchSoak(options: {
   try {
     await Promise.all(
       Array.from({ length: workers }, async (_, worker) => {
-        for (let i = worker; performance.now() < deadline; i += 1) await one(tenants[i % TENANTS]!);
+        const { base } = at(worker);
+        for (let i = worker; performance.now() < deadline; i += 1) await one(base, tenants[i % TENANTS]!);
       }),
     );
   } finally {
     clearInterval(sampler);
   }
   const elapsed = (performance.now() - started) / 1000;
-  rss.push(treeRssMiB(options.serverPid));
+  sample();
 
   let created = 0;
   let lost = 0;
   let duplicated = 0;
-  for (const tenant of tenants) {
-    const { total, names } = await allNames(base, tenant);
+  for (const [i, tenant] of tenants.entries()) {
+    // Read back on the instance that did not create the tenant.
+    const { total, names } = await allNames(at(i + 1).base, tenant);
     created += tenant.created.size;
     const counts = new Map<string, number>();
     for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -260,17 +256,26 @@ export async function benchSoak(options: {
   }
 
   const sorted = Float64Array.from(latencies).sort();
-  const third = Math.max(1, Math.floor(rss.length / 3));
-  const middle = median(rss.slice(third, 2 * third));
-  const last = median(rss.slice(2 * third));
-  const growth = middle > 0 ? ((last - middle) / middle) * 100 : 0;
+  const memory = rss.map((samples, i) => {
+    const third = Math.max(1, Math.floor(samples.length / 3));
+    const middle = median(samples.slice(third, 2 * third));
+    const last = median(samples.slice(2 * third));
+    const growth = middle > 0 ? ((last - middle) / middle) * 100 : 0;
+    return {
+      startMiB: Math.round(rssStart[i]!),
+      middleMiB: Math.round(middle),
+      endMiB: Math.round(samples.at(-1)!),
+      growthPercent: Number(growth.toFixed(1)),
+    };
+  });
   const serverErrors = Object.entries(statuses)
     .filter(([status]) => /^5\d\d$/.test(status) || status === '0')
     .reduce((sum, [, n]) => sum + n, 0);
   const anomalies = (statuses['replay with another project'] ?? 0) + (statuses['second creation for a key'] ?? 0);
-  const memoryStable = growth <= RSS_GROWTH_LIMIT_PERCENT;
+  const memoryStable = memory.every((m) => m.growthPercent <= RSS_GROWTH_LIMIT_PERCENT);
   return {
     seconds: Math.round(elapsed),
+    instances: instances.length,
     workers,
     requests: latencies.length,
     requestsPerSecond: Math.round(latencies.length / elapsed),
@@ -282,21 +287,20 @@ export async function benchSoak(options: {
     projectsCreated: created,
     projectsLost: lost,
     projectsDuplicated: duplicated + anomalies,
-    rssStartMiB: Math.round(rssStart),
-    rssMiddleMiB: Math.round(middle),
-    rssEndMiB: Math.round(rss.at(-1)!),
-    rssGrowthPercent: Number(growth.toFixed(1)),
+    rss: memory,
     memoryStable,
     ok: serverErrors === 0 && lost === 0 && duplicated + anomalies === 0 && memoryStable,
   };
 }
 
-/** The figures as Markdown. */
+/** The figures as Markdown; RSS and its growth (last vs middle third of the measured period) per instance. */
 export function formatSoak(result: SoakResult): string {
+  const perInstance = (f: (m: SoakResult['rss'][number]) => string) =>
+    result.rss.map((m, i) => `${String.fromCharCode(65 + i)}: ${f(m)}`).join('; ');
   return [
-    '| seconds | workers | requests | req/s | p50 ms | p99 ms | 5xx | projects created | lost | duplicated | RSS start → middle → end MiB | growth (last vs middle third) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
-    `| ${result.seconds} | ${result.workers} | ${result.requests} | ${result.requestsPerSecond} | ${result.p50Ms} | ${result.p99Ms} | ${result.serverErrors} | ${result.projectsCreated} | ${result.projectsLost} | ${result.projectsDuplicated} | ${result.rssStartMiB} → ${result.rssMiddleMiB} → ${result.rssEndMiB} | ${result.rssGrowthPercent} % (limit ${RSS_GROWTH_LIMIT_PERCENT} %) |`,
+    `| seconds | instances | workers | requests | req/s | p50 ms | p99 ms | 5xx | projects created | lost | duplicated | RSS start → middle → end MiB | growth (limit ${RSS_GROWTH_LIMIT_PERCENT} %) |`,
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    `| ${result.seconds} | ${result.instances} | ${result.workers} | ${result.requests} | ${result.requestsPerSecond} | ${result.p50Ms} | ${result.p99Ms} | ${result.serverErrors} | ${result.projectsCreated} | ${result.projectsLost} | ${result.projectsDuplicated} | ${perInstance((m) => `${m.startMiB} → ${m.middleMiB} → ${m.endMiB}`)} | ${perInstance((m) => `${m.growthPercent} %`)} |`,
     '',
     `mix: ${Object.entries(result.byKind)
       .map(([kind, n]) => `${kind} ${n}`)
@@ -307,25 +311,13 @@ export function formatSoak(result: SoakResult): string {
 }
 
 if (process.argv[1] && import.meta.url === `file://${path.resolve(process.argv[1])}`) {
-  (async () => {
-    const [url, pid] = process.argv.slice(2);
-    const portal =
-      url && pid
-        ? undefined
-        : await startPortal({
-            port: Number(process.env.BENCH_PORT ?? 3200) + 1,
-            distDir: '.next-bench',
-            skipBuild: existsSync('.next-bench/BUILD_ID'),
-          });
-    try {
-      const result = await benchSoak({ portalUrl: url ?? portal!.baseUrl, serverPid: Number(pid ?? portal!.pid) });
+  benchSoak()
+    .then((result) => {
       console.log(formatSoak(result));
       if (!result.ok) process.exitCode = 1;
-    } finally {
-      portal?.stop();
-    }
-  })().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
 }
