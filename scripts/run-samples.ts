@@ -46,10 +46,10 @@ async function main(): Promise<number> {
   >();
   const sandboxServer = await startSandboxServer({ port: 0, host: '127.0.0.1', db: ':memory:', purgeIntervalMs: 0 });
   const { sandbox } = sandboxServer;
-  const handle = sandbox.handle.bind(sandbox);
-  sandbox.handle = async (request, info) => {
-    const response = await handle(request, info);
-    const id = response.headers.get('x-request-id');
+  const reply = sandbox.reply.bind(sandbox);
+  sandbox.reply = async (request, info) => {
+    const answer = await reply(request, info);
+    const id = answer.headers['X-Request-ID'];
     const url = new URL(request.url);
     if (id)
       issued.set(id, {
@@ -57,10 +57,10 @@ async function main(): Promise<number> {
         path: url.pathname,
         query: url.searchParams,
         environment: environmentHeader ? request.headers.get(environmentHeader) : null,
-        status: response.status,
-        replayed: response.headers.get('idempotent-replayed') === 'true',
+        status: answer.status,
+        replayed: answer.headers['Idempotent-Replayed'] === 'true',
       });
-    return response;
+    return answer;
   };
   const baseUrl = `${sandboxServer.url}/sandbox`;
   const { environment, oauth } = apiModel();

@@ -15,6 +15,8 @@ import type { ApiError, Operation, Scope, Server, Webhook } from './types';
 
 export type * from './types';
 export { apiModel } from './aethex';
+/** The document's path from the repository root, for tools that read the file themselves (the bench's Prism mock). */
+export { DOCUMENT_PATH } from './document';
 export { exampleValue, firstExample, navTitleFromSummary } from './facts';
 export { buildApiModel, HTTP_METHODS, type BuildOptions } from './model';
 export { followRefChain, type RefChain } from './resolve';

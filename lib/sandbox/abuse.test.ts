@@ -106,6 +106,20 @@ describe('abuse limits of a public sandbox', () => {
     expect(await count(sandbox, 'idempotency_keys')).toBe(0);
   });
 
+  it("an expired tenant's credentials stop working at once, before the purge deletes it", async () => {
+    let clock = 1_800_000_000_000;
+    const sandbox = setup({ now: () => clock, tenantTtlSeconds: 60 });
+    const app = await createTestApp(sandbox);
+    const list = () => send(sandbox, '/v1/projects', { headers: bearer(app.personal_access_token) });
+    expect((await list()).status).toBe(200);
+    clock += 60_000;
+    const refused = await list();
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toContain('error="invalid_token"');
+    expect(((await refused.json()) as { detail: string }).detail).toContain('expired');
+    expect(await count(sandbox, 'tenants')).toBe(1);
+  });
+
   it('rate-limit windows are counted in the database and survive a restart', async () => {
     const file = path.join(dir, 'rates.db');
     const first = testSandbox({ db: file });

@@ -1,6 +1,6 @@
 import { LIMITS } from './config';
 import { purgeExpired, startPurgeTimer } from './housekeeping';
-import { bareContext, problem, toResponse } from './http';
+import { bareContext, problem, toResponse, type Reply, type RequestContext } from './http';
 import { answer, context, finish, toProblem, type ConnectionInfo, type Mount } from './pipeline';
 import type { Runtime } from './runtime';
 import { SandboxStore } from './store';
@@ -51,6 +51,11 @@ export interface SandboxOptions {
 export interface Sandbox {
   /** Answers one request: `(Request) => Promise<Response>`, framework-agnostic. Never rejects. */
   handle(request: Request, info?: ConnectionInfo): Promise<Response>;
+  /**
+   * The same answer as a plain Reply (status, headers, body text), for adapters that write it out themselves (the
+   * standalone node:http server), so that no Fetch Response is built. Never rejects.
+   */
+  reply(request: Request, info?: ConnectionInfo): Promise<Reply>;
   /** Resolves once the database is open and migrated (rejects if it cannot be); what tests and adapters await. */
   readonly ready: Promise<Runtime>;
   /** Deletes expired tenants now (what the purge timer runs); resolves to how many this call deleted. */
@@ -122,8 +127,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const ready = open();
   ready.catch(() => undefined);
 
-  async function handle(request: Request, info?: ConnectionInfo): Promise<Response> {
-    let ctx = bareContext('');
+  async function reply(request: Request, info?: ConnectionInfo): Promise<Reply> {
+    let ctx: RequestContext | undefined;
     try {
       const url = new URL(request.url);
       const located = context(request, url, mount);
@@ -132,23 +137,34 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       try {
         rt = await open();
       } catch {
-        return toResponse(finish(ctx, request, problem(ctx, 503, UNAVAILABLE, { headers: { 'Retry-After': '5' } })));
+        return finish(ctx, request, problem(ctx, 503, UNAVAILABLE, { headers: { 'Retry-After': '5' } }));
       }
-      let reply;
       try {
-        reply = await answer(rt, request, url, ctx, located.inside, info);
+        return finish(ctx, request, await answer(rt, request, url, ctx, located.inside, info));
       } catch (error) {
-        reply = toProblem(ctx, error);
+        return finish(ctx, request, toProblem(ctx, error));
       }
-      return toResponse(finish(ctx, request, reply));
     } catch {
-      // A header value the Fetch API refuses (none is built from raw input) or a URL that does not parse.
+      // A URL that does not parse, or a failure before the context exists: the generic problem.
+      ctx ??= bareContext('');
+      return finish(ctx, request, toProblem(ctx, undefined));
+    }
+  }
+
+  async function handle(request: Request, info?: ConnectionInfo): Promise<Response> {
+    const answered = await reply(request, info);
+    try {
+      return toResponse(answered);
+    } catch {
+      // A header value the Fetch API refuses (none is built from raw input): the generic problem instead.
+      const ctx = bareContext(new URL(request.url).pathname, answered.headers['X-Request-ID']);
       return toResponse(finish(ctx, request, toProblem(ctx, undefined)));
     }
   }
 
   return {
     handle,
+    reply,
     ready,
     purge: async () => purgeExpired(await ready),
     close: async () => {

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
+
 import { getError } from '@/lib/openapi';
 
 import { problemTypeUri } from '../urls';
 import { allowedRequestHeaders, exposedHeaders } from './config';
-import { randomHex } from './ids';
 
 /** A field-level validation error (the document's ProblemFieldError). */
 export interface FieldError {
@@ -42,11 +43,12 @@ const SAFE_HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::
 
 /**
  * The caller's X-Request-ID if it matches `^[A-Za-z0-9._:-]{1,128}$`, else a generated `req_` + 32 hex characters
- * (128 random bits).
+ * (a version 4 UUID without its dashes: 122 random bits).
  * Unsafe values are replaced, never echoed, so header/log injection is impossible.
  */
 export function requestIdFor(value: string | null): string {
-  return value !== null && SAFE_REQUEST_ID.test(value) ? value : `req_${randomHex(16)}`;
+  // randomUUID draws from a buffer Node refills in batches: one CSPRNG call per 128 IDs, not one per request.
+  return value !== null && SAFE_REQUEST_ID.test(value) ? value : `req_${randomUUID().replaceAll('-', '')}`;
 }
 
 /** Where absolute URLs (issuer, `Link`, `Location`) take their origin from. */

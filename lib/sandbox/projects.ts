@@ -46,11 +46,12 @@ export async function listProjects(call: ApiCall): Promise<Reply> {
       errors: [{ field: 'page', message: 'must be a safe integer' }],
     });
   }
-  const { total, rows } = await call.rt.store.projectPage(
+  const { total, json: body } = await call.rt.store.projectPage(
     call.identity.tenantId,
     call.environment,
     limit,
     (page - 1) * limit,
+    (rows) => JSON.stringify(rows.map(toProject)),
   );
   const self = `${call.ctx.origin}${call.ctx.base}${getOperation('listProjects')?.path ?? '/v1/projects'}`;
   return {
@@ -60,7 +61,7 @@ export async function listProjects(call: ApiCall): Promise<Reply> {
       Link: paginationLinks(self, page, limit, total),
       'X-Total-Count': String(total),
     },
-    body: JSON.stringify(rows.map(toProject)),
+    body,
   };
 }
 
@@ -119,10 +120,10 @@ async function projectsCapReached(call: ApiCall): Promise<Reply> {
 
 /**
  * createProject: 201 with Location and defaults filled in; 429 at the per-tenant project cap (nothing stored). With an
- * Idempotency-Key (draft-ietf-httpapi-idempotency-key-header: an RFC 8941 sf-string, stored unquoted), keyed per
- * tenant and client for 24 h: same body → stored 201 replayed with `Idempotent-Replayed: true`; different body →
- * 422; still in flight (e.g. in another process) → 409; a new key while the tenant holds its cap of records → 429
- * (nothing stored).
+ * Idempotency-Key (draft-ietf-httpapi-idempotency-key-header: an RFC 8941 sf-string or the same key bare, stored
+ * unquoted), keyed per tenant and client for 24 h: same body → stored 201 replayed with `Idempotent-Replayed: true`;
+ * different body → 422; still in flight (on any instance) → 409; a new key while the tenant holds its cap of records
+ * → 429 (nothing stored).
  */
 export async function createProject(call: ApiCall): Promise<Reply> {
   const { rt, ctx, identity } = call;
@@ -136,7 +137,7 @@ export async function createProject(call: ApiCall): Promise<Reply> {
     return { status: 201, headers, body };
   }
   const parsed = parseIdempotencyKey(header);
-  // Request validation refuses such a header first (operation.ts); kept so the handler never stores a raw value.
+  // Request validation refuses such a header first (checks.ts); kept so the handler never stores a raw value.
   if (!parsed.ok)
     return problem(ctx, 400, `The header Idempotency-Key ${parsed.error.message}.`, { errors: [parsed.error] });
   const { key } = parsed;

@@ -302,7 +302,8 @@ describe('D. projects', () => {
 
   it('17. idempotency keys expire after 24 hours', async () => {
     let clock = Date.now();
-    const sandbox = setup(() => clock);
+    // A tenant lives 24 h by default too: this one lives long enough to use its key again.
+    const sandbox = testSandbox({ now: () => clock, tenantTtlSeconds: 2 * 86_400 });
     const app = await createTestApp(sandbox);
     const post = (body: string) =>
       send(sandbox, '/v1/projects', {

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 
@@ -46,23 +46,10 @@ function unreadable(req: IncomingMessage): Reply {
 }
 
 /**
- * Writes a Fetch Response with its Content-Length. A 413 closes the connection: the rest of the refused body is never
- * read, so the connection cannot carry another request.
- */
-async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  if (response.status === 413) headers.connection = 'close';
-  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
-  res.writeHead(response.status, body ? { ...headers, 'content-length': String(body.byteLength) } : headers);
-  res.end(body);
-}
-
-/**
  * Serves a sandbox on node:http. Routes with and without the `/sandbox` prefix both work (basePath ''). Each request
- * goes through `sandbox.handle` (scripts/run-samples.ts wraps it to record every response).
+ * goes through `sandbox.reply`, written out without a Fetch Response (scripts/run-samples.ts wraps it to record every
+ * answer). Why not `handle`: building and reading back a Response cost about 120 µs of a 370 µs request on the
+ * bench machine.
  * @returns the server, its base URL (`http://host:port`) and the sandbox; `close()` stops both.
  * @throws Error (rejects) when the database cannot be opened or the port cannot be bound.
  */
@@ -87,8 +74,8 @@ export async function startSandboxServer(
     }
     const info = { remoteAddress: req.socket.remoteAddress };
     sandbox
-      .handle(request, info)
-      .then((response) => writeResponse(response, res))
+      .reply(request, info)
+      .then((reply) => writeReply(reply, res))
       .catch(() => {
         res.statusCode = 500;
         res.end();

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { OpenAPIBackend, type Request as BackendRequest, type Document } from 'openapi-backend';
+import { OpenAPIBackend, type Request as BackendRequest, type Document, type Operation } from 'openapi-backend';
 
 import { getOperation, validationDocument } from '@/lib/openapi';
 
@@ -7,6 +7,8 @@ import { createAjv } from './ajv';
 import type { FieldError } from './http';
 
 let backend: Promise<OpenAPIBackend> | undefined;
+/** openapi-backend's operation objects by operationId: looking one up by ID walks and copies its operation list. */
+const operations = new Map<string, Operation>();
 
 /**
  * The openapi-backend instance for the AeThex document, built once per process (quick start, Ajv 2020 + formats,
@@ -58,7 +60,13 @@ export async function validateRequest(operationId: string, input: ValidationInpu
     query: input.query,
     ...(input.body !== undefined ? { body: input.body } : {}),
   };
-  const result = api.validateRequest(request, operationId);
+  let operation = operations.get(operationId);
+  if (!operation) {
+    operation = api.getOperation(operationId);
+    if (!operation) throw new Error(`the document has no operation ${operationId}`);
+    operations.set(operationId, operation);
+  }
+  const result = api.validateRequest(request, operation);
   if (!result.valid) return { ok: false, errors: (result.errors ?? []).map(toFieldError) };
   const coerced = (result as { coerced?: { query?: Record<string, unknown>; headers?: Record<string, unknown> } })
     .coerced;

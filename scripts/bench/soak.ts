@@ -123,11 +123,9 @@ export async function benchSoak(options: { seconds?: number; workers?: number } 
   try {
     // The soak creates thousands of projects per tenant, each with an Idempotency-Key, far above 100 requests per
     // second: lift the sandbox's abuse caps (500 projects, 1,000 idempotency records per tenant, a tenant's own rate
-    // limit). SANDBOX_DB, one file for both: a sandbox without the PostgreSQL store ignores SANDBOX_DATABASE_URL,
-    // and the two instances then share that file instead of opening the developer's .data/sandbox.db.
+    // limit).
     const env = {
       SANDBOX_DATABASE_URL: cluster.url,
-      SANDBOX_DB: path.join(temp.dir, 'shared.db'),
       SANDBOX_PROJECTS_PER_TENANT: '1000000',
       SANDBOX_MAX_REQUESTS_PER_SECOND: '1000000',
       SANDBOX_IDEMPOTENCY_RECORDS_PER_TENANT: '1000000',

@@ -42,6 +42,12 @@ export async function authenticateBearer(
   const isPat = token.startsWith('pat_');
   const row = await store.credential(sha256Hex(token), isPat);
   if (!row) return { kind: 'invalid', description: 'The access token is unknown or revoked.' };
+  // An expired tenant is purged in batches; until then its projects must not change (see SandboxStore.projectPage).
+  if (row.tenant_expires_at <= now)
+    return {
+      kind: 'invalid',
+      description: 'The sandbox app of this token expired; create another (POST /sandbox/apps).',
+    };
   if (row.expires_at !== null && row.expires_at <= now) {
     return {
       kind: 'invalid',

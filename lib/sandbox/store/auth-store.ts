@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 
 import type { SandboxDatabase } from './database';
 import type { DialectName } from './migrations';
+import { prepare } from './prepared';
 import type {
   CapHit,
   CapName,
@@ -58,6 +59,8 @@ export class AuthStore {
     this.db = database.db;
     this.dialect = database.dialect;
     this.closeDatabase = database.close;
+    this.patCredential = this.preparePatCredential();
+    this.accessCredential = this.prepareAccessCredential();
   }
 
   /**
@@ -124,26 +127,39 @@ export class AuthStore {
    * Looks up a bearer credential by the SHA-256 of the token, with its tenant's limits. Revoked tokens and tokens of
    * revoked grants never match; read on every request, so a revocation by any instance holds at once everywhere.
    */
-  credential(hash: string, isPat: boolean): Promise<CredentialRow | undefined> {
-    if (isPat)
-      return this.db
+  async credential(hash: string, isPat: boolean): Promise<CredentialRow | undefined> {
+    return (await (isPat ? this.patCredential : this.accessCredential)(hash))[0];
+  }
+
+  private readonly patCredential: (hash: string) => Promise<CredentialRow[]>;
+  private readonly accessCredential: (hash: string) => Promise<CredentialRow[]>;
+
+  /** A personal access token's credential row by the token's SHA-256 (prepared: read on every request). */
+  private preparePatCredential() {
+    return prepare(this.db, 1, (hash: string) =>
+      this.db
         .selectFrom('personal_access_tokens as p')
         .innerJoin('tenants as t', 't.id', 'p.tenant_id')
         .select(['p.tenant_id', 'p.scopes as scope', 't.rate_limit', 't.rate_window_seconds', 't.maintenance'])
-        .select(['t.maintenance_retry_after', sql<string>`'pat:' || p.id`.as('client_id')])
-        .select(sql<null>`null`.as('expires_at'))
-        .where('p.hash', '=', hash)
-        .executeTakeFirst();
-    return this.db
-      .selectFrom('access_tokens as a')
-      .innerJoin('tenants as t', 't.id', 'a.tenant_id')
-      .leftJoin('grants as g', 'g.id', 'a.grant_id')
-      .select(['a.tenant_id', 'a.client_id', 'a.scope', 'a.expires_at', 't.rate_limit', 't.rate_window_seconds'])
-      .select(['t.maintenance', 't.maintenance_retry_after'])
-      .where('a.hash', '=', hash)
-      .where('a.revoked', '=', 0)
-      .where((eb) => eb.or([eb('g.revoked', 'is', null), eb('g.revoked', '=', 0)]))
-      .executeTakeFirst();
+        .select(['t.maintenance_retry_after', 't.expires_at as tenant_expires_at'])
+        .select([sql<string>`'pat:' || p.id`.as('client_id'), sql<null>`null`.as('expires_at')])
+        .where('p.hash', '=', hash),
+    );
+  }
+
+  /** An unrevoked access token's credential row by the token's SHA-256 (prepared: read on every request). */
+  private prepareAccessCredential() {
+    return prepare(this.db, 1, (hash: string) =>
+      this.db
+        .selectFrom('access_tokens as a')
+        .innerJoin('tenants as t', 't.id', 'a.tenant_id')
+        .leftJoin('grants as g', 'g.id', 'a.grant_id')
+        .select(['a.tenant_id', 'a.client_id', 'a.scope', 'a.expires_at', 't.rate_limit', 't.rate_window_seconds'])
+        .select(['t.maintenance', 't.maintenance_retry_after', 't.expires_at as tenant_expires_at'])
+        .where('a.hash', '=', hash)
+        .where('a.revoked', '=', 0)
+        .where((eb) => eb.or([eb('g.revoked', 'is', null), eb('g.revoked', '=', 0)])),
+    );
   }
 
   /**

@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely';
+import { LRUCache } from 'lru-cache';
 
 import { AuthStore } from './auth-store';
 import { openDatabase, type DatabaseOptions } from './database';
+import { prepare } from './prepared';
 import type { CapHit, IdempotencyClaim, ProjectRow, StoredResponse, Tables } from './schema';
 
 export type { IssuanceCaps, RefreshRefusal } from './auth-store';
@@ -79,27 +81,63 @@ export class SandboxStore extends AuthStore {
     return new SandboxStore(await openDatabase(options));
   }
 
-  /** One page of a tenant's projects in an environment, oldest first, and how many there are in all. */
+  /**
+   * Serialised pages by tenant, environment, limit, offset and the page's (count, last seq) of the environment,
+   * the 2,000 most recently used. Exact on every instance without invalidation: a live tenant's projects are only
+   * ever inserted (never updated; deleted only by the purge of an expired tenant, whose credentials no longer work),
+   * so for one tenant and environment a count and the highest `seq` name exactly one set of projects.
+   * Why: serialising a page of 25 rows was the largest cost of `GET /v1/projects` (see lib/sandbox/README.md).
+   */
+  private readonly pages = new LRUCache<string, { total: number; json: string }>({ max: 2_000 });
+
+  /** How many projects a tenant has in an environment and the highest `seq` among them (prepared: every list reads it). */
+  private readonly pageState = prepare(this.db, 2, (tenantId: string, environment: string) =>
+    this.db
+      .selectFrom('projects')
+      .where('tenant_id', '=', tenantId)
+      .where('environment', '=', environment)
+      .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.max<number | null>('seq').as('last')]),
+  );
+
+  /**
+   * One page of a tenant's projects in an environment, oldest first, as `toJson` serialises it, and how many there
+   * are in all. One small query on a repeat (count and highest `seq`); the rows are read, with their own count and
+   * highest `seq` from the same statement (so from one snapshot), only for a page not seen in that state.
+   */
   async projectPage(
     tenantId: string,
     environment: string,
     limit: number,
     offset: number,
-  ): Promise<{ total: number; rows: ProjectRow[] }> {
+    toJson: (rows: ProjectRow[]) => string,
+  ): Promise<{ total: number; json: string }> {
+    const [state] = await this.pageState(tenantId, environment);
     const scope = this.db
       .selectFrom('projects')
       .where('tenant_id', '=', tenantId)
       .where('environment', '=', environment);
-    const { total } = await scope.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    if (offset >= Number(total)) return { total: Number(total), rows: [] };
+    const key = (total: number, last: number | null) =>
+      `${tenantId}|${environment}|${limit}|${offset}|${total}|${last}`;
+    const total = Number(state!.total);
+    if (offset >= total) return { total, json: '[]' };
+    const cached = this.pages.get(key(total, state!.last));
+    if (cached) return cached;
     const rows = await scope
       .select(['id', 'tenant_id', 'name', 'description', 'environment', 'region', 'default_branch', 'auto_deploy'])
-      .select('created_at')
+      .select((eb) => [
+        'created_at',
+        eb.fn.countAll<number>().over().as('total'),
+        eb.fn.max<number>('seq').over().as('last'),
+      ])
       .orderBy('seq')
       .limit(limit)
       .offset(offset)
       .execute();
-    return { total: Number(total), rows };
+    if (rows.length === 0) return { total, json: '[]' };
+    // The rows carry `total` and `last` too; toJson reads the project's fields only.
+    const page = { total: Number(rows[0]!.total), json: toJson(rows) };
+    this.pages.set(key(page.total, rows[0]!.last), page);
+    return page;
   }
 
   /** A tenant's project by ID (another tenant's project is undefined, as if it did not exist). */
@@ -253,6 +291,10 @@ export class SandboxStore extends AuthStore {
     now: number,
     windowMs: number,
   ): Promise<{ window_start: number; count: number }> {
+    return (await this.rateHit(subject, now, windowMs))[0]!;
+  }
+
+  private readonly rateHit = prepare(this.db, 3, (subject: string, now: number, windowMs: number) => {
     const ended = sql<boolean>`rate_windows.window_start + ${windowMs} <= ${now}`;
     return this.db
       .insertInto('rate_windows')
@@ -263,9 +305,8 @@ export class SandboxStore extends AuthStore {
           count: sql<number>`case when ${ended} then 1 else rate_windows.count + 1 end`,
         }),
       )
-      .returning(['window_start', 'count'])
-      .executeTakeFirstOrThrow();
-  }
+      .returning(['window_start', 'count']);
+  });
 
   /** The subject's current window without counting, or undefined. */
   peekRateWindow(subject: string): Promise<{ window_start: number; count: number } | undefined> {

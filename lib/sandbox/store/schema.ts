@@ -117,6 +117,8 @@ export interface CredentialRow {
   rate_window_seconds: number;
   maintenance: number;
   maintenance_retry_after: number;
+  /** When the credential's tenant expires (epoch ms): an expired tenant's credentials no longer work. */
+  tenant_expires_at: number;
 }
 
 /** A stored response of an idempotent request. */

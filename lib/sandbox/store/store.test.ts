@@ -135,6 +135,26 @@ describe('the store on two connections to one database', () => {
       Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? a : b).createProject(project(id, `prj_cap_${i}`), 25)),
     );
     expect(results.filter((result) => result === undefined)).toHaveLength(25);
-    expect((await a.projectPage(id, 'production', 100, 0)).total).toBe(25);
+    expect((await a.projectPage(id, 'production', 100, 0, JSON.stringify)).total).toBe(25);
+  });
+
+  it("never serves a stale page: a project created through one store shows at once in the other's cached page", async () => {
+    const [a, b] = await twoStores();
+    const id = await tenant(a, 1_900_000_000_000, 30);
+    const ids = async (store: SandboxStore, offset: number) => {
+      const page = await store.projectPage(id, 'production', 25, offset, JSON.stringify);
+      return { total: page.total, ids: (JSON.parse(page.json) as ProjectRow[]).map((row) => row.id) };
+    };
+    expect(await ids(a, 25)).toEqual({
+      total: 30,
+      ids: Array.from({ length: 5 }, (_, i) => `prj_${serial}_${i + 25}`),
+    });
+    expect((await ids(a, 25)).ids).toHaveLength(5);
+    await b.createProject(project(id, 'prj_late'), 500);
+    expect(await ids(a, 25)).toEqual({
+      total: 31,
+      ids: [...Array.from({ length: 5 }, (_, i) => `prj_${serial}_${i + 25}`), 'prj_late'],
+    });
+    expect((await ids(a, 50)).ids).toEqual([]);
   });
 });
