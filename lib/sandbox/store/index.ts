@@ -112,17 +112,16 @@ export class SandboxStore extends AuthStore {
     toJson: (rows: ProjectRow[]) => string,
   ): Promise<{ total: number; json: string }> {
     const [state] = await this.pageState(tenantId, environment);
-    const scope = this.db
-      .selectFrom('projects')
-      .where('tenant_id', '=', tenantId)
-      .where('environment', '=', environment);
     const key = (total: number, last: number | null) =>
       `${tenantId}|${environment}|${limit}|${offset}|${total}|${last}`;
     const total = Number(state!.total);
     if (offset >= total) return { total, json: '[]' };
     const cached = this.pages.get(key(total, state!.last));
     if (cached) return cached;
-    const rows = await scope
+    const rows = await this.db
+      .selectFrom('projects')
+      .where('tenant_id', '=', tenantId)
+      .where('environment', '=', environment)
       .select(['id', 'tenant_id', 'name', 'description', 'environment', 'region', 'default_branch', 'auto_deploy'])
       .select((eb) => [
         'created_at',
