@@ -3,7 +3,7 @@ import { purgeExpired, startPurgeTimer } from './housekeeping';
 import { bareContext, problem, toResponse, type Reply, type RequestContext } from './http';
 import { answer, context, finish, toProblem, type ConnectionInfo, type Mount } from './pipeline';
 import type { Runtime } from './runtime';
-import { SandboxStore } from './store';
+import { isPostgresUrl, SandboxStore } from './store';
 
 export type { ConnectionInfo } from './pipeline';
 export { HANDLED_OPERATIONS } from './router';
@@ -45,6 +45,11 @@ export interface SandboxOptions {
    * unset, the request's Host header is used (and the metadata is not shared-cacheable).
    */
   publicOrigin?: string;
+  /**
+   * Told when the database cannot be opened, once until it opens again (the portal logs it). The message names the
+   * database kind and the driver's error, never the connection URL or request data.
+   */
+  reportFailure?: (message: string) => void;
 }
 
 /** A running sandbox. */
@@ -60,6 +65,8 @@ export interface Sandbox {
   readonly ready: Promise<Runtime>;
   /** Deletes expired tenants now (what the purge timer runs); resolves to how many this call deleted. */
   purge(): Promise<number>;
+  /** Whether the database is open now (trying again to open it if an earlier attempt failed): for health checks. */
+  available(): Promise<boolean>;
   /** Stops the purge timer and closes the database. */
   close(): Promise<void>;
 }
@@ -110,15 +117,21 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   };
   let stopTimer = () => undefined as void;
   let opening: Promise<Runtime> | undefined;
+  let failing = false;
+  const kind = isPostgresUrl(location) ? 'PostgreSQL from SANDBOX_DATABASE_URL' : `SQLite ${location}`;
   const open = (): Promise<Runtime> => {
     opening ??= SandboxStore.open({ location, ...(schema ? { schema } : {}) }).then(
       (store) => {
+        failing = false;
         const rt = { ...base, store };
         stopTimer = startPurgeTimer(rt, options.purgeIntervalMs ?? Math.min(base.tenantTtlSeconds * 1000, 60_000));
         return rt;
       },
       (error: unknown) => {
         opening = undefined;
+        if (!failing)
+          options.reportFailure?.(`AeThex sandbox: cannot open its database (${kind}): ${(error as Error).message}`);
+        failing = true;
         throw error;
       },
     );
@@ -166,6 +179,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     handle,
     reply,
     ready,
+    available: () =>
+      open().then(
+        () => true,
+        () => false,
+      ),
     purge: async () => purgeExpired(await ready),
     close: async () => {
       stopTimer();
@@ -175,14 +193,23 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   };
 }
 
-let defaultSandbox: Sandbox | undefined;
+const MOUNTED = Symbol.for('aethex.sandbox.mounted');
 
 /**
- * The portal's sandbox, mounted at /sandbox by app/sandbox/[...path]/route.ts. Created on first request so that
- * building the portal never opens the database.
- * @returns the response, for every method Next routes (the sandbox answers 405 with Allow itself).
+ * The portal's sandbox (mounted at /sandbox), one per process: created by instrumentation.ts when `next start` starts
+ * (so its migrations run then, and a database it cannot open is logged at once), else on first use; never while
+ * building. Kept on globalThis because Next may load this module once per route bundle.
+ */
+export function mountedSandbox(): Sandbox {
+  const holder = globalThis as { [MOUNTED]?: Sandbox };
+  holder[MOUNTED] ??= createSandbox({ basePath: '/sandbox', reportFailure: (message) => console.error(message) });
+  return holder[MOUNTED];
+}
+
+/**
+ * Answers a request to the mounted sandbox (app/sandbox/[...path]/route.ts exports it for every method Next routes;
+ * the sandbox answers 405 with Allow itself).
  */
 export function handleMounted(request: Request): Promise<Response> {
-  defaultSandbox ??= createSandbox({ basePath: '/sandbox' });
-  return defaultSandbox.handle(request);
+  return mountedSandbox().handle(request);
 }

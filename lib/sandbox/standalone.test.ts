@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { contractViolations } from './contract';
+import { createSandbox } from './handler';
 import { splitBase } from './router';
 import { startSandboxServer } from './server';
 import { SandboxStore } from './store';
@@ -205,6 +206,25 @@ describe('standalone server (npm run sandbox)', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('a database it cannot open: 503 problem to callers, reported once (without the URL), not available', async () => {
+    const reports: string[] = [];
+    const sandbox = createSandbox({
+      db: 'postgres://aethex:hunter2@127.0.0.1:1/aethex',
+      purgeIntervalMs: 0,
+      reportFailure: (message) => reports.push(message),
+    });
+    await expect(sandbox.ready).rejects.toThrow();
+    expect(await sandbox.available()).toBe(false);
+    const response = await sandbox.handle(new Request('http://localhost:3000/sandbox/v1/projects'));
+    expect(response.status).toBe(503);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toContain('cannot open its database (PostgreSQL from SANDBOX_DATABASE_URL)');
+    expect(reports[0]).not.toContain('hunter2');
+    await sandbox.close();
   });
 
   it('migrations are recorded and applied once, also when two instances start at once', async () => {

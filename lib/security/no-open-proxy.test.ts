@@ -29,7 +29,7 @@ const REVIEWED_ROUTES: Record<string, string> = {
   'app/openapi.yaml/route.ts': 'static OpenAPI document',
   'app/llms.txt/route.ts': 'static text from the guides and the document',
   'app/llms-full.txt/route.ts': 'static text from the guides and the document',
-  'app/healthz/route.ts': 'constant JSON liveness answer',
+  'app/healthz/route.ts': 'health check: whether the mounted sandbox has its database open (no outbound request)',
 };
 
 /** Modules that open network connections (Node clients and common HTTP libraries). */
