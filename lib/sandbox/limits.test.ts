@@ -139,6 +139,12 @@ describe('E. limits, faults and tracing', () => {
     expect((await post('{"name":')).status).toBe(400);
     expect((await post('')).status).toBe(400);
     expect((await post('[1,2]')).status).toBe(400);
+    // U+0000 cannot be stored as text on PostgreSQL: refused alike on both databases, never a 500.
+    const nul = await post('{"name":"a\\u0000b"}');
+    expect(nul.status).toBe(400);
+    expect(((await nul.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('/name');
+    const nulClient = `Basic ${Buffer.from('%00:x').toString('base64')}`;
+    expect((await send(sandbox, '/v1/projects', { headers: { Authorization: nulClient } })).status).toBe(401);
     expect((await post('name=x', { 'Content-Type': 'application/x-www-form-urlencoded' })).status).toBe(415);
     expect((await post('{"name":"x"}', { 'Content-Type': 'text/plain' })).status).toBe(415);
     const big = await post(JSON.stringify({ name: 'x', description: 'y'.repeat(1024 * 1024) }));

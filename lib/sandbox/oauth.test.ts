@@ -4,7 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { listScopes } from '@/lib/openapi';
 
 import type { Sandbox } from './handler';
-import { basic, createTestApp, FORM_TYPE, ORIGIN, sandboxFactory, sandboxFetch, send, type App } from './test-helpers';
+import {
+  basic,
+  createTestApp,
+  FORM_TYPE,
+  ORIGIN,
+  postConsent,
+  sandboxFactory,
+  sandboxFetch,
+  send,
+  type App,
+} from './test-helpers';
 
 const REDIRECT = 'http://127.0.0.1:8123/callback';
 const setup = sandboxFactory();
@@ -435,6 +445,17 @@ describe('B. hosted consent screen', () => {
     expect(denied.location.searchParams.get('error')).toBe('access_denied');
     expect(denied.location.searchParams.get('state')).toBe('st&ate=1');
     expect(denied.location.searchParams.get('code')).toBeNull();
+    // Deny needs no proof of the tenant: to a URI anyone could register, a page with the link, never a redirect.
+    const registered = await createTestApp(sandbox, { redirect_uris: ['https://app.example.org/callback'] });
+    const deniedThere = await postConsent(sandbox, {
+      ...params,
+      client_id: registered.client_id,
+      redirect_uri: 'https://app.example.org/callback',
+      decision: 'deny',
+    });
+    expect(deniedThere.status).toBe(200);
+    expect(deniedThere.headers.get('location')).toBeNull();
+    expect(await deniedThere.text()).toContain('https://app.example.org/callback?error=access_denied');
     const headers = (await send(sandbox, `/oauth/authorize?${new URLSearchParams(params)}`)).headers;
     expect(headers.get('referrer-policy')).toBe('no-referrer');
     expect(headers.get('cache-control')).toBe('no-store');

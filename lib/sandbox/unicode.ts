@@ -1,7 +1,12 @@
 import type { FieldError } from './http';
 
-/** A JSON `\u` escape of a UTF-16 surrogate (D800–DFFF): the only way a lone surrogate gets into parsed JSON. */
-const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
+/**
+ * A JSON `\u` escape of a UTF-16 surrogate (D800–DFFF) or of U+0000: the only ways a lone surrogate or a NUL gets
+ * into parsed JSON (JSON forbids a raw NUL in a string).
+ */
+const UNSTORABLE_ESCAPE = /\\u(?:[dD][89a-fA-F][0-9a-fA-F]{2}|0000)/;
+
+const NUL_MESSAGE = 'holds U+0000 (NUL), which a database cannot store in text: remove it';
 
 /** RFC 6901 reference token: `~` → `~0`, `/` → `~1`. */
 function token(key: string): string {
@@ -9,21 +14,23 @@ function token(key: string): string {
 }
 
 /**
- * The first string of a parsed JSON value (object keys and string values, at any depth) that is not well-formed
- * Unicode, i.e. holds a lone UTF-16 surrogate. Why it matters: JavaScript keeps such a string, so it would be
- * echoed back as sent, but SQLite stores text as UTF-8, which cannot encode it, and writes U+FFFD instead.
- * @param text - the JSON text the value was parsed from: without a surrogate `\u` escape in it (valid UTF-8 cannot
- * encode a surrogate) nothing is walked, so ordinary bodies cost one regular-expression scan.
+ * The first string of a parsed JSON value (object keys and string values, at any depth) that a database cannot store
+ * as sent: not well-formed Unicode (a lone UTF-16 surrogate, which SQLite would turn into U+FFFD) or holding U+0000
+ * (which PostgreSQL refuses in text). JavaScript keeps such a string, so it would otherwise be echoed back as sent on
+ * one database and fail on the other.
+ * @param text - the JSON text the value was parsed from: without a surrogate or NUL `\u` escape in it (valid UTF-8
+ * cannot encode a surrogate) nothing is walked, so ordinary bodies cost one regular-expression scan.
  * @param value - the parsed value.
  * @returns a field error with the RFC 6901 JSON pointer of the string (for a key, of the member it names), or
  * undefined when every string is well-formed. Walks iteratively: nesting depth is bounded only by the body size.
  */
 export function illFormedString(text: string, value: unknown): FieldError | undefined {
-  if (!SURROGATE_ESCAPE.test(text)) return undefined;
+  if (!UNSTORABLE_ESCAPE.test(text)) return undefined;
   const stack: [unknown, string][] = [[value, '']];
   while (stack.length > 0) {
     const [item, pointer] = stack.pop()!;
     if (typeof item === 'string') {
+      if (item.includes('\u0000')) return { field: pointer, message: NUL_MESSAGE };
       if (!item.isWellFormed())
         return {
           field: pointer,
@@ -35,6 +42,8 @@ export function illFormedString(text: string, value: unknown): FieldError | unde
     } else if (item !== null && typeof item === 'object') {
       const entries = Object.entries(item);
       for (const [key] of entries) {
+        if (key.includes('\u0000'))
+          return { field: `${pointer}/${token(key)}`, message: `is a key that ${NUL_MESSAGE}` };
         if (!key.isWellFormed())
           return {
             field: `${pointer}/${token(key)}`,

@@ -112,6 +112,10 @@ describe('F. webhooks', () => {
         `/headers/${name}`,
       );
     }
+    // A signature of the right length in characters but not in bytes (é is two UTF-8 bytes): 400, not a 500.
+    const [, real = ''] = delivery.headers['webhook-signature'].split(',');
+    const wide = { ...delivery.headers, 'webhook-signature': `v1,é${real.slice(1)}` };
+    expect((await verify(sandbox, app, delivery.payload, wide)).status).toBe(400);
     clock += 301_000;
     const late = await verify(sandbox, app, delivery.payload, delivery.headers);
     expect(late.status).toBe(400);

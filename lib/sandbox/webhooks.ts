@@ -126,11 +126,10 @@ export function checkDelivery(
   const expected = new Webhook(secret).sign(headers['webhook-id']!, new Date(timestamp * 1000), payload).split(',')[1]!;
   const matches = headers['webhook-signature']!.split(' ').some((entry) => {
     const [version, signature = ''] = entry.split(',');
-    return (
-      version === 'v1' &&
-      signature.length === expected.length &&
-      timingSafeEqual(Buffer.from(signature), Buffer.from(expected))
-    );
+    // Compared as bytes: a character outside ASCII is one UTF-16 unit but several UTF-8 bytes.
+    const given = Buffer.from(signature);
+    const wanted = Buffer.from(expected);
+    return version === 'v1' && given.length === wanted.length && timingSafeEqual(given, wanted);
   });
   if (!matches)
     return {

@@ -53,7 +53,8 @@ async function check(rt: Runtime, issuer: string, params: Map<string, string>, r
   const client = await findClient(rt.store, clientId, rt.portalUrl);
   if (!client) return page('Unknown client', `No OAuth client ${clientId} is registered in this sandbox.`);
   const redirectUri = params.get('redirect_uri');
-  if (!redirectUri || !redirectAllowed(client, redirectUri)) {
+  // A control character is never part of a registered URI (and a NUL cannot be stored with a code).
+  if (!redirectUri || /[\u0000-\u001f\u007f]/.test(redirectUri) || !redirectAllowed(client, redirectUri)) {
     return page(
       'Unregistered redirect URI',
       `The redirect_uri ${redirectUri ?? '(missing)'} is not registered for client ${clientId}.`,
@@ -213,8 +214,19 @@ export async function handleDecision(
   values.delete('personal_access_token');
   const checked = await check(rt, issuer, values, repeated);
   if (checked.kind !== 'ok') return respond(checked);
-  if (decision !== 'allow')
-    return respond(errorRedirect(checked.redirectUri, issuer, values, 'access_denied', 'The user denied the request.'));
+  if (decision !== 'allow') {
+    const denied = errorRedirect(checked.redirectUri, issuer, values, 'access_denied', 'The user denied the request.');
+    // Deny needs no proof of the tenant, so, as for an invalid request, it redirects only where redirecting is safe
+    // (the console, loopback URIs); to a URI anyone could have registered, a page with a link.
+    if (!checked.client.tenantId || isLoopbackRedirect(checked.redirectUri)) return respond(denied);
+    return respond({
+      kind: 'page',
+      status: 200,
+      title: 'Request denied',
+      detail: 'You denied the request; the application has been told.',
+      returnTo: denied.to,
+    });
+  }
   const proof = (await ticketProof(rt, checked)) ?? (await tokenProof(rt, checked.client, typed));
   if (!proof) {
     const alert = typed

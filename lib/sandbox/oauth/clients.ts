@@ -33,6 +33,8 @@ export async function findClient(
   clientId: string,
   portalUrl: string | undefined,
 ): Promise<OAuthClient | undefined> {
+  // Client IDs are generated alphanumerics; a NUL (from %00 or Basic credentials) names none, and PostgreSQL refuses it.
+  if (clientId.includes('\u0000')) return undefined;
   if (clientId === CONSOLE_CLIENT_ID) {
     return {
       id: CONSOLE_CLIENT_ID,

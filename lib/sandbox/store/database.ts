@@ -50,8 +50,10 @@ function postgresPool(url: string, schema: string | undefined): pg.Pool {
   // Asynchronous commit: a PostgreSQL crash may lose the last moment of sandbox writes (never half of one), and no
   // request waits for its write-ahead log to reach the disk; the bench's rate-limit upsert runs on every request.
   const settings = [...(schema ? [`-c search_path=${schema}`] : []), '-c synchronous_commit=off'];
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: url,
+    // Names the connections in pg_stat_activity: the sandbox, and its schema when it has one of its own.
+    application_name: `aethex-sandbox${schema ? `:${schema}` : ''}`,
     max: 10,
     options: settings.join(' '),
     types: {
@@ -61,6 +63,10 @@ function postgresPool(url: string, schema: string | undefined): pg.Pool {
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server closes (a restart, a failover, pg_terminate_backend) is dropped by the pool and
+  // replaced on the next query; without a listener its 'error' event would end the process.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /**
@@ -166,7 +172,9 @@ export function isPostgresUrl(location: string): boolean {
  */
 export async function openDatabase(options: DatabaseOptions): Promise<SandboxDatabase> {
   const dialect: DialectName = isPostgresUrl(options.location) ? 'postgres' : 'sqlite';
-  const schema = dialect === 'postgres' ? options.schema : undefined;
+  // Named explicitly, also when it is `public`: Kysely's Migrator looks for its own tables in every schema unless told
+  // which one, and would take another schema's for this one's.
+  const schema = dialect === 'postgres' ? (options.schema ?? 'public') : undefined;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
     throw new Error(`the schema name ${schema} must be a lower-case SQL identifier`);
   const db = new Kysely<Tables>({

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { sql } from 'kysely';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 import { testDatabase, testPostgresUrl } from '../test-helpers';
@@ -73,6 +74,23 @@ async function tenant(store: SandboxStore, expiresAt: number, projects = 3): Pro
   );
   return id;
 }
+
+describe.skipIf(!testPostgresUrl())('the store on PostgreSQL', () => {
+  it('survives the server closing its idle connections: the next query opens a new one', async () => {
+    const database = testDatabase();
+    const store = await SandboxStore.open({ location: database.db!, schema: database.schema! });
+    opened.push(store);
+    await tenant(store, 1_900_000_000_000, 0);
+    const watcher = await SandboxStore.open({ location: database.db! });
+    opened.push(watcher);
+    const killed = await sql<{ pid: number }>`select pg_terminate_backend(pid) as pid from pg_stat_activity
+      where application_name = ${`aethex-sandbox:${database.schema}`}`.execute(watcher.db);
+    expect(killed.rows.length).toBeGreaterThan(0);
+    // Give the pool the 'error' events of its idle clients (before the fix, they ended the process).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await store.expiredTenants(2_000_000_000_000, 10)).length).toBe(1);
+  });
+});
 
 describe('the store on two connections to one database', () => {
   it('counts one rate-limit window atomically: 200 concurrent hits from both get 200 distinct counts', async () => {
