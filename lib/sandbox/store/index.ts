@@ -82,13 +82,19 @@ export class SandboxStore extends AuthStore {
   }
 
   /**
-   * Serialised pages by tenant, environment, limit, offset and the page's (count, last seq) of the environment,
-   * the 2,000 most recently used. Exact on every instance without invalidation: a live tenant's projects are only
-   * ever inserted (never updated; deleted only by the purge of an expired tenant, whose credentials no longer work),
-   * so for one tenant and environment a count and the highest `seq` name exactly one set of projects.
+   * Serialised pages by tenant, environment, limit, offset and the page's (count, last seq) of the environment, the
+   * most recently used: at most 2,000 pages and 4 MiB of JSON (a soak creating thousands of projects fills it with
+   * states that never come back, and memory must stay flat). Exact on every instance without invalidation: a live
+   * tenant's projects are only ever inserted (never updated; deleted only by the purge of an expired tenant, whose
+   * credentials no longer work), so for one tenant and environment a count and the highest `seq` name exactly one set
+   * of projects.
    * Why: serialising a page of 25 rows was the largest cost of `GET /v1/projects` (see lib/sandbox/README.md).
    */
-  private readonly pages = new LRUCache<string, { total: number; json: string }>({ max: 2_000 });
+  private readonly pages = new LRUCache<string, { total: number; json: string }>({
+    max: 2_000,
+    maxSize: 4 * 1024 * 1024,
+    sizeCalculation: (page) => page.json.length + 64,
+  });
 
   /** How many projects a tenant has in an environment and the highest `seq` among them (prepared: every list reads it). */
   private readonly pageState = prepare(this.db, 2, (tenantId: string, environment: string) =>
