@@ -30,7 +30,7 @@ export function postgresBinDir(): string | undefined {
 }
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

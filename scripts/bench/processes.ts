@@ -6,11 +6,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { startPostgres, type PostgresCluster } from '../../tests/postgres';
+import { freePort, startPostgres, type PostgresCluster } from '../../tests/postgres';
+
+/** A TCP port that was free a moment ago on 127.0.0.1 (tests/postgres.ts). */
+export { freePort };
 
 const pending = new Set<() => void>();
 
@@ -115,18 +117,6 @@ export async function waitUntilReady<T>(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${what} was not ready within ${timeoutMs / 1000} s:\n${child.output()}`);
-}
-
-/** A TCP port that was free a moment ago on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A running standalone sandbox: its base URL (without `/sandbox`) and process. */
