@@ -27,6 +27,8 @@ export interface TokenRecord {
   readonly grant: 'client_credentials' | 'authorization_code' | 'personal_access_token';
   /** Base URL the token was issued for (tokens are bound to their authorization server). */
   readonly baseUrl: string;
+  /** The client that obtained it (client credentials only): tells a sandbox app's token from others. */
+  readonly clientId?: string;
 }
 
 /** What survives the redirect to the consent screen and back (never a token). */
@@ -145,7 +147,10 @@ export async function clientCredentialsToken(
     requestOptions(baseUrl),
   );
   const result = await oauth.processClientCredentialsResponse(as, client, response);
-  return toRecord(result, 'client_credentials', baseUrl, credentials.scopes, Date.now());
+  return {
+    ...toRecord(result, 'client_credentials', baseUrl, credentials.scopes, Date.now()),
+    clientId: credentials.clientId,
+  };
 }
 
 /**

@@ -3,26 +3,14 @@
  * It lives at module scope, so it survives client-side navigation (the OAuth callback hands a
  * token to it and soft-navigates back to /console) but not a reload: tokens and secrets are memory-only.
  */
+import type { SandboxApp } from '../sandbox-session';
 import type { FailureExplanation } from './failure';
 import type { TokenRecord } from './oauth';
 import type { BuiltRequest, FormValues } from './request';
 import type { BodyProblem } from './schema';
 import type { ConsoleResponse } from './send';
 
-/** A sandbox app as `POST /sandbox/apps` returns it (lib/sandbox/README.md). Secrets: memory only. */
-export interface SandboxApp {
-  readonly tenant_id: string;
-  readonly name: string;
-  readonly client_id: string;
-  readonly client_secret: string;
-  readonly personal_access_token: string;
-  readonly webhook_secret: string;
-  readonly scopes: readonly string[];
-  readonly rate_limit: { readonly limit: number; readonly window_seconds: number };
-  readonly expires_at: string;
-  /** Base URL the app was created on. */
-  readonly baseUrl: string;
-}
+export type { SandboxApp };
 
 /** Which API the console talks to. */
 export type TargetKind = 'sandbox' | 'production' | 'custom';
