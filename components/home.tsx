@@ -2,6 +2,8 @@ import Link from 'next/link';
 
 import { guideHref, PATHS } from '@/lib/urls';
 
+import { SandboxAppStart } from './sandbox-app-start';
+
 /** The home page's headline and two calls to action. */
 export function HomeHero() {
   return (
@@ -28,6 +30,9 @@ export function HomeHero() {
           Open the console
         </Link>
       </div>
+      <div className="mt-6">
+        <SandboxAppStart />
+      </div>
     </section>
   );
 }
@@ -35,7 +40,11 @@ export function HomeHero() {
 const steps = [
   {
     title: 'Create a sandbox app',
-    body: 'One click in the console gives you a client ID and secret, a personal access token and a webhook secret.',
+    body: 'One click (above, or in the console) gives you a tenant with 60 projects, its client credentials, a personal access token and an access token.',
+  },
+  {
+    title: 'Point the samples at the sandbox',
+    body: 'Nothing to do: once you have an app, every sample on this site carries the sandbox URL and its credentials.',
   },
   {
     title: 'Get an access token',
@@ -47,14 +56,14 @@ const steps = [
   },
 ];
 
-/** Three numbered steps from nothing to a first authenticated call. */
+/** The quickstart's four steps from nothing to a first authenticated call, in its words. */
 export function FirstCallSteps() {
   return (
     <section aria-labelledby="first-call" className="mt-16">
       <h2 id="first-call" className="text-2xl font-semibold tracking-tight">
-        Your first call in three steps
+        Your first call in four steps
       </h2>
-      <ol className="mt-6 grid gap-6 sm:grid-cols-3">
+      <ol className="mt-6 grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
         {steps.map((step, i) => (
           <li key={step.title} className="rounded-xl bg-zinc-50 p-5 dark:bg-zinc-900">
             <span className="flex h-7 w-7 items-center justify-center rounded-full bg-indigo-700 text-sm font-semibold text-white">

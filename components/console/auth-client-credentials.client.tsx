@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 
 import { getClientCredentialsToken } from '@/lib/console/actions';
 
@@ -9,11 +9,8 @@ import { buttonClass, inputClass } from './ui';
 import { useConsole, useConsoleState } from './use-console';
 import { useGrantableScopes } from './use-grantable-scopes';
 
-/**
- * OAuth client credentials: client ID + secret (prefilled from the sandbox app) and scopes → POST /v1/auth/token.
- * @param props.focusOnMount move focus to the Client ID field when shown (the control that opened it is gone)
- */
-export function AuthClientCredentials({ focusOnMount = false }: { focusOnMount?: boolean }) {
+/** OAuth client credentials: client ID + secret (prefilled from the sandbox app) and scopes → POST /v1/auth/token. */
+export function AuthClientCredentials() {
   const { data, store } = useConsole();
   const app = useConsoleState((s) => s.app);
   const [clientId, setClientId] = useState(app?.client_id ?? '');
@@ -21,10 +18,6 @@ export function AuthClientCredentials({ focusOnMount = false }: { focusOnMount?:
   const grantable = useGrantableScopes();
   const [scopes, setScopes] = useState<string[]>(grantable.map((s) => s.name));
   const [busy, setBusy] = useState(false);
-  const first = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (focusOnMount) first.current?.focus();
-  }, [focusOnMount]);
   return (
     <form
       className="space-y-2"
@@ -39,7 +32,6 @@ export function AuthClientCredentials({ focusOnMount = false }: { focusOnMount?:
       <label className="block text-sm">
         <span className="font-medium">Client ID</span>
         <input
-          ref={first}
           className={`${inputClass} mt-1 font-mono`}
           value={clientId}
           onChange={(e) => setClientId(e.target.value)}

@@ -19,8 +19,6 @@ const methods = [
 /** Authentication: the document's security schemes as four ways to get a token, plus the token's status. */
 export function AuthPanel() {
   const [method, setMethod] = useState<(typeof methods)[number]['id']>('app');
-  // The sandbox app's "use" button unmounts with its panel: focus then moves into the credentials form.
-  const [focusForm, setFocusForm] = useState(false);
   return (
     <Panel id="auth" title="Authentication">
       <fieldset>
@@ -28,30 +26,15 @@ export function AuthPanel() {
         <div className="flex flex-wrap gap-x-4 gap-y-1">
           {methods.map((m) => (
             <label key={m.id} className="flex items-center gap-1.5 text-sm">
-              <input
-                type="radio"
-                name="auth-method"
-                checked={method === m.id}
-                onChange={() => {
-                  setMethod(m.id);
-                  setFocusForm(false);
-                }}
-              />
+              <input type="radio" name="auth-method" checked={method === m.id} onChange={() => setMethod(m.id)} />
               {m.label}
             </label>
           ))}
         </div>
       </fieldset>
       <div className="mt-3">
-        {method === 'app' ? (
-          <AuthSandboxApp
-            onUse={() => {
-              setMethod('cc');
-              setFocusForm(true);
-            }}
-          />
-        ) : null}
-        {method === 'cc' ? <AuthClientCredentials focusOnMount={focusForm} /> : null}
+        {method === 'app' ? <AuthSandboxApp /> : null}
+        {method === 'cc' ? <AuthClientCredentials /> : null}
         {method === 'code' ? <AuthCode /> : null}
         {method === 'pat' ? <AuthPat /> : null}
       </div>

@@ -2,15 +2,18 @@
 
 import { useState } from 'react';
 
-import { createSandboxApp } from '@/lib/console/actions';
+import { createSandboxApp, forgetSandboxApp } from '@/lib/console/actions';
 import { hasSandboxTools } from '@/lib/console/target';
 
 import { PlainField, SecretField } from './secret-field.client';
 import { buttonClass, secondaryButtonClass } from './ui';
 import { useConsole, useConsoleState } from './use-console';
 
-/** One click creates a sandbox app (tenant) and shows its credentials, masked and copyable. */
-export function AuthSandboxApp({ onUse }: { onUse: () => void }) {
+/**
+ * One click creates a sandbox app (tenant), gets an access token with every scope and makes it the active
+ * credential; the app's credentials show masked and copyable, with Forget.
+ */
+export function AuthSandboxApp() {
   const { data, store } = useConsole();
   const app = useConsoleState((s) => s.app);
   const target = useConsoleState((s) => s.target);
@@ -25,7 +28,7 @@ export function AuthSandboxApp({ onUse }: { onUse: () => void }) {
     <div className="space-y-2">
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
         A sandbox app is an isolated tenant with 60 sample projects, an OAuth client, a personal access token and a
-        webhook signing secret.
+        webhook signing secret. Creating one also gets an access token with every scope, so your next Send works.
       </p>
       <button
         type="button"
@@ -38,7 +41,7 @@ export function AuthSandboxApp({ onUse }: { onUse: () => void }) {
           setBusy(false);
         }}
       >
-        {app ? 'Create another sandbox app' : 'Create sandbox app'}
+        {busy ? 'Creating…' : app ? 'Create another sandbox app' : 'Create sandbox app'}
       </button>
       {app ? (
         <div className="space-y-1.5 rounded-lg bg-zinc-50 p-3 dark:bg-zinc-900">
@@ -49,10 +52,11 @@ export function AuthSandboxApp({ onUse }: { onUse: () => void }) {
           <SecretField label="Webhook secret" value={app.webhook_secret} />
           <p className="text-xs text-zinc-600 dark:text-zinc-400">
             Rate limit {app.rate_limit.limit} requests / {app.rate_limit.window_seconds} s · expires{' '}
-            {new Date(app.expires_at).toLocaleString()} · kept in this tab&apos;s memory only.
+            {new Date(app.expires_at).toLocaleString()} · kept for this tab only (sessionStorage), and filled into every
+            code sample on the site.
           </p>
-          <button type="button" className={secondaryButtonClass} onClick={onUse}>
-            Use these credentials for a token
+          <button type="button" className={secondaryButtonClass} onClick={() => forgetSandboxApp(store)}>
+            Forget this app
           </button>
         </div>
       ) : null}

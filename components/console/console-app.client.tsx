@@ -4,16 +4,18 @@ import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useMemo, useRef } from 'react';
 
-import { acceptToken } from '@/lib/console/actions';
+import { acceptToken, syncSandboxSession } from '@/lib/console/actions';
 import { loadHistory } from '@/lib/console/history';
 import { CALLBACK_MESSAGE, completeAuthorization, describeOAuthError } from '@/lib/console/oauth';
 import { consoleStore, initialState } from '@/lib/console/store';
 import type { ConsoleData } from '@/lib/console/types';
+import { readSandboxSession, subscribeSandboxSession } from '@/lib/sandbox-session';
 
 import { AuthPanel } from './auth-panel.client';
 import { HistoryPanel } from './history-panel.client';
 import { LazyPanel, Notice } from './lazy-panel.client';
 import { RequestForm } from './request-form.client';
+import { RequestLookup } from './request-lookup.client';
 import { ResponseViewer } from './response-viewer.client';
 import { SandboxControls } from './sandbox-controls.client';
 import { TargetChooser } from './target-chooser.client';
@@ -57,6 +59,9 @@ export function ConsoleApp({ data }: { data: ConsoleData }) {
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     store.setState((s) => (s.history.length ? s : { ...s, history: loadHistory(sessionStorage) }));
+    // The tab's sandbox app (sessionStorage) survives reloads and other pages; a production token does not.
+    syncSandboxSession(store, readSandboxSession());
+    const unsubscribe = subscribeSandboxSession(() => syncSandboxSession(store, readSandboxSession()));
     // Marks hydration done (tests wait for it before clicking).
     root.current?.setAttribute('data-ready', 'true');
     const onMessage = (event: MessageEvent) => {
@@ -74,7 +79,10 @@ export function ConsoleApp({ data }: { data: ConsoleData }) {
         });
     };
     window.addEventListener('message', onMessage);
-    return () => window.removeEventListener('message', onMessage);
+    return () => {
+      window.removeEventListener('message', onMessage);
+      unsubscribe();
+    };
   }, [store]);
   const context = useMemo(() => ({ data, store }), [data, store]);
   return (
@@ -96,6 +104,7 @@ export function ConsoleApp({ data }: { data: ConsoleData }) {
             {() => <WebhookPlayground />}
           </LazyPanel>
           <HistoryPanel />
+          <RequestLookup />
         </div>
       </div>
     </ConsoleContext.Provider>

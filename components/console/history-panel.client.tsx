@@ -2,6 +2,7 @@
 
 import { HISTORY_KEY } from '@/lib/console/history';
 
+import { LookUpButton } from './look-up-button.client';
 import { Panel, secondaryButtonClass } from './ui';
 import { useConsole, useConsoleState } from './use-console';
 
@@ -35,10 +36,10 @@ export function HistoryPanel() {
       ) : (
         <ol className="space-y-1 text-xs">
           {history.map((entry) => (
-            <li key={entry.id}>
+            <li key={entry.id} className="flex items-center gap-1">
               <button
                 type="button"
-                className="flex w-full flex-wrap items-center gap-2 rounded px-2 py-1 text-left font-mono hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-zinc-800"
+                className="flex min-w-0 flex-1 flex-wrap items-center gap-2 rounded px-2 py-1 text-left font-mono hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-zinc-800"
                 aria-label={`Restore ${entry.method} ${entry.path} (${entry.status ?? 'no response'})`}
                 onClick={() =>
                   store.setState((s) => ({
@@ -56,6 +57,7 @@ export function HistoryPanel() {
                   {new Date(entry.at).toLocaleTimeString()}
                 </time>
               </button>
+              {entry.requestId ? <LookUpButton requestId={entry.requestId} /> : null}
             </li>
           ))}
         </ol>

@@ -2,6 +2,8 @@
 
 import { CopyButton } from '@/components/copy-button.client';
 
+import { LookUpButton } from './look-up-button.client';
+
 /** The response's X-Request-ID, copyable, with the line on sharing it with support. */
 export function RequestIdChip({ requestId }: { requestId: string }) {
   return (
@@ -12,9 +14,11 @@ export function RequestIdChip({ requestId }: { requestId: string }) {
           {requestId}
         </code>
         <CopyButton text={requestId} label="request ID" />
+        <LookUpButton requestId={requestId} />
       </p>
       <p className="mt-1 text-zinc-700 dark:text-zinc-300">
-        Contacting support about this call? Include this request ID: it finds the request in our logs in seconds.
+        Contacting support about this call? Include this request ID: it finds the request in our logs in seconds. In the
+        sandbox, Look up shows the exchange as it was logged.
       </p>
     </div>
   );

@@ -1,7 +1,9 @@
 'use client';
 
+import { renewSandboxToken } from '@/lib/console/actions';
 import type { TokenRecord } from '@/lib/console/oauth';
 import { formatCountdown, secondsLeft } from '@/lib/console/time';
+import { isSandboxToken } from '@/lib/sandbox-session';
 
 import { SecretField } from './secret-field.client';
 import { secondaryButtonClass } from './ui';
@@ -13,10 +15,14 @@ const grantNames: Record<TokenRecord['grant'], string> = {
   personal_access_token: 'personal access token',
 };
 
-/** The current token: masked value, grant, scopes, live expiry countdown; on expiry, a way to get a new one. */
+/**
+ * The current token: masked value, grant, scopes, live expiry countdown; Renew (the sandbox app's token, one click)
+ * or a way to get a new one.
+ */
 export function TokenStatus({ onRenew }: { onRenew: (grant: TokenRecord['grant']) => void }) {
-  const { store } = useConsole();
+  const { data, store } = useConsole();
   const token = useConsoleState((s) => s.token);
+  const app = useConsoleState((s) => s.app);
   const now = useNow();
   if (!token)
     return (
@@ -59,9 +65,15 @@ export function TokenStatus({ onRenew }: { onRenew: (grant: TokenRecord['grant']
         </p>
       )}
       <div className="flex gap-2">
-        <button type="button" className={secondaryButtonClass} onClick={() => onRenew(token.grant)}>
-          Get a new one
-        </button>
+        {app && isSandboxToken(app, token) ? (
+          <button type="button" className={secondaryButtonClass} onClick={() => void renewSandboxToken(store, data)}>
+            Renew
+          </button>
+        ) : (
+          <button type="button" className={secondaryButtonClass} onClick={() => onRenew(token.grant)}>
+            Get a new one
+          </button>
+        )}
         <button
           type="button"
           className={secondaryButtonClass}

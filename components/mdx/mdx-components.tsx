@@ -1,3 +1,4 @@
+import { SandboxAppStart } from '../sandbox-app-start';
 import { ErrorTable, ScopeTable, WebhookEventList } from './api-tables';
 import { Callout } from './callout';
 import { Card, Cards } from './cards';
@@ -27,6 +28,7 @@ export const mdxComponents = {
   OperationLink,
   CodeSample: OperationSample,
   WebhookVerifySamples,
+  SandboxAppStart,
   ErrorTable,
   ScopeTable,
   WebhookEventList,

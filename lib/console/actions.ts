@@ -3,6 +3,7 @@
  * sandbox-only controls. Browser side effects (fetch, sessionStorage) live here so components stay
  * small; every step reports into the store.
  */
+import { isSandboxToken, writeSandboxSession, type SandboxSession } from '../sandbox-session';
 import { PATHS } from '../urls';
 import { errorHint } from './errors';
 import { headerValue } from './headers';
@@ -11,7 +12,7 @@ import { clientCredentialsToken, describeOAuthError, startAuthorization, type To
 import { buildRequest, initialValues, missingParams, type FormValues } from './request';
 import { checkBody } from './schema';
 import { fetchWithoutCredentials, sendRequest } from './send';
-import type { ConsoleState, SandboxApp, Store } from './store';
+import type { ConsoleState, Store } from './store';
 import { baseUrlFor } from './target';
 import type { ConsoleData, ConsoleOperation } from './types';
 
@@ -160,30 +161,63 @@ async function sandboxCall(
   return json;
 }
 
-/** `POST <base>/apps`: creates a sandbox app (tenant) and keeps its credentials in memory. */
+/**
+ * One click to authorised: creates a sandbox app (tenant) on the current target, obtains a client-credentials token
+ * with every scope and makes it the active credential; both go to the tab's sandbox session (sessionStorage).
+ */
 export async function createSandboxApp(store: ConsoleStore, data: ConsoleData): Promise<void> {
   try {
-    const baseUrl = currentBaseUrl(store.getState(), data);
-    const app = (await sandboxCall(store, data, '/apps', 'POST', { name: 'Console app' })) as unknown as Omit<
-      SandboxApp,
-      'baseUrl'
-    >;
+    const { createSandboxSession } = await import('./sandbox-app');
+    const session = await createSandboxSession(currentBaseUrl(store.getState(), data), data.oauthPaths);
+    writeSandboxSession(session);
     store.setState((s) => ({
       ...s,
-      app: { ...app, baseUrl },
-      notice: { kind: 'info', text: `Sandbox app ${app.tenant_id} created.` },
+      app: session.app,
+      token: session.token,
+      notice: {
+        kind: 'info',
+        text: `Sandbox app ${session.app.tenant_id} created; its access token (every scope) is now in use.`,
+      },
     }));
   } catch (error) {
-    notify(
-      store,
-      'error',
-      `Could not create a sandbox app: ${error instanceof TypeError ? 'the sandbox could not be reached.' : (error as Error).message}`,
-    );
+    notify(store, 'error', `Could not create a sandbox app: ${(error as Error).message}`);
   }
 }
 
-/** Keeps `token` (memory only) and announces it. */
+/** True when the active token came from the console's sandbox app (its client or its personal access token). */
+function tokenFromApp(state: ConsoleState): boolean {
+  const { app, token } = state;
+  return Boolean(app && token && (isSandboxToken(app, token) || token.accessToken === app.personal_access_token));
+}
+
+/** Forgets the sandbox app in this tab (memory and sessionStorage), with any token that came from it. */
+export function forgetSandboxApp(store: ConsoleStore): void {
+  writeSandboxSession(undefined);
+  store.setState((s) => ({
+    ...s,
+    app: undefined,
+    token: tokenFromApp(s) ? undefined : s.token,
+    notice: { kind: 'info', text: 'Sandbox app forgotten in this tab; samples show placeholders again.' },
+  }));
+}
+
+/**
+ * Brings the tab's sandbox session into the console: its app, and its token unless another credential is active.
+ * A session forgotten elsewhere removes the app and the token it gave.
+ */
+export function syncSandboxSession(store: ConsoleStore, session: SandboxSession | undefined): void {
+  store.setState((s) => {
+    if (!session) return s.app ? { ...s, app: undefined, token: tokenFromApp(s) ? undefined : s.token } : s;
+    if (s.app?.tenant_id === session.app.tenant_id && (s.token || !session.token)) return s;
+    const keep = s.token && !tokenFromApp(s);
+    return { ...s, app: session.app, token: keep ? s.token : session.token };
+  });
+}
+
+/** Keeps `token` as the active credential and announces it; a token of the sandbox app also goes to the tab's session. */
 export function acceptToken(store: ConsoleStore, token: TokenRecord): void {
+  const app = store.getState().app;
+  if (app && isSandboxToken(app, token)) writeSandboxSession({ app, token });
   store.setState((s) => ({
     ...s,
     token,
@@ -262,4 +296,35 @@ export async function sandboxControl(
   } catch (error) {
     notify(store, 'error', `Sandbox control failed: ${(error as Error).message}`);
   }
+}
+
+/** A new client-credentials token for the sandbox app with all its scopes (the token status's Renew). */
+export async function renewSandboxToken(store: ConsoleStore, data: ConsoleData): Promise<void> {
+  const app = store.getState().app;
+  if (!app) return;
+  await getClientCredentialsToken(store, data, {
+    clientId: app.client_id,
+    clientSecret: app.client_secret,
+    scopes: app.scopes,
+  });
+}
+
+/**
+ * Looks `requestId` up in the sandbox app's request log (its personal access token, else the current token) and
+ * puts the exchange, or why not, into `state.lookup`.
+ */
+export async function lookUpRequestId(store: ConsoleStore, data: ConsoleData, requestId: string): Promise<void> {
+  const state = store.getState();
+  const id = requestId.trim();
+  if (!id) return;
+  const bearer = state.app?.personal_access_token ?? state.token?.accessToken;
+  if (!bearer) {
+    const detail = 'Create a sandbox app first: each request log belongs to one sandbox app.';
+    store.setState((s) => ({ ...s, lookup: { requestId: id, result: { ok: false, status: null, detail } } }));
+    return;
+  }
+  store.setState((s) => ({ ...s, lookup: { requestId: id } }));
+  const { lookUpRequest } = await import('./lookup');
+  const result = await lookUpRequest(state.app?.baseUrl ?? currentBaseUrl(state, data), id, bearer);
+  store.setState((s) => (s.lookup?.requestId === id ? { ...s, lookup: { requestId: id, result } } : s));
 }

@@ -5,6 +5,7 @@
  */
 import type { SandboxApp } from '../sandbox-session';
 import type { FailureExplanation } from './failure';
+import type { LookupResult } from './lookup';
 import type { TokenRecord } from './oauth';
 import type { BuiltRequest, FormValues } from './request';
 import type { BodyProblem } from './schema';
@@ -54,6 +55,8 @@ export interface ConsoleState {
   readonly history: readonly HistoryEntry[];
   /** A short status line for screen readers and the auth panel (errors included). */
   readonly notice?: { readonly kind: 'info' | 'error'; readonly text: string };
+  /** The request ID being looked up in the sandbox's request log, and the outcome once it arrived. */
+  readonly lookup?: { readonly requestId: string; readonly result?: LookupResult };
 }
 
 /** A minimal external store (subscribe / getState / setState), compatible with `useSyncExternalStore`. */

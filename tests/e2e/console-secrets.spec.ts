@@ -4,10 +4,12 @@ import type { Page, Request } from '@playwright/test';
 
 import { HISTORY_KEY } from '../../lib/console/history';
 import { PENDING_KEY } from '../../lib/console/oauth';
+import { SANDBOX_SESSION_KEY } from '../../lib/sandbox-session';
 import { allowConsoleErrors, expect, HTTP_ERROR_LOG, test } from './fixtures';
 
 /**
- * No secret leaks after the console's flows (tokens are kept in memory only). The run
+ * No secret leaks after the console's flows: tokens are kept in memory only, except the sandbox app's credentials and
+ * its client-credentials token, which persist for the tab (sessionStorage, SANDBOX_SESSION_KEY) and nowhere else. The run
  * creates a sandbox app (client secret, PAT, webhook secret), gets a client-credentials token, uses the
  * PAT, emits and verifies a webhook, and runs authorization code + PKCE through the consent screen in
  * the same tab. Every secret issued is collected from the responses that carried it (plus the
@@ -93,13 +95,10 @@ test('no token, secret, code or verifier leaks after every console flow', async 
 
   // Sandbox app: client secret, PAT and webhook secret are shown (masked).
   await page.getByRole('button', { name: 'Create sandbox app' }).click();
-  await expect(page.getByText(/^Sandbox app .* created\.$/)).toBeVisible();
+  await expect(page.getByText(/^Sandbox app .* created; its access token/)).toBeVisible();
   const tenant = (await page.getByText(/^ten_/).first().textContent()) ?? '';
 
-  // Client credentials → GET /v1/projects (a history entry).
-  await page.getByRole('button', { name: 'Use these credentials for a token' }).click();
-  await page.getByRole('button', { name: 'Get access token' }).click();
-  await expect(page.getByText(/^Access token received/)).toBeVisible();
+  // The app's client-credentials token came with it → GET /v1/projects (a history entry).
   await sendButton(page).click();
   await expect(status(page)).toContainText('200');
 
@@ -189,7 +188,21 @@ test('no token, secret, code or verifier leaks after every console flow', async 
   expect(run.secrets.filter((s) => s.kind === 'access_token')).toHaveLength(2);
   const all = [...run.secrets, codeSecret];
 
-  // Storage and cookies (the round trip's verifier and state are deleted once the callback ran).
+  // Storage and cookies (the round trip's verifier and state are deleted once the callback ran). Only the sandbox
+  // app's credentials and its client-credentials token may persist, for this tab, under SANDBOX_SESSION_KEY.
+  const session = await page.evaluate((key) => sessionStorage.getItem(key) ?? '', SANDBOX_SESSION_KEY);
+  const [appToken, codeToken] = run.secrets.filter((s) => s.kind === 'access_token');
+  const sandboxOnly = run.secrets.filter((s) =>
+    ['client_secret', 'personal_access_token', 'webhook_secret'].includes(s.kind),
+  );
+  for (const secret of [...sandboxOnly, appToken])
+    expect(session, `${secret?.kind} kept for the tab`).toContain(secret?.value);
+  expectNone('the tab sandbox session', session, [
+    codeSecret,
+    ...run.secrets.filter((s) => s.kind === 'pkce_verifier'),
+    ...(codeToken ? [codeToken] : []),
+  ]);
+  await page.evaluate((key) => sessionStorage.removeItem(key), SANDBOX_SESSION_KEY);
   const storage = await storageDump(page);
   expect(storage).not.toContain(PENDING_KEY);
   expectNone('localStorage/sessionStorage/document.cookie', storage, all);

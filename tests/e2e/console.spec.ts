@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
 import { PENDING_KEY } from '../../lib/console/oauth';
+import { SANDBOX_SESSION_KEY } from '../../lib/sandbox-session';
 import { allowConsoleErrors, expect, HTTP_ERROR_LOG, test } from './fixtures';
 
 /**
@@ -16,11 +17,13 @@ async function openConsole(page: Page, url = '/console?operation=listProjects') 
 
 async function createApp(page: Page) {
   await page.getByRole('button', { name: 'Create sandbox app' }).click();
-  await expect(page.getByText(/^Sandbox app .* created\.$/)).toBeVisible();
+  await expect(
+    page.getByText(/^Sandbox app .* created; its access token \(every scope\) is now in use\.$/),
+  ).toBeVisible();
 }
 
 async function clientCredentialsToken(page: Page, withoutScopes: string[] = []) {
-  await page.getByRole('button', { name: 'Use these credentials for a token' }).click();
+  await page.getByRole('radio', { name: 'Client credentials' }).check();
   for (const scope of withoutScopes) await page.getByRole('checkbox', { name: new RegExp(`^${scope}`) }).uncheck();
   await page.getByRole('button', { name: 'Get access token' }).click();
   await expect(page.getByText(/^Access token received/)).toBeVisible();
@@ -34,10 +37,18 @@ async function revealedToken(page: Page): Promise<string> {
   return token;
 }
 
-async function expectNoTokenLeft(page: Page, token: string, visited: string[]) {
-  const storage = await page.evaluate(() =>
-    JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }),
-  );
+/**
+ * `token` is in no storage, cookie or URL; a sandbox app's client-credentials token may persist for the tab, under
+ * SANDBOX_SESSION_KEY only (`sandboxToken`).
+ */
+async function expectNoTokenLeft(page: Page, token: string, visited: string[], sandboxToken = false) {
+  const kept = await page.evaluate((key) => sessionStorage.getItem(key) ?? '', SANDBOX_SESSION_KEY);
+  expect(kept.includes(token), 'kept for the tab only when it is the sandbox app token').toBe(sandboxToken);
+  const storage = await page.evaluate((key) => {
+    const session: Record<string, string> = { ...sessionStorage };
+    delete session[key];
+    return JSON.stringify({ local: { ...localStorage }, session });
+  }, SANDBOX_SESSION_KEY);
   expect(storage).not.toContain(token);
   expect(JSON.stringify(await page.context().cookies())).not.toContain(token);
   for (const url of visited) expect(url).not.toContain(token);
@@ -72,7 +83,7 @@ test('sandbox app → client credentials → GET /v1/projects shows rate limit, 
   await page.getByText('Code for this request').click();
   await expect(page.getByRole('tab', { name: 'cURL' })).toBeVisible();
   await expect(page.getByRole('tabpanel').first()).toContainText('AETHEX_TOKEN');
-  await expectNoTokenLeft(page, await revealedToken(page), visited);
+  await expectNoTokenLeft(page, await revealedToken(page), visited, true);
 });
 
 test('authorization code + PKCE in a popup → POST /v1/projects → 201, then replayed', async ({ page, problems }) => {
@@ -118,7 +129,7 @@ test('authorization code + PKCE in the same tab comes back to /console with the 
 test('a wrong client secret is explained as the OAuth error, with no Basic-auth dialog', async ({ page, problems }) => {
   await openConsole(page);
   await createApp(page);
-  await page.getByRole('button', { name: 'Use these credentials for a token' }).click();
+  await page.getByRole('radio', { name: 'Client credentials' }).check();
   await page.getByLabel('Client secret').fill('cs_wrong');
   // Playwright never reports an HTTP auth prompt as a `dialog` event: what makes browsers show one is a Basic
   // challenge on the page's own request, so that is what is observed.
