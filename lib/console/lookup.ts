@@ -30,7 +30,8 @@ export type LookupResult =
 /**
  * `GET <baseUrl>/requests/{requestId}` with the sandbox app's credential.
  * @param bearer an access token or personal access token of the app whose log is read
- * @returns the exchange, or why not (404: not in this app's log; null status: nothing answered)
+ * @returns the exchange, or why not in the sandbox's words (404: not in this app's log, another app's ID alike;
+ *   null status: nothing answered)
  */
 export async function lookUpRequest(baseUrl: string, requestId: string, bearer: string): Promise<LookupResult> {
   let response: Response;
@@ -43,9 +44,6 @@ export async function lookUpRequest(baseUrl: string, requestId: string, bearer: 
   }
   const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (response.ok) return { ok: true, exchange: json as unknown as LoggedExchange };
-  const detail =
-    response.status === 404
-      ? 'This sandbox app has no request with this ID. Each app sees only the requests it made itself.'
-      : String(json.detail ?? json.title ?? 'The lookup failed.');
+  const detail = String(json.detail ?? json.title ?? 'The lookup failed.');
   return { ok: false, status: response.status, detail };
 }

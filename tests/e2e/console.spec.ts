@@ -121,6 +121,8 @@ test('authorization code + PKCE in the same tab comes back to /console with the 
   await expect(page).toHaveURL(/\/console$/);
   await expect(page.getByLabel('Current token')).toContainText('Grant: authorization code + PKCE');
   expect(await page.evaluate(() => Object.keys(sessionStorage))).not.toContain(PENDING_KEY);
+  // The sandbox app survived the round trip (it lives in the tab's session, not in the page's memory).
+  await expect(page.getByRole('button', { name: 'Forget this app' })).toBeVisible();
   await sendButton(page).click();
   await expect(status(page)).toContainText('200');
   await expectNoTokenLeft(page, await revealedToken(page), visited);
