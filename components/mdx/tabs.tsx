@@ -1,8 +1,7 @@
 import { Children, type ReactNode } from 'react';
 
-import { CodeTabs, type CodeTab } from '@/components/code-tabs.client';
-import { highlight } from '@/lib/highlight';
-import { LANGUAGES } from '@/lib/snippets';
+import { CodeTabs } from '@/components/code-tabs.client';
+import { toCodeTabs } from '@/components/sample-tabs';
 
 import { fencedCode } from './fenced-code-block';
 
@@ -15,21 +14,6 @@ const FENCE_TO_LANGUAGE: Readonly<Record<string, string>> = {
   py: 'python',
   rb: 'ruby',
 };
-
-/**
- * Builds tab groups from source text: highlights each and labels it with the sample language's label.
- * @param samples `{ id, code, lang }` per tab, id one of lib/snippets LANGUAGES (unknown ids keep their id as label)
- */
-export async function toCodeTabs(samples: readonly { id: string; code: string; lang: string }[]): Promise<CodeTab[]> {
-  return Promise.all(
-    samples.map(async (sample) => ({
-      id: sample.id,
-      label: LANGUAGES.find((language) => language.id === sample.id)?.label ?? sample.id,
-      html: await highlight(sample.code, sample.lang),
-      source: sample.code,
-    })),
-  );
-}
 
 /**
  * Language tabs for MDX authors: wrap one fenced code block per language in `<Tabs>`. The choice is
