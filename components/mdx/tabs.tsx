@@ -2,8 +2,9 @@ import { Children, type ReactNode } from 'react';
 
 import { CodeTabs } from '@/components/code-tabs.client';
 import { toCodeTabs } from '@/components/sample-tabs';
+import { siteUrl } from '@/lib/site';
 
-import { fencedCode } from './fenced-code-block';
+import { fencedCode, withOriginSentinel } from './fenced-code-block';
 
 /** Fence languages that mean one of the six sample languages (so tab choices sync with the reference). */
 const FENCE_TO_LANGUAGE: Readonly<Record<string, string>> = {
@@ -24,7 +25,7 @@ export async function Tabs({ children }: { children: ReactNode }) {
   const samples = Children.toArray(children).map((child) => {
     const block = fencedCode(child);
     if (!block) throw new Error('<Tabs> may only contain fenced code blocks, one per language');
-    return { id: FENCE_TO_LANGUAGE[block.lang] ?? block.lang, code: block.code, lang: block.lang };
+    return { id: FENCE_TO_LANGUAGE[block.lang] ?? block.lang, code: withOriginSentinel(block.code), lang: block.lang };
   });
-  return <CodeTabs tabs={await toCodeTabs(samples)} />;
+  return <CodeTabs tabs={await toCodeTabs(samples)} origin={siteUrl()} />;
 }
