@@ -14,7 +14,7 @@ const APP = {
   token: 'pat_Ab9.x~y-z',
   clientId: 'cli_Q1w2',
   clientSecret: 'cs_E3r4:t5',
-  webhookSecret: 'whsec_c2VjcmV0LXNlY3JldA',
+  webhookSecret: 'whsec_c2Vj+cmV0/LXNlY3JldA==',
 };
 const SENTINELS = Object.values(FILL_SENTINELS);
 const count = (text: string, sentinel: string) => text.split(sentinel).length - 1;
