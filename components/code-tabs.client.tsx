@@ -3,10 +3,21 @@
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 import { CopyButton } from './copy-button.client';
+import { SampleFillMarker } from './sample-fill-marker.client';
+import { useFilledTabs } from './use-filled-tabs';
 import { useLanguage } from './use-language';
 
-/** One language of a tab group: `html` is server-highlighted markup, `source` the exact text copied. */
-export type CodeTab = { id: string; label: string; html: string; source: string };
+/**
+ * One language of a tab group: `html` is server-highlighted markup, `source` the exact text copied. `filled` is the
+ * same sample generated with lib/snippets/fill.ts sentinels, shown with the tab's sandbox app filled in.
+ */
+export type CodeTab = {
+  id: string;
+  label: string;
+  html: string;
+  source: string;
+  filled?: { html: string; source: string };
+};
 
 /**
  * Language tabs for a code sample (WAI-ARIA APG tabs pattern, automatic activation: Left/Right
@@ -16,8 +27,11 @@ export type CodeTab = { id: string; label: string; html: string; source: string 
  * before paint by CodeLanguageBoot's rules, so hydration never swaps panels under the reader.
  * @param props.tabs languages in tab order (the first is the server default), at least one
  * @param props.title optional heading content shown left of the tabs (e.g. "Request")
+ * @param props.origin the portal origin (PORTAL_URL) when the tabs' text holds the origin sentinel (guides)
  */
-export function CodeTabs({ tabs, title }: { tabs: readonly CodeTab[]; title?: ReactNode }) {
+export function CodeTabs(props: { tabs: readonly CodeTab[]; title?: ReactNode; origin?: string }) {
+  const { title } = props;
+  const { tabs, marker } = useFilledTabs(props.tabs, props.origin);
   const group = useId();
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const [selected, select] = useLanguage(tabs.map((tab) => tab.id));
@@ -72,6 +86,7 @@ export function CodeTabs({ tabs, title }: { tabs: readonly CodeTab[]; title?: Re
         </div>
         {title ? null : copy}
       </div>
+      {marker ? <SampleFillMarker {...marker} /> : null}
       {tabs.map((tab) => (
         <div
           key={tab.id}

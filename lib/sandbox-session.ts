@@ -41,6 +41,9 @@ const CHANGE_EVENT = 'aethex:sandbox-session-change';
 /** Characters every filled value must be made of: what the sandbox issues. Anything else is never filled in. */
 const SAFE_VALUE = /^[A-Za-z0-9_.~:/+=-]+$/;
 
+/** The webhook secret is `whsec_` + standard base64 (lib/sandbox/apps.ts), so it may also hold `+` and `=`. */
+const WEBHOOK_SECRET = /^whsec_[A-Za-z0-9+/]+={0,2}$/;
+
 const isString = (value: unknown): value is string => typeof value === 'string';
 
 /** True when `token` is a client-credentials token of `app`'s client at `app`'s base URL: the only token kept. */
@@ -55,8 +58,9 @@ export function parseSandboxSession(raw: string | null): SandboxSession | undefi
     const value = JSON.parse(raw) as { app?: Partial<SandboxApp>; token?: Partial<TokenRecord> };
     const app = value.app;
     if (!app) return undefined;
-    const fields = [app.tenant_id, app.client_id, app.client_secret, app.personal_access_token, app.webhook_secret];
+    const fields = [app.tenant_id, app.client_id, app.client_secret, app.personal_access_token];
     if (!fields.every((field) => isString(field) && SAFE_VALUE.test(field))) return undefined;
+    if (!isString(app.webhook_secret) || !WEBHOOK_SECRET.test(app.webhook_secret)) return undefined;
     if (!isString(app.baseUrl) || !/^https?:\/\//.test(app.baseUrl) || !SAFE_VALUE.test(app.baseUrl)) return undefined;
     const token = value.token as TokenRecord | undefined;
     const keep = token && isString(token.accessToken) && isSandboxToken(app as SandboxApp, token);
@@ -128,7 +132,7 @@ export function subscribeSandboxSession(listener: () => void): () => void {
   return () => window.removeEventListener(CHANGE_EVENT, listener);
 }
 
-/** The values a sample fills in for the tab's app (every one in the sandbox's character set). */
+/** The values a sample fills in for the tab's app (every one in the sandbox's character set; the webhook secret base64). */
 export interface SampleFill {
   readonly baseUrl: string;
   readonly tenantId: string;

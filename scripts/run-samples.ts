@@ -19,7 +19,8 @@ import { apiModel, listOperations, type Operation } from '@/lib/openapi';
 import { startSandboxServer } from '@/lib/sandbox/server';
 import { LANGUAGES, sampleForOperation, type LanguageId } from '@/lib/snippets';
 
-import { mutex, pool, run, RUNTIMES, sampleEnv, type RunResult } from './samples/process';
+import { operationVariables, outputProblems, successStatus, type Delivery } from './samples/expectations';
+import { mutex, pool, run, runSource, sampleEnv, type RunResult } from './samples/process';
 import { checkReceivers } from './samples/receivers';
 import { createReport } from './samples/report';
 
@@ -107,35 +108,18 @@ async function main(): Promise<number> {
 
   const report = createReport();
 
-  /** The documented success status of an operation (its lowest 2xx response). */
-  function successStatus(operation: Operation): number {
-    const statuses = Object.keys(operation.responses)
-      .filter((s) => /^2\d\d$/.test(s))
-      .map(Number)
-      .sort((a, b) => a - b);
-    if (statuses[0] === undefined) throw new Error(`${operation.operationId} documents no 2xx response`);
-    return statuses[0];
-  }
-
   /** The AETHEX_* variables the reference page tells the user to set for this operation (from the document, not the generator). */
   async function variablesFor(operation: Operation): Promise<Record<string, string>> {
     const vars: Record<string, string> = { AETHEX_BASE_URL: baseUrl };
     if (operation.credential === 'client-basic')
       Object.assign(vars, { AETHEX_CLIENT_ID: app.client_id, AETHEX_CLIENT_SECRET: app.client_secret });
     else vars.AETHEX_TOKEN = token;
-    if (operation.parameters.some((p) => p.in === 'path' && p.name === 'projectId')) vars.AETHEX_PROJECT_ID = projectId;
-    if (operation.operationId === 'verifyWebhook') {
-      // A real delivery, signed by the sandbox a moment ago, passed the way the sample reads it.
-      const delivery = (await api('POST', '/webhooks/emit', { token, body: { event: 'deployment.succeeded' } }))
-        .json as { payload: string; headers: Record<string, string> };
-      Object.assign(vars, {
-        AETHEX_WEBHOOK_PAYLOAD: delivery.payload,
-        AETHEX_WEBHOOK_ID: delivery.headers['webhook-id'],
-        AETHEX_WEBHOOK_TIMESTAMP: delivery.headers['webhook-timestamp'],
-        AETHEX_WEBHOOK_SIGNATURE: delivery.headers['webhook-signature'],
-      });
-    }
-    return vars;
+    // A real delivery, signed by the sandbox a moment ago, passed the way the sample reads it.
+    const delivery =
+      operation.operationId === 'verifyWebhook'
+        ? ((await api('POST', '/webhooks/emit', { token, body: { event: 'deployment.succeeded' } })).json as Delivery)
+        : undefined;
+    return { ...vars, ...operationVariables(operation, { projectId, delivery }) };
   }
 
   /** Runs one sample text and checks exit code, printed status and a request ID the sandbox issued for this operation. */
@@ -146,22 +130,19 @@ async function main(): Promise<number> {
     vars: Record<string, string>,
     label: string,
   ) {
-    const runtime = RUNTIMES[lang];
     const dir = mkdtempSync(path.join(work, `${operation.operationId}-${lang}-`));
-    writeFileSync(path.join(dir, runtime.file), source);
-    const command = `cd ${dir} && ${Object.keys(vars).sort().join('=… ')}=… ${path.basename(runtime.command)} ${runtime.args(runtime.file).join(' ')}`;
-    const result = await run(runtime.command, runtime.args(runtime.file), dir, sampleEnv(work, goCache, vars));
+    const { result, command } = await runSource(lang, source, dir, sampleEnv(work, goCache, vars));
     const expected = successStatus(operation);
-    const problems: string[] = [];
-    if (result.code !== 0) problems.push(`exit code ${result.code}, expected 0`);
-    const status = /^HTTP (\d{3})\s*$/m.exec(result.stdout)?.[1];
-    if (status !== String(expected)) problems.push(`printed status ${status ?? '(none)'}, expected HTTP ${expected}`);
+    const problems = outputProblems(result, expected);
     const requestId = /^X-Request-ID: (\S+)\s*$/m.exec(result.stdout)?.[1];
     const record = requestId ? issued.get(requestId) : undefined;
     const templatePath = new RegExp(`^/sandbox${operation.path.replace(/\{\w+\}/g, '[^/]+')}$`);
-    if (!requestId) problems.push('printed no X-Request-ID');
-    else if (!record) problems.push(`X-Request-ID ${requestId} was never issued by the sandbox`);
-    else if (record.method !== operation.method || !templatePath.test(record.path) || record.status !== expected) {
+    // No request ID at all is already among outputProblems.
+    if (requestId && !record) problems.push(`X-Request-ID ${requestId} was never issued by the sandbox`);
+    else if (
+      record &&
+      (record.method !== operation.method || !templatePath.test(record.path) || record.status !== expected)
+    ) {
       problems.push(
         `X-Request-ID ${requestId} belongs to ${record.method} ${record.path} → ${record.status}, not ${operation.method} ${operation.path} → ${expected}`,
       );

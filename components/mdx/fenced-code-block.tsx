@@ -1,7 +1,10 @@
 import { isValidElement, type ReactNode } from 'react';
 
-import { CopyButton } from '@/components/copy-button.client';
 import { highlight } from '@/lib/highlight';
+import { AUTHORED_ORIGIN, siteUrl } from '@/lib/site';
+import { FILL_SENTINELS } from '@/lib/snippets/fill';
+
+import { OriginCode } from './origin-code.client';
 
 /** A fenced code block as MDX hands it over: its language (from `language-x`) and raw text. */
 export type FencedCode = { lang: string; code: string };
@@ -20,28 +23,28 @@ export function fencedCode(node: ReactNode): FencedCode | undefined {
   return { lang, code: text.replace(/\n$/, '') };
 }
 
+/** `code` with the authored portal origin (`http://localhost:3000`) as the origin sentinel of lib/snippets/fill.ts. */
+export function withOriginSentinel(code: string): string {
+  return code.replaceAll(AUTHORED_ORIGIN, FILL_SENTINELS.origin);
+}
+
 /**
  * The MDX `pre` element: highlights the block on the server (lib/highlight.ts, light and dark
- * themes) and adds a copy button that copies exactly the source text.
+ * themes) and adds a copy button that copies exactly the source text, with the portal's real origin
+ * where the guide wrote `http://localhost:3000`.
  * @throws Error from highlight() when the fence names a language it does not load (fails the build)
  */
 export async function FencedCodeBlock({ children }: { children?: ReactNode }) {
   const block = fencedCode(<pre>{children}</pre>);
   if (!block) return <pre className="overflow-x-auto rounded-lg p-4 text-sm">{children}</pre>;
-  const html = await highlight(block.code, block.lang);
+  const source = withOriginSentinel(block.code);
+  const html = await highlight(source, block.lang);
   return (
     <div
       data-copyable=""
       className="relative my-5 overflow-hidden rounded-lg border border-zinc-200 text-sm dark:border-zinc-700"
     >
-      <div className="absolute top-2 right-2 z-10 bg-white/90 dark:bg-zinc-900/90">
-        <CopyButton text={block.code} label="code" />
-      </div>
-      <div
-        data-code-block=""
-        className="[&_pre]:overflow-x-auto [&_pre]:p-4 [&_pre]:pr-20"
-        dangerouslySetInnerHTML={{ __html: html }}
-      />
+      <OriginCode html={html} source={source} origin={siteUrl()} />
     </div>
   );
 }

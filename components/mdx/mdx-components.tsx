@@ -7,6 +7,7 @@ import { H2, H3 } from './heading';
 import { MdxLink } from './mdx-link';
 import { OperationLink } from './operation-link';
 import { OperationSample } from './operation-sample';
+import { PortalOrigin } from './portal-origin';
 import { Steps } from './steps';
 import { Tabs } from './tabs';
 import { WebhookVerifySamples } from './webhook-verify-samples';
@@ -32,4 +33,5 @@ export const mdxComponents = {
   ErrorTable,
   ScopeTable,
   WebhookEventList,
+  PortalOrigin,
 };

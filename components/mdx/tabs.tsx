@@ -1,10 +1,10 @@
 import { Children, type ReactNode } from 'react';
 
-import { CodeTabs, type CodeTab } from '@/components/code-tabs.client';
-import { highlight } from '@/lib/highlight';
-import { LANGUAGES } from '@/lib/snippets';
+import { CodeTabs } from '@/components/code-tabs.client';
+import { toCodeTabs } from '@/components/sample-tabs';
+import { siteUrl } from '@/lib/site';
 
-import { fencedCode } from './fenced-code-block';
+import { fencedCode, withOriginSentinel } from './fenced-code-block';
 
 /** Fence languages that mean one of the six sample languages (so tab choices sync with the reference). */
 const FENCE_TO_LANGUAGE: Readonly<Record<string, string>> = {
@@ -17,21 +17,6 @@ const FENCE_TO_LANGUAGE: Readonly<Record<string, string>> = {
 };
 
 /**
- * Builds tab groups from source text: highlights each and labels it with the sample language's label.
- * @param samples `{ id, code, lang }` per tab, id one of lib/snippets LANGUAGES (unknown ids keep their id as label)
- */
-export async function toCodeTabs(samples: readonly { id: string; code: string; lang: string }[]): Promise<CodeTab[]> {
-  return Promise.all(
-    samples.map(async (sample) => ({
-      id: sample.id,
-      label: LANGUAGES.find((language) => language.id === sample.id)?.label ?? sample.id,
-      html: await highlight(sample.code, sample.lang),
-      source: sample.code,
-    })),
-  );
-}
-
-/**
  * Language tabs for MDX authors: wrap one fenced code block per language in `<Tabs>`. The choice is
  * the site-wide one (components/code-tabs.client.tsx), so picking Python here picks it everywhere.
  * @throws Error when a child is not a fenced code block (fails the build, naming the problem)
@@ -40,7 +25,7 @@ export async function Tabs({ children }: { children: ReactNode }) {
   const samples = Children.toArray(children).map((child) => {
     const block = fencedCode(child);
     if (!block) throw new Error('<Tabs> may only contain fenced code blocks, one per language');
-    return { id: FENCE_TO_LANGUAGE[block.lang] ?? block.lang, code: block.code, lang: block.lang };
+    return { id: FENCE_TO_LANGUAGE[block.lang] ?? block.lang, code: withOriginSentinel(block.code), lang: block.lang };
   });
-  return <CodeTabs tabs={await toCodeTabs(samples)} />;
+  return <CodeTabs tabs={await toCodeTabs(samples)} origin={siteUrl()} />;
 }

@@ -14,7 +14,7 @@ import { z } from 'zod';
 
 import { guideHref } from '../urls';
 import { mdxToMarkdown, type MarkdownResolvers } from './mdx-to-markdown';
-import { checkOperationReferences, collectHeadings, type Heading } from './plugins';
+import { checkOperationReferences, collectHeadings, portalOrigin, type Heading } from './plugins';
 
 export type { Heading } from './plugins';
 export type { MarkdownResolvers } from './mdx-to-markdown';
@@ -166,6 +166,7 @@ export const getGuide = cache(async (slugPath: string): Promise<Guide | undefine
         ...(options.remarkPlugins ?? []),
         remarkGfm,
         [checkOperationReferences, { file: meta.file }],
+        portalOrigin,
       ];
       options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeSlug, [collectHeadings, { sink: headings }]];
       return options;

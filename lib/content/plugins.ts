@@ -4,11 +4,12 @@
  * the "On this page" table of contents.
  */
 import type { Element, Root as HastRoot, Text } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
+import type { InlineCode, Root as MdastRoot, Text as MdastText, PhrasingContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 
 import { getOperation } from '../openapi';
+import { AUTHORED_ORIGIN } from '../site';
 
 /** A heading of a guide, for the table of contents and the search index. */
 export type Heading = { depth: 2 | 3; id: string; text: string };
@@ -69,6 +70,48 @@ export function collectHeadings(options: { sink: Heading[] }) {
       const id = node.properties.id;
       if (typeof id !== 'string') return;
       options.sink.push({ depth: node.tagName === 'h2' ? 2 : 3, id, text: textOf(node).trim() });
+    });
+  };
+}
+
+const originElement = (): MdxJsxTextElement => ({
+  type: 'mdxJsxTextElement',
+  name: 'PortalOrigin',
+  attributes: [],
+  children: [],
+});
+
+/** `value` split around AUTHORED_ORIGIN, each occurrence a `<PortalOrigin />`, the rest made by `piece`. */
+function withOrigin(value: string, piece: (text: string) => PhrasingContent): PhrasingContent[] {
+  return value
+    .split(AUTHORED_ORIGIN)
+    .flatMap((text, index) => [...(index > 0 ? [originElement()] : []), ...(text ? [piece(text)] : [])]);
+}
+
+/**
+ * remark plugin: `http://localhost:3000` in prose and inline code becomes `<PortalOrigin />` (the portal's real
+ * origin, components/mdx/portal-origin.tsx), so a guide names the host and port the reader actually uses. Fenced
+ * code keeps the text; components/mdx/fenced-code-block.tsx fills it in.
+ */
+export function portalOrigin() {
+  return (tree: MdastRoot) => {
+    visit(tree, (node, index, parent) => {
+      if ((node.type !== 'text' && node.type !== 'inlineCode') || !parent || index === undefined) return;
+      const leaf = node as MdastText | InlineCode;
+      if (!leaf.value.includes(AUTHORED_ORIGIN)) return;
+      const parts =
+        leaf.type === 'text'
+          ? withOrigin(leaf.value, (value) => ({ type: 'text', value }))
+          : [
+              {
+                type: 'mdxJsxTextElement',
+                name: 'code',
+                attributes: [],
+                children: withOrigin(leaf.value, (value) => ({ type: 'text', value })),
+              } satisfies MdxJsxTextElement,
+            ];
+      (parent.children as PhrasingContent[]).splice(index, 1, ...parts);
+      return index + parts.length;
     });
   };
 }

@@ -5,7 +5,7 @@
  */
 import { HTTPSnippet, type HarRequest } from '@readme/httpsnippet';
 
-import type { BodyVariable, SamplePlan } from './types';
+import type { BodyVariable, LiteralVariable, SamplePlan } from './types';
 
 /** Default base URL; every sample reads `AETHEX_BASE_URL` and falls back to this. */
 export const DEFAULT_BASE_URL = 'https://api.aethex.dev';
@@ -18,6 +18,11 @@ export const SENTINEL = {
   pathVariable: (env: string) => `__${env}__`,
 } as const;
 
+/** The literal value the plan gives for `variable` (SampleOptions), or undefined when the sample reads the environment. */
+export function literal(plan: SamplePlan, variable: LiteralVariable): string | undefined {
+  return plan.literals?.[variable];
+}
+
 /** A piece of the request URL after the base: literal text, or the value of an environment variable. */
 export type UrlPart = { readonly text: string } | { readonly env: string };
 
@@ -27,8 +32,6 @@ function authorizationValue(plan: SamplePlan): string | undefined {
       return `Bearer ${SENTINEL.token}`;
     case 'client-basic':
       return `Basic ${SENTINEL.basic}`;
-    case 'literal':
-      return plan.auth.value;
     case 'none':
       return undefined;
   }

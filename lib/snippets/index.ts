@@ -9,7 +9,7 @@ import { listOperations } from '@/lib/openapi';
 
 import { planForOperation } from './plan';
 import { LANGUAGES, target } from './request-sample';
-import type { LanguageId } from './types';
+import type { LanguageId, SampleOptions } from './types';
 
 export { LANGUAGES, sampleForRequest } from './request-sample';
 
@@ -20,23 +20,24 @@ const cache = new Map<string, string>();
 /**
  * The sample of an operation in one language, built from its documented examples (first request
  * body example, query and AeThex-Environment examples; path parameters from `AETHEX_<NAME>`,
- * e.g. AETHEX_PROJECT_ID, defaulting to the example).
+ * e.g. AETHEX_PROJECT_ID, defaulting to the example). `options` writes the base URL and credentials given
+ * literally instead of reading AETHEX_BASE_URL, AETHEX_TOKEN, AETHEX_CLIENT_ID, AETHEX_CLIENT_SECRET.
  * @returns the program text, ending with a newline
  * @throws Error for an unknown operationId or language
  */
-export function sampleForOperation(operationId: string, lang: string): string {
-  const key = `${operationId}\0${lang}`;
+export function sampleForOperation(operationId: string, lang: string, options: SampleOptions = {}): string {
+  const key = `${operationId}\0${lang}\0${JSON.stringify(options)}`;
   let sample = cache.get(key);
   if (sample === undefined) {
-    sample = target(lang)(planForOperation(operationId));
+    sample = target(lang)(planForOperation(operationId, options));
     cache.set(key, sample);
   }
   return sample;
 }
 
-/** All six samples of an operation, by language id. @throws Error for an unknown operationId */
-export function samplesForOperation(operationId: string): Record<LanguageId, string> {
-  return Object.fromEntries(LANGUAGES.map(({ id }) => [id, sampleForOperation(operationId, id)])) as Record<
+/** All six samples of an operation, by language id (see sampleForOperation). @throws Error for an unknown operationId */
+export function samplesForOperation(operationId: string, options: SampleOptions = {}): Record<LanguageId, string> {
+  return Object.fromEntries(LANGUAGES.map(({ id }) => [id, sampleForOperation(operationId, id, options)])) as Record<
     LanguageId,
     string
   >;

@@ -2,12 +2,13 @@
  * The SamplePlan of one concrete request (the console's "code for this request"). It reads nothing
  * from the OpenAPI document, so the browser console can bundle it (through ./request-sample).
  */
+import { literalsOf } from './literals';
 import type { SampleAuth, SampleOptions, SamplePlan, SampleRequest } from './types';
 
 /**
  * The plan of one concrete request. `Authorization: Bearer …` becomes `$AETHEX_TOKEN` unless
- * `options.includeToken` is given (then that token is embedded); `Basic …` becomes the client id and
- * secret variables; the header `request.idempotencyHeader` names becomes a fresh key per run (or
+ * `options.token` is given (then that token is embedded); `Basic …` becomes the client id and
+ * secret variables (or `options.clientId` / `clientSecret`); `options.baseUrl` replaces `$AETHEX_BASE_URL`; the header `request.idempotencyHeader` names becomes a fresh key per run (or
  * `$AETHEX_IDEMPOTENCY_KEY`): a fixed key would replay forever.
  * A body without a Content-Type header is sent as `application/json`.
  */
@@ -19,9 +20,7 @@ export function planForRequest(request: SampleRequest, options: SampleOptions = 
   for (const [name, value] of Object.entries(request.headers)) {
     const lower = name.toLowerCase();
     if (lower === 'authorization') {
-      if (/^basic\s/i.test(value)) auth = { kind: 'client-basic' };
-      else if (options.includeToken !== undefined) auth = { kind: 'literal', value: `Bearer ${options.includeToken}` };
-      else auth = { kind: 'bearer' };
+      auth = { kind: /^basic\s/i.test(value) ? 'client-basic' : 'bearer' };
     } else if (lower === idempotency) idempotencyHeader = request.idempotencyHeader;
     else headers.push([name, value]);
   }
@@ -41,6 +40,7 @@ export function planForRequest(request: SampleRequest, options: SampleOptions = 
     query: request.query,
     headers,
     auth,
+    ...literalsOf(options),
     ...(idempotencyHeader ? { idempotencyHeader } : {}),
     body,
   };

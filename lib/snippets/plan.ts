@@ -12,7 +12,8 @@ import {
 } from '@/lib/openapi';
 
 import { SENTINEL } from './generate';
-import type { BodyVariable, PathVariable, SamplePlan } from './types';
+import { literalsOf } from './literals';
+import type { BodyVariable, PathVariable, SampleOptions, SamplePlan } from './types';
 
 // planForRequest needs no document, so it lives in ./plan-request (safe to bundle for the browser console).
 export { planForRequest } from './plan-request';
@@ -76,10 +77,11 @@ function deliveryOf(value: unknown): { value: unknown; variables: BodyVariable[]
 
 /**
  * The plan of an operation's sample: documented query and header examples, path parameters from
- * `AETHEX_<NAME>` environment variables (default: their example), the first request body example.
+ * `AETHEX_<NAME>` environment variables (default: their example), the first request body example;
+ * `options` writes the base URL and credentials literally instead of reading them from the environment.
  * @throws Error if the document has no such operation, or a path parameter has no example
  */
-export function planForOperation(operationId: string): SamplePlan {
+export function planForOperation(operationId: string, options: SampleOptions = {}): SamplePlan {
   const operation = getOperation(operationId);
   if (!operation) throw new Error(`snippets: the OpenAPI document has no operation "${operationId}"`);
   const pathVariables: PathVariable[] = [];
@@ -114,6 +116,7 @@ export function planForOperation(operationId: string): SamplePlan {
     query,
     headers,
     auth: { kind: operation.credential },
+    ...literalsOf(options),
     ...(idempotencyHeader ? { idempotencyHeader } : {}),
     body,
   };

@@ -28,3 +28,8 @@ export function goString(text: string): string {
 export function rubySingle(text: string): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
+
+/** JavaScript single-quoted string: backslash, quote and line breaks escaped (JSON's escapes, with `'` for `"`). */
+export function jsSingle(text: string): string {
+  return `'${JSON.stringify(text).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}

@@ -47,8 +47,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 let counter = 0;
 
-/** Starts an echo server, runs `source` as `lang` against it, and returns what it saw and printed. */
-async function run(lang: LanguageId, source: string, env: Record<string, string>) {
+/**
+ * Starts an echo server, runs `source` as `lang` against it (AETHEX_BASE_URL = the server, then `env`), and returns
+ * what it saw and printed. A function `source` gets the server's URL, for samples that take it literally.
+ */
+async function run(lang: LanguageId, source: string | ((echo: string) => string), env: Record<string, string>) {
   const seen: Seen[] = [];
   const requestId = `req_echo_${++counter}`;
   const server = createServer((request, response) => {
@@ -74,9 +77,9 @@ async function run(lang: LanguageId, source: string, env: Record<string, string>
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const dir = mkdtempSync(path.join(work, `${lang}-`));
   const file = path.join(dir, RUNTIMES[lang].file);
-  writeFileSync(file, source);
   const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AETHEX_')));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  writeFileSync(file, typeof source === 'string' ? source : source(baseUrl));
   const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const options = {
       cwd: dir,
@@ -181,6 +184,43 @@ for (const { id: lang, label } of LANGUAGES) {
           expect(key(second)).not.toBe(key(first));
           // The variable holds the key; the header carries it as an RFC 8941 string.
           expect(key(fixed)).toBe('"retry-7f3a"');
+        },
+      );
+
+      it(
+        'literal options: base URL and credentials as given, quoted for the language; the environment is ignored',
+        { timeout: 120_000 },
+        async () => {
+          // Every character a quoting bug would trip on; a production token in the shell must never be sent.
+          const hostile = `x'"$HOME \`id\` #{x} \${y} %s \\ end`;
+          const poisoned = {
+            AETHEX_BASE_URL: 'http://127.0.0.1:9/production',
+            AETHEX_TOKEN: 'atx_production',
+            AETHEX_CLIENT_ID: 'cli_production',
+            AETHEX_CLIENT_SECRET: 'cs_production',
+          };
+          const literal = (echo: string) => ({
+            baseUrl: `${echo}/sandbox/`,
+            token: `pat_${hostile}`,
+            clientId: `cli_${hostile}`,
+            clientSecret: `cs_${hostile}`,
+          });
+          const bearer = await run(lang, (echo) => sampleForOperation('listProjects', lang, literal(echo)), poisoned);
+          expect(bearer.code, `${bearer.stdout}\n${bearer.stderr}`).toBe(0);
+          expect(bearer.seen[0]?.path).toBe('/sandbox/v1/projects');
+          expect(bearer.seen[0]?.headers.authorization).toBe(`Bearer pat_${hostile}`);
+          const basic = await run(lang, (echo) => sampleForOperation('createToken', lang, literal(echo)), poisoned);
+          expect(basic.code, `${basic.stdout}\n${basic.stderr}`).toBe(0);
+          const pair = Buffer.from(`cli_${hostile}:cs_${hostile}`).toString('base64');
+          expect(basic.seen[0]?.headers.authorization).toBe(`Basic ${pair}`);
+          // Independent options: a literal base URL with the token still read from AETHEX_TOKEN (the console's choice).
+          const mixed = await run(
+            lang,
+            (echo) => sampleForOperation('listProjects', lang, { baseUrl: `${echo}/sandbox` }),
+            { ...poisoned, AETHEX_TOKEN: 'atx_from_env' },
+          );
+          expect(mixed.seen[0]?.path).toBe('/sandbox/v1/projects');
+          expect(mixed.seen[0]?.headers.authorization).toBe('Bearer atx_from_env');
         },
       );
 

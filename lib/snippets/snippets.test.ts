@@ -6,6 +6,7 @@ import { listOperations, servedDocument } from '@/lib/openapi';
 
 import { replaceOnce } from './generate';
 import { codeSamplesExtension, LANGUAGES, sampleForOperation, sampleForRequest, samplesForOperation } from './index';
+import { WEBHOOK_VERIFY_SNIPPETS, webhookVerifySnippets } from './webhook-verify';
 
 const EXTENSION = { curl: 'sh', javascript: 'js', python: 'py', go: 'go', java: 'java', ruby: 'rb' } as const;
 const operationIds = listOperations().map((operation) => operation.operationId);
@@ -80,7 +81,45 @@ describe('sample rules', () => {
     };
     expect(sampleForRequest(request, 'curl')).not.toContain('atx_secret123');
     expect(sampleForRequest(request, 'curl')).toContain('$AETHEX_TOKEN');
-    expect(sampleForRequest(request, 'python', { includeToken: 'atx_secret123' })).toContain('Bearer atx_secret123');
+    expect(sampleForRequest(request, 'python', { includeToken: 'atx_secret123' })).toContain('"atx_secret123"');
+    expect(sampleForRequest(request, 'python', { token: 'atx_secret123' })).not.toContain('AETHEX_TOKEN');
+  });
+
+  it.each(operationIds)('%s: with literal options reads no AETHEX_ variable it was given, in every language', (id) => {
+    const options = {
+      baseUrl: 'http://localhost:3000/sandbox',
+      token: 'pat_x1',
+      clientId: 'cli_x2',
+      clientSecret: 'cs_x3',
+    };
+    for (const [lang, source] of Object.entries(samplesForOperation(id, options))) {
+      expect(source, lang).not.toMatch(/AETHEX_(BASE_URL|TOKEN|CLIENT_ID|CLIENT_SECRET)\b/);
+      expect(source, lang).not.toContain(':?'); // no shell guard: it runs with nothing set
+      expect(source, lang).toContain('http://localhost:3000/sandbox');
+      expect(source, lang).toMatch(id === 'createToken' ? /cli_x2[\s\S]*cs_x3/ : /pat_x1/);
+      expect(source, lang).not.toContain(id === 'createToken' ? 'pat_x1' : 'cs_x3');
+    }
+    // The options are independent: only the base URL literal, the credential still from the environment.
+    for (const source of Object.values(samplesForOperation(id, { baseUrl: 'http://localhost:3000/sandbox' }))) {
+      expect(source).not.toContain('AETHEX_BASE_URL');
+      expect(source).toMatch(id === 'createToken' ? /AETHEX_CLIENT_SECRET/ : /AETHEX_TOKEN/);
+    }
+  });
+
+  it('webhook receivers take the signing secret (and cURL the base URL and token) literally when given', () => {
+    const literal = webhookVerifySnippets({
+      webhookSecret: 'whsec_c2VjcmV0',
+      baseUrl: 'http://h/sandbox/',
+      token: 'pat_y',
+    });
+    for (const snippet of literal) {
+      expect(snippet.code, snippet.id).not.toMatch(/AETHEX_(WEBHOOK_SECRET|BASE_URL|TOKEN)\b/);
+      expect(snippet.code, snippet.id).toMatch(
+        snippet.id === 'curl' ? /'http:\/\/h\/sandbox\/v1\/[^']+'/ : /whsec_c2VjcmV0/,
+      );
+    }
+    for (const snippet of WEBHOOK_VERIFY_SNIPPETS)
+      expect(snippet.code, snippet.id).toMatch(snippet.id === 'curl' ? /\$AETHEX_TOKEN/ : /AETHEX_WEBHOOK_SECRET/);
   });
 
   it('rejects unknown operations and languages by name', () => {

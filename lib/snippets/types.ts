@@ -17,17 +17,36 @@ export interface SampleRequest {
   readonly idempotencyHeader?: string;
 }
 
-/** Options of `sampleForRequest`. */
+/**
+ * Options of `sampleForOperation`, `sampleForRequest` and `webhookVerifySnippets`. Each value given is written into
+ * the sample literally (quoted for its language) and the sample no longer reads that environment variable, so a
+ * variable left in the reader's shell (a production `AETHEX_TOKEN`) can never be sent with it; each value left out
+ * stays an environment read, as without options. The options are independent: a literal `baseUrl` with the token
+ * still read from `AETHEX_TOKEN` is fine. A value only matters where the sample uses it (`token` for bearer
+ * operations, `clientId`/`clientSecret` for the token endpoint, `webhookSecret` for the webhook receivers).
+ */
 export interface SampleOptions {
-  /** Embed this bearer token literally instead of reading `AETHEX_TOKEN` (the reader opted in). */
+  /** Base URL instead of `AETHEX_BASE_URL`, e.g. `http://localhost:3000/sandbox` (trailing slashes dropped). */
+  readonly baseUrl?: string;
+  /** Bearer token (access or personal access token) instead of `AETHEX_TOKEN`. */
+  readonly token?: string;
+  /** Client ID for HTTP Basic client authentication at the token endpoint instead of `AETHEX_CLIENT_ID`. */
+  readonly clientId?: string;
+  /** Client secret for HTTP Basic client authentication instead of `AETHEX_CLIENT_SECRET`. */
+  readonly clientSecret?: string;
+  /** Webhook signing secret (`whsec_…`) of the webhook receivers instead of `AETHEX_WEBHOOK_SECRET`. */
+  readonly webhookSecret?: string;
+  /** @deprecated the former name of `token` (the console's "include my token"); `token` wins when both are set. */
   readonly includeToken?: string;
 }
 
-/** How a sample authenticates: the model's credential kinds (`CredentialKind` in lib/openapi), or a literal value. */
+/** The environment variables a sample can take literally instead (see SampleOptions). */
+export type LiteralVariable = 'AETHEX_BASE_URL' | 'AETHEX_TOKEN' | 'AETHEX_CLIENT_ID' | 'AETHEX_CLIENT_SECRET';
+
+/** How a sample authenticates: the model's credential kinds (`CredentialKind` in lib/openapi). */
 export type SampleAuth =
   | { readonly kind: 'bearer' } // Authorization: Bearer $AETHEX_TOKEN
   | { readonly kind: 'client-basic' } // Authorization: Basic base64($AETHEX_CLIENT_ID:$AETHEX_CLIENT_SECRET), RFC 6749 §2.3.1
-  | { readonly kind: 'literal'; readonly value: string } // a header value the reader chose to embed
   | { readonly kind: 'none' };
 
 /** A path parameter whose value the sample reads from an environment variable. */
@@ -50,6 +69,8 @@ export interface SamplePlan {
   /** Literal request headers (never Authorization or the idempotency key), in order. */
   readonly headers: readonly (readonly [string, string])[];
   readonly auth: SampleAuth;
+  /** Values written literally instead of reading the named environment variable (from SampleOptions). */
+  readonly literals?: Readonly<Partial<Record<LiteralVariable, string>>>;
   /**
    * The operation's idempotency-key header (`Idempotency-Key`), sent with `$AETHEX_IDEMPOTENCY_KEY` if set, else a
    * fresh random UUID per run; unset when the operation takes none.

@@ -12,8 +12,13 @@
  * The curl program instead asks the API to check a delivery (the verifyWebhook operation), reading the
  * raw body from `delivery.json` and the three headers from `WEBHOOK_ID`, `WEBHOOK_TIMESTAMP`, `WEBHOOK_SIGNATURE`.
  * Spec: https://www.standardwebhooks.com/ (Standard Webhooks 1.0).
+ * `webhookVerifySnippets(options)` writes `webhookSecret` (and, for cURL, `baseUrl` and `token`) literally instead.
  */
 import { getOperation } from '@/lib/openapi';
+
+import { DEFAULT_BASE_URL } from './generate';
+import { doubleQuoted, jsSingle, rubySingle, shellSingle } from './quote';
+import type { SampleOptions } from './types';
 
 /** One verification program. `id` is a lib/snippets LANGUAGES id; `lang` the highlighter language. */
 export type WebhookVerifySnippet = {
@@ -33,21 +38,21 @@ const verifyPath =
     throw new Error('webhook-verify: the OpenAPI document has no verifyWebhook operation');
   })();
 
-const curl = `# Ask the API to check a delivery you received: the raw body is in delivery.json,
+const curl = (o: SampleOptions) => `# Ask the API to check a delivery you received: the raw body is in delivery.json,
 # the three headers in WEBHOOK_ID, WEBHOOK_TIMESTAMP and WEBHOOK_SIGNATURE.
 jq -n --rawfile payload delivery.json \\
   --arg id "$WEBHOOK_ID" --arg ts "$WEBHOOK_TIMESTAMP" --arg sig "$WEBHOOK_SIGNATURE" \\
   '{payload: $payload, headers: {"webhook-id": $id, "webhook-timestamp": $ts, "webhook-signature": $sig}}' |
-curl -sS -X POST "\${AETHEX_BASE_URL:-https://api.aethex.dev}${verifyPath}" \\
-  -H "Authorization: Bearer $AETHEX_TOKEN" \\
+curl -sS -X POST ${o.baseUrl === undefined ? `"\${AETHEX_BASE_URL:-${DEFAULT_BASE_URL}}${verifyPath}"` : shellSingle(o.baseUrl.replace(/\/+$/, '') + verifyPath)} \\
+  -H ${o.token === undefined ? '"Authorization: Bearer $AETHEX_TOKEN"' : shellSingle(`Authorization: Bearer ${o.token}`)} \\
   -H "Content-Type: application/json" \\
   --data-binary @-
 `;
 
-const javascript = `import http from 'node:http';
+const javascript = (secret?: string) => `import http from 'node:http';
 import { Webhook } from 'standardwebhooks';
 
-const webhook = new Webhook(process.env.AETHEX_WEBHOOK_SECRET); // whsec_…
+const webhook = new Webhook(${secret === undefined ? 'process.env.AETHEX_WEBHOOK_SECRET' : jsSingle(secret)}); // whsec_…
 
 http
   .createServer((req, res) => {
@@ -73,7 +78,7 @@ http
   .listen(Number(process.env.PORT ?? 8000));
 `;
 
-const python = `import base64
+const python = (secret?: string) => `import base64
 import hashlib
 import hmac
 import os
@@ -81,7 +86,7 @@ import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 # Standard Webhooks with the standard library only (the official package: pip install standardwebhooks).
-SECRET = base64.b64decode(os.environ["AETHEX_WEBHOOK_SECRET"].removeprefix("whsec_"))  # whsec_…
+SECRET = base64.b64decode(${secret === undefined ? 'os.environ["AETHEX_WEBHOOK_SECRET"]' : doubleQuoted(secret)}.removeprefix("whsec_"))  # whsec_…
 TOLERANCE_SECONDS = 300
 
 
@@ -125,7 +130,7 @@ class Handler(BaseHTTPRequestHandler):
 HTTPServer(("", int(os.environ.get("PORT", "8000"))), Handler).serve_forever()
 `;
 
-const go = `package main
+const go = (secret?: string) => `package main
 
 import (
 	"crypto/hmac"
@@ -166,9 +171,9 @@ func verify(secret, raw []byte, header http.Header) error {
 }
 
 func main() {
-	secret, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(os.Getenv("AETHEX_WEBHOOK_SECRET"), "whsec_"))
+	secret, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(${secret === undefined ? 'os.Getenv("AETHEX_WEBHOOK_SECRET")' : doubleQuoted(secret)}, "whsec_"))
 	if err != nil || len(secret) == 0 {
-		log.Fatal("set AETHEX_WEBHOOK_SECRET to your whsec_… signing secret")
+		log.Fatal(${secret === undefined ? '"set AETHEX_WEBHOOK_SECRET to your whsec_… signing secret"' : '"the whsec_… signing secret is not valid base64"'})
 	}
 	http.HandleFunc("/webhooks", func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost {
@@ -195,7 +200,7 @@ func main() {
 }
 `;
 
-const java = `import com.sun.net.httpserver.Headers;
+const java = (secret?: string) => `import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -225,9 +230,8 @@ public class WebhookReceiver {
   }
 
   public static void main(String[] args) throws Exception {
-    String whsec = System.getenv("AETHEX_WEBHOOK_SECRET"); // whsec_…
-    if (whsec == null) throw new IllegalStateException("Set AETHEX_WEBHOOK_SECRET");
-    byte[] secret = Base64.getDecoder().decode(whsec.replaceFirst("^whsec_", ""));
+    String whsec = ${secret === undefined ? 'System.getenv("AETHEX_WEBHOOK_SECRET")' : doubleQuoted(secret)}; // whsec_…
+${secret === undefined ? '    if (whsec == null) throw new IllegalStateException("Set AETHEX_WEBHOOK_SECRET");\n' : ''}    byte[] secret = Base64.getDecoder().decode(whsec.replaceFirst("^whsec_", ""));
     int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8000"));
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
     server.createContext("/webhooks", exchange -> {
@@ -249,12 +253,12 @@ public class WebhookReceiver {
 }
 `;
 
-const ruby = `require "base64"
+const ruby = (secret?: string) => `require "base64"
 require "openssl"
 require "webrick"
 
 # Standard Webhooks with the standard library only (the official gem: gem install standardwebhooks).
-SECRET = Base64.strict_decode64(ENV.fetch("AETHEX_WEBHOOK_SECRET").delete_prefix("whsec_")) # whsec_…
+SECRET = Base64.strict_decode64(${secret === undefined ? 'ENV.fetch("AETHEX_WEBHOOK_SECRET")' : rubySingle(secret)}.delete_prefix("whsec_")) # whsec_…
 
 def verified?(raw, id, timestamp, signatures)
   return false unless id && signatures && timestamp.to_s.match?(/\\A\\d+\\z/)
@@ -285,42 +289,51 @@ trap("INT") { server.shutdown }
 server.start
 `;
 
-/** The six programs, in the site's language order (cURL, JavaScript, Python, Go, Java, Ruby). */
-export const WEBHOOK_VERIFY_SNIPPETS: readonly WebhookVerifySnippet[] = [
-  { id: 'curl', lang: 'bash', filename: 'verify.sh', install: 'apt-get install jq curl', code: curl },
-  {
-    id: 'javascript',
-    lang: 'javascript',
-    filename: 'receiver.mjs',
-    install: 'npm install standardwebhooks',
-    code: javascript,
-  },
-  {
-    id: 'python',
-    lang: 'python',
-    filename: 'receiver.py',
-    install: 'none (standard library); optional: pip install standardwebhooks',
-    code: python,
-  },
-  {
-    id: 'go',
-    lang: 'go',
-    filename: 'main.go',
-    install: 'none (standard library); optional: go get github.com/standard-webhooks/standard-webhooks/libraries/go',
-    code: go,
-  },
-  {
-    id: 'java',
-    lang: 'java',
-    filename: 'WebhookReceiver.java',
-    install: 'none (JDK only); optional: Maven com.standardwebhooks:standardwebhooks',
-    code: java,
-  },
-  {
-    id: 'ruby',
-    lang: 'ruby',
-    filename: 'receiver.rb',
-    install: 'gem install webrick (Ruby 3+); optional: gem install standardwebhooks',
-    code: ruby,
-  },
-];
+/**
+ * The six programs, in the site's language order (cURL, JavaScript, Python, Go, Java, Ruby). `options.webhookSecret`
+ * replaces the receivers' `AETHEX_WEBHOOK_SECRET`; `options.baseUrl` and `options.token` the cURL program's variables.
+ */
+export function webhookVerifySnippets(options: SampleOptions = {}): readonly WebhookVerifySnippet[] {
+  const secret = options.webhookSecret;
+  return [
+    { id: 'curl', lang: 'bash', filename: 'verify.sh', install: 'apt-get install jq curl', code: curl(options) },
+    {
+      id: 'javascript',
+      lang: 'javascript',
+      filename: 'receiver.mjs',
+      install: 'npm install standardwebhooks',
+      code: javascript(secret),
+    },
+    {
+      id: 'python',
+      lang: 'python',
+      filename: 'receiver.py',
+      install: 'none (standard library); optional: pip install standardwebhooks',
+      code: python(secret),
+    },
+    {
+      id: 'go',
+      lang: 'go',
+      filename: 'main.go',
+      install: 'none (standard library); optional: go get github.com/standard-webhooks/standard-webhooks/libraries/go',
+      code: go(secret),
+    },
+    {
+      id: 'java',
+      lang: 'java',
+      filename: 'WebhookReceiver.java',
+      install: 'none (JDK only); optional: Maven com.standardwebhooks:standardwebhooks',
+      code: java(secret),
+    },
+    {
+      id: 'ruby',
+      lang: 'ruby',
+      filename: 'receiver.rb',
+      install: 'gem install webrick (Ruby 3+); optional: gem install standardwebhooks',
+      code: ruby(secret),
+    },
+  ];
+}
+
+/** The six programs reading every value from the environment (what pages show as placeholders). */
+export const WEBHOOK_VERIFY_SNIPPETS: readonly WebhookVerifySnippet[] = webhookVerifySnippets();

@@ -3,6 +3,7 @@
  * for it, one-shot runs with a timeout, long-running receivers, and a small worker pool.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -42,6 +43,25 @@ export interface RunResult {
   code: number;
   stdout: string;
   stderr: string;
+}
+
+/**
+ * Writes `source` into `dir` as the language's file and runs it with its ordinary tool (exit code 127: the runtime
+ * is missing). `command` is how to repeat the run by hand, with the variables' values elided.
+ */
+export async function runSource(
+  lang: LanguageId,
+  source: string,
+  dir: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ result: RunResult; command: string }> {
+  const runtime = RUNTIMES[lang];
+  writeFileSync(path.join(dir, runtime.file), source);
+  const vars = Object.keys(env)
+    .filter((name) => name.startsWith('AETHEX_'))
+    .sort();
+  const command = `cd ${dir} && ${vars.map((name) => `${name}=… `).join('')}${path.basename(runtime.command)} ${runtime.args(runtime.file).join(' ')}`;
+  return { result: await run(runtime.command, runtime.args(runtime.file), dir, env), command };
 }
 
 /** Runs `command args` in `cwd` and collects its output; kills the process group after `timeoutMs`. */

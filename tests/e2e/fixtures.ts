@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 
 /** Problems seen while a test ran: uncaught page errors, console errors, requests to other hosts. */
 export type PageProblems = { pageErrors: string[]; consoleErrors: string[]; externalRequests: string[] };
@@ -49,3 +49,30 @@ export function allowConsoleErrors(problems: PageProblems, expected: RegExp): vo
 }
 
 export { expect };
+
+/** A sandbox app as `POST /sandbox/apps` returns it (lib/sandbox-session.ts `SandboxApp` without `baseUrl`). */
+export type CreatedApp = {
+  tenant_id: string;
+  client_id: string;
+  client_secret: string;
+  personal_access_token: string;
+  webhook_secret: string;
+};
+
+/**
+ * Creates a sandbox app with `POST /sandbox/apps` and stores it in the page's sessionStorage the way the portal does
+ * (`aethex:sandbox-session`, lib/sandbox-session.ts, with `baseUrl` = origin + `/sandbox`), then reloads so every
+ * sample reads it. The page must already be on the portal's origin.
+ */
+export async function storeSandboxApp(page: Page, name = 'e2e samples'): Promise<CreatedApp & { baseUrl: string }> {
+  const origin = new URL(page.url()).origin;
+  const response = await page.request.post(`${origin}/sandbox/apps`, { data: { name } });
+  expect(response.status()).toBe(201);
+  const app = { ...((await response.json()) as CreatedApp), baseUrl: `${origin}/sandbox` };
+  await page.evaluate(
+    (value) => window.sessionStorage.setItem('aethex:sandbox-session', value),
+    JSON.stringify({ app }),
+  );
+  await page.reload();
+  return app;
+}

@@ -8,6 +8,7 @@ import {
   fillBody,
   fillHeaderValues,
   httpsnippet,
+  literal,
   naming,
   replaceOnce,
   replaceUrl,
@@ -21,21 +22,41 @@ const WRITE_OUT = String.raw`'\nHTTP %{http_code}\nX-Request-ID: %header{x-reque
 /** Characters that mean nothing special inside double quotes, even in interactive bash (no `!`). */
 const PLAIN = /^[A-Za-z0-9_\-./?=&%:~+,;@]*$/;
 
-function url(parts: UrlPart[]): string {
-  const all: UrlPart[] = [{ env: 'AETHEX_BASE_URL' }, ...parts];
+function url(plan: SamplePlan, parts: UrlPart[]): string {
+  const base = literal(plan, 'AETHEX_BASE_URL');
+  const all: UrlPart[] = [base === undefined ? { env: 'AETHEX_BASE_URL' } : { text: base }, ...parts];
   if (all.every((part) => 'env' in part || PLAIN.test(part.text))) {
     return `"${all.map((part) => ('env' in part ? `$${part.env}` : part.text)).join('')}"`;
   }
   return all.map((part) => ('env' in part ? `"$${part.env}"` : shellSingle(part.text))).join('');
 }
 
+/** The client credentials as one `--user` word: each from the environment or literal. */
+function user(plan: SamplePlan): string {
+  const id = literal(plan, 'AETHEX_CLIENT_ID');
+  const secret = literal(plan, 'AETHEX_CLIENT_SECRET');
+  if (id === undefined && secret === undefined) return '"$AETHEX_CLIENT_ID:$AETHEX_CLIENT_SECRET"';
+  if (id !== undefined && secret !== undefined) return shellSingle(`${id}:${secret}`);
+  return `${id === undefined ? '"$AETHEX_CLIENT_ID"' : shellSingle(id)}:${secret === undefined ? '"$AETHEX_CLIENT_SECRET"' : shellSingle(secret)}`;
+}
+
+/** The `: "${NAME:?Set NAME}"` guard of the credential variables the sample still reads from the environment. */
+function guards(plan: SamplePlan): string[] {
+  const read = (name: 'AETHEX_TOKEN' | 'AETHEX_CLIENT_ID' | 'AETHEX_CLIENT_SECRET') =>
+    literal(plan, name) === undefined;
+  if (plan.auth.kind === 'bearer' && read('AETHEX_TOKEN'))
+    return [': "${AETHEX_TOKEN:?Set AETHEX_TOKEN to an access token or personal access token}"'];
+  if (plan.auth.kind !== 'client-basic') return [];
+  const names = (['AETHEX_CLIENT_ID', 'AETHEX_CLIENT_SECRET'] as const).filter(read);
+  return names.length ? [`: ${names.map((name) => `"\${${name}:?Set ${name}}"`).join(' ')}`] : [];
+}
+
 function prelude(plan: SamplePlan): string[] {
-  const lines = [`AETHEX_BASE_URL="\${AETHEX_BASE_URL:-${DEFAULT_BASE_URL}}"`];
-  if (plan.auth.kind === 'bearer')
-    lines.push(': "${AETHEX_TOKEN:?Set AETHEX_TOKEN to an access token or personal access token}"');
-  if (plan.auth.kind === 'client-basic') {
-    lines.push(': "${AETHEX_CLIENT_ID:?Set AETHEX_CLIENT_ID}" "${AETHEX_CLIENT_SECRET:?Set AETHEX_CLIENT_SECRET}"');
-  }
+  const lines =
+    literal(plan, 'AETHEX_BASE_URL') === undefined
+      ? [`AETHEX_BASE_URL="\${AETHEX_BASE_URL:-${DEFAULT_BASE_URL}}"`]
+      : [];
+  lines.push(...guards(plan));
   for (const variable of plan.pathVariables) lines.push(`${variable.env}="\${${variable.env}:-${variable.fallback}}"`);
   if (plan.body?.variables) {
     lines.push('# The delivery to check (default: the documented example); the body is built with jq.');
@@ -52,13 +73,15 @@ function prelude(plan: SamplePlan): string[] {
 /** The curl sample of `plan` (run with `sh`). */
 export function curl(plan: SamplePlan): string {
   let code = httpsnippet(plan, 'shell', 'curl');
-  code = replaceUrl(code, "'?", url);
+  code = replaceUrl(code, "'?", (parts) => url(plan, parts));
+  const token = literal(plan, 'AETHEX_TOKEN');
   code = fillHeaderValues(code, plan, {
     // httpsnippet writes each header as one single-quoted argument; HTTP Basic becomes curl's own --user.
     literal: (value, header) =>
       value.startsWith('Basic ') ? `--header '${header}: ${value}'` : `'${header}: ${value}'`,
-    bearer: '"Authorization: Bearer $AETHEX_TOKEN"',
-    basic: '--user "$AETHEX_CLIENT_ID:$AETHEX_CLIENT_SECRET"',
+    bearer:
+      token === undefined ? '"Authorization: Bearer $AETHEX_TOKEN"' : shellSingle(`Authorization: Bearer ${token}`),
+    basic: `--user ${user(plan)}`,
     idempotencyKey: (header) => `"${header}: \\"$IDEMPOTENCY_KEY\\""`,
   });
   if (plan.body && plan.body.mimeType !== 'application/x-www-form-urlencoded') {
@@ -71,5 +94,6 @@ export function curl(plan: SamplePlan): string {
     code = replaceOnce(code, body, () => `--data-raw ${data}`, 'request body');
   }
   code = code.replace(/^curl /, 'curl --silent --show-error ');
-  return [...prelude(plan), '', `${code} \\`, `  --write-out ${WRITE_OUT}`, ''].join('\n');
+  const head = prelude(plan);
+  return [...head, ...(head.length ? [''] : []), `${code} \\`, `  --write-out ${WRITE_OUT}`, ''].join('\n');
 }

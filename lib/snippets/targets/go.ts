@@ -9,13 +9,14 @@ import {
   fillHeaderValues,
   httpsnippet,
   indent,
+  literal,
   naming,
   replaceOnce,
   replaceUrl,
   type UrlPart,
 } from '../generate';
 import { doubleQuoted, goString } from '../quote';
-import type { SamplePlan } from '../types';
+import type { LiteralVariable, SamplePlan } from '../types';
 
 const PAYLOAD = '__AETHEX_PAYLOAD__';
 
@@ -62,7 +63,10 @@ func newUUID() string {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
 }`;
 
-function required(variable: string, name: string): string[] {
+/** `variable := <the literal>` when the plan gives `name` literally, else read from the environment (required). */
+function required(plan: SamplePlan, variable: string, name: LiteralVariable): string[] {
+  const value = literal(plan, name);
+  if (value !== undefined) return [`${variable} := ${doubleQuoted(value)}`];
   return [
     `${variable} := os.Getenv("${name}")`,
     `if ${variable} == "" {`,
@@ -73,11 +77,20 @@ function required(variable: string, name: string): string[] {
 }
 
 function prelude(plan: SamplePlan): string[] {
-  const lines = [`baseURL := envOr("AETHEX_BASE_URL", "${DEFAULT_BASE_URL}")`];
+  const base = literal(plan, 'AETHEX_BASE_URL');
+  const lines = [
+    `baseURL := ${base === undefined ? `envOr("AETHEX_BASE_URL", "${DEFAULT_BASE_URL}")` : doubleQuoted(base)}`,
+  ];
   if (plan.auth.kind === 'bearer')
-    lines.push('// An access token or personal access token.', ...required('token', 'AETHEX_TOKEN'));
+    lines.push(
+      ...(literal(plan, 'AETHEX_TOKEN') === undefined ? ['// An access token or personal access token.'] : []),
+      ...required(plan, 'token', 'AETHEX_TOKEN'),
+    );
   if (plan.auth.kind === 'client-basic')
-    lines.push(...required('clientID', 'AETHEX_CLIENT_ID'), ...required('clientSecret', 'AETHEX_CLIENT_SECRET'));
+    lines.push(
+      ...required(plan, 'clientID', 'AETHEX_CLIENT_ID'),
+      ...required(plan, 'clientSecret', 'AETHEX_CLIENT_SECRET'),
+    );
   for (const variable of plan.pathVariables)
     lines.push(`${naming.go(variable.env)} := envOr("${variable.env}", "${variable.fallback}")`);
   if (plan.idempotencyHeader) {
@@ -112,6 +125,10 @@ export function go(plan: SamplePlan): string {
     // Placeholder first: indenting main's body must not indent the lines of a raw string literal.
     code = replaceOnce(code, /strings\.NewReader\(.*\)$/m, () => `strings.NewReader(${PAYLOAD})`, 'request body');
   }
+  const body = indent([...prelude(plan), '', code.trimEnd(), TAIL].join('\n').replace(/\n{3,}/g, '\n\n'), '\t');
+  const main = body.replace(PAYLOAD, () => goBody(plan));
+  // With every value literal, neither envOr nor package os is used, and Go rejects an unused import.
+  const readsEnv = /\benvOr\(/.test(main) || /\bos\./.test(main);
   const imports = [
     ...(plan.idempotencyHeader ? ['crypto/rand'] : []),
     ...(plan.auth.kind === 'client-basic' ? ['encoding/base64'] : []),
@@ -119,18 +136,16 @@ export function go(plan: SamplePlan): string {
     'fmt',
     'io',
     'net/http',
-    'os',
+    ...(readsEnv ? ['os'] : []),
     ...(plan.body ? ['strings'] : []),
   ];
-  const body = indent([...prelude(plan), '', code.trimEnd(), TAIL].join('\n').replace(/\n{3,}/g, '\n\n'), '\t');
   return [
     'package main',
     '',
     `import (\n${imports.map((name) => `\t"${name}"`).join('\n')}\n)`,
     '',
-    `func main() {\n${body.replace(PAYLOAD, () => goBody(plan))}\n}`,
-    '',
-    ENV_OR,
+    `func main() {\n${main}\n}`,
+    ...(readsEnv ? ['', ENV_OR] : []),
     ...(plan.body?.variables ? ['', JSON_STRING] : []),
     ...(plan.idempotencyHeader ? ['', NEW_UUID] : []),
     '',

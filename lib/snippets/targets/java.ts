@@ -9,13 +9,14 @@ import {
   fillHeaderValues,
   httpsnippet,
   indent,
+  literal,
   naming,
   replaceOnce,
   replaceUrl,
   type UrlPart,
 } from '../generate';
 import { doubleQuoted } from '../quote';
-import type { SamplePlan } from '../types';
+import type { LiteralVariable, SamplePlan } from '../types';
 
 function url(parts: UrlPart[]): string {
   return ['baseUrl', ...parts.map((part) => ('env' in part ? naming.camel(part.env) : JSON.stringify(part.text)))].join(
@@ -23,7 +24,10 @@ function url(parts: UrlPart[]): string {
   );
 }
 
-function required(variable: string, name: string): string[] {
+/** `String variable = <the literal>;` when the plan gives `name` literally, else read from the environment (required). */
+function required(plan: SamplePlan, variable: string, name: LiteralVariable): string[] {
+  const value = literal(plan, name);
+  if (value !== undefined) return [`String ${variable} = ${doubleQuoted(value)};`];
   return [
     `String ${variable} = System.getenv("${name}");`,
     `if (${variable} == null || ${variable}.isEmpty()) throw new IllegalStateException("Set ${name}");`,
@@ -31,11 +35,20 @@ function required(variable: string, name: string): string[] {
 }
 
 function prelude(plan: SamplePlan): string[] {
-  const lines = [`String baseUrl = env("AETHEX_BASE_URL", "${DEFAULT_BASE_URL}");`];
+  const base = literal(plan, 'AETHEX_BASE_URL');
+  const lines = [
+    `String baseUrl = ${base === undefined ? `env("AETHEX_BASE_URL", "${DEFAULT_BASE_URL}")` : doubleQuoted(base)};`,
+  ];
   if (plan.auth.kind === 'bearer')
-    lines.push('// An access token or personal access token.', ...required('token', 'AETHEX_TOKEN'));
+    lines.push(
+      ...(literal(plan, 'AETHEX_TOKEN') === undefined ? ['// An access token or personal access token.'] : []),
+      ...required(plan, 'token', 'AETHEX_TOKEN'),
+    );
   if (plan.auth.kind === 'client-basic')
-    lines.push(...required('clientId', 'AETHEX_CLIENT_ID'), ...required('clientSecret', 'AETHEX_CLIENT_SECRET'));
+    lines.push(
+      ...required(plan, 'clientId', 'AETHEX_CLIENT_ID'),
+      ...required(plan, 'clientSecret', 'AETHEX_CLIENT_SECRET'),
+    );
   for (const variable of plan.pathVariables)
     lines.push(`String ${naming.camel(variable.env)} = env("${variable.env}", "${variable.fallback}");`);
   if (plan.idempotencyHeader) {
@@ -122,8 +135,8 @@ export function java(plan: SamplePlan): string {
     '',
     'public class Main {',
     indent(main, '    '),
-    '',
-    indent(ENV, '    '),
+    // env() only when something is still read from the environment (always, without literal options).
+    ...(/\benv\(/.test(main) ? ['', indent(ENV, '    ')] : []),
     ...(plan.body?.variables ? ['', indent(JSON_STRING, '    ')] : []),
     '}',
     '',

@@ -9,12 +9,13 @@ import {
   fillBody,
   fillHeaderValues,
   httpsnippet,
+  literal,
   naming,
   replaceOnce,
   replaceUrl,
   type UrlPart,
 } from '../generate';
-import { doubleQuoted } from '../quote';
+import { doubleQuoted, jsSingle } from '../quote';
 import type { SamplePlan } from '../types';
 
 function url(parts: UrlPart[]): string {
@@ -37,16 +38,34 @@ function jsonBody(text: string): string {
   return doubleQuoted(text);
 }
 
+/** `const name = …;` from the environment variable `env`, or its literal value (`read`: from the environment). */
+function constant(plan: SamplePlan, name: string, env: 'AETHEX_TOKEN' | 'AETHEX_CLIENT_ID' | 'AETHEX_CLIENT_SECRET') {
+  const value = literal(plan, env);
+  return {
+    line: `const ${name} = ${value === undefined ? `process.env.${env}` : jsSingle(value)};`,
+    read: value === undefined,
+  };
+}
+
 function prelude(plan: SamplePlan): string[] {
-  const lines = [`const baseUrl = process.env.AETHEX_BASE_URL || '${DEFAULT_BASE_URL}';`];
+  const base = literal(plan, 'AETHEX_BASE_URL');
+  const lines = [
+    `const baseUrl = ${base === undefined ? `process.env.AETHEX_BASE_URL || '${DEFAULT_BASE_URL}'` : jsSingle(base)};`,
+  ];
   if (plan.auth.kind === 'bearer') {
-    lines.push('const token = process.env.AETHEX_TOKEN;');
-    lines.push("if (!token) throw new Error('Set AETHEX_TOKEN to an access token or personal access token');");
+    const token = constant(plan, 'token', 'AETHEX_TOKEN');
+    lines.push(token.line);
+    if (token.read)
+      lines.push("if (!token) throw new Error('Set AETHEX_TOKEN to an access token or personal access token');");
   }
   if (plan.auth.kind === 'client-basic') {
-    lines.push('const clientId = process.env.AETHEX_CLIENT_ID;');
-    lines.push('const clientSecret = process.env.AETHEX_CLIENT_SECRET;');
-    lines.push("if (!clientId || !clientSecret) throw new Error('Set AETHEX_CLIENT_ID and AETHEX_CLIENT_SECRET');");
+    const id = constant(plan, 'clientId', 'AETHEX_CLIENT_ID');
+    const secret = constant(plan, 'clientSecret', 'AETHEX_CLIENT_SECRET');
+    lines.push(id.line, secret.line);
+    if (id.read && secret.read)
+      lines.push("if (!clientId || !clientSecret) throw new Error('Set AETHEX_CLIENT_ID and AETHEX_CLIENT_SECRET');");
+    else if (id.read) lines.push("if (!clientId) throw new Error('Set AETHEX_CLIENT_ID');");
+    else if (secret.read) lines.push("if (!clientSecret) throw new Error('Set AETHEX_CLIENT_SECRET');");
   }
   for (const variable of plan.pathVariables) {
     lines.push(`const ${naming.camel(variable.env)} = process.env.${variable.env} || '${variable.fallback}';`);

@@ -8,17 +8,24 @@ import {
   fillBody,
   fillHeaderValues,
   httpsnippet,
+  literal,
   naming,
   replaceOnce,
   replaceUrl,
   type UrlPart,
 } from '../generate';
 import { doubleQuoted, pythonString } from '../quote';
-import type { SamplePlan } from '../types';
+import type { LiteralVariable, SamplePlan } from '../types';
 
 function url(parts: UrlPart[]): string {
   const escape = (text: string) => text.replace(/[\\"]/g, '\\$&').replace(/[{}]/g, '$&$&');
   return `f"{base_url}${parts.map((part) => ('env' in part ? `{${naming.snake(part.env)}}` : escape(part.text))).join('')}"`;
+}
+
+/** The literal value of `variable` as a Python string, else `read` (the code that reads the environment). */
+function literalOr(plan: SamplePlan, variable: LiteralVariable, read: string): string {
+  const value = literal(plan, variable);
+  return value === undefined ? read : doubleQuoted(value);
 }
 
 function prelude(plan: SamplePlan): string[] {
@@ -31,13 +38,15 @@ function prelude(plan: SamplePlan): string[] {
     '',
     'import requests',
     '',
-    `base_url = os.environ.get("AETHEX_BASE_URL") or "${DEFAULT_BASE_URL}"`,
+    `base_url = ${literalOr(plan, 'AETHEX_BASE_URL', `os.environ.get("AETHEX_BASE_URL") or "${DEFAULT_BASE_URL}"`)}`,
   ];
   if (plan.auth.kind === 'bearer')
-    lines.push('token = os.environ["AETHEX_TOKEN"]  # an access token or personal access token');
+    lines.push(
+      `token = ${literalOr(plan, 'AETHEX_TOKEN', 'os.environ["AETHEX_TOKEN"]  # an access token or personal access token')}`,
+    );
   if (plan.auth.kind === 'client-basic') {
-    lines.push('client_id = os.environ["AETHEX_CLIENT_ID"]');
-    lines.push('client_secret = os.environ["AETHEX_CLIENT_SECRET"]');
+    lines.push(`client_id = ${literalOr(plan, 'AETHEX_CLIENT_ID', 'os.environ["AETHEX_CLIENT_ID"]')}`);
+    lines.push(`client_secret = ${literalOr(plan, 'AETHEX_CLIENT_SECRET', 'os.environ["AETHEX_CLIENT_SECRET"]')}`);
   }
   for (const variable of plan.pathVariables) {
     lines.push(`${naming.snake(variable.env)} = os.environ.get("${variable.env}") or "${variable.fallback}"`);
@@ -75,5 +84,7 @@ export function python(plan: SamplePlan): string {
     code = replaceOnce(code, /\b(json|data)=payload\b/, () => 'data=payload.encode("utf-8")', 'body argument');
   }
   code = replaceOnce(code, /\nprint\(response\.text\)$/, () => `\n${TAIL}`, 'response handling');
-  return [...prelude(plan), '', code, ''].join('\n');
+  const sample = [...prelude(plan), '', code, ''].join('\n');
+  // Every value literal and nothing else read from the environment: `import os` would be unused.
+  return /\bos\./.test(sample) ? sample : sample.replace(/^import os\n/m, '').replace(/^\n/, '');
 }

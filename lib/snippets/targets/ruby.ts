@@ -9,13 +9,14 @@ import {
   fillBody,
   fillHeaderValues,
   httpsnippet,
+  literal,
   naming,
   replaceOnce,
   replaceUrl,
   type UrlPart,
 } from '../generate';
 import { doubleQuoted, rubySingle } from '../quote';
-import type { SamplePlan } from '../types';
+import type { LiteralVariable, SamplePlan } from '../types';
 
 function url(parts: UrlPart[]): string {
   const escape = (text: string) => text.replace(/[\\"]/g, '\\$&').replace(/#(?=[{$@])/g, '\\#');
@@ -28,16 +29,30 @@ def env(name, fallback)
   value.empty? ? fallback : value
 end`;
 
-function required(variable: string, name: string): string {
-  return `${variable} = ENV.fetch('${name}') { abort 'Set ${name}' }`;
+/** `variable = <the literal>` when the plan gives `name` literally, else read from the environment (required). */
+function required(plan: SamplePlan, variable: string, name: LiteralVariable): string {
+  const value = literal(plan, name);
+  return value === undefined
+    ? `${variable} = ENV.fetch('${name}') { abort 'Set ${name}' }`
+    : `${variable} = ${rubySingle(value)}`;
 }
 
 function prelude(plan: SamplePlan): string[] {
-  const lines = ['', ENV, '', `base_url = env('AETHEX_BASE_URL', '${DEFAULT_BASE_URL}')`];
+  const base = literal(plan, 'AETHEX_BASE_URL');
+  const lines = [
+    '',
+    `base_url = ${base === undefined ? `env('AETHEX_BASE_URL', '${DEFAULT_BASE_URL}')` : rubySingle(base)}`,
+  ];
   if (plan.auth.kind === 'bearer')
-    lines.push('# An access token or personal access token.', required('token', 'AETHEX_TOKEN'));
+    lines.push(
+      ...(literal(plan, 'AETHEX_TOKEN') === undefined ? ['# An access token or personal access token.'] : []),
+      required(plan, 'token', 'AETHEX_TOKEN'),
+    );
   if (plan.auth.kind === 'client-basic')
-    lines.push(required('client_id', 'AETHEX_CLIENT_ID'), required('client_secret', 'AETHEX_CLIENT_SECRET'));
+    lines.push(
+      required(plan, 'client_id', 'AETHEX_CLIENT_ID'),
+      required(plan, 'client_secret', 'AETHEX_CLIENT_SECRET'),
+    );
   for (const variable of plan.pathVariables)
     lines.push(`${naming.snake(variable.env)} = env('${variable.env}', '${variable.fallback}')`);
   if (plan.idempotencyHeader) {
@@ -71,17 +86,21 @@ export function ruby(plan: SamplePlan): string {
   if (plan.body) {
     // Body variables: the documented JSON (strings only) as a Hash literal; `\#` keeps Ruby from interpolating.
     const noInterpolation = (text: string) => text.replace(/#/g, '\\#');
-    const literal = plan.body.variables
+    const text = plan.body.variables
       ? `JSON.pretty_generate(${fillBody(noInterpolation(plan.body.text), plan.body.variables, (v) => `ENV.fetch("${v.env}", ${noInterpolation(doubleQuoted(v.fallback))})`)})`
       : rubySingle(plan.body.text);
-    code = replaceOnce(code, /^request\.body = .*$/m, () => `request.body = ${literal}`, 'request body');
+    code = replaceOnce(code, /^request\.body = .*$/m, () => `request.body = ${text}`, 'request body');
   }
   code = replaceOnce(code, /\nputs response\.read_body$/, () => `\n${TAIL}`, 'response handling');
   const securerandom =
     (plan.body?.variables ? "require 'json'\n" : '') + (plan.idempotencyHeader ? "require 'securerandom'\n" : '');
+  const lines = prelude(plan);
+  // env() only when something is still read from the environment (always, without literal options).
+  const usesEnv = lines.some((line) => /\benv\(/.test(line));
   return [
     head.trimEnd() + (securerandom ? `\n${securerandom.trimEnd()}` : ''),
-    ...prelude(plan),
+    ...(usesEnv ? ['', ENV] : []),
+    ...lines,
     code.replace(/^\n+/, '\n'),
     '',
   ].join('\n');
