@@ -4,71 +4,62 @@ import { escapeUTF8 as escapeHtml } from 'entities/escape';
 import { useEffect, useMemo, useState } from 'react';
 
 import { CodeTabs, type CodeTab } from '@/components/code-tabs.client';
-import { authorizationFor, currentBaseUrl, selectedOperation, valuesOf } from '@/lib/console/actions';
-import { buildRequest, type BuiltRequest } from '@/lib/console/request';
+import { codeInputs, type CodeInputs } from '@/lib/console/code-for-request';
 import type { LANGUAGES, sampleForRequest } from '@/lib/snippets/request-sample';
 
 import { useConsole, useConsoleState } from './use-console';
 
 type SnippetModule = { LANGUAGES: typeof LANGUAGES; sampleForRequest: typeof sampleForRequest };
 
+const plain = (source: string) => `<pre><code>${escapeHtml(source)}</code></pre>`;
+
 /**
- * "Code for this exact request" (the form as it is now) in the six languages, from lib/snippets (the
- * reference's generator), fetched with import() when this panel first renders. The token stays
- * `$AETHEX_TOKEN` unless the user asks to include it.
+ * "Code for this request": the request the console sends (lib/console/code-for-request.ts) in the six languages,
+ * from lib/snippets (the reference's generator), fetched with import() when this panel first renders. The sandbox
+ * app's credential is written in unless the reader chose placeholders (the marker above the tabs switches).
  */
 export function SamplesPanel() {
   const { data } = useConsole();
   const state = useConsoleState((s) => s);
-  const [includeToken, setIncludeToken] = useState(false);
   const [snippets, setSnippets] = useState<SnippetModule>();
   useEffect(() => {
     void import('@/lib/snippets/request-sample').then((module) => setSnippets(module));
   }, []);
-  const built = useMemo((): { base: string; request: BuiltRequest } | { error: string } => {
+  const inputs = useMemo((): CodeInputs | { error: string } => {
     try {
-      const operation = selectedOperation(state, data);
-      const base = currentBaseUrl(state, data);
-      const context = {
-        baseUrl: base,
-        environmentHeader: data.environmentHeader,
-        environment: state.environment,
-        authorization: authorizationFor(state, operation),
-      };
-      return { base, request: buildRequest(operation, valuesOf(state, operation), context) };
+      return codeInputs(state, data);
     } catch (error) {
       return { error: (error as Error).message };
     }
   }, [state, data]);
   const tabs = useMemo((): CodeTab[] => {
-    if (!snippets || 'error' in built) return [];
-    const token = includeToken ? state.token?.accessToken : undefined;
+    if (!snippets || 'error' in inputs) return [];
     return snippets.LANGUAGES.map(({ id, label }) => {
-      const source = snippets.sampleForRequest(built.request, id, token ? { includeToken: token } : {});
-      return { id, label, source, html: `<pre><code>${escapeHtml(source)}</code></pre>` };
+      const source = snippets.sampleForRequest(inputs.request, id, inputs.placeholders);
+      const filled = inputs.sandbox ? snippets.sampleForRequest(inputs.request, id, inputs.sandbox) : undefined;
+      return {
+        id,
+        label,
+        source,
+        html: plain(source),
+        ...(filled ? { filled: { source: filled, html: plain(filled) } } : {}),
+      };
     });
-  }, [snippets, built, includeToken, state.token]);
-  if ('error' in built)
+  }, [snippets, inputs]);
+  if ('error' in inputs)
     return (
       <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-        Cannot build the request: {built.error}
+        Cannot build the request: {inputs.error}
       </p>
     );
   return (
     <div className="text-sm">
       <p>
-        Run with <code>AETHEX_BASE_URL={built.base}</code>
-        {includeToken ? '' : ' and AETHEX_TOKEN set to your token'}.
+        The request as the console sends it, to <code className="break-all">{inputs.base}</code>.{' '}
+        {inputs.sandbox
+          ? 'With your sandbox app’s credential written in, it runs as pasted.'
+          : 'Set the variable it names to your credential (AETHEX_TOKEN, or AETHEX_CLIENT_ID and AETHEX_CLIENT_SECRET); a production token is never written into code.'}
       </p>
-      <label className="mt-1 flex items-center gap-2">
-        <input
-          type="checkbox"
-          checked={includeToken}
-          onChange={(e) => setIncludeToken(e.target.checked)}
-          disabled={!state.token}
-        />
-        Include my access token in the code (keep such code private)
-      </label>
       {tabs.length ? <CodeTabs tabs={tabs} /> : <p className="mt-2">Generating samples…</p>}
     </div>
   );

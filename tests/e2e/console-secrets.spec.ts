@@ -124,10 +124,13 @@ test('no token, secret, code or verifier leaks after every console flow', async 
   await sendButton(page).click();
   await expect(entries).toHaveCount(before + 1);
   await expect(status(page)).toContainText('200');
-  // Code samples, token not included (the default).
+  // Code for this request.
   await page.getByText('Code for this request').click();
+  // The sample writes in the app's personal access token (a sandbox credential) until the reader asks for placeholders.
+  await expect(page.getByRole('tabpanel').first()).toContainText(pat);
+  await page.getByRole('button', { name: 'Use placeholders' }).click();
   await expect(page.getByRole('tabpanel').first()).toContainText('AETHEX_TOKEN');
-  // The page shows every secret of the app masked: none of them in its text.
+  // The page then shows every secret of the app masked: none of them in its text.
   await run.settled();
   expectNone('the console page text (app + token masked)', await pageText(page), run.secrets);
 

@@ -82,8 +82,14 @@ test('sandbox app → client credentials → GET /v1/projects shows rate limit, 
   await expect(page.getByRole('button', { name: /Restore GET \/v1\/projects\?page=2/ })).toBeVisible();
   await page.getByText('Code for this request').click();
   await expect(page.getByRole('tab', { name: 'cURL' })).toBeVisible();
-  await expect(page.getByRole('tabpanel').first()).toContainText('AETHEX_TOKEN');
-  await expectNoTokenLeft(page, await revealedToken(page), visited, true);
+  // The code is the request sent: the target's base URL and the sandbox app's token written in.
+  const token = await revealedToken(page);
+  const sample = page.getByRole('tabpanel').first();
+  await expect(sample).toContainText(`Authorization: Bearer ${token}`);
+  await expect(sample).toContainText(`${new URL(page.url()).origin}/sandbox/v1/projects?page=2&limit=25`);
+  await expect(sample).not.toContainText('AETHEX_');
+  await expect(page.getByText('Using your sandbox app')).toBeVisible();
+  await expectNoTokenLeft(page, token, visited, true);
 });
 
 test('authorization code + PKCE in a popup → POST /v1/projects → 201, then replayed', async ({ page, problems }) => {
