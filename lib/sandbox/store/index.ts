@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { AuthStore } from './auth-store';
 import { openDatabase, type DatabaseOptions } from './database';
 import { prepare } from './prepared';
-import type { CapHit, IdempotencyClaim, ProjectRow, StoredResponse, Tables } from './schema';
+import type { CapHit, IdempotencyClaim, ProjectRow, RequestLogRow, StoredResponse, Tables } from './schema';
 
 export type { IssuanceCaps, RefreshRefusal } from './auth-store';
 export { isPostgresUrl, type DatabaseOptions } from './database';
@@ -17,6 +17,7 @@ export type {
   IdempotencyClaim,
   Issuance,
   ProjectRow,
+  RequestLogRow,
   StoredResponse,
   TenantRow,
   TicketRow,
@@ -24,6 +25,7 @@ export type {
 
 /** A tenant's tables, children before parents: the order a purge empties them in. */
 const TENANT_TABLES = [
+  ['request_log', 'seq'],
   ['login_tickets', 'hash'],
   ['access_tokens', 'hash'],
   ['refresh_tokens', 'hash'],
@@ -64,6 +66,26 @@ async function deleteIdempotencyRecords(
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** The request log's columns in the order the prepared insert takes them. */
+const LOG_COLUMNS = [
+  'tenant_id',
+  'request_id',
+  'received_at',
+  'duration_us',
+  'method',
+  'path',
+  'query',
+  'request_headers',
+  'request_body',
+  'request_body_bytes',
+  'request_body_truncated',
+  'status',
+  'response_headers',
+  'response_body',
+  'response_body_bytes',
+  'response_body_truncated',
+] as const satisfies readonly (keyof RequestLogRow)[];
 
 /** One step of a tenant's purge: rows deleted, and whether the tenant is gone (`skipped`: another instance holds it). */
 export type PurgeStep = { deleted: number; state: 'more' | 'done' | 'skipped' };
@@ -341,6 +363,66 @@ export class SandboxStore extends AuthStore {
           .execute();
       return hit;
     });
+  }
+
+  /**
+   * Adds an entry to its tenant's request log, then deletes the tenant's entries older than its newest `cap`. Two
+   * prepared statements, no transaction: concurrent inserts of one tenant on several instances may leave a few more
+   * than `cap` until the next insert trims them, and loggedRequest reads only the newest `cap`, so a lookup sees
+   * exactly the cap. Why not lock the tenant's row: every request of a tenant would wait for every other.
+   */
+  async logRequest(entry: RequestLogRow, cap: number): Promise<void> {
+    await this.insertLog(...LOG_COLUMNS.map((column) => entry[column]));
+    await this.trimLog(entry.tenant_id, cap);
+  }
+
+  private readonly insertLog = prepare(this.db, LOG_COLUMNS.length, (...values: unknown[]) =>
+    this.db
+      .insertInto('request_log')
+      .values(Object.fromEntries(LOG_COLUMNS.map((column, index) => [column, values[index]])) as RequestLogRow),
+  );
+
+  private readonly trimLog = prepare(this.db, 2, (tenantId: string, cap: number) =>
+    this.db
+      .deleteFrom('request_log')
+      .where('tenant_id', '=', tenantId)
+      .where('seq', '<=', (eb) =>
+        eb
+          .selectFrom('request_log')
+          .select('seq')
+          .where('tenant_id', '=', tenantId)
+          .orderBy('seq', 'desc')
+          .limit(1)
+          .offset(cap),
+      ),
+  );
+
+  /**
+   * The newest entry of a tenant's request log with this request ID, among the tenant's newest `cap` entries (IDs
+   * are not unique: a caller may send its own X-Request-ID); another tenant's entry is undefined, as if absent.
+   */
+  loggedRequest(tenantId: string, requestId: string, cap: number): Promise<RequestLogRow | undefined> {
+    return this.db
+      .selectFrom('request_log')
+      .select(LOG_COLUMNS)
+      .where('tenant_id', '=', tenantId)
+      .where('request_id', '=', requestId)
+      .where('seq', '>=', (eb) =>
+        eb.fn.coalesce(
+          eb
+            .selectFrom('request_log')
+            .select('seq')
+            .where('tenant_id', '=', tenantId)
+            .orderBy('seq', 'desc')
+            .limit(1)
+            .offset(cap - 1)
+            .$asScalar(),
+          sql.lit(0),
+        ),
+      )
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
   }
 
   /** IDs of up to `limit` tenants that expired at `now` (epoch ms) or before. */
