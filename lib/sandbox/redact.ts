@@ -39,18 +39,39 @@ export const SECRET_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 const NAMES = [...SECRET_FIELDS].join('|');
+const PREFIXES = SECRET_PREFIXES.map((prefix) => prefix.slice(0, -1)).join('|');
 
-// The issued alphanumeric secrets have 40-48 random characters; 16 is enough to tell one from a word that merely ends
-// in a prefix (`default_branch` holds `lt_branch`). A webhook secret is base64, percent-encoded in a form.
-const PREFIXED = new RegExp(
-  `(?<![A-Za-z0-9])((?:${SECRET_PREFIXES.filter((p) => p !== 'whsec_').join('|')}))[A-Za-z0-9]{16,}|(whsec_)(?:[A-Za-z0-9+/=]|%[0-9A-Fa-f]{2}){8,}`,
-  'g',
+/**
+ * One pass finds all three, each match starting at a character (`_`, `=`, `:`) that V8 can look for quickly, the
+ * rest checked behind it (a pass per pattern with the words first took ~3 × 15 µs over a page of 25 projects):
+ * - `_…`: the random part of an issued secret; the issued ones have 32-48 random characters, 16 tell one from a word
+ *   that merely ends in a prefix (`default_branch` holds `lt_branch`); a webhook secret is base64, percent-encoded in
+ *   a form;
+ * - `=…`: the value of a secret parameter inside a URL written anywhere (a problem's `instance`, `Location`, a link);
+ * - `:`: a JSON member named among SECRET_FIELDS (JSON can spell a key otherwise only with `\u` escapes).
+ */
+const SECRETS = new RegExp(
+  [
+    `_(?<=(?<![A-Za-z0-9])(?:${PREFIXES})_)(?:[A-Za-z0-9+/=]|%[0-9A-Fa-f]{2}){16,}`,
+    `=(?<=[?&;](?:${NAMES})=)[^&#"'\\s<>]*`,
+    `:(?<="(?:${NAMES})"\\s*:)`,
+  ].join('|'),
+  'gi',
 );
-// A secret parameter inside a URL written anywhere (a problem's `instance`, `Location`, a link in a page).
-const URL_PARAMETER = new RegExp(`([?&;](?:${NAMES})=)[^&#"'\\s<>]*`, 'gi');
-// A JSON key among SECRET_FIELDS (JSON can spell a key otherwise only with \u escapes, which a second test catches).
-const JSON_SECRET_KEY = new RegExp(`"(?:${NAMES})"\\s*:|\\\\u`, 'i');
 const JSON_SECRET_MEMBER = new RegExp(`("(?:${NAMES})"\\s*:\\s*)(?:"(?:[^"\\\\]|\\\\.)*"|[-\\w.+]+)`, 'gi');
+
+/** redactText, also saying whether the text has a JSON member named among SECRET_FIELDS. */
+function scan(text: string): { text: string; secretMember: boolean } {
+  let secretMember = false;
+  const redacted = text.replace(SECRETS, (match) => {
+    if (match === ':') {
+      secretMember = true;
+      return match;
+    }
+    return `${match[0]}${REDACTED}`;
+  });
+  return { text: redacted, secretMember };
+}
 
 /** Whether a field or parameter name holds a secret (SECRET_FIELDS). */
 export function isSecretField(name: string): boolean {
@@ -63,9 +84,7 @@ export function isSecretField(name: string): boolean {
  * @returns the text, unchanged when it holds neither.
  */
 export function redactText(text: string): string {
-  return text
-    .replace(PREFIXED, (_, prefix: string | undefined, whsec: string | undefined) => `${prefix ?? whsec}${REDACTED}`)
-    .replace(URL_PARAMETER, `$1${REDACTED}`);
+  return scan(text).text;
 }
 
 /** Decodes one `application/x-www-form-urlencoded` component (`+` is a space), or undefined when it is malformed. */
@@ -124,7 +143,8 @@ function redactJsonValue(value: unknown): unknown {
  * parse gets its secret members replaced textually.
  */
 function redactJson(text: string): string {
-  if (!JSON_SECRET_KEY.test(text)) return redactText(text);
+  const scanned = scan(text);
+  if (!scanned.secretMember && !text.includes('\\u')) return scanned.text;
   try {
     return JSON.stringify(redactJsonValue(JSON.parse(text)));
   } catch {

@@ -307,8 +307,9 @@ describe('the request log and GET /sandbox/requests/{request_id}', () => {
     const sandbox = setup();
     const app = await createTestApp(sandbox);
     const pat = app.personal_access_token;
-    // 'é' is two bytes in UTF-8; the odd offset puts one across the cap.
-    const body = `{"name":"x","description":"${'a'}${'é'.repeat(LIMITS.requestLogBodyBytes)}"}`;
+    // 'é' is two bytes in UTF-8; after the 27 bytes before them, one lies across the cap.
+    const body = `{"name":"x","description":"${'é'.repeat(LIMITS.requestLogBodyBytes)}"}`;
+    expect(Buffer.byteLength(body.slice(0, body.indexOf('é'))) % 2).toBe(1);
     const { entry } = await sendAndLookUp(sandbox, app, '/v1/projects', {
       method: 'POST',
       headers: bearer(pat, JSON_TYPE),
@@ -336,6 +337,26 @@ describe('the request log and GET /sandbox/requests/{request_id}', () => {
     expect(small.entry.response.body_truncated).toBe(false);
   });
 
+  it('writes the entries of one turn of the event loop together; an entry that cannot be written fails alone', async () => {
+    const sandbox = setup();
+    const app = await createTestApp(sandbox);
+    const store = await storeOf(sandbox);
+    const entry = (await store.loggedRequest(
+      app.tenant_id,
+      (await store.db.selectFrom('request_log').select('request_id').executeTakeFirstOrThrow()).request_id,
+      200,
+    ))!;
+    const written = await Promise.allSettled([
+      store.logRequest({ ...entry, request_id: 'batch-1' }, 200),
+      store.logRequest({ ...entry, tenant_id: 'ten_purgedMeanwhile0', request_id: 'batch-2' }, 200),
+      store.logRequest({ ...entry, request_id: 'batch-3' }, 200),
+    ]);
+    expect(written.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await lookUp(sandbox, app, 'batch-1')).status).toBe(200);
+    expect((await lookUp(sandbox, app, 'batch-3')).status).toBe(200);
+    expect(await countRows(sandbox, 'request_log')).toBe(3);
+  });
+
   it("is purged with its tenant (the existing purge), other tenants' logs kept", async () => {
     let clock = 1_800_000_000_000;
     const sandbox = setup(() => clock);
@@ -346,6 +367,10 @@ describe('the request log and GET /sandbox/requests/{request_id}', () => {
     const sent = await send(sandbox, '/v1/projects', { headers: bearer(kept.personal_access_token) });
     expect(await countRows(sandbox, 'request_log')).toBe(4);
     clock += 20_000;
+    // In the purge's batches, the log first (a tenant's 200 entries of up to 32 KiB are not deleted at once).
+    const store = await storeOf(sandbox);
+    expect(await store.purgeTenantStep(doomed.tenant_id, 1)).toEqual({ deleted: 1, state: 'more' });
+    expect(await countRows(sandbox, 'request_log')).toBe(3);
     expect(await sandbox.purge()).toBe(1);
     expect(await countRows(sandbox, 'request_log')).toBe(2);
     expect((await lookUp(sandbox, kept, sent.headers.get('x-request-id')!)).status).toBe(200);

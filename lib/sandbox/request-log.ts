@@ -76,7 +76,8 @@ export async function keepExchange(
     const responseBody = keptBody(reply.body);
     const entry: RequestLogRow = {
       tenant_id: log.tenantId,
-      request_id: ctx.requestId,
+      // A caller may send a secret as its own request ID; then the entry is kept under the redacted ID (never found).
+      request_id: redactText(ctx.requestId),
       received_at: log.receivedAt,
       duration_us: Math.round((performance.now() - startedMs) * 1000),
       method: request.method,
