@@ -167,6 +167,8 @@ export async function createApp(
     { hash: sha256Hex(pat), id: randomId('pid_', 16), scopes: parsed.scopes.join(' ') },
     projects,
   );
+  // The response creates the tenant: its request log starts with this exchange.
+  if (ctx.log) ctx.log.tenantId = tenantId;
   return json(
     201,
     {

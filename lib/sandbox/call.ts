@@ -9,6 +9,8 @@ export interface Identity {
   tenant: BearerIdentity | undefined;
   /** Why there is no bearer identity (no Authorization header, or an invalid token). */
   failure: BearerFailure | undefined;
+  /** The tenant the request proved: by a valid bearer credential, or HTTP Basic credentials of its client. */
+  proven?: string;
   /** What the request is counted against: the tenant's window, else the client address's. */
   subject: RateSubject;
   client: ClientAddress;

@@ -52,7 +52,8 @@ function insufficientScope(
 /**
  * Access to a route: `bearer` routes need a valid bearer credential (401 with an RFC 6750 challenge), a tenant not
  * in maintenance (503) and the operation's scopes from the document (403); `manage` routes a bearer credential with
- * the sandbox-only SANDBOX_SCOPE; `open` document operations (the token endpoint) only the maintenance check.
+ * the sandbox-only SANDBOX_SCOPE; `tenant` routes any bearer credential (401 without); `open` document operations
+ * (the token endpoint) only the maintenance check.
  * @returns the refusal, or undefined when the call may go on.
  */
 export function accessDenied(ctx: RequestContext, route: Route, who: Identity): Reply | undefined {
@@ -69,6 +70,7 @@ export function accessDenied(ctx: RequestContext, route: Route, who: Identity): 
           : `${failure.description} Verify the Bearer token and ensure it has not expired.`;
     return problem(ctx, 401, detail, { headers: { 'WWW-Authenticate': bearerChallenge(failure) } });
   }
+  if (route.access === 'tenant') return undefined;
   if (route.access === 'manage') {
     if (identity.scopes.has(SANDBOX_SCOPE.name)) return undefined;
     const advice = ` Request ${SANDBOX_SCOPE.name} (the sandbox app must hold it) or use its personal access token.`;

@@ -42,6 +42,16 @@ export const LIMITS = {
   projectsPerTenant: 500,
   /** How often in-memory rate-limit windows are written to SQLite, in ms. */
   rateFlushMs: 1000,
+  /**
+   * Requests each tenant's request log keeps, the newest (SANDBOX_REQUEST_LOG_ENTRIES overrides): enough for a
+   * console session or a test run to look up what it just sent, small enough that a tenant's log stays a few MiB.
+   */
+  requestLogEntries: 200,
+  /**
+   * Bytes of a request or response body the request log keeps (16 KiB, after redaction; the rest is cut at a
+   * character boundary and the entry says so): a page of 25 projects (~6 KB) and every error fit whole.
+   */
+  requestLogBodyBytes: 16 * 1024,
   /** Login ticket lifetime, in seconds (single use, bound to one PKCE code_challenge). */
   loginTicketSeconds: 120,
   /**

@@ -2,6 +2,7 @@ import { LIMITS } from './config';
 import { purgeExpired, startPurgeTimer } from './housekeeping';
 import { bareContext, problem, toResponse, type Reply, type RequestContext } from './http';
 import { answer, context, finish, toProblem, type ConnectionInfo, type Mount } from './pipeline';
+import { keepExchange } from './request-log';
 import type { Runtime } from './runtime';
 import { isPostgresUrl, SandboxStore } from './store';
 
@@ -33,6 +34,8 @@ export interface SandboxOptions {
   idempotencyRecordsPerTenant?: number;
   /** Projects one tenant may hold (default SANDBOX_PROJECTS_PER_TENANT, else 500). */
   projectsPerTenant?: number;
+  /** Entries each tenant's request log keeps, the newest (default SANDBOX_REQUEST_LOG_ENTRIES, else 200). */
+  requestLogEntries?: number;
   /** Bound of a tenant's own rate limit, requests per second (default SANDBOX_MAX_REQUESTS_PER_SECOND, else 100). */
   maxRequestsPerSecond?: number;
   /**
@@ -95,6 +98,8 @@ function settings(options: SandboxOptions): Omit<Runtime, 'store'> {
         options.idempotencyRecordsPerTenant ??
         envNumber('SANDBOX_IDEMPOTENCY_RECORDS_PER_TENANT') ??
         LIMITS.idempotencyRecordsPerTenant,
+      requestLogEntries:
+        options.requestLogEntries ?? envNumber('SANDBOX_REQUEST_LOG_ENTRIES') ?? LIMITS.requestLogEntries,
     },
     trustProxy: options.trustProxy ?? process.env.SANDBOX_TRUST_PROXY === '1',
   };
@@ -141,6 +146,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   ready.catch(() => undefined);
 
   async function reply(request: Request, info?: ConnectionInfo): Promise<Reply> {
+    const started = performance.now();
     let ctx: RequestContext | undefined;
     try {
       const url = new URL(request.url);
@@ -152,11 +158,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       } catch {
         return finish(ctx, request, problem(ctx, 503, UNAVAILABLE, { headers: { 'Retry-After': '5' } }));
       }
+      let answered: Reply;
       try {
-        return finish(ctx, request, await answer(rt, request, url, ctx, located.inside, info));
+        answered = finish(ctx, request, await answer(rt, request, url, ctx, located.inside, info));
       } catch (error) {
-        return finish(ctx, request, toProblem(ctx, error));
+        answered = finish(ctx, request, toProblem(ctx, error));
       }
+      await keepExchange(rt, ctx, request, url, answered, started);
+      return answered;
     } catch {
       // A URL that does not parse, or a failure before the context exists: the generic problem.
       ctx ??= bareContext('');

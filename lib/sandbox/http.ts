@@ -27,6 +27,11 @@ export interface RequestContext {
   instance: string;
   /** Set once the request has been counted against a rate-limit window. */
   rate?: { limit: number; remaining: number; reset: number };
+  /**
+   * What the request log needs (request-log.ts), set once the caller is identified: the body as read, when it
+   * arrived (epoch ms), and the tenant whose log keeps the exchange (unset: not logged).
+   */
+  log?: { body: Uint8Array; receivedAt: number; tenantId?: string };
 }
 
 /**
@@ -41,6 +46,11 @@ export function bareContext(instance: string, requestId: string = requestIdFor(n
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const SAFE_HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
+/** Whether a value can be a request ID: `^[A-Za-z0-9._:-]{1,128}$` (what requestIdFor keeps of a caller's). */
+export function isRequestId(value: string): boolean {
+  return SAFE_REQUEST_ID.test(value);
+}
+
 /**
  * The caller's X-Request-ID if it matches `^[A-Za-z0-9._:-]{1,128}$`, else a generated `req_` + 32 hex characters
  * (a version 4 UUID without its dashes: 122 random bits).
@@ -48,7 +58,7 @@ const SAFE_HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::
  */
 export function requestIdFor(value: string | null): string {
   // randomUUID draws from a buffer Node refills in batches: one CSPRNG call per 128 IDs, not one per request.
-  return value !== null && SAFE_REQUEST_ID.test(value) ? value : `req_${randomUUID().replaceAll('-', '')}`;
+  return value !== null && isRequestId(value) ? value : `req_${randomUUID().replaceAll('-', '')}`;
 }
 
 /** Where absolute URLs (issuer, `Link`, `Location`) take their origin from. */

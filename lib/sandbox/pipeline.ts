@@ -9,6 +9,7 @@
  *   6. route + validate  route(), check()  the routing table (router.ts), access, JSON body, the document's schemas
  *   7. handler           route.handler     the operation or sandbox-only route
  *   8. problems          toProblem()       anything thrown → RFC 9457 problem (413, else a generic 500)
+ *   9. request log       keepExchange()    a request that proved a tenant is kept in its log (request-log.ts)
  *
  * Each step returns a Reply to stop the request there, or what the next step needs.
  */
@@ -39,6 +40,7 @@ import {
 } from './limits';
 import { authenticateBearer } from './oauth/bearer';
 import { basicClient } from './oauth/clients';
+import { isLookupPath } from './request-log';
 import { matchRoute, splitBase, type Route } from './router';
 import type { Runtime } from './runtime';
 
@@ -104,6 +106,7 @@ async function identify(rt: Runtime, request: Request, client: ClientAddress): P
     if (!tenant) return anonymous;
     return {
       ...anonymous,
+      proven: tenant.id,
       subject: tenantSubject(tenant.id, tenant.rate_limit, tenant.rate_window_seconds),
       ...(tenant.maintenance ? { maintenance: { retryAfter: tenant.maintenance_retry_after } } : {}),
     };
@@ -114,6 +117,7 @@ async function identify(rt: Runtime, request: Request, client: ClientAddress): P
   return {
     ...anonymous,
     tenant: result,
+    proven: result.tenantId,
     subject: tenantSubject(result.tenantId, row.rate_limit, row.rate_window_seconds),
     ...(row.maintenance ? { maintenance: { retryAfter: row.maintenance_retry_after } } : {}),
   };
@@ -212,6 +216,8 @@ export async function answer(
   const rawBody = await readWithin(rt, ctx, request, client);
   if (!(rawBody instanceof Uint8Array)) return rawBody;
   const who = await identify(rt, request, client);
+  const logged = who.proven !== undefined && !isLookupPath(ctx.path);
+  ctx.log = { body: rawBody, receivedAt: rt.now(), ...(logged ? { tenantId: who.proven } : {}) };
   const limited = await rateLimit(rt, ctx, who);
   if (limited) return limited;
   const routed = route(ctx, request, url, inside);

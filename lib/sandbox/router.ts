@@ -9,6 +9,7 @@ import { createLoginTicket } from './oauth/login-ticket';
 import { authorizationServerMetadata } from './oauth/metadata';
 import { handleToken } from './oauth/token';
 import { createProject, listProjects } from './projects';
+import { lookUpRequest, REQUEST_LOG_PATH } from './request-log';
 import { emitWebhook, verifyWebhook } from './webhooks';
 
 /** How the pipeline reads a route's body before its handler runs: JSON (else 415), raw form bytes, or nothing. */
@@ -17,9 +18,10 @@ export type BodyKind = 'json' | 'form' | 'none';
 /**
  * Who may call a route: `bearer`, a bearer credential holding the operation's scopes from the document; `manage`,
  * one holding the sandbox-only `sandbox:manage` scope; `open`, anyone (the handler authenticates what it needs: the
- * token endpoint its client, the login-ticket route its tenant).
+ * token endpoint its client, the login-ticket route its tenant); `tenant`, any bearer credential of the tenant, any
+ * scope, also in maintenance mode (a sandbox-only view of the tenant's own state).
  */
-export type Access = 'bearer' | 'manage' | 'open';
+export type Access = 'bearer' | 'manage' | 'open' | 'tenant';
 
 /** One row of the routing table. */
 export interface Route {
@@ -52,7 +54,7 @@ const OPERATION_HANDLERS: Readonly<Record<string, Handler>> = {
 /** Every document operationId the sandbox implements. */
 export const HANDLED_OPERATIONS: readonly string[] = Object.keys(OPERATION_HANDLERS);
 
-/** The tenant of a `manage` route's credential (the pipeline checked it is there). */
+/** The tenant of a `manage` or `tenant` route's credential (the pipeline checked it is there). */
 const tenantOf = (call: Call) => call.identity?.tenantId ?? '';
 const issuerOf = (call: Call) => `${call.ctx.origin}${call.ctx.base}`;
 const consentAction = (call: Call) => `${call.ctx.base}/oauth/authorize`;
@@ -90,6 +92,14 @@ const SANDBOX_ROUTES: readonly Omit<Route, 'documented'>[] = [
     body: 'json',
     access: 'manage',
     handler: (call) => setRateLimit(call.rt, call.ctx, tenantOf(call), call.body),
+  },
+  {
+    key: 'sandbox.requestLog',
+    method: 'GET',
+    path: `${REQUEST_LOG_PATH}{request_id}`,
+    body: 'none',
+    access: 'tenant',
+    handler: (call) => lookUpRequest(call.rt, call.ctx, tenantOf(call), call.params.request_id ?? ''),
   },
   {
     key: 'sandbox.metadata',

@@ -19,6 +19,8 @@ export interface Runtime {
     maxRequestsPerSecond: number;
     /** Live idempotency records a tenant may hold, all clients together. */
     idempotencyRecordsPerTenant: number;
+    /** Entries a tenant's request log keeps (the newest). */
+    requestLogEntries: number;
   };
   /** Whether X-Forwarded-For is trusted over the socket address (standalone behind a reverse proxy). */
   trustProxy: boolean;

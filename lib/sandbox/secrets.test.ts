@@ -50,7 +50,8 @@ async function captureOutput<T>(run: () => Promise<T>): Promise<{ result: T; out
 }
 
 describe('secrets at rest and in logs (server side)', () => {
-  it('after a full flow over HTTP, no issued token, secret, code or verifier is in the SQLite files or in any output', async () => {
+  // The flow's requests carry tenant credentials, so the request log keeps them (redacted): the scan covers its rows.
+  it('after a full flow over HTTP, no issued token, secret, code or verifier is in the SQLite files (request log included) or in any output', async () => {
     const file = path.join(dir, 'flow.db');
     const issued: Record<string, string> = {};
     let webhookSecret = '';
@@ -67,7 +68,12 @@ describe('secrets at rest and in logs (server side)', () => {
             body: JSON.stringify({ redirect_uris: ['https://app.example.org/cb'] }),
           })
         ).json()) as App;
-        Object.assign(issued, { client_secret: app.client_secret, personal_access_token: app.personal_access_token });
+        Object.assign(issued, {
+          client_secret: app.client_secret,
+          personal_access_token: app.personal_access_token,
+          // What an HTTP Basic header carries: the client secret, base64-encoded with its ID.
+          basic_credentials: basic(app.client_id, app.client_secret).slice('Basic '.length),
+        });
         webhookSecret = app.webhook_secret;
         // Client credentials.
         const cc = (await (
@@ -95,9 +101,11 @@ describe('secrets at rest and in logs (server side)', () => {
           m[1]!,
           m[2]!.replaceAll('&amp;', '&').replaceAll('&quot;', '"'),
         ]);
+        // The bearer header makes the consent POST a tenant's request: logged, with the PAT in its form and the code
+        // in its Location.
         const decision = await fetch(`${url}/oauth/authorize`, {
           method: 'POST',
-          headers: FORM_TYPE,
+          headers: { ...FORM_TYPE, Authorization: `Bearer ${app.personal_access_token}` },
           body: new URLSearchParams([
             ...hidden,
             ['decision', 'allow'],
@@ -107,18 +115,18 @@ describe('secrets at rest and in logs (server side)', () => {
         });
         const code = new URL(decision.headers.get('location')!).searchParams.get('code')!;
         issued.authorization_code = code;
-        const exchange = (await (
-          await fetch(`${url}/v1/auth/token`, {
-            method: 'POST',
-            headers: { ...FORM_TYPE, Authorization: basic(app.client_id, app.client_secret) },
-            body: new URLSearchParams({
-              grant_type: 'authorization_code',
-              code,
-              redirect_uri: redirect,
-              code_verifier: verifier,
-            }).toString(),
-          })
-        ).json()) as { access_token: string; refresh_token: string };
+        const exchanged = await fetch(`${url}/v1/auth/token`, {
+          method: 'POST',
+          headers: { ...FORM_TYPE, Authorization: basic(app.client_id, app.client_secret) },
+          body: new URLSearchParams({
+            grant_type: 'authorization_code',
+            code,
+            redirect_uri: redirect,
+            code_verifier: verifier,
+          }).toString(),
+        });
+        const exchangeId = exchanged.headers.get('x-request-id')!;
+        const exchange = (await exchanged.json()) as { access_token: string; refresh_token: string };
         issued.code_access_token = exchange.access_token;
         issued.refresh_token = exchange.refresh_token;
         const refreshed = (await (
@@ -133,16 +141,35 @@ describe('secrets at rest and in logs (server side)', () => {
         ).json()) as { access_token: string; refresh_token: string };
         issued.refreshed_access_token = refreshed.access_token;
         issued.rotated_refresh_token = refreshed.refresh_token;
-        // A secret in the query string is refused (and must not be logged either).
-        expect(
-          (
-            await fetch(`${url}/v1/auth/token?client_secret=${app.client_secret}`, {
-              method: 'POST',
-              headers: FORM_TYPE,
-              body: 'grant_type=client_credentials',
-            })
-          ).status,
-        ).toBe(400);
+        // A secret in the query string is refused (and must not be logged either), also from a proven client.
+        for (const authorization of [{}, { Authorization: basic(app.client_id, app.client_secret) }] as Record<
+          string,
+          string
+        >[])
+          expect(
+            (
+              await fetch(`${url}/v1/auth/token?client_secret=${app.client_secret}`, {
+                method: 'POST',
+                headers: { ...FORM_TYPE, ...authorization },
+                body: 'grant_type=client_credentials',
+              })
+            ).status,
+          ).toBe(400);
+        // A login ticket (its response holds it) and a 400 whose body holds secrets.
+        const ticket = (await (
+          await fetch(`${url}/oauth/login-ticket`, {
+            method: 'POST',
+            headers: { Authorization: basic(app.client_id, app.client_secret), 'Content-Type': 'application/json' },
+            body: JSON.stringify({ code_challenge: s256(randomBytes(32).toString('base64url')) }),
+          })
+        ).json()) as { login_ticket: string };
+        issued.login_ticket = ticket.login_ticket;
+        const invalid = await fetch(`${url}/v1/projects?password=${verifier}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${app.personal_access_token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ name: '', token: cc.access_token, secret: verifier, note: app.client_secret }),
+        });
+        expect(invalid.status).toBe(400);
         // Personal access token use, an idempotent create, a webhook delivery.
         const pat = { Authorization: `Bearer ${app.personal_access_token}` };
         expect((await fetch(`${url}/v1/projects`, { headers: pat })).status).toBe(200);
@@ -168,6 +195,17 @@ describe('secrets at rest and in logs (server side)', () => {
           (await fetch(`${url}/v1/projects`, { headers: { Authorization: `Bearer ${refreshed.access_token}` } }))
             .status,
         ).toBe(200);
+        // The log holds the flow: the code exchange is there, its secrets redacted.
+        const logged = (await (
+          await fetch(`${url}/requests/${exchangeId}`, {
+            headers: { Authorization: `Bearer ${refreshed.access_token}` },
+          })
+        ).json()) as { request: { body: string }; response: { body: string } };
+        expect(logged.request.body).toMatch(/^grant_type=authorization_code&code=\[redacted\]&/);
+        expect(JSON.parse(logged.response.body)).toMatchObject({
+          access_token: '[redacted]',
+          refresh_token: '[redacted]',
+        });
       } finally {
         // Scan while open (WAL not yet checkpointed) and again after close.
         openScan = rawDatabase(file);
@@ -175,9 +213,9 @@ describe('secrets at rest and in logs (server side)', () => {
       }
     });
     const scans = { open: openScan, closed: rawDatabase(file) };
-    expect(Object.keys(issued)).toHaveLength(9);
+    expect(Object.keys(issued)).toHaveLength(11);
     for (const [name, secret] of Object.entries(issued)) {
-      expect(secret, name).toMatch(/^[A-Za-z0-9_\-]{20,}$/);
+      expect(secret, name).toMatch(/^[A-Za-z0-9_\-+/=]{20,}$/);
       for (const [when, bytes] of Object.entries(scans))
         expect(bytes.includes(Buffer.from(secret)), `${name} in the database files (${when})`).toBe(false);
       expect(

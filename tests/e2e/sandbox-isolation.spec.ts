@@ -455,6 +455,13 @@ test.describe('sandbox tenant isolation (mounted, over HTTP)', () => {
           (await request.post('/sandbox/v1/webhooks/verify', { headers: bearer(tokenA), data: delivery })).status(),
         ).toBe(400);
       },
+      'sandbox.requestLog': async (token) => {
+        const sentByA = await request.get('/sandbox/v1/projects?limit=1', { headers: bearer(tokenA) });
+        const id = sentByA.headers()['x-request-id']!;
+        expect((await request.get(`/sandbox/requests/${id}`, { headers: bearer(tokenA) })).status()).toBe(200);
+        // Another tenant's ID is as unknown as one never sent (never 403).
+        expect((await request.get(`/sandbox/requests/${id}`, { headers: bearer(token) })).status()).toBe(404);
+      },
       'sandbox.loginTicket': async () => {
         const ticket = ((await (await loginTicket(request, b, challenge)).json()) as { login_ticket: string })
           .login_ticket;

@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { AuthStore } from './auth-store';
 import { openDatabase, type DatabaseOptions } from './database';
 import { prepare } from './prepared';
-import type { CapHit, IdempotencyClaim, ProjectRow, StoredResponse, Tables } from './schema';
+import type { CapHit, IdempotencyClaim, ProjectRow, RequestLogRow, StoredResponse, Tables } from './schema';
 
 export type { IssuanceCaps, RefreshRefusal } from './auth-store';
 export { isPostgresUrl, type DatabaseOptions } from './database';
@@ -17,6 +17,7 @@ export type {
   IdempotencyClaim,
   Issuance,
   ProjectRow,
+  RequestLogRow,
   StoredResponse,
   TenantRow,
   TicketRow,
@@ -24,6 +25,7 @@ export type {
 
 /** A tenant's tables, children before parents: the order a purge empties them in. */
 const TENANT_TABLES = [
+  ['request_log', 'seq'],
   ['login_tickets', 'hash'],
   ['access_tokens', 'hash'],
   ['refresh_tokens', 'hash'],
@@ -64,6 +66,26 @@ async function deleteIdempotencyRecords(
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** The request log's columns in the order the prepared insert takes them. */
+const LOG_COLUMNS = [
+  'tenant_id',
+  'request_id',
+  'received_at',
+  'duration_us',
+  'method',
+  'path',
+  'query',
+  'request_headers',
+  'request_body',
+  'request_body_bytes',
+  'request_body_truncated',
+  'status',
+  'response_headers',
+  'response_body',
+  'response_body_bytes',
+  'response_body_truncated',
+] as const satisfies readonly (keyof RequestLogRow)[];
 
 /** One step of a tenant's purge: rows deleted, and whether the tenant is gone (`skipped`: another instance holds it). */
 export type PurgeStep = { deleted: number; state: 'more' | 'done' | 'skipped' };
@@ -343,6 +365,97 @@ export class SandboxStore extends AuthStore {
     });
   }
 
+  /**
+   * Adds an entry to its tenant's request log, then deletes the tenant's entries older than its newest `cap`.
+   * Resolves once the entry is committed (a lookup anywhere then finds it). Entries of the requests answered in the
+   * same turn of the event loop are written together in one transaction, one trim per tenant (group commit): on
+   * SQLite a commit per entry cost more than the rest of a `GET /v1/projects` (see lib/sandbox/README.md). No lock on
+   * the tenant: concurrent batches on several instances may leave a few entries over `cap` until the next trim, and
+   * loggedRequest reads only the newest `cap`, so a lookup sees exactly the cap.
+   * @throws (rejects) when the entry could not be written, e.g. its tenant was purged meanwhile.
+   */
+  logRequest(entry: RequestLogRow, cap: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.unwrittenLog.push({ entry, cap, resolve, reject });
+      if (this.unwrittenLog.length === 1) setImmediate(() => void this.writeLog());
+    });
+  }
+
+  private unwrittenLog: {
+    entry: RequestLogRow;
+    cap: number;
+    resolve: () => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+
+  /** Writes the entries waiting for the next batch; a failed batch is retried entry by entry, so one bad entry fails alone. */
+  private async writeLog(): Promise<void> {
+    const batch = this.unwrittenLog.splice(0);
+    const caps = new Map(batch.map(({ entry, cap }) => [entry.tenant_id, cap]));
+    const values = (entry: RequestLogRow) => LOG_COLUMNS.map((column) => entry[column]);
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        for (const { entry } of batch) await this.insertLog.on(trx)(...values(entry));
+        for (const [tenantId, cap] of caps) await this.trimLog.on(trx)(tenantId, cap);
+      });
+      batch.forEach(({ resolve }) => resolve());
+    } catch {
+      for (const { entry, cap, resolve, reject } of batch)
+        await this.insertLog(...values(entry))
+          .then(() => this.trimLog(entry.tenant_id, cap))
+          .then(resolve, reject);
+    }
+  }
+
+  private readonly insertLog = prepare(this.db, LOG_COLUMNS.length, (...values: unknown[]) =>
+    this.db
+      .insertInto('request_log')
+      .values(Object.fromEntries(LOG_COLUMNS.map((column, index) => [column, values[index]])) as RequestLogRow),
+  );
+
+  private readonly trimLog = prepare(this.db, 2, (tenantId: string, cap: number) =>
+    this.db
+      .deleteFrom('request_log')
+      .where('tenant_id', '=', tenantId)
+      .where('seq', '<=', (eb) =>
+        eb
+          .selectFrom('request_log')
+          .select('seq')
+          .where('tenant_id', '=', tenantId)
+          .orderBy('seq', 'desc')
+          .limit(1)
+          .offset(cap),
+      ),
+  );
+
+  /**
+   * The newest entry of a tenant's request log with this request ID, among the tenant's newest `cap` entries (IDs
+   * are not unique: a caller may send its own X-Request-ID); another tenant's entry is undefined, as if absent.
+   */
+  loggedRequest(tenantId: string, requestId: string, cap: number): Promise<RequestLogRow | undefined> {
+    return this.db
+      .selectFrom('request_log')
+      .select(LOG_COLUMNS)
+      .where('tenant_id', '=', tenantId)
+      .where('request_id', '=', requestId)
+      .where('seq', '>=', (eb) =>
+        eb.fn.coalesce(
+          eb
+            .selectFrom('request_log')
+            .select('seq')
+            .where('tenant_id', '=', tenantId)
+            .orderBy('seq', 'desc')
+            .limit(1)
+            .offset(cap - 1)
+            .$asScalar(),
+          sql.lit(0),
+        ),
+      )
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
   /** IDs of up to `limit` tenants that expired at `now` (epoch ms) or before. */
   async expiredTenants(now: number, limit: number): Promise<string[]> {
     const rows = await this.db.selectFrom('tenants').select('id').where('expires_at', '<=', now).limit(limit).execute();
@@ -351,8 +464,8 @@ export class SandboxStore extends AuthStore {
 
   /**
    * One bounded step of deleting a tenant, in one short transaction holding the tenant's row: up to `batch` of its
-   * rows (tokens and codes first, then grants, idempotency records, deliveries, projects, tokens, clients); once none
-   * are left, the tenant row and its rate window. On PostgreSQL a tenant another instance is purging is skipped
+   * rows (its request log, tokens and codes first, then grants, deliveries, projects, tokens, clients, idempotency
+   * records); once none are left, the tenant row and its rate window. On PostgreSQL a tenant another instance is purging is skipped
    * (`FOR UPDATE SKIP LOCKED`), so every instance can run the purge at once without doing the same work twice; the
    * tenant's row goes last, so a purge interrupted anywhere is finished by the next round. Why batches: a tenant's
    * rows deleted at once would hold the database (and, on SQLite, the event loop) for as long as that takes.

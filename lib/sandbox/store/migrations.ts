@@ -163,5 +163,44 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
         await index('login_tickets_expires', 'login_tickets', ['expires_at']);
       },
     },
+    // One tenant's log of redacted requests (request-log.ts). Two indexes: the lookup by request ID, and the newest
+    // entries of a tenant (the cap, the purge).
+    '0002-request-log': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('request_log')
+          .ifNotExists()
+          .addColumn('seq', serial, (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('tenant_id', 'text', tenantRef)
+          .addColumn('request_id', 'text', required)
+          .addColumn('received_at', epoch, required)
+          .addColumn('duration_us', 'integer', required)
+          .addColumn('method', 'text', required)
+          .addColumn('path', 'text', required)
+          .addColumn('query', 'text', required)
+          .addColumn('request_headers', 'text', required)
+          .addColumn('request_body', 'text')
+          .addColumn('request_body_bytes', 'integer', required)
+          .addColumn('request_body_truncated', 'integer', required)
+          .addColumn('status', 'integer', required)
+          .addColumn('response_headers', 'text', required)
+          .addColumn('response_body', 'text')
+          .addColumn('response_body_bytes', 'integer', required)
+          .addColumn('response_body_truncated', 'integer', required)
+          .execute();
+        await db.schema
+          .createIndex('request_log_lookup')
+          .ifNotExists()
+          .on('request_log')
+          .columns(['tenant_id', 'request_id', 'seq'])
+          .execute();
+        await db.schema
+          .createIndex('request_log_tenant')
+          .ifNotExists()
+          .on('request_log')
+          .columns(['tenant_id', 'seq'])
+          .execute();
+      },
+    },
   };
 }

@@ -94,6 +94,33 @@ export interface Tables {
     expires_at: number;
     used_at: number | null;
   };
+  /** A tenant's request log (request-log.ts): redacted exchanges, the newest LIMITS.requestLogEntries kept. */
+  request_log: {
+    /** Insertion order: the newest entry of a request ID wins, and the cap keeps the highest. */
+    seq: Generated<number>;
+    tenant_id: string;
+    /** X-Request-ID as sent back (a caller may reuse its own: not unique). */
+    request_id: string;
+    received_at: number;
+    duration_us: number;
+    method: string;
+    /** Path within the mount, e.g. `/v1/projects`. */
+    path: string;
+    /** The query string without `?`, redacted. */
+    query: string;
+    /** JSON object of the kept request headers (Authorization as its scheme only). */
+    request_headers: string;
+    request_body: string | null;
+    /** Size of the body as received, in bytes. */
+    request_body_bytes: number;
+    request_body_truncated: number;
+    status: number;
+    /** JSON object of the response headers, redacted. */
+    response_headers: string;
+    response_body: string | null;
+    response_body_bytes: number;
+    response_body_truncated: number;
+  };
 }
 
 /** A tenant as stored. */
@@ -106,6 +133,9 @@ export type ProjectRow = Omit<Selectable<Tables['projects']>, 'seq'>;
 export type CodeRow = Omit<Selectable<Tables['authorization_codes']>, 'hash'>;
 /** A login ticket as stored (the ticket itself only as its hash). */
 export type TicketRow = Omit<Selectable<Tables['login_tickets']>, 'hash'>;
+
+/** A request log entry as stored. */
+export type RequestLogRow = Omit<Selectable<Tables['request_log']>, 'seq'>;
 
 /** What a bearer credential (access token or PAT) resolves to, with its tenant's limits joined in. */
 export interface CredentialRow {
