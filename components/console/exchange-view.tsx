@@ -1,5 +1,15 @@
 import type { LoggedExchange, LoggedMessage } from '@/lib/console/lookup';
 
+/** A complete JSON body pretty-printed (the log keeps the bytes as sent); anything else as it is. */
+function readable(message: LoggedMessage): string {
+  if (!message.body || message.body_truncated) return message.body ?? '';
+  try {
+    return JSON.stringify(JSON.parse(message.body), null, 2);
+  } catch {
+    return message.body;
+  }
+}
+
 function Message({ title, line, message }: { title: string; line: string; message: LoggedMessage }) {
   const headers = Object.entries(message.headers);
   return (
@@ -22,7 +32,7 @@ function Message({ title, line, message }: { title: string; line: string; messag
           aria-label={`${title} body`}
           className="mt-2 max-h-64 overflow-auto rounded-lg bg-zinc-50 p-2 font-mono text-xs whitespace-pre-wrap dark:bg-zinc-900"
         >
-          {message.body}
+          {readable(message)}
         </pre>
       ) : null}
       {message.body_truncated ? (
