@@ -48,7 +48,10 @@ export function HeadersTable({ headers }: { headers: HeaderList }) {
         <tbody>
           {headers.map(([name, value]) => (
             <tr key={name} className="border-b border-zinc-100 align-top dark:border-zinc-900">
-              <th scope="row" className="py-1 pr-3 font-mono font-normal break-all">
+              <th
+                scope="row"
+                className="py-1 pr-3 font-mono font-normal break-all sm:break-normal sm:whitespace-nowrap"
+              >
                 {name}
               </th>
               <td className="py-1 font-mono break-all">{value}</td>
