@@ -9,6 +9,10 @@ import { prettyBody, splitForHighlight } from '@/lib/console/json-tokens';
 import { HighlightedJson } from './response-parts';
 import { secondaryButtonClass } from './ui';
 
+/** Sized like the Copy button beside it. */
+const smallButtonClass =
+  'inline-flex items-center justify-center rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:border-zinc-600 dark:text-zinc-200 dark:hover:bg-zinc-800';
+
 function size(chars: number): string {
   return chars < 1024 * 1024 ? `${Math.round(chars / 1024)} KB` : `${(chars / 1024 / 1024).toFixed(1)} MB`;
 }
@@ -29,7 +33,7 @@ export function ResponseBody({ body, contentType }: { body: string; contentType:
         {text === '' ? null : (
           <div className="flex flex-wrap gap-2">
             <CopyButton text={text} label="response body" />
-            <button type="button" className={secondaryButtonClass} onClick={() => downloadBody(body, contentType)}>
+            <button type="button" className={smallButtonClass} onClick={() => downloadBody(body, contentType)}>
               Download<span className="sr-only"> body</span>
             </button>
           </div>
