@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 
 import { ConsoleApp } from '@/components/console/console-app.client';
 import { consoleData } from '@/lib/console/data';
@@ -21,9 +20,7 @@ export default function Page() {
         tab&apos;s memory.
       </p>
       <div className="mt-6">
-        <Suspense fallback={<p>Loading the console…</p>}>
-          <ConsoleApp data={data} />
-        </Suspense>
+        <ConsoleApp data={data} />
       </div>
     </div>
   );

@@ -1,8 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useSearchParams } from 'next/navigation';
-import { useEffect, useMemo, useRef } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
 
 import { acceptToken, syncSandboxSession } from '@/lib/console/actions';
 import { loadHistory } from '@/lib/console/history';
@@ -14,6 +13,7 @@ import { readSandboxSession, subscribeSandboxSession } from '@/lib/sandbox-sessi
 import { AuthPanel } from './auth-panel.client';
 import { HistoryPanel } from './history-panel.client';
 import { LazyPanel, Notice } from './lazy-panel.client';
+import { OperationFromQuery } from './operation-from-query.client';
 import { RequestForm } from './request-form.client';
 import { RequestLookup } from './request-lookup.client';
 import { ResponseViewer } from './response-viewer.client';
@@ -32,11 +32,10 @@ const WebhookPlayground = dynamic(() => import('./webhook-playground.client').th
 });
 
 /**
- * The console's client root: one store (module scope), `?operation=` preselection, the popup OAuth
- * hand-off, and the panels. Rendered inside a Suspense boundary because it reads useSearchParams.
+ * The console's client root: one store (module scope), `?operation=` preselection (OperationFromQuery), the popup
+ * OAuth hand-off, and the panels. Prerendered into the page's static HTML.
  */
 export function ConsoleApp({ data }: { data: ConsoleData }) {
-  const requested = useSearchParams().get('operation');
   const store = useMemo(
     () =>
       consoleStore(() =>
@@ -44,26 +43,12 @@ export function ConsoleApp({ data }: { data: ConsoleData }) {
       ),
     [data],
   );
-  useEffect(() => {
-    // ?operation= wins when it names an operation; a store made by the OAuth callback gets its defaults here.
-    const valid = data.operations.some((op) => op.operationId === requested);
-    store.setState((s) => {
-      const operationId =
-        valid && requested
-          ? requested
-          : s.operationId || (data.operations.find((op) => op.method === 'GET')?.operationId ?? '');
-      const environment = s.environment || data.environments.default;
-      return operationId === s.operationId && environment === s.environment ? s : { ...s, operationId, environment };
-    });
-  }, [store, data, requested]);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     store.setState((s) => (s.history.length ? s : { ...s, history: loadHistory(sessionStorage) }));
     // The tab's sandbox app (sessionStorage) survives reloads and other pages; a production token does not.
     syncSandboxSession(store, readSandboxSession());
     const unsubscribe = subscribeSandboxSession(() => syncSandboxSession(store, readSandboxSession()));
-    // Marks hydration done (tests wait for it before clicking).
-    root.current?.setAttribute('data-ready', 'true');
     const onMessage = (event: MessageEvent) => {
       if (
         event.origin !== window.location.origin ||
@@ -84,16 +69,23 @@ export function ConsoleApp({ data }: { data: ConsoleData }) {
       unsubscribe();
     };
   }, [store]);
+  // Marks hydration done and `?operation=` applied (tests wait for it before clicking).
+  const markReady = useCallback(() => root.current?.setAttribute('data-ready', 'true'), []);
   const context = useMemo(() => ({ data, store }), [data, store]);
   return (
     <ConsoleContext.Provider value={context}>
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" ref={root}>
-        <div className="space-y-4">
+      <Suspense fallback={null}>
+        <OperationFromQuery onReady={markReady} />
+      </Suspense>
+      {/* One minmax(0,1fr) column on phones (an implicit auto column grows to its widest child: issue #18's 1,168 px
+          page); long tokens, URLs and IDs break rather than push the page wider. */}
+      <div className="grid grid-cols-1 gap-4 break-words lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]" ref={root}>
+        <div className="min-w-0 space-y-4">
           <TargetChooser />
           <AuthPanel />
           <SandboxControls />
         </div>
-        <div className="space-y-4">
+        <div className="min-w-0 space-y-4">
           <Notice />
           <RequestForm />
           <ResponseViewer />

@@ -12,13 +12,13 @@ export function LazyPanel({ id, title, children }: { id: string; title: string; 
   const [opened, setOpened] = useState(false);
   return (
     <details
-      className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800"
+      className="min-w-0 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800"
       onToggle={(e) => e.currentTarget.open && setOpened(true)}
     >
       <summary id={`${id}-title`} className="cursor-pointer text-lg font-semibold tracking-tight">
         {title}
       </summary>
-      <div className="mt-3">{opened ? children() : null}</div>
+      <div className="mt-3 min-w-0">{opened ? children() : null}</div>
     </details>
   );
 }

@@ -1,3 +1,5 @@
+import { memo, useMemo } from 'react';
+
 import type { HeaderList } from '@/lib/console/headers';
 import { tokenizeJson, type JsonTokenKind } from '@/lib/console/json-tokens';
 
@@ -10,33 +12,22 @@ const tokenClass: Record<JsonTokenKind, string> = {
   plain: '',
 };
 
-/** The body, pretty-printed and coloured by a tiny JSON tokenizer (no highlighter shipped to the browser). */
-export function JsonBody({ text }: { text: string }) {
-  return (
-    <figure className="mt-3">
-      <figcaption className="text-sm font-medium">Body</figcaption>
-      <pre
-        tabIndex={0}
-        aria-label="Response body"
-        className="mt-1 max-h-96 overflow-auto rounded-lg bg-zinc-50 p-3 font-mono text-xs leading-5 dark:bg-zinc-900"
-      >
-        {text === '' ? (
-          <span className="text-zinc-600 dark:text-zinc-400">(empty body)</span>
-        ) : (
-          tokenizeJson(text).map((token, i) =>
-            token.kind === 'plain' ? (
-              token.text
-            ) : (
-              <span key={i} className={tokenClass[token.kind]}>
-                {token.text}
-              </span>
-            ),
-          )
-        )}
-      </pre>
-    </figure>
+/**
+ * Text coloured by a tiny JSON tokenizer (no highlighter shipped to the browser). Memoised: the viewer re-renders
+ * on "Show all" and the head's thousands of spans need not be compared again.
+ */
+export const HighlightedJson = memo(function HighlightedJson({ text }: { text: string }) {
+  const tokens = useMemo(() => tokenizeJson(text), [text]);
+  return tokens.map((token, i) =>
+    token.kind === 'plain' ? (
+      token.text
+    ) : (
+      <span key={i} className={tokenClass[token.kind]}>
+        {token.text}
+      </span>
+    ),
   );
-}
+});
 
 /** Every response header the browser exposes, in a table (a focusable region: keyboard users can scroll it). */
 export function HeadersTable({ headers }: { headers: HeaderList }) {
@@ -57,7 +48,10 @@ export function HeadersTable({ headers }: { headers: HeaderList }) {
         <tbody>
           {headers.map(([name, value]) => (
             <tr key={name} className="border-b border-zinc-100 align-top dark:border-zinc-900">
-              <th scope="row" className="py-1 pr-3 font-mono font-normal">
+              <th
+                scope="row"
+                className="py-1 pr-3 font-mono font-normal break-all sm:break-normal sm:whitespace-nowrap"
+              >
                 {name}
               </th>
               <td className="py-1 font-mono break-all">{value}</td>

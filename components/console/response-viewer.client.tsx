@@ -2,13 +2,13 @@
 
 import { errorHint, statusMeaning } from '@/lib/console/errors';
 import { headerValue, isReplayed } from '@/lib/console/headers';
-import { prettyBody } from '@/lib/console/json-tokens';
 
 import { PaginationBar } from './pagination-bar.client';
 import { RateLimitMeter } from './rate-limit-meter.client';
 import { RequestIdChip } from './request-id-chip.client';
+import { ResponseBody } from './response-body.client';
 import { ErrorHintBox, FailureNotice } from './response-notes';
-import { HeadersTable, JsonBody } from './response-parts';
+import { HeadersTable } from './response-parts';
 import { Panel } from './ui';
 import { useConsole, useConsoleState } from './use-console';
 
@@ -60,7 +60,11 @@ export function ResponseViewer() {
         {requestId ? <RequestIdChip requestId={requestId} /> : null}
       </div>
       <PaginationBar headers={response.headers} url={response.url} />
-      <JsonBody text={prettyBody(response.body, headerValue(response.headers, 'Content-Type'))} />
+      <ResponseBody
+        key={response.receivedAt}
+        body={response.body}
+        contentType={headerValue(response.headers, 'Content-Type')}
+      />
       <HeadersTable headers={response.headers} />
     </Panel>
   );

@@ -19,11 +19,16 @@ export interface FailureClues {
   readonly hostAnswered?: boolean;
   /** True when the request was cancelled by the console's timeout. */
   readonly timedOut?: boolean;
+  /**
+   * True when the page's own Content-Security-Policy refused the connection (a `securitypolicyviolation` event for
+   * `connect-src` naming the request's origin was seen during the send): nothing left the browser.
+   */
+  readonly cspBlocked?: boolean;
 }
 
 /** A failure explained: headline, what happened, what to check. */
 export interface FailureExplanation {
-  readonly kind: 'offline' | 'mixed-content' | 'timeout' | 'cors' | 'unreachable' | 'invalid-url';
+  readonly kind: 'offline' | 'mixed-content' | 'csp' | 'timeout' | 'cors' | 'unreachable' | 'invalid-url';
   readonly title: string;
   readonly detail: string;
   readonly checks: readonly string[];
@@ -31,7 +36,7 @@ export interface FailureExplanation {
 
 /**
  * Picks the most likely cause from the clues, in this order: invalid URL, offline, mixed content
- * (an https page calling http, blocked by the browser), timeout, CORS (host answered), unreachable host.
+ * (an https page calling http, blocked by the browser), the page's CSP, timeout, CORS (host answered), unreachable host.
  */
 export function explainFailure(clues: FailureClues): FailureExplanation {
   let target: URL;
@@ -64,6 +69,18 @@ export function explainFailure(clues: FailureClues): FailureExplanation {
       title: 'Blocked as mixed content',
       detail: `This page is served over HTTPS, so the browser refuses plain-HTTP requests to ${host}.`,
       checks: ['Use the https:// address of the API.'],
+    };
+  }
+  if (clues.cspBlocked) {
+    const origin = target.origin;
+    return {
+      kind: 'csp',
+      title: `This page's Content-Security-Policy blocked the connection to ${origin}`,
+      detail: `The browser refused to connect before anything was sent: ${origin} is not among the origins the portal's Content-Security-Policy (connect-src) allows the console to call.`,
+      checks: [
+        `To allow it, start the portal with CONSOLE_TARGETS=${origin} (comma-separated for several origins; see CONSOLE_TARGETS under Configuration in the README).`,
+        'Servers on http://localhost and http://127.0.0.1 (any port) are always allowed, as are the sandbox and production targets.',
+      ],
     };
   }
   if (clues.timedOut) {

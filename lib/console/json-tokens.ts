@@ -49,3 +49,27 @@ export function prettyBody(bodyText: string, contentType: string | undefined): s
     return bodyText;
   }
 }
+
+/**
+ * How much of a body the viewer colours: at most 64 KiB and 2,000 lines. A 5 MB JSON body coloured whole became
+ * ~300,000 elements and froze the page for 8 s and every later click for seconds (issue #18); the head keeps a
+ * pretty-printed body under ~8,000 elements.
+ */
+export const HIGHLIGHT_LIMIT = { chars: 64 * 1024, lines: 2000 } as const;
+
+/**
+ * Splits `text` for the viewer: a head within `limit`, cut after a line break when there is one, to colour, and
+ * the rest, shown on demand as plain text.
+ * @returns `head + rest === text`; `rest` is empty when `text` fits
+ */
+export function splitForHighlight(text: string, limit = HIGHLIGHT_LIMIT): { head: string; rest: string } {
+  let cut = 0;
+  for (let line = 0; line < limit.lines; line++) {
+    const next = text.indexOf('\n', cut);
+    if (next < 0 || next >= limit.chars) break;
+    cut = next + 1;
+  }
+  if (text.length <= limit.chars && (cut === 0 || text.indexOf('\n', cut) < 0)) return { head: text, rest: '' };
+  if (cut === 0) cut = limit.chars;
+  return { head: text.slice(0, cut), rest: text.slice(cut) };
+}

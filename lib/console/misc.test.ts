@@ -50,6 +50,48 @@ describe('honest failures', () => {
     expect(explainFailure({ ...base, timedOut: true }).kind).toBe('timeout');
   });
 
+  it('reports a connection the page CSP refused as such, with the CONSOLE_TARGETS to allow it', () => {
+    const blocked = explainFailure({ ...base, url: 'http://api.example.test:8080/v1/projects', cspBlocked: true });
+    expect(blocked.kind).toBe('csp');
+    expect(blocked.title).toBe(
+      "This page's Content-Security-Policy blocked the connection to http://api.example.test:8080",
+    );
+    expect(blocked.checks.join(' ')).toContain('CONSOLE_TARGETS=http://api.example.test:8080');
+    expect(blocked.checks.join(' ')).toContain('README');
+    expect(`${blocked.title} ${blocked.detail}`).not.toMatch(/Nothing answered|Could not reach/);
+  });
+
+  it('sendRequest takes a connect-src violation for the request origin as a CSP block and skips the probe', async () => {
+    const calls: string[] = [];
+    const events = new EventTarget();
+    const violation = (blockedURI: string, directive = 'connect-src') =>
+      Object.assign(new Event('securitypolicyviolation'), { blockedURI, effectiveDirective: directive });
+    const send = (blockedURI: string, directive?: string) =>
+      sendRequest(
+        { method: 'GET', url: 'http://[::1]:3909/v1/projects', path: '/v1/projects', query: [], headers: {} },
+        {
+          now: () => 0,
+          pageOrigin: 'http://localhost:3400',
+          online: true,
+          cspEvents: events,
+          fetch: async (url, init) => {
+            calls.push(`${String(url)} ${init?.mode ?? 'cors'}`);
+            // Browsers queue the violation event as a task of its own, after the rejection.
+            setTimeout(() => events.dispatchEvent(violation(blockedURI, directive)));
+            throw new TypeError('Failed to fetch');
+          },
+        },
+      );
+    const blocked = await send('http://[::1]:3909/v1/projects');
+    expect(!blocked.ok && blocked.failure.kind).toBe('csp');
+    expect(calls).toEqual(['http://[::1]:3909/v1/projects cors']);
+    expect((await send('http://[::1]:3909')).ok === false).toBe(true);
+    const other = await send('http://[::1]:4000/v1/projects');
+    expect(!other.ok && other.failure.kind).toBe('unreachable');
+    const image = await send('http://[::1]:3909/v1/projects', 'img-src');
+    expect(!image.ok && image.failure.kind).toBe('unreachable');
+  });
+
   it('sendRequest reads status, headers, size and time, and explains a fetch failure', async () => {
     let clock = 1000;
     const env = { now: () => (clock += 5), pageOrigin: 'http://127.0.0.1:3140', online: true };

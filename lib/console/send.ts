@@ -35,6 +35,38 @@ export interface SendEnvironment {
   readonly pageOrigin: string;
   readonly online: boolean;
   readonly timeoutMs?: number;
+  /**
+   * Where the browser reports Content-Security-Policy violations (`securitypolicyviolation` events): the document,
+   * which is the default when there is one. A `connect-src` violation for the request's origin during the send means
+   * the page's own policy refused the connection, which `fetch` reports like any network error.
+   */
+  readonly cspEvents?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+}
+
+/**
+ * Listens for `connect-src` violations naming `url`'s origin until `stop()` is called.
+ * @returns `blocked()` true once such a violation was seen
+ */
+export function watchCspBlocks(events: SendEnvironment['cspEvents'], url: string) {
+  let origin: string | undefined;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    // An invalid URL is never fetched, so nothing can be blocked.
+  }
+  let blocked = false;
+  const listener = (event: Event) => {
+    const violation = event as SecurityPolicyViolationEvent;
+    const directive = violation.effectiveDirective || violation.violatedDirective || '';
+    if (origin === undefined || !directive.startsWith('connect-src')) return;
+    // Browsers report the blocked URL in full or trimmed to its origin.
+    if (violation.blockedURI === origin || violation.blockedURI.startsWith(`${origin}/`)) blocked = true;
+  };
+  events?.addEventListener('securitypolicyviolation', listener);
+  return {
+    blocked: () => blocked,
+    stop: () => events?.removeEventListener('securitypolicyviolation', listener),
+  };
 }
 
 /** `fetch` that never sends credentials (cookies, cached Basic auth): see the module comment. */
@@ -68,6 +100,7 @@ export async function sendRequest(request: BuiltRequest, env: SendEnvironment): 
     timedOut = true;
     controller.abort();
   }, env.timeoutMs ?? 30_000);
+  const csp = watchCspBlocks(env.cspEvents ?? globalThis.document, request.url);
   try {
     const response = await env.fetch(request.url, {
       method: request.method,
@@ -92,13 +125,16 @@ export async function sendRequest(request: BuiltRequest, env: SendEnvironment): 
       },
     };
   } catch {
+    // The violation event is queued as a task of its own and may arrive just after the rejected fetch.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     let validUrl = true;
     try {
       new URL(request.url);
     } catch {
       validUrl = false;
     }
-    const hostAnswered = validUrl && env.online && !timedOut ? await hostAnswers(request.url, env) : undefined;
+    const probe = validUrl && env.online && !timedOut && !csp.blocked();
+    const hostAnswered = probe ? await hostAnswers(request.url, env) : undefined;
     return {
       ok: false,
       failure: explainFailure({
@@ -107,9 +143,11 @@ export async function sendRequest(request: BuiltRequest, env: SendEnvironment): 
         online: env.online,
         timedOut,
         ...(hostAnswered !== undefined ? { hostAnswered } : {}),
+        ...(csp.blocked() ? { cspBlocked: true } : {}),
       }),
     };
   } finally {
     clearTimeout(timer);
+    csp.stop();
   }
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 
 import { readBenchFlags } from './flags';
 
-const defaults = { skipBuild: false, lighthouse: true, pagesOnly: false, sandboxOnly: false, runs: 1 };
+const defaults = {
+  skipBuild: false,
+  lighthouse: true,
+  pagesOnly: false,
+  sandboxOnly: false,
+  consoleOnly: false,
+  runs: 1,
+};
 
 describe('readBenchFlags', () => {
   it('defaults to a full run with one Lighthouse run per page', () => {
@@ -22,6 +29,7 @@ describe('readBenchFlags', () => {
       npm_config_routes: '/a,/b',
       npm_config_skip_build: 'true',
       npm_config_sandbox_only: 'true',
+      npm_config_console_only: 'true',
       npm_config_lighthouse: '',
     };
     expect(readBenchFlags([], env)).toEqual({
@@ -30,6 +38,7 @@ describe('readBenchFlags', () => {
       routes: ['/a', '/b'],
       skipBuild: true,
       sandboxOnly: true,
+      consoleOnly: true,
       lighthouse: false,
     });
   });

@@ -6,6 +6,8 @@ export type BenchFlags = {
   lighthouse: boolean;
   pagesOnly: boolean;
   sandboxOnly: boolean;
+  /** Only the console's large-response measurement (./console.ts). */
+  consoleOnly: boolean;
   /** The routes given with `--routes=/a,/b`, or `undefined` for every page. */
   routes?: string[];
   /** Lighthouse runs per page (the median is reported). */
@@ -41,6 +43,7 @@ export function readBenchFlags(argv: readonly string[], env: Readonly<Record<str
     lighthouse: !on(flag('no-lighthouse')) && flag('lighthouse') !== '',
     pagesOnly: on(flag('pages-only')),
     sandboxOnly: on(flag('sandbox-only')),
+    consoleOnly: on(flag('console-only')),
     ...(routes ? { routes: routes.split(',') } : {}),
     runs,
   };

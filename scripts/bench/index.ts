@@ -1,11 +1,11 @@
 /**
  * `npm run bench`: builds the portal into .next-bench, serves it on BENCH_PORT (3200), and prints per route the
- * first-visit JavaScript and Lighthouse mobile scores, then search, the large-description render, the sandbox against
+ * first-visit JavaScript and Lighthouse mobile scores, then the console under a 5 MB response (./console.ts), search, the large-description render, the sandbox against
  * Prism (./sandbox.ts: Prism, standalone on SQLite, standalone on PostgreSQL, mounted in this `next start`, one at a
  * time) and the soak of two standalone sandboxes on one PostgreSQL database (./soak.ts). Not part of `npm test`.
- * Exits 1 when a sandbox goal or a soak assertion fails.
+ * Exits 1 when a sandbox or console goal or a soak assertion fails.
  * Flags: --skip-build (reuse .next-bench), --no-lighthouse, --pages-only, --routes=/a,/b, --runs=N (median of N
- * Lighthouse runs), --sandbox-only (only the sandbox table), after `--` (`npm run bench -- --runs=3`) or
+ * Lighthouse runs), --sandbox-only (only the sandbox table), --console-only (only the console table), after `--` (`npm run bench -- --runs=3`) or
  * before it (`npm run bench --runs=3`, which npm passes on as `npm_config_runs`; see ./flags.ts).
  * BENCH_DIST_DIR overrides the dist folder (e.g. a build of your own).
  */
@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { allPageHrefs } from '../../lib/navigation';
+import { benchConsole, consoleGoalsMet, formatConsole } from './console';
 import { readBenchFlags } from './flags';
 import { formatLargeDocument, LARGE_DOC_HEADER, type LargeDocBench } from './large-doc';
 import { benchPages } from './pages';
@@ -29,6 +30,7 @@ const {
   lighthouse,
   pagesOnly,
   sandboxOnly,
+  consoleOnly,
   routes: routeList,
   runs,
 } = readBenchFlags(process.argv.slice(2), process.env);
@@ -39,6 +41,10 @@ async function main() {
   try {
     if (sandboxOnly) {
       await sandboxTable(portal.baseUrl);
+      return;
+    }
+    if (consoleOnly) {
+      await consoleTable(portal.baseUrl);
       return;
     }
     const candidates = routeList ?? benchRoutes();
@@ -58,6 +64,7 @@ async function main() {
       );
     }
     if (!pagesOnly) {
+      await consoleTable(portal.baseUrl);
       const search = await benchSearch({ distDir });
       console.log('\n## Search (MiniSearch, per keystroke)\n');
       console.log('| index bytes | index gzip | keystrokes | median ms | p95 ms |\n|---|---|---|---|---|');
@@ -91,6 +98,14 @@ async function sandboxTable(portalUrl: string): Promise<void> {
   const rows = await benchSandbox({ portalUrl });
   console.log(formatSandboxRows(rows));
   if (!sandboxGoalsMet(rows)) process.exitCode = 1;
+}
+
+/** Prints the console table (./console.ts); a missed target makes the exit code 1. */
+async function consoleTable(portalUrl: string): Promise<void> {
+  console.log('\n## Console with a 5 MB JSON response (custom target, Chromium, median of 3 runs)\n');
+  const figures = await benchConsole(portalUrl);
+  console.log(formatConsole(figures));
+  if (!consoleGoalsMet(figures)) process.exitCode = 1;
 }
 
 /** Every page of the site: home, each guide, the reference overview, each operation, errors, each webhook event, console, explorer. */

@@ -100,7 +100,7 @@ async function lighthouseOnce(url: string) {
 }
 
 /** The median of a non-empty list of numbers (the lower middle for an even count). */
-function median(values: readonly number[]): number {
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? -1;
 }
