@@ -16,8 +16,8 @@ export default function Page() {
       <h1 className="text-3xl font-bold tracking-tight">Console</h1>
       <p className="mt-2 max-w-3xl text-zinc-700 dark:text-zinc-300">
         Get a token, send any operation of the AeThex API to the built-in sandbox (or production, or your own URL), and
-        see every response header, with rate limits, request IDs and pagination made obvious. Tokens stay in this
-        tab&apos;s memory.
+        see every response header, with rate limits, request IDs and pagination made obvious. A sandbox app and its
+        token are kept for this tab; any other token stays in the page&apos;s memory.
       </p>
       <div className="mt-6">
         <ConsoleApp data={data} />

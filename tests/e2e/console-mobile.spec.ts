@@ -30,14 +30,16 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.goto('/console?operation=listProjects');
     await expect(page.locator('[data-ready="true"]')).toBeAttached();
     await page.getByRole('button', { name: 'Create sandbox app' }).click();
-    await expect(page.getByText(/^Sandbox app .* created\.$/)).toBeVisible();
-    await page.getByRole('button', { name: 'Use these credentials for a token' }).click();
-    await page.getByRole('button', { name: 'Get access token' }).click();
-    await expect(page.getByText(/^Access token received/)).toBeVisible();
+    await expect(page.getByLabel('Current token')).toContainText('Grant: client credentials');
     await page.getByRole('button', { name: /^Send GET / }).click();
     await expect(page.getByTestId('response-status')).toContainText('200');
     await openEveryPanel(page);
-    await page.getByRole('checkbox', { name: /Include my access token/ }).check();
+    // The looked-up exchange (long header values, a body) is shown too.
+    await page
+      .getByRole('button', { name: /^Look up req_/ })
+      .first()
+      .click();
+    await expect(page.getByTestId('looked-up-exchange')).toContainText('HTTP 200');
 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(WIDTH);
     const copy = page.getByRole('button', { name: /^Cop(y|ied) cURL sample$/ });
