@@ -87,6 +87,12 @@ const LOG_COLUMNS = [
   'response_body_truncated',
 ] as const satisfies readonly (keyof RequestLogRow)[];
 
+/**
+ * Most request-log entries one insert writes: each row count is its own SQL text, which PostgreSQL keeps as a named
+ * prepared statement per connection (store/database.ts), so the number of texts stays bounded.
+ */
+const LOG_BATCH = 32;
+
 /** One step of a tenant's purge: rows deleted, and whether the tenant is gone (`skipped`: another instance holds it). */
 export type PurgeStep = { deleted: number; state: 'more' | 'done' | 'skipped' };
 
@@ -367,11 +373,13 @@ export class SandboxStore extends AuthStore {
 
   /**
    * Adds an entry to its tenant's request log, then deletes the tenant's entries older than its newest `cap`.
-   * Resolves once the entry is committed (a lookup anywhere then finds it). Entries of the requests answered in the
-   * same turn of the event loop are written together in one transaction, one trim per tenant (group commit): on
-   * SQLite a commit per entry cost more than the rest of a `GET /v1/projects` (see lib/sandbox/README.md). No lock on
-   * the tenant: concurrent batches on several instances may leave a few entries over `cap` until the next trim, and
-   * loggedRequest reads only the newest `cap`, so a lookup sees exactly the cap.
+   * Resolves once the entry is committed (a lookup anywhere then finds it). The entries of the requests answered in
+   * the same turn of the event loop are written together (group commit): one insert of up to LOG_BATCH rows and one
+   * trim per tenant, in one transaction on SQLite (one commit; a commit per entry on a SQLite file cost more than the
+   * rest of a `GET /v1/projects`) and as plain statements on PostgreSQL (BEGIN and COMMIT would be two more round
+   * trips; an insert without its trim only leaves entries over the cap until the next trim). No lock on the tenant:
+   * concurrent batches on several instances may leave a few entries over `cap` until the next trim, and loggedRequest
+   * reads only the newest `cap`, so a lookup sees exactly the cap.
    * @throws (rejects) when the entry could not be written, e.g. its tenant was purged meanwhile.
    */
   logRequest(entry: RequestLogRow, cap: number): Promise<void> {
@@ -390,18 +398,24 @@ export class SandboxStore extends AuthStore {
 
   /** Writes the entries waiting for the next batch; a failed batch is retried entry by entry, so one bad entry fails alone. */
   private async writeLog(): Promise<void> {
-    const batch = this.unwrittenLog.splice(0);
+    const batch = this.unwrittenLog.splice(0, LOG_BATCH);
+    if (this.unwrittenLog.length > 0) setImmediate(() => void this.writeLog());
     const caps = new Map(batch.map(({ entry, cap }) => [entry.tenant_id, cap]));
-    const values = (entry: RequestLogRow) => LOG_COLUMNS.map((column) => entry[column]);
+    const write = async (db: Kysely<Tables>) => {
+      if (batch.length === 1) await this.insertLog.on(db)(...LOG_COLUMNS.map((column) => batch[0]!.entry[column]));
+      else
+        await db
+          .insertInto('request_log')
+          .values(batch.map(({ entry }) => entry))
+          .execute();
+      for (const [tenantId, cap] of caps) await this.trimLog.on(db)(tenantId, cap);
+    };
     try {
-      await this.db.transaction().execute(async (trx) => {
-        for (const { entry } of batch) await this.insertLog.on(trx)(...values(entry));
-        for (const [tenantId, cap] of caps) await this.trimLog.on(trx)(tenantId, cap);
-      });
+      await (this.dialect === 'sqlite' ? this.db.transaction().execute(write) : write(this.db));
       batch.forEach(({ resolve }) => resolve());
     } catch {
       for (const { entry, cap, resolve, reject } of batch)
-        await this.insertLog(...values(entry))
+        await this.insertLog(...LOG_COLUMNS.map((column) => entry[column]))
           .then(() => this.trimLog(entry.tenant_id, cap))
           .then(resolve, reject);
     }
