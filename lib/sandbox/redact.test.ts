@@ -48,6 +48,8 @@ describe('redaction for the request log', () => {
       refresh_token: REDACTED,
       password: REDACTED,
     });
+    expect(redactBody('{"Client-Secret" : "hunter2"}')).toBe('{"Client-Secret":"[redacted]"}');
+    expect(redactText('/x?client-secret=hunter2')).toBe('/x?client-secret=[redacted]');
     const pretty = '{\n  "name": "kept as sent",\n  "n": 1\n}';
     expect(redactBody(pretty)).toBe(pretty);
     // A __proto__ key is data, not a prototype.

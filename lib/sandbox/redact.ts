@@ -38,7 +38,8 @@ export const SECRET_FIELDS: ReadonlySet<string> = new Set([
   'webhook_secret',
 ]);
 
-const NAMES = [...SECRET_FIELDS].join('|');
+// As isSecretField reads them: `client-secret` is `client_secret`.
+const NAMES = [...SECRET_FIELDS].map((name) => name.replaceAll('_', '[-_]')).join('|');
 const PREFIXES = SECRET_PREFIXES.map((prefix) => prefix.slice(0, -1)).join('|');
 
 /**

@@ -56,8 +56,9 @@ function keptResponseHeaders(headers: Record<string, string>): Record<string, st
 
 /**
  * Keeps an answered exchange in its tenant's log when the request proved a tenant (`ctx.log.tenantId`), redacted,
- * then trims the log to the cap. Awaited before the response goes out, so a lookup right after the response finds
- * it. A failed write is dropped: the answer does not depend on it (the lookup then answers 404).
+ * then trims the log to the cap (SandboxStore.logRequest: on PostgreSQL committed before the response goes out; on
+ * SQLite written within milliseconds, and a lookup writes what is waiting first). Either way a lookup right after
+ * the response finds it. A failed write is dropped: the answer does not depend on it (the lookup then answers 404).
  * @param url - the request URL; @param reply - the answer with its common headers; @param startedMs - when the
  * request arrived, by `performance.now()`.
  */

@@ -82,9 +82,12 @@ export async function storeOf(sandbox: Sandbox): Promise<SandboxStore> {
   return (await sandbox.ready).store;
 }
 
-/** The number of rows in one of the sandbox's tables (all tenants). */
+/** The number of rows in one of the sandbox's tables (all tenants), request-log entries still waiting written first. */
 export async function countRows(sandbox: Sandbox, table: TableName): Promise<number> {
-  const { db } = await storeOf(sandbox);
+  const store = await storeOf(sandbox);
+  // The request log may hold entries back for a moment (SandboxStore.logRequest): count them too.
+  await store.flushLog();
+  const { db } = store;
   const row = await db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))

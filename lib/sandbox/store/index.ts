@@ -87,6 +87,15 @@ const LOG_COLUMNS = [
   'response_body_truncated',
 ] as const satisfies readonly (keyof RequestLogRow)[];
 
+/**
+ * Most request-log entries one insert writes: each row count is its own SQL text, which PostgreSQL keeps as a named
+ * prepared statement per connection (store/database.ts), so the number of texts stays bounded.
+ */
+const LOG_BATCH = 32;
+
+/** On SQLite, how long a request-log entry waits for others to be written with it, in ms. */
+const LOG_DELAY_MS = 10;
+
 /** One step of a tenant's purge: rows deleted, and whether the tenant is gone (`skipped`: another instance holds it). */
 export type PurgeStep = { deleted: number; state: 'more' | 'done' | 'skipped' };
 
@@ -367,18 +376,41 @@ export class SandboxStore extends AuthStore {
 
   /**
    * Adds an entry to its tenant's request log, then deletes the tenant's entries older than its newest `cap`.
-   * Resolves once the entry is committed (a lookup anywhere then finds it). Entries of the requests answered in the
-   * same turn of the event loop are written together in one transaction, one trim per tenant (group commit): on
-   * SQLite a commit per entry cost more than the rest of a `GET /v1/projects` (see lib/sandbox/README.md). No lock on
-   * the tenant: concurrent batches on several instances may leave a few entries over `cap` until the next trim, and
+   * Entries are written in batches (one insert of up to LOG_BATCH rows and one trim per tenant; one batch at a time):
+   * - PostgreSQL (several instances): the batch of the requests answered in the same turn of the event loop, as plain
+   *   statements (BEGIN and COMMIT would be two more round trips; an insert without its trim only leaves entries over
+   *   the cap until the next trim). Resolves once the entry is committed, so a lookup on any instance finds it.
+   * - SQLite (one instance per file): every LOG_DELAY_MS or LOG_BATCH entries, in one transaction (one commit), and
+   *   resolves at once: the response does not wait. loggedRequest writes what is waiting first, so a lookup right
+   *   after a response finds it. Why: on a SQLite file a commit per entry cost ~190 µs, more than the rest of a
+   *   `GET /v1/projects` (lib/sandbox/README.md); a batch of ten ~40-60 µs an entry.
+   * No lock on the tenant: batches on several instances may leave a few entries over `cap` until the next trim, and
    * loggedRequest reads only the newest `cap`, so a lookup sees exactly the cap.
-   * @throws (rejects) when the entry could not be written, e.g. its tenant was purged meanwhile.
+   * @throws (rejects, PostgreSQL) when the entry could not be written, e.g. its tenant was purged meanwhile; on
+   * SQLite such an entry is dropped.
    */
   logRequest(entry: RequestLogRow, cap: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.unwrittenLog.push({ entry, cap, resolve, reject });
-      if (this.unwrittenLog.length === 1) setImmediate(() => void this.writeLog());
-    });
+    const written = new Promise<void>((resolve, reject) => this.unwrittenLog.push({ entry, cap, resolve, reject }));
+    const waiting = this.unwrittenLog.length;
+    if (this.dialect === 'postgres') {
+      if (waiting === 1) setImmediate(() => void this.writeLog());
+      return written;
+    }
+    written.catch(() => undefined);
+    if (waiting >= LOG_BATCH) void this.writeLog();
+    else if (waiting === 1) setTimeout(() => void this.writeLog(), LOG_DELAY_MS).unref();
+    return Promise.resolve();
+  }
+
+  /** Writes every request-log entry still waiting (lookups and close() call it first). */
+  flushLog(): Promise<void> {
+    return this.writeLog();
+  }
+
+  /** Writes what is waiting, then closes the database. */
+  override async close(): Promise<void> {
+    await this.flushLog();
+    await super.close();
   }
 
   private unwrittenLog: {
@@ -388,20 +420,35 @@ export class SandboxStore extends AuthStore {
     reject: (error: unknown) => void;
   }[] = [];
 
-  /** Writes the entries waiting for the next batch; a failed batch is retried entry by entry, so one bad entry fails alone. */
-  private async writeLog(): Promise<void> {
-    const batch = this.unwrittenLog.splice(0);
+  /** The log's writes, one batch after another (a lookup awaiting it sees every entry queued before it). */
+  private logWriting: Promise<void> = Promise.resolve();
+
+  /** Queues a write of the entries waiting then (in batches of LOG_BATCH) after the writes already queued. */
+  private writeLog(): Promise<void> {
+    this.logWriting = this.logWriting.then(async () => {
+      while (this.unwrittenLog.length > 0) await this.writeBatch(this.unwrittenLog.splice(0, LOG_BATCH));
+    });
+    return this.logWriting;
+  }
+
+  /** Writes one batch; a failed batch is retried entry by entry, so one bad entry fails alone. Never rejects. */
+  private async writeBatch(batch: typeof this.unwrittenLog): Promise<void> {
     const caps = new Map(batch.map(({ entry, cap }) => [entry.tenant_id, cap]));
-    const values = (entry: RequestLogRow) => LOG_COLUMNS.map((column) => entry[column]);
+    const write = async (db: Kysely<Tables>) => {
+      if (batch.length === 1) await this.insertLog.on(db)(...LOG_COLUMNS.map((column) => batch[0]!.entry[column]));
+      else
+        await db
+          .insertInto('request_log')
+          .values(batch.map(({ entry }) => entry))
+          .execute();
+      for (const [tenantId, cap] of caps) await this.trimLog.on(db)(tenantId, cap);
+    };
     try {
-      await this.db.transaction().execute(async (trx) => {
-        for (const { entry } of batch) await this.insertLog.on(trx)(...values(entry));
-        for (const [tenantId, cap] of caps) await this.trimLog.on(trx)(tenantId, cap);
-      });
+      await (this.dialect === 'sqlite' ? this.db.transaction().execute(write) : write(this.db));
       batch.forEach(({ resolve }) => resolve());
     } catch {
       for (const { entry, cap, resolve, reject } of batch)
-        await this.insertLog(...values(entry))
+        await this.insertLog(...LOG_COLUMNS.map((column) => entry[column]))
           .then(() => this.trimLog(entry.tenant_id, cap))
           .then(resolve, reject);
     }
@@ -432,7 +479,8 @@ export class SandboxStore extends AuthStore {
    * The newest entry of a tenant's request log with this request ID, among the tenant's newest `cap` entries (IDs
    * are not unique: a caller may send its own X-Request-ID); another tenant's entry is undefined, as if absent.
    */
-  loggedRequest(tenantId: string, requestId: string, cap: number): Promise<RequestLogRow | undefined> {
+  async loggedRequest(tenantId: string, requestId: string, cap: number): Promise<RequestLogRow | undefined> {
+    await this.flushLog();
     return this.db
       .selectFrom('request_log')
       .select(LOG_COLUMNS)
