@@ -52,7 +52,7 @@ export function HistoryPanel() {
                 <span className="font-semibold">{entry.method}</span>
                 <span className="min-w-0 flex-1 truncate">{entry.path}</span>
                 <span>{entry.status ?? '—'}</span>
-                <span className="text-zinc-600 dark:text-zinc-400">{entry.requestId ?? ''}</span>
+                <span className="break-all text-zinc-600 dark:text-zinc-400">{entry.requestId ?? ''}</span>
                 <time dateTime={new Date(entry.at).toISOString()} className="text-zinc-600 dark:text-zinc-400">
                   {new Date(entry.at).toLocaleTimeString()}
                 </time>

@@ -1,6 +1,6 @@
 'use client';
 
-import { renewSandboxToken } from '@/lib/console/actions';
+import { currentBaseUrl, renewSandboxToken } from '@/lib/console/actions';
 import type { TokenRecord } from '@/lib/console/oauth';
 import { formatCountdown, secondsLeft } from '@/lib/console/time';
 import { isSandboxToken } from '@/lib/sandbox-session';
@@ -23,6 +23,13 @@ export function TokenStatus({ onRenew }: { onRenew: (grant: TokenRecord['grant']
   const { data, store } = useConsole();
   const token = useConsoleState((s) => s.token);
   const app = useConsoleState((s) => s.app);
+  const base = useConsoleState((s) => {
+    try {
+      return currentBaseUrl(s, data);
+    } catch {
+      return undefined; // an unfinished custom URL
+    }
+  });
   const now = useNow();
   if (!token)
     return (
@@ -55,6 +62,11 @@ export function TokenStatus({ onRenew }: { onRenew: (grant: TokenRecord['grant']
           'as granted when the token was created'
         )}
       </p>
+      {base !== undefined && base !== token.baseUrl ? (
+        <p role="alert" className="font-medium text-amber-800 dark:text-amber-200">
+          Issued by {token.baseUrl}: not sent to {base}. Get a token from this target.
+        </p>
+      ) : null}
       {left === undefined ? null : left > 0 ? (
         <p>
           Expires in <span className="font-mono">{formatCountdown(left)}</span>

@@ -2,18 +2,24 @@
 
 import { useState } from 'react';
 
+import { AUTHORED_ORIGIN } from '@/lib/site';
+
 /**
  * "Copy page as Markdown": fetches the page's Markdown twin (`<path>.md`, same origin, static) and
- * puts it on the clipboard, announcing the result through a polite live region.
+ * puts it on the clipboard, announcing the result through a polite live region. The twin was written with the
+ * build's origin (`origin`); the copy names the origin the reader is on, like the page itself.
  * @param props.markdownHref the twin's path, e.g. `/docs/pagination.md`
+ * @param props.origin the origin the twin's URLs and commands use (PORTAL_URL at build time)
  */
-export function CopyPageButton({ markdownHref }: { markdownHref: string }) {
+export function CopyPageButton({ markdownHref, origin }: { markdownHref: string; origin: string }) {
   const [status, setStatus] = useState('');
   async function copy() {
     try {
       const response = await fetch(markdownHref);
       if (!response.ok) throw new Error(String(response.status));
-      await navigator.clipboard.writeText(await response.text());
+      const here = window.location.origin;
+      const text = (await response.text()).replaceAll(origin, here).replaceAll(AUTHORED_ORIGIN, here);
+      await navigator.clipboard.writeText(text);
       setStatus('Page copied as Markdown');
     } catch {
       setStatus('Copy failed');

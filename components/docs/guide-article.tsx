@@ -1,5 +1,6 @@
 import { renderMdx } from '@/components/mdx/render-mdx';
 import type { Guide } from '@/lib/content';
+import { siteUrl } from '@/lib/site';
 import { markdownHref } from '@/lib/urls';
 
 import { Breadcrumbs } from './breadcrumbs';
@@ -25,7 +26,7 @@ export function GuideArticle({ guide }: { guide: Guide }) {
         <p className="mt-3 text-lg text-zinc-700 dark:text-zinc-300">{description}</p>
         <div className="mt-4 flex flex-wrap items-center gap-x-6 gap-y-2">
           <LastUpdated iso={guide.lastUpdated} />
-          <CopyPageButton markdownHref={markdownHref(href)} />
+          <CopyPageButton markdownHref={markdownHref(href)} origin={siteUrl()} />
         </div>
         <Prose>{renderMdx(guide.code)}</Prose>
         <PrevNext pathname={href} />

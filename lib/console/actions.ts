@@ -30,15 +30,23 @@ function basicCredentials(clientId: string, clientSecret: string): string {
 }
 
 /**
- * The Authorization value for `operation`: Basic from the sandbox app (when there is one) for client
- * authentication, the bearer token (when there is one) for bearer operations, nothing for `none`.
+ * The Authorization value for `operation` sent to `baseUrl`: Basic from the sandbox app (when there is one, created
+ * there) for client authentication, the bearer token (when there is one, issued there) for bearer operations, nothing
+ * for `none`. A credential is bound to the server that issued it (RFC 6750 §5.2: a token must not reach another
+ * resource server), so after a change of target the console sends none rather than leak or misuse it.
  */
-export function authorizationFor(state: ConsoleState, operation: ConsoleOperation): string | undefined {
+export function authorizationFor(
+  state: ConsoleState,
+  operation: ConsoleOperation,
+  baseUrl: string,
+): string | undefined {
   switch (operation.auth) {
     case 'client-basic':
-      return state.app ? basicCredentials(state.app.client_id, state.app.client_secret) : undefined;
+      return state.app?.baseUrl === baseUrl
+        ? basicCredentials(state.app.client_id, state.app.client_secret)
+        : undefined;
     case 'bearer':
-      return state.token ? `Bearer ${state.token.accessToken}` : undefined;
+      return state.token?.baseUrl === baseUrl ? `Bearer ${state.token.accessToken}` : undefined;
     case 'none':
       return undefined;
   }
@@ -90,11 +98,12 @@ export async function sendSelected(
   }
   let request;
   try {
+    const baseUrl = currentBaseUrl(state, data);
     request = buildRequest(operation, values, {
-      baseUrl: currentBaseUrl(state, data),
+      baseUrl,
       environmentHeader: data.environmentHeader,
       environment: state.environment,
-      authorization: authorizationFor(state, operation),
+      authorization: authorizationFor(state, operation, baseUrl),
     });
   } catch (error) {
     return notify(store, 'error', `Cannot build the request: ${(error as Error).message}`);

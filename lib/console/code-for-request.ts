@@ -37,9 +37,9 @@ function placeholderAuthorization(operation: ConsoleOperation): string | undefin
 function sandboxCredential(state: ConsoleState, operation: ConsoleOperation, base: string): SampleOptions | undefined {
   const { app, token } = state;
   if (!app || app.baseUrl.replace(/\/+$/, '') !== base) return undefined;
-  if (operation.auth === 'client-basic' && authorizationFor(state, operation))
+  if (operation.auth === 'client-basic' && authorizationFor(state, operation, base))
     return { baseUrl: base, clientId: app.client_id, clientSecret: app.client_secret };
-  if (operation.auth !== 'bearer' || !token) return undefined;
+  if (operation.auth !== 'bearer' || !token || !authorizationFor(state, operation, base)) return undefined;
   const fromApp =
     token.accessToken === app.personal_access_token ||
     (token.grant === 'client_credentials' && token.clientId === app.client_id);

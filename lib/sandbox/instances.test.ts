@@ -180,6 +180,19 @@ describe.skipIf(!postgres)('two sandbox processes on one PostgreSQL database', (
     expect(await total(at(1), app)).toBe(before + 1);
   }, 60_000);
 
+  it('a request answered by one instance is found at once by a lookup on the other (its log is written behind)', async () => {
+    const app = await newApp(at(0));
+    for (let round = 0; round < 5; round += 1) {
+      const answered = await fetch(`${at(0)}/v1/projects/prj_0000000000000000/metrics`, { headers: pat(app) });
+      expect(answered.status).toBe(404);
+      const lookup = await fetch(`${at(1)}/sandbox/requests/${answered.headers.get('x-request-id')}`, {
+        headers: pat(app),
+      });
+      expect(lookup.status).toBe(200);
+      expect(((await lookup.json()) as { response: { status: number } }).response.status).toBe(404);
+    }
+  }, 60_000);
+
   it('a quoted and an unquoted form of one key are one key across instances', async () => {
     const app = await newApp(at(0));
     const before = await total(at(0), app);

@@ -56,8 +56,8 @@ function keptResponseHeaders(headers: Record<string, string>): Record<string, st
 
 /**
  * Keeps an answered exchange in its tenant's log when the request proved a tenant (`ctx.log.tenantId`), redacted,
- * then trims the log to the cap (SandboxStore.logRequest: on PostgreSQL committed before the response goes out; on
- * SQLite written within milliseconds, and a lookup writes what is waiting first). Either way a lookup right after
+ * then trims the log to the cap (SandboxStore.logRequest: written behind the response within milliseconds; a lookup
+ * writes what its instance holds first and looks again once on a miss). Either way a lookup right after
  * the response finds it. A failed write is dropped: the answer does not depend on it (the lookup then answers 404).
  * @param url - the request URL; @param reply - the answer with its common headers; @param startedMs - when the
  * request arrived, by `performance.now()`.

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 
 import { SANDBOX_SESSION_KEY } from '../../lib/sandbox-session';
-import { expect, test } from './fixtures';
+import { allowConsoleErrors, expect, HTTP_ERROR_LOG, test } from './fixtures';
 
 /**
  * One click to authorised, and where the credentials live: the sandbox app and its token persist for the tab
@@ -105,4 +105,21 @@ test('the quickstart creates the app in one click, and Forget brings the button 
   await page.getByRole('button', { name: 'Forget it' }).click();
   await expect(page.getByRole('button', { name: 'Create sandbox app' })).toBeVisible();
   expect(await page.evaluate((key) => sessionStorage.getItem(key), SANDBOX_SESSION_KEY)).toBeNull();
+});
+
+test('a token is not sent to another target than the one that issued it', async ({ page, baseURL, problems }) => {
+  const port = new URL(baseURL ?? 'http://localhost:3100').port;
+  await openConsole(page);
+  await page.getByRole('button', { name: 'Create sandbox app' }).click();
+  await expect(page.getByLabel('Current token')).toContainText('Grant: client credentials');
+  await page.getByRole('radio', { name: /Custom base URL/ }).check();
+  await page.getByRole('textbox', { name: 'Base URL' }).fill(`http://127.0.0.1:${port}/sandbox`);
+  await expect(page.getByLabel('Current token').getByRole('alert')).toContainText(
+    `not sent to http://127.0.0.1:${port}/sandbox`,
+  );
+  const sent = page.waitForRequest((request) => request.url().startsWith(`http://127.0.0.1:${port}/sandbox/v1/`));
+  await sendButton(page).click();
+  expect(await (await sent).headerValue('authorization')).toBeNull();
+  await expect(status(page)).toContainText('401');
+  allowConsoleErrors(problems, HTTP_ERROR_LOG);
 });

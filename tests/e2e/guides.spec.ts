@@ -73,6 +73,17 @@ test('"Copy page as Markdown" copies the Markdown twin', async ({ page, context 
   expect(copied.startsWith('# Idempotency\n')).toBe(true);
 });
 
+test('the quickstart copied as Markdown names the origin the reader is on', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/docs/quickstart');
+  await page.getByRole('button', { name: 'Copy page as Markdown' }).click();
+  await expect(page.getByText('Page copied as Markdown')).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const origin = new URL(baseURL ?? page.url()).origin;
+  expect(copied).toContain(`curl -sS -X POST ${origin}/sandbox/apps`);
+  if (origin !== 'http://localhost:3000') expect(copied).not.toContain('http://localhost:3000');
+});
+
 test('every guide has a Markdown twin at <path>.md', async ({ request }) => {
   for (const guide of guides) {
     const response = await request.get(`${guide.href}.md`);
