@@ -17,11 +17,11 @@ function Message({ title, line, message }: { title: string; line: string; messag
       <h3 className="text-sm font-semibold">{title}</h3>
       <p className="mt-1 font-mono text-xs break-all">{line}</p>
       {headers.length ? (
-        <dl className="mt-1 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 font-mono text-xs">
+        <dl className="mt-1 grid grid-cols-1 gap-x-3 font-mono text-xs sm:grid-cols-[max-content_minmax(0,1fr)]">
           {headers.map(([name, value]) => (
             <div key={name} className="contents">
               <dt className="text-zinc-600 dark:text-zinc-400">{name}</dt>
-              <dd className="break-all">{value}</dd>
+              <dd className="mb-1 break-all sm:mb-0">{value}</dd>
             </div>
           ))}
         </dl>
