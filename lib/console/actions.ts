@@ -319,21 +319,34 @@ export async function renewSandboxToken(store: ConsoleStore, data: ConsoleData):
 }
 
 /**
- * Looks `requestId` up in the sandbox app's request log (its personal access token, else the current token) and
- * puts the exchange, or why not, into `state.lookup`.
+ * Looks `requestId` up in the sandbox app's request log (with its personal access token, at the app's sandbox), else
+ * with the current token at the target that issued it, and puts the exchange, or why not, into `state.lookup`.
  */
 export async function lookUpRequestId(store: ConsoleStore, data: ConsoleData, requestId: string): Promise<void> {
   const state = store.getState();
   const id = requestId.trim();
   if (!id) return;
-  const bearer = state.app?.personal_access_token ?? state.token?.accessToken;
-  if (!bearer) {
+  let base: string | undefined;
+  try {
+    base = currentBaseUrl(state, data);
+  } catch {
+    base = undefined; // an unfinished custom URL: only the app's own sandbox is asked
+  }
+  // A credential goes only to the server that issued it (see authorizationFor).
+  const app = state.app;
+  const bearer = app
+    ? app.personal_access_token
+    : state.token && state.token.baseUrl === base
+      ? state.token.accessToken
+      : undefined;
+  const target = app ? app.baseUrl : base;
+  if (!bearer || !target) {
     const detail = 'Create a sandbox app first: each request log belongs to one sandbox app.';
     store.setState((s) => ({ ...s, lookup: { requestId: id, result: { ok: false, status: null, detail } } }));
     return;
   }
   store.setState((s) => ({ ...s, lookup: { requestId: id } }));
   const { lookUpRequest } = await import('./lookup');
-  const result = await lookUpRequest(state.app?.baseUrl ?? currentBaseUrl(state, data), id, bearer);
+  const result = await lookUpRequest(target, id, bearer);
   store.setState((s) => (s.lookup?.requestId === id ? { ...s, lookup: { requestId: id, result } } : s));
 }

@@ -67,12 +67,36 @@ describe('redaction for the request log', () => {
   it('redacts form bodies and query strings by decoded name and by value, keeping other pairs as sent', () => {
     const form = `grant_type=authorization_code&code=abc&code_verifier=v-1&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcb&client%5Fsecret=s&PASSWORD=p&personal_access_token=x&webhook=${encodeURIComponent(webhookSecret)}`;
     expect(redactBody(form)).toBe(
-      'grant_type=authorization_code&code=[redacted]&code_verifier=[redacted]&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcb&client%5Fsecret=[redacted]&PASSWORD=[redacted]&personal_access_token=[redacted]&webhook=whsec_[redacted]',
+      'grant_type=authorization_code&code=[redacted]&code_verifier=[redacted]&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcb&client%5Fsecret=[redacted]&PASSWORD=[redacted]&personal_access_token=[redacted]&webhook=[redacted]',
     );
     expect(redactQuery(`limit=25&access_token=${access}&q=${pat}&flag`)).toBe(
-      'limit=25&access_token=[redacted]&q=pat_[redacted]&flag',
+      'limit=25&access_token=[redacted]&q=[redacted]&flag',
     );
     expect(redactQuery('a=%E0%A4%A&b=1')).toBe('a=%E0%A4%A&b=1');
+  });
+
+  it('holds against the spellings an attacker tried: +, \\/, a form starting with {, encoded names, cut JSON', () => {
+    // A webhook secret's "+" reads as a space once decoded: the whole value goes, as sent and decoded.
+    const plus = 'whsec_AAAA+BBBBBBBBBBBBBBBBBBBBBBBBBBBB';
+    for (const secret of [plus, 'whsec_ELh54OAm3Z+yS6eDifaPMdLa72m8VLdz', 'whsec_AAAAAAAAAAAAAAAAAAAA+BBBBBBBBBBB']) {
+      expect(redactQuery(`x=${secret}&limit=2`)).toBe('x=[redacted]&limit=2');
+      expect(redactBody(`grant_type=client_credentials&x=${secret}`, 'application/x-www-form-urlencoded')).toBe(
+        'grant_type=client_credentials&x=[redacted]',
+      );
+    }
+    // A form body that starts with "{" is still a form when its Content-Type says so, and without one both ways.
+    const form = '{=&grant_type=authorization_code&code%5Fverifier=MYVERIFIER0123456789';
+    expect(redactBody(form, 'application/x-www-form-urlencoded')).not.toContain('MYVERIFIER');
+    expect(redactBody(form)).not.toContain('MYVERIFIER');
+    // JSON's "\/" escape inside a secret.
+    const escaped = '{"name":"p","description":"whsec_ELh54OAm3Z\\/yS6eDifaPMdLa72m8VLdz"}';
+    expect(redactBody(escaped, 'application/json')).not.toContain('yS6eDifaPMdLa72m8VLdz');
+    // A percent-encoded separator in a URL parameter name.
+    expect(redactText('/v1/projects?code%5Fverifier=VERIFIERSECRET123&x=1')).toBe(
+      '/v1/projects?code%5Fverifier=[redacted]&x=1',
+    );
+    // A string member cut short by the end of the text.
+    expect(redactBody('{"name":"p","password":"hunter2', 'application/json')).not.toContain('hunter2');
   });
 
   it('redacts secret parameters of URLs inside other text (problem instance, Location, HTML links)', () => {

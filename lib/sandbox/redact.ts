@@ -40,6 +40,8 @@ export const SECRET_FIELDS: ReadonlySet<string> = new Set([
 
 // As isSecretField reads them: `client-secret` is `client_secret`.
 const NAMES = [...SECRET_FIELDS].map((name) => name.replaceAll('_', '[-_]')).join('|');
+// In a URL the separator may be percent-encoded (`code%5Fverifier=`), and the server decodes it.
+const URL_NAMES = [...SECRET_FIELDS].map((name) => name.replaceAll('_', '(?:[-_]|%5[Ff]|%2[Dd])')).join('|');
 const PREFIXES = SECRET_PREFIXES.map((prefix) => prefix.slice(0, -1)).join('|');
 
 /**
@@ -54,12 +56,13 @@ const PREFIXES = SECRET_PREFIXES.map((prefix) => prefix.slice(0, -1)).join('|');
 const SECRETS = new RegExp(
   [
     `_(?<=(?<![A-Za-z0-9])(?:${PREFIXES})_)(?:[A-Za-z0-9+/=]|%[0-9A-Fa-f]{2}){16,}`,
-    `=(?<=[?&;](?:${NAMES})=)[^&#"'\\s<>]*`,
+    `=(?<=[?&;](?:${URL_NAMES})=)[^&#"'\\s<>]*`,
     `:(?<="(?:${NAMES})"\\s*:)`,
   ].join('|'),
   'gi',
 );
-const JSON_SECRET_MEMBER = new RegExp(`("(?:${NAMES})"\\s*:\\s*)(?:"(?:[^"\\\\]|\\\\.)*"|[-\\w.+]+)`, 'gi');
+// A string member's value, closed or running to the end of a text cut short.
+const JSON_SECRET_MEMBER = new RegExp(`("(?:${NAMES})"\\s*:\\s*)(?:"(?:[^"\\\\]|\\\\.)*(?:"|\\\\?$)|[-\\w.+]+)`, 'gi');
 
 /** redactText, also saying whether the text has a JSON member named among SECRET_FIELDS. */
 function scan(text: string): { text: string; secretMember: boolean } {
@@ -98,9 +101,9 @@ function formDecode(component: string): string | undefined {
 }
 
 /**
- * Redacts a query string or form body (`a=1&b=2`, WHATWG URL §5): a parameter whose decoded name is a secret field
- * keeps `name=[redacted]`; any other value holding an issued secret is redacted after decoding (the encoding of a
- * webhook secret's `+`, `/` and `=` hides nothing). Pairs without a secret are kept byte for byte.
+ * Redacts a query string or form body (`a=1&b=2`, WHATWG URL §5): a parameter whose decoded name is a secret field,
+ * or whose value holds an issued secret (as sent or decoded), keeps `name=[redacted]`. Pairs without a secret are
+ * kept byte for byte.
  */
 export function redactQuery(query: string): string {
   if (query === '') return query;
@@ -113,8 +116,10 @@ export function redactQuery(query: string): string {
       if (isSecretField(formDecode(rawName) ?? rawName)) return `${rawName}=${REDACTED}`;
       const rawValue = pair.slice(equals + 1);
       const value = formDecode(rawValue) ?? rawValue;
-      const redacted = redactText(value);
-      return redacted === value ? pair : `${rawName}=${redacted}`;
+      // Decoding turns a webhook secret's `+` into a space, which splits it: look at both spellings, and drop the whole
+      // value rather than re-encode a partly redacted one.
+      const secret = redactText(value) !== value || redactText(rawValue) !== rawValue;
+      return secret ? `${rawName}=${REDACTED}` : pair;
     })
     .join('&');
 }
@@ -145,7 +150,8 @@ function redactJsonValue(value: unknown): unknown {
  */
 function redactJson(text: string): string {
   const scanned = scan(text);
-  if (!scanned.secretMember && !text.includes('\\u')) return scanned.text;
+  // Any escape (`\u0063ode`, `\/`) can hide a name or split a secret from the pattern: parse then.
+  if (!scanned.secretMember && !text.includes('\\')) return scanned.text;
   try {
     return JSON.stringify(redactJsonValue(JSON.parse(text)));
   } catch {
@@ -154,15 +160,19 @@ function redactJson(text: string): string {
 }
 
 /**
- * Redacts a request or response body for the request log: JSON (a text starting with `{` or `[`) by member name,
- * anything else as a form (which leaves a text without `name=` pairs of secret fields as it is), then issued secrets
- * anywhere.
- * @param text - the body as text (bytes decoded as UTF-8).
+ * Redacts a request or response body for the request log, by its media type: a form as a form (a form body may start
+ * with `{`), JSON as JSON (by member name), anything else both ways (a text starting with `{` or `[` as JSON, then as a
+ * form); issued secrets anywhere.
+ * @param text - the body as text (bytes decoded as UTF-8)
+ * @param contentType - the message's Content-Type, when it has one
  */
-export function redactBody(text: string): string {
+export function redactBody(text: string, contentType = ''): string {
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/x-www-form-urlencoded') return redactText(redactQuery(text));
   const first = /\S/.exec(text)?.[0];
-  if (first === '{' || first === '[') return redactJson(text);
-  return redactText(redactQuery(text));
+  const json = first === '{' || first === '[' ? redactJson(text) : text;
+  if (type === 'application/json' || type.endsWith('+json')) return json;
+  return redactText(redactQuery(json));
 }
 
 /**

@@ -23,10 +23,10 @@ export function isLookupPath(path: string): boolean {
 }
 
 /** A body as the log keeps it: redacted, at most LIMITS.requestLogBodyBytes of UTF-8, cut at a character boundary. */
-function keptBody(text: string | null): { body: string | null; truncated: number } {
+function keptBody(text: string | null, contentType: string | undefined): { body: string | null; truncated: number } {
   if (text === null || text === '') return { body: null, truncated: 0 };
   // PostgreSQL text cannot hold U+0000; the log shows the replacement character instead.
-  const redacted = redactBody(text).replaceAll('\u0000', '\uFFFD');
+  const redacted = redactBody(text, contentType).replaceAll('\u0000', '\uFFFD');
   const max = LIMITS.requestLogBodyBytes;
   if (redacted.length * 3 <= max || Buffer.byteLength(redacted) <= max) return { body: redacted, truncated: 0 };
   const bytes = Buffer.from(redacted);
@@ -73,8 +73,11 @@ export async function keepExchange(
   const log = ctx.log;
   if (!log?.tenantId) return;
   try {
-    const requestBody = keptBody(log.body.byteLength === 0 ? null : new TextDecoder().decode(log.body));
-    const responseBody = keptBody(reply.body);
+    const requestBody = keptBody(
+      log.body.byteLength === 0 ? null : new TextDecoder().decode(log.body),
+      request.headers.get('content-type') ?? undefined,
+    );
+    const responseBody = keptBody(reply.body, reply.headers['Content-Type'] ?? reply.headers['content-type']);
     const entry: RequestLogRow = {
       tenant_id: log.tenantId,
       // A caller may send a secret as its own request ID; then the entry is kept under the redacted ID (never found).

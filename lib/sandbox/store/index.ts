@@ -96,6 +96,9 @@ const LOG_BATCH = 32;
 /** On SQLite, how long a request-log entry waits for others to be written with it, in ms. */
 const LOG_DELAY_MS = 10;
 
+/** Entries waiting at most; past it new ones are dropped (the lookup then answers 404). */
+const LOG_QUEUE_MAX = 5_000;
+
 /** One step of a tenant's purge: rows deleted, and whether the tenant is gone (`skipped`: another instance holds it). */
 export type PurgeStep = { deleted: number; state: 'more' | 'done' | 'skipped' };
 
@@ -387,6 +390,8 @@ export class SandboxStore extends AuthStore {
    * its tenant was purged meanwhile) is dropped.
    */
   logRequest(entry: RequestLogRow, cap: number): Promise<void> {
+    // A stalled database must not grow the queue without end (each entry holds up to 32 KiB of bodies).
+    if (this.unwrittenLog.length >= LOG_QUEUE_MAX) return Promise.resolve();
     const written = new Promise<void>((resolve, reject) => this.unwrittenLog.push({ entry, cap, resolve, reject }));
     written.catch(() => undefined);
     const waiting = this.unwrittenLog.length;
