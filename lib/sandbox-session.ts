@@ -39,7 +39,7 @@ export const PLACEHOLDERS_KEY = 'aethex:sample-placeholders';
 const CHANGE_EVENT = 'aethex:sandbox-session-change';
 
 /** Characters every filled value must be made of: what the sandbox issues. Anything else is never filled in. */
-const SAFE_VALUE = /^[A-Za-z0-9_.~:/+=-]+$/;
+const SAFE_VALUE = /^[A-Za-z0-9_.~:/-]+$/;
 
 /** The webhook secret is `whsec_` + standard base64 (lib/sandbox/apps.ts), so it may also hold `+` and `=`. */
 const WEBHOOK_SECRET = /^whsec_[A-Za-z0-9+/]+={0,2}$/;

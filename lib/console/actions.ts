@@ -194,7 +194,7 @@ export async function createSandboxApp(store: ConsoleStore, data: ConsoleData): 
 }
 
 /** True when the active token came from the console's sandbox app (its client or its personal access token). */
-function tokenFromApp(state: ConsoleState): boolean {
+export function tokenFromApp(state: ConsoleState): boolean {
   const { app, token } = state;
   return Boolean(app && token && (isSandboxToken(app, token) || token.accessToken === app.personal_access_token));
 }

@@ -6,7 +6,7 @@
  * never written into code.
  */
 import type { SampleOptions } from '../snippets/types';
-import { authorizationFor, currentBaseUrl, selectedOperation, valuesOf } from './actions';
+import { authorizationFor, currentBaseUrl, selectedOperation, tokenFromApp, valuesOf } from './actions';
 import { buildRequest, type BuiltRequest } from './request';
 import type { ConsoleState } from './store';
 import type { ConsoleData, ConsoleOperation } from './types';
@@ -36,14 +36,11 @@ function placeholderAuthorization(operation: ConsoleOperation): string | undefin
  */
 function sandboxCredential(state: ConsoleState, operation: ConsoleOperation, base: string): SampleOptions | undefined {
   const { app, token } = state;
-  if (!app || app.baseUrl.replace(/\/+$/, '') !== base) return undefined;
+  if (!app || app.baseUrl !== base) return undefined;
   if (operation.auth === 'client-basic' && authorizationFor(state, operation, base))
     return { baseUrl: base, clientId: app.client_id, clientSecret: app.client_secret };
   if (operation.auth !== 'bearer' || !token || !authorizationFor(state, operation, base)) return undefined;
-  const fromApp =
-    token.accessToken === app.personal_access_token ||
-    (token.grant === 'client_credentials' && token.clientId === app.client_id);
-  return fromApp ? { baseUrl: base, token: token.accessToken } : undefined;
+  return tokenFromApp(state) ? { baseUrl: base, token: token.accessToken } : undefined;
 }
 
 /**
