@@ -26,7 +26,7 @@ const SamplesPanel = dynamic(() => import('./samples-panel.client').then((m) => 
   ssr: false,
   loading: () => <p>Loading…</p>,
 });
-const WebhookPlayground = dynamic(() => import('./webhook-playground.client').then((m) => m.WebhookPlayground), {
+const WebhooksPanel = dynamic(() => import('./webhooks/webhooks-panel.client').then((m) => m.WebhooksPanel), {
   ssr: false,
   loading: () => <p>Loading…</p>,
 });
@@ -92,8 +92,8 @@ export function ConsoleApp({ data }: { data: ConsoleData }) {
           <LazyPanel id="samples" title="Code for this request">
             {() => <SamplesPanel />}
           </LazyPanel>
-          <LazyPanel id="webhooks" title="Webhook playground">
-            {() => <WebhookPlayground />}
+          <LazyPanel id="webhooks" title="Webhooks">
+            {() => <WebhooksPanel />}
           </LazyPanel>
           <HistoryPanel />
           <RequestLookup />

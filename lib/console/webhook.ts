@@ -1,19 +1,7 @@
 /**
- * Webhook playground logic: the delivery shape the sandbox emits (Standard Webhooks headers + raw body)
- * and a one-byte tamper that must make verification fail.
+ * A one-byte tamper that must make verification fail: the Webhooks panel checks a delivery's signature on a copy
+ * changed this way to show that one byte is enough.
  */
-
-/** A signed delivery as `POST /sandbox/webhooks/emit` returns it (lib/sandbox/README.md). */
-export interface Delivery {
-  readonly event: string;
-  readonly webhook_id: string;
-  readonly headers: {
-    readonly 'webhook-id': string;
-    readonly 'webhook-timestamp': string;
-    readonly 'webhook-signature': string;
-  };
-  readonly payload: string;
-}
 
 /**
  * `payload` with exactly one character changed (one byte for ASCII text): the first letter or digit

@@ -1,0 +1,58 @@
+'use client';
+
+import Link from 'next/link';
+
+import { CopyButton } from '@/components/copy-button.client';
+import { LANGUAGE_STORAGE_KEY } from '@/components/use-language';
+import { useSampleFill } from '@/components/use-sample-fill';
+import { listenCommand } from '@/lib/snippets/webhook-loop';
+import { guideHref } from '@/lib/urls';
+
+import { useConsole } from '../use-console';
+
+/**
+ * "Forward to your machine": the `sandbox:listen` command for this sandbox, with the app's personal access token
+ * written in the way the site's samples are (the tab's sandbox app, unless the reader chose placeholders), and links
+ * to the guide's six receivers.
+ * @param props.base the sandbox base URL the panel talks to
+ */
+export function ForwardBlock({ base }: { base: string }) {
+  const { data } = useConsole();
+  const { fill, placeholders } = useSampleFill();
+  const token = fill && !placeholders && fill.baseUrl === base ? fill.token : undefined;
+  const command = listenCommand({ baseUrl: base, ...(token ? { token } : {}) });
+  return (
+    <section aria-labelledby="webhook-forward-title" className="space-y-2">
+      <h3 id="webhook-forward-title" className="text-base font-semibold">
+        Forward to your machine
+      </h3>
+      <p>
+        Start a receiver on port 4242 (<code>PORT=4242</code>, <code>AETHEX_WEBHOOK_SECRET</code> set to your app’s
+        webhook secret) in{' '}
+        {data.verifyLanguages.map((lang, i) => (
+          <span key={lang.id}>
+            {i ? ', ' : ''}
+            <Link
+              href={`${guideHref('webhooks')}#verifying-signatures`}
+              className="underline"
+              onClick={() => localStorage.setItem(LANGUAGE_STORAGE_KEY, lang.id)}
+            >
+              {lang.label}
+            </Link>
+          </span>
+        ))}
+        , then run this in a clone of the portal:
+      </p>
+      <div className="relative">
+        <pre
+          tabIndex={0}
+          aria-label="sandbox:listen command"
+          className="overflow-x-auto rounded bg-zinc-50 p-2 pr-20 font-mono text-xs dark:bg-zinc-900"
+        >
+          {command}
+        </pre>
+        <CopyButton text={command} label="sandbox:listen command" className="absolute top-1.5 right-1.5" />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process';
+
+import { describe, expect, it } from 'vitest';
+
+import { listenCommand, triggerCommand } from './webhook-loop';
+
+/** What a POSIX shell makes of the curl `command`: its arguments, with AETHEX_TOKEN=tok_from_env in the environment. */
+function words(command: string): string[] {
+  const line = command
+    .replace(/^#.*\n/, '')
+    .replace(/\\\n/g, ' ')
+    .replace(/^curl /, '')
+    .trim();
+  return execFileSync('sh', ['-c', `printf '%s\\n' ${line}`], {
+    encoding: 'utf8',
+    env: { ...process.env, AETHEX_TOKEN: 'tok_from_env' },
+  })
+    .trimEnd()
+    .split('\n');
+}
+
+describe('webhook loop commands', () => {
+  it('listen: base URL and token as environment variables, the local receiver as --forward-to', () => {
+    const command = listenCommand({ baseUrl: 'http://localhost:3400/sandbox/', token: "pat_a'b" });
+    expect(command).toContain(
+      "AETHEX_BASE_URL='http://localhost:3400/sandbox' AETHEX_TOKEN='pat_a'\\''b' npm run sandbox:listen -- --forward-to http://localhost:4242/webhooks",
+    );
+    expect(listenCommand({ baseUrl: 'http://x/sandbox' })).not.toContain('AETHEX_TOKEN=');
+  });
+
+  it('trigger: the shell sends exactly the emit URL, the bearer and {"event": …}', () => {
+    const placeholder = words(triggerCommand('member.invited', { baseUrl: 'http://localhost:3400/sandbox' }));
+    expect(placeholder).toEqual([
+      '-sS',
+      '-X',
+      'POST',
+      'http://localhost:3400/sandbox/webhooks/emit',
+      '-H',
+      'Authorization: Bearer tok_from_env',
+      '-H',
+      'Content-Type: application/json',
+      '-d',
+      '{"event":"member.invited"}',
+    ]);
+    const filled = words(triggerCommand('deployment.failed', { baseUrl: 'http://h/sandbox', token: 'pat_$x' }));
+    expect(filled[5]).toBe('Authorization: Bearer pat_$x');
+    expect(filled[9]).toBe('{"event":"deployment.failed"}');
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * The two commands of the webhook loop, in ONE place for the guide, every event page and the console's Webhooks
+ * panel: forward an app's deliveries to a receiver on your machine (`npm run sandbox:listen`, scripts/
+ * sandbox-listen.ts) and trigger an event (`POST /webhooks/emit`, a sandbox-only route). Browser-safe.
+ * With `token` they run as pasted; without it they read `AETHEX_TOKEN` from the environment.
+ */
+import { shellSingle } from './quote';
+
+/** Where the local receiver listens: the guide's receivers answer `POST /webhooks` on `PORT`. */
+export const LOCAL_RECEIVER = 'http://localhost:4242/webhooks';
+
+/** The sandbox base URL (e.g. `https://portal.example/sandbox`) and, optionally, a token written in literally. */
+export interface LoopOptions {
+  readonly baseUrl: string;
+  readonly token?: string;
+}
+
+const trim = (url: string) => url.replace(/\/+$/, '');
+
+/**
+ * `npm run sandbox:listen -- --forward-to http://localhost:4242/webhooks` with the base URL (and token) as
+ * environment variables, never as arguments (the CLI reads credentials only from the environment).
+ */
+export function listenCommand(o: LoopOptions): string {
+  const env = [
+    `AETHEX_BASE_URL=${shellSingle(trim(o.baseUrl))}`,
+    ...(o.token ? [`AETHEX_TOKEN=${shellSingle(o.token)}`] : []),
+  ];
+  const note = o.token
+    ? '# Forwards every delivery of your sandbox app to the receiver on port 4242 (Ctrl-C stops).'
+    : '# Reads AETHEX_TOKEN (your sandbox app’s personal access token); without one it creates an app and prints it.';
+  return `${note}\n${env.join(' ')} npm run sandbox:listen -- --forward-to ${LOCAL_RECEIVER}\n`;
+}
+
+/** `curl` that triggers `event` for the app: `POST <base>/webhooks/emit` with `{"event": …}`. */
+export function triggerCommand(event: string, o: LoopOptions): string {
+  const auth = o.token ? shellSingle(`Authorization: Bearer ${o.token}`) : '"Authorization: Bearer $AETHEX_TOKEN"';
+  return `curl -sS -X POST ${shellSingle(`${trim(o.baseUrl)}/webhooks/emit`)} \\
+  -H ${auth} \\
+  -H 'Content-Type: application/json' \\
+  -d ${shellSingle(JSON.stringify({ event }))}
+`;
+}
