@@ -10,6 +10,7 @@ import { OperationSample } from './operation-sample';
 import { PortalOrigin } from './portal-origin';
 import { Steps } from './steps';
 import { Tabs } from './tabs';
+import { WebhookLoop } from './webhook-loop';
 import { WebhookVerifySamples } from './webhook-verify-samples';
 
 /**
@@ -29,6 +30,7 @@ export const mdxComponents = {
   OperationLink,
   CodeSample: OperationSample,
   WebhookVerifySamples,
+  WebhookLoop,
   SandboxAppStart,
   ErrorTable,
   ScopeTable,

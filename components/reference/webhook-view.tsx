@@ -2,11 +2,12 @@ import Link from 'next/link';
 import { Fragment } from 'react';
 
 import { CopyButton } from '@/components/copy-button.client';
+import { WebhookLoop } from '@/components/mdx/webhook-loop';
 import { WebhookVerifySamples } from '@/components/mdx/webhook-verify-samples';
 import { getOperation, type Webhook } from '@/lib/openapi';
 import { exampleDelivery, toJsonText } from '@/lib/reference/examples';
 import { overviewSections } from '@/lib/reference/overview';
-import { guideHref, operationHref } from '@/lib/urls';
+import { guideHref, operationHref, PATHS } from '@/lib/urls';
 
 import { CodeExample } from './code-example';
 import { Description } from './description';
@@ -102,6 +103,26 @@ export function WebhookView({ webhook }: { webhook: Webhook }) {
           ) : null}
           .
         </p>
+      </Section>
+      <Section id="test" title="Test it end to end">
+        <p className="text-sm">
+          Start one of the receivers (Verify a delivery, beside this) on port 4242 with your sandbox app&apos;s webhook
+          secret, forward your app&apos;s deliveries to it, and trigger this event: the receiver prints{' '}
+          <code>verified {webhook.event}</code>, and the console&apos;s{' '}
+          <Link href={PATHS.console} className="text-indigo-700 underline dark:text-indigo-300">
+            Webhooks panel
+          </Link>{' '}
+          shows the delivery, its attempts and its signature check live. Registering an endpoint, retries, replay and
+          rotation:{' '}
+          <Link
+            href={`${guideHref('webhooks')}#test-the-whole-loop`}
+            className="text-indigo-700 underline dark:text-indigo-300"
+          >
+            Test the whole loop
+          </Link>
+          .
+        </p>
+        <WebhookLoop event={webhook.event} />
       </Section>
     </TwoPane>
   );

@@ -15,6 +15,7 @@ import { inlineCode, link, text } from '../markdown/mdast';
 import { API_TABLES } from '../markdown/reference-tables';
 import { mdastToMarkdown } from '../markdown/render';
 import { getOperation } from '../openapi';
+import { listenCommand, triggerCommand } from '../snippets/webhook-loop';
 import { operationHref } from '../urls';
 import { jsxAttribute } from './plugins';
 
@@ -53,6 +54,14 @@ function replace(node: Jsx, r: MarkdownResolvers): RootContent[] {
   }
   if (name === 'CodeSample') return samples(r.operationSamples(jsxAttribute(node, 'operationId') ?? ''));
   if (name === 'WebhookVerifySamples') return samples(r.webhookSamples());
+  if (name === 'WebhookLoop') {
+    const options = { baseUrl: r.absolute('/sandbox') };
+    const event = jsxAttribute(node, 'event') ?? '';
+    return samples([
+      { label: 'Forward deliveries to your machine', lang: 'bash', code: listenCommand(options) },
+      { label: `Trigger ${event}`, lang: 'bash', code: triggerCommand(event, options) },
+    ]);
+  }
   // Its links are site paths; transform() makes them absolute like every other link.
   const table = API_TABLES[name];
   if (table) return [table()];

@@ -1,0 +1,40 @@
+import { highlight } from '@/lib/highlight';
+import { siteUrl } from '@/lib/site';
+import { FILL_SENTINELS } from '@/lib/snippets/fill';
+import { listenCommand, triggerCommand } from '@/lib/snippets/webhook-loop';
+
+import { OriginCode } from './origin-code.client';
+
+/** The sandbox mounted in the portal, written with the origin sentinel (PORTAL_URL on the server, the page's origin once it runs). */
+const PORTAL_SANDBOX = `${FILL_SENTINELS.origin}/sandbox`;
+
+async function Block({ label, code }: { label: string; code: string }) {
+  const html = await highlight(code, 'bash');
+  return (
+    <figure className="my-3">
+      <figcaption className="mb-1 text-sm font-semibold">{label}</figcaption>
+      <div
+        data-copyable=""
+        className="relative overflow-hidden rounded-lg border border-zinc-200 text-sm dark:border-zinc-700"
+      >
+        <OriginCode html={html} source={code} origin={siteUrl()} />
+      </div>
+    </figure>
+  );
+}
+
+/**
+ * `<WebhookLoop event="member.invited" />`: the two commands of the webhook loop for one event, against this
+ * portal's sandbox (lib/snippets/webhook-loop.ts, the same text the console and the Markdown twin show): forward the
+ * app's deliveries to a receiver on port 4242, then trigger the event. Both read `AETHEX_TOKEN`.
+ * @param props.event a documented webhook event
+ */
+export async function WebhookLoop({ event }: { event: string }) {
+  const options = { baseUrl: PORTAL_SANDBOX };
+  return (
+    <div>
+      <Block label="Forward deliveries to your machine" code={listenCommand(options)} />
+      <Block label={`Trigger ${event}`} code={triggerCommand(event, options)} />
+    </div>
+  );
+}
