@@ -3,24 +3,13 @@ import { siteUrl } from '@/lib/site';
 import { FILL_SENTINELS } from '@/lib/snippets/fill';
 import { listenCommand, triggerCommand } from '@/lib/snippets/webhook-loop';
 
-import { OriginCode } from './origin-code.client';
+import { TitledCode } from './titled-code.client';
 
 /** The sandbox mounted in the portal, written with the origin sentinel (PORTAL_URL on the server, the page's origin once it runs). */
 const PORTAL_SANDBOX = `${FILL_SENTINELS.origin}/sandbox`;
 
 async function Block({ label, code }: { label: string; code: string }) {
-  const html = await highlight(code, 'bash');
-  return (
-    <figure className="my-3">
-      <figcaption className="mb-1 text-sm font-semibold">{label}</figcaption>
-      <div
-        data-copyable=""
-        className="relative overflow-hidden rounded-lg border border-zinc-200 text-sm dark:border-zinc-700"
-      >
-        <OriginCode html={html} source={code} origin={siteUrl()} />
-      </div>
-    </figure>
-  );
+  return <TitledCode title={label} html={await highlight(code, 'bash')} source={code} origin={siteUrl()} />;
 }
 
 /**

@@ -23,9 +23,23 @@ describe('webhook loop commands', () => {
   it('listen: base URL and token as environment variables, the local receiver as --forward-to', () => {
     const command = listenCommand({ baseUrl: 'http://localhost:3400/sandbox/', token: "pat_a'b" });
     expect(command).toContain(
-      "AETHEX_BASE_URL='http://localhost:3400/sandbox' AETHEX_TOKEN='pat_a'\\''b' npm run sandbox:listen -- --forward-to http://localhost:4242/webhooks",
+      "AETHEX_BASE_URL='http://localhost:3400/sandbox' AETHEX_TOKEN='pat_a'\\''b' \\\n  npm run sandbox:listen -- --forward-to http://localhost:4242/webhooks",
     );
     expect(listenCommand({ baseUrl: 'http://x/sandbox' })).not.toContain('AETHEX_TOKEN=');
+    // Run by a shell (npm stubbed): the variables reach the command exactly, the arguments are the CLI's.
+    const stub = `npm() { printf '%s\\n' "$AETHEX_BASE_URL" "$AETHEX_TOKEN" "$@"; }\n`;
+    const seen = execFileSync('sh', ['-c', stub + command], { encoding: 'utf8' })
+      .trimEnd()
+      .split('\n');
+    expect(seen).toEqual([
+      'http://localhost:3400/sandbox',
+      "pat_a'b",
+      'run',
+      'sandbox:listen',
+      '--',
+      '--forward-to',
+      'http://localhost:4242/webhooks',
+    ]);
   });
 
   it('trigger: the shell sends exactly the emit URL, the bearer and {"event": …}', () => {

@@ -27,9 +27,9 @@ export function listenCommand(o: LoopOptions): string {
     ...(o.token ? [`AETHEX_TOKEN=${shellSingle(o.token)}`] : []),
   ];
   const note = o.token
-    ? '# Forwards every delivery of your sandbox app to the receiver on port 4242 (Ctrl-C stops).'
-    : '# Reads AETHEX_TOKEN (your sandbox app’s personal access token); without one it creates an app and prints it.';
-  return `${note}\n${env.join(' ')} npm run sandbox:listen -- --forward-to ${LOCAL_RECEIVER}\n`;
+    ? '# Forwards your sandbox app’s deliveries to port 4242 until Ctrl-C.'
+    : '# Uses AETHEX_TOKEN (your sandbox app’s personal access token);\n# without one it creates an app and prints its credentials.';
+  return `${note}\n${env.join(' ')} \\\n  npm run sandbox:listen -- --forward-to ${LOCAL_RECEIVER}\n`;
 }
 
 /** `curl` that triggers `event` for the app: `POST <base>/webhooks/emit` with `{"event": …}`. */

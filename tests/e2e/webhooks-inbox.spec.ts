@@ -1,0 +1,101 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+
+import { SANDBOX_SESSION_KEY } from '../../lib/sandbox-session';
+import { allowConsoleErrors, expect, HTTP_ERROR_LOG, test } from './fixtures';
+
+/**
+ * The console's Webhooks panel against `next start` with the mounted sandbox (issue #19, item 5): a sandbox app with no
+ * endpoint gets its listen copy live in the inbox, verified in the browser; an endpoint whose host fails DNS gets a
+ * failed attempt said in words; replay adds an attempt with the same webhook-id; the panel passes axe in both themes.
+ */
+
+const UNREACHABLE = 'https://receiver.invalid/webhooks';
+
+async function openPanel(page: Page): Promise<Locator> {
+  await page.goto('/console');
+  await expect(page.locator('[data-ready="true"]')).toBeAttached();
+  await page.getByRole('button', { name: 'Create sandbox app' }).click();
+  await expect(page.getByText(/^Sandbox app .* created/)).toBeVisible();
+  await page.getByText('Webhooks', { exact: true }).click();
+  const panel = page.locator('details').filter({ has: page.locator('#webhooks-title') });
+  await expect(panel.locator('[data-connection="live"]')).toBeVisible();
+  return panel;
+}
+
+/** The tab's sandbox app (its personal access token holds sandbox:manage). */
+async function app(page: Page): Promise<{ baseUrl: string; personal_access_token: string }> {
+  const raw = await page.evaluate((key) => sessionStorage.getItem(key) ?? '{}', SANDBOX_SESSION_KEY);
+  return (JSON.parse(raw) as { app: { baseUrl: string; personal_access_token: string } }).app;
+}
+
+test('a listen copy arrives live and verified; a DNS failure is said in words; replay adds an attempt', async ({
+  page,
+  problems,
+}) => {
+  test.setTimeout(90_000);
+  const panel = await openPanel(page);
+  await expect(panel.getByText(/^None yet\./)).toBeVisible();
+
+  // Triggered from outside the page: only the inbox stream can bring it.
+  const { baseUrl, personal_access_token: pat } = await app(page);
+  const emitted = await page.request.post(`${baseUrl}/webhooks/emit`, {
+    headers: { Authorization: `Bearer ${pat}` },
+    data: { event: 'deployment.succeeded' },
+  });
+  expect(emitted.status()).toBe(200);
+  const webhookId = ((await emitted.json()) as { webhook_id: string }).webhook_id;
+  const listen = panel.locator('[data-delivery]').filter({ hasText: webhookId });
+  await expect(listen).toContainText('deployment.succeeded → sandbox:listen');
+  await expect(listen.locator('[data-verdict]')).toHaveText('Signature verified');
+  await expect(panel.getByRole('status').filter({ hasText: /New deployment\.succeeded delivery/ })).toBeAttached();
+
+  // Bad input is explained next to its field; nothing is added.
+  const url = panel.getByRole('textbox', { name: 'Endpoint URL' });
+  await url.fill('ftp://receiver.invalid/webhooks');
+  await panel.getByRole('button', { name: 'Add endpoint' }).click();
+  await expect(panel.getByRole('alert').filter({ hasText: /^Not added: / })).toBeVisible();
+  await expect(url).toHaveAttribute('aria-invalid', 'true');
+  await expect(panel.locator('#endpoint-url-error')).not.toBeEmpty();
+
+  // An endpoint whose host does not resolve, every event ticked by default.
+  await url.fill(UNREACHABLE);
+  for (const box of await panel.getByRole('group', { name: 'Events' }).getByRole('checkbox').all())
+    await expect(box).toBeChecked();
+  await panel.getByRole('button', { name: 'Add endpoint' }).click();
+  const endpoint = panel.getByRole('listitem').filter({ hasText: UNREACHABLE }).first();
+  await expect(endpoint).toContainText('Enabled');
+  await expect(endpoint.getByLabel('Signing secret (hidden)')).toHaveText(/^whse•+.{4}$/);
+
+  await panel.getByLabel('Event').selectOption('member.invited');
+  await panel.getByRole('button', { name: 'Send test event' }).click();
+  await expect(panel.getByText(/^Sent member\.invited as msg_\S+: 2 deliveries\.$/)).toBeVisible();
+  const failed = panel.locator('[data-delivery]').filter({ hasText: `member.invited → ${UNREACHABLE}` });
+  await failed.getByText('Headers, body and attempts').click();
+  await expect(failed).toContainText(/DNS lookup of receiver\.invalid failed/, { timeout: 20_000 });
+  await expect(failed).toContainText(/#1 · schedule · .* · no response/);
+  await expect(failed.locator('[data-verdict]')).toHaveText('Signature verified');
+
+  // Replay: one more attempt at once, same webhook-id.
+  await failed.getByRole('button', { name: /^Replay / }).click();
+  await expect(failed.getByText(/^Replayed with the same webhook-id msg_/)).toBeVisible();
+  await expect(failed).toContainText(/#\d+ · replay · /, { timeout: 20_000 });
+  allowConsoleErrors(problems, HTTP_ERROR_LOG); // the 400 of the refused ftp:// URL
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the Webhooks panel passes axe at WCAG 2.2 AA (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const panel = await openPanel(page);
+    await panel.getByRole('button', { name: 'Send test event' }).click();
+    const delivery = panel.locator('[data-delivery]').first();
+    await expect(delivery.locator('[data-verdict]')).toHaveText('Signature verified');
+    await delivery.getByText('Headers, body and attempts').click();
+    const results = await new AxeBuilder({ page })
+      .include('#webhooks-title')
+      .include('details:has(#webhooks-title)')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
