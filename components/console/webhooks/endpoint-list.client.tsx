@@ -43,12 +43,12 @@ export function EndpointList({
           Endpoints could not be read: {error}
         </p>
       ) : null}
-      {endpoints.length === 0 ? (
+      {endpoints.length === 0 && !error ? (
         <p className="text-zinc-700 dark:text-zinc-300">
           None yet. Deliveries still reach the inbox below and <code>sandbox:listen</code>; register a public URL to
           have the sandbox post them there too.
         </p>
-      ) : (
+      ) : endpoints.length === 0 ? null : (
         <ul className="space-y-2">
           {endpoints.map((endpoint) => (
             <EndpointItem key={endpoint.id} ctx={ctx} endpoint={endpoint} act={act} />

@@ -21,6 +21,8 @@ export function ForwardBlock({ base }: { base: string }) {
   const { fill, placeholders } = useSampleFill();
   const token = fill && !placeholders && fill.baseUrl === base ? fill.token : undefined;
   const command = listenCommand({ baseUrl: base, ...(token ? { token } : {}) });
+  // The cURL program asks the API to check a delivery; the others are receivers.
+  const receivers = data.verifyLanguages.filter((lang) => lang.id !== 'curl');
   return (
     <section aria-labelledby="webhook-forward-title" className="space-y-2">
       <h3 id="webhook-forward-title" className="text-base font-semibold">
@@ -29,7 +31,7 @@ export function ForwardBlock({ base }: { base: string }) {
       <p>
         Start a receiver on port 4242 (<code>PORT=4242</code>, <code>AETHEX_WEBHOOK_SECRET</code> set to your app’s
         webhook secret) in{' '}
-        {data.verifyLanguages.map((lang, i) => (
+        {receivers.map((lang, i) => (
           <span key={lang.id}>
             {i ? ', ' : ''}
             <Link
@@ -43,15 +45,14 @@ export function ForwardBlock({ base }: { base: string }) {
         ))}
         , then run this in a clone of the portal:
       </p>
-      <div className="relative">
-        <pre
-          tabIndex={0}
-          aria-label="sandbox:listen command"
-          className="overflow-x-auto rounded bg-zinc-50 p-2 pr-20 font-mono text-xs dark:bg-zinc-900"
-        >
+      <div className="overflow-hidden rounded border border-zinc-200 dark:border-zinc-700">
+        <div className="flex items-center justify-between bg-zinc-50 px-2 py-1 dark:bg-zinc-900">
+          <span className="font-mono text-xs">sandbox:listen</span>
+          <CopyButton text={command} label="sandbox:listen command" />
+        </div>
+        <pre tabIndex={0} aria-label="sandbox:listen command" className="overflow-x-auto p-2 font-mono text-xs">
           {command}
         </pre>
-        <CopyButton text={command} label="sandbox:listen command" className="absolute top-1.5 right-1.5" />
       </div>
     </section>
   );
