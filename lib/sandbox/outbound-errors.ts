@@ -52,6 +52,22 @@ export function describeNetworkError(error: unknown, where = ''): string {
   return `${message}${code ? ` (${code})` : ''}${by}`;
 }
 
+/** `address:port`, IPv6 in brackets. */
+const endpoint = (address: string, port: number) =>
+  address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
+
+/**
+ * Where a connection failed: the address and port Node names on the error (each one of a Happy Eyeballs
+ * AggregateError), else every address tried.
+ * @returns e.g. "127.0.0.1:4242", "[::1]:4242 and 127.0.0.1:4242"
+ */
+export function failedEndpoints(error: unknown, tried: readonly { address: string }[], port: number): string {
+  const failures = ((error as { errors?: unknown[] })?.errors ?? [error]) as { address?: string; port?: number }[];
+  const named = failures.filter((failure) => failure?.address).map((f) => endpoint(f.address ?? '', f.port ?? port));
+  const list = named.length > 0 ? named : tried.map(({ address }) => endpoint(address, port));
+  return [...new Set(list)].join(' and ');
+}
+
 /** "timed out after 15 s" (fractions of a second kept: "timed out after 0.3 s"). */
 export function describeTimeout(timeoutMs: number): string {
   return `timed out after ${Number((timeoutMs / 1000).toFixed(3))} s`;

@@ -13,7 +13,14 @@ import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { addressRefusal, MAX_EXCERPT_BYTES, postWebhook, urlRefusal, type OutboundPolicy } from './outbound';
+import {
+  addressRefusal,
+  forwardWebhook,
+  MAX_EXCERPT_BYTES,
+  postWebhook,
+  urlRefusal,
+  type OutboundPolicy,
+} from './outbound';
 
 interface Received {
   method: string;
@@ -423,5 +430,29 @@ describe('postWebhook: TLS keeps the host name', () => {
       address: '127.0.0.1',
       error: 'TLS: the certificate is self-signed (DEPTH_ZERO_SELF_SIGNED_CERT)',
     });
+  });
+});
+
+describe('postWebhook: several addresses, and forwardWebhook', () => {
+  it('tries every checked address in turn (a receiver on 127.0.0.1 only, localhost resolving to ::1 first)', async () => {
+    const local = await receiver(answering(204));
+    const policy = { ...standalone, resolve: resolving('::1', '127.0.0.1') };
+    const result = await postWebhook(`http://localhost:${local.port}/hooks`, {}, '{}', policy);
+    expect(result).toMatchObject({ outcome: 'succeeded', status: 204, address: '127.0.0.1' });
+    await closers.pop()?.();
+    const refused = await postWebhook(`http://localhost:${local.port}/hooks`, {}, '{}', policy);
+    expect(refused.error).toBe(`connection refused (ECONNREFUSED) by [::1]:${local.port} and 127.0.0.1:${local.port}`);
+  });
+
+  it('forwardWebhook (sandbox:listen, on the developer machine) refuses no address; postWebhook does', async () => {
+    const local = await receiver(answering(202, 'queued'));
+    const url = `http://0.0.0.0:${local.port}/hooks`;
+    expect(await postWebhook(url, {}, '{}', standalone)).toMatchObject({ outcome: 'refused' });
+    expect(local.received).toHaveLength(0);
+    const body = '{"name":"Zoë"}';
+    const result = await forwardWebhook(url, { 'webhook-id': 'msg_2' }, body, 5000);
+    expect(result).toMatchObject({ outcome: 'succeeded', status: 202, excerpt: 'queued' });
+    expect(local.received[0]?.body.toString('utf8')).toBe(body);
+    expect(local.received[0]?.headers['webhook-id']).toBe('msg_2');
   });
 });

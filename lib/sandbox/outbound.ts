@@ -7,13 +7,13 @@
  * and at most 64 KiB of the answer is read. Loopback is allowed only where the policy says so (the standalone sandbox).
  */
 import { lookup as dnsLookup } from 'node:dns/promises';
-import http from 'node:http';
-import https from 'node:https';
-import type { LookupFunction } from 'node:net';
 
 import ipaddr from 'ipaddr.js';
 
 import { describeNetworkError, describeTimeout } from './outbound-errors';
+import { exchange, type Resolved } from './outbound-exchange';
+
+export { MAX_EXCERPT_BYTES, MAX_RESPONSE_BYTES, utf8Excerpt } from './outbound-exchange';
 
 /** How a delivery may be made. */
 export interface OutboundPolicy {
@@ -39,12 +39,7 @@ export interface OutboundResult {
   address?: string;
 }
 
-const USER_AGENT = 'AeThex-Sandbox-Webhooks/1';
 const MAX_URL_LENGTH = 2048;
-/** Most of the answer read; the rest is never downloaded. */
-export const MAX_RESPONSE_BYTES = 64 * 1024;
-/** Most of the answer kept as the attempt's excerpt. */
-export const MAX_EXCERPT_BYTES = 1024;
 
 /** Addresses cloud providers serve instance metadata (and credentials) on. */
 const METADATA = new Set(['169.254.169.254', '100.100.100.200', 'fd00:ec2::254']);
@@ -155,8 +150,6 @@ export function urlRefusal(url: string, allowLoopback: boolean): { field: string
   return { field: '/url', message: `url: ${host}${why}; ${allowedWords(allowLoopback)}` };
 }
 
-type Resolved = { address: string; family: 4 | 6 };
-
 /** Every address `host` resolves to (an IP literal needs no lookup), or why not in words. */
 async function resolveHost(host: string, policy: OutboundPolicy): Promise<Resolved[] | string> {
   if (ipaddr.isValid(host)) return [{ address: host, family: ipaddr.parse(host).kind() === 'ipv6' ? 6 : 4 }];
@@ -169,141 +162,86 @@ async function resolveHost(host: string, policy: OutboundPolicy): Promise<Resolv
   }
 }
 
-/** A `lookup` that answers every query with the checked address, whatever the name (also `all: true` queries). */
-function pinnedLookup(pinned: Resolved): LookupFunction {
-  return (_hostname, options, callback) => {
-    if (options.all) callback(null, [pinned]);
-    else callback(null, pinned.address, pinned.family);
-  };
-}
-
-/** The first `limit` bytes of `bytes` as text, never cutting a UTF-8 sequence in two. */
-export function utf8Excerpt(bytes: Buffer, limit = MAX_EXCERPT_BYTES): string {
-  if (bytes.length <= limit) return bytes.toString('utf8');
-  let cut = limit;
-  while (cut > 0 && ((bytes[cut] ?? 0) & 0xc0) === 0x80) cut -= 1;
-  return bytes.subarray(0, cut).toString('utf8');
-}
-
-type Exchange = Omit<OutboundResult, 'durationMs' | 'address'>;
-
-/** The outcome of an answer: 2xx succeeded, 3xx not followed, anything else failed. */
-function judge(response: http.IncomingMessage, excerpt: string): Exchange {
-  const status = response.statusCode ?? 0;
-  if (status >= 200 && status < 300) return { outcome: 'succeeded', status, excerpt };
-  if (status >= 300 && status < 400) {
-    const target = response.headers.location ? ` to ${response.headers.location}` : '';
-    return { outcome: 'failed', status, excerpt, error: `redirect (${status}${target}) not followed: answer 2xx` };
+/** Why none of `addresses` may be used, in words ("refused: …"); undefined when every one is allowed. */
+function refusal(host: string, addresses: readonly Resolved[], allowLoopback: boolean) {
+  for (const { address } of addresses) {
+    const why = refusalParts(address, allowLoopback);
+    if (!why) continue;
+    const subject = address === host ? `${why.shown} is ${why.what}` : `${host} resolves to ${why.shown}, ${why.what}`;
+    return { error: `refused: ${subject}; ${allowedWords(allowLoopback)}`, address };
   }
-  const reason = response.statusMessage ? ` ${response.statusMessage}` : '';
-  return {
-    outcome: 'failed',
-    status,
-    excerpt,
-    error: `the receiver answered ${status}${reason}; a delivery needs 2xx`,
-  };
+  return undefined;
 }
 
-/** POSTs `body` to `url` over a connection to `pinned` only; settles with the exchange, never rejects. */
-function exchange(url: URL, pinned: Resolved, headers: Record<string, string>, body: Buffer, signal: AbortSignal) {
-  return new Promise<Exchange>((settle) => {
-    const where = `${pinned.family === 6 ? `[${pinned.address}]` : pinned.address}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
-    const fail = (error: unknown, status?: number) =>
-      settle({ outcome: 'failed', status, excerpt: '', error: describeNetworkError(error, where) });
-    const options: https.RequestOptions = {
-      method: 'POST',
-      // The name stays the host, so TLS sends it as SNI and checks the certificate against it.
-      host: bareHost(url),
-      port: url.port || undefined,
-      path: `${url.pathname}${url.search}`,
-      headers: {
-        ...headers,
-        'content-type': 'application/json',
-        'user-agent': USER_AGENT,
-        'content-length': String(body.length),
-      },
-      lookup: pinnedLookup(pinned),
-      agent: false,
-      signal,
-    };
-    let request: http.ClientRequest;
-    try {
-      request = (url.protocol === 'https:' ? https : http).request(options, (response) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        const finish = () => settle(judge(response, utf8Excerpt(Buffer.concat(chunks))));
-        response.on('data', (chunk: Buffer) => {
-          chunks.push(chunk);
-          size += chunk.length;
-          // Stop downloading past the cap: the excerpt needs 1 KiB, the cap bounds what a receiver costs us.
-          if (size >= MAX_RESPONSE_BYTES) {
-            response.destroy();
-            finish();
-          }
-        });
-        response.on('end', finish);
-        response.on('error', (error) => fail(error, response.statusCode));
-      });
-    } catch (error) {
-      fail(error);
-      return;
-    }
-    request.on('error', (error) => fail(error));
-    request.end(body);
-  });
-}
-
-/**
- * Delivers one webhook: POST `body` (its exact UTF-8 bytes) with `headers` + `content-type: application/json` and
- * `User-Agent: AeThex-Sandbox-Webhooks/1` to `url`, after checking every address the host resolves to
- * (`addressRefusal`) and over a connection pinned to the checked address. Redirects are not followed; the answer
- * is read up to 64 KiB; the whole exchange gets `policy.timeoutMs`.
- * @returns outcome `succeeded` (2xx), `failed` (any other answer or a network failure, `error` in words, e.g.
- *   "connection refused (ECONNREFUSED) by 127.0.0.1:4242", "timed out after 15 s") or `refused` (an address outside
- *   what the policy allows; nothing was sent). Never rejects.
- */
-export async function postWebhook(
+/** postWebhook and forwardWebhook: resolve, check every address when `check`, then the exchange, all in time. */
+async function deliver(
   url: string,
   headers: Record<string, string>,
   body: string,
   policy: OutboundPolicy,
+  check: boolean,
 ): Promise<OutboundResult> {
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
   const parsed = parseWebhookUrl(url);
   if (typeof parsed === 'string') return { outcome: 'refused', durationMs: elapsed(), excerpt: '', error: parsed };
-  const host = bareHost(parsed);
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), policy.timeoutMs);
   const timedOut = new Promise<'timeout'>((settle) =>
     timeout.signal.addEventListener('abort', () => settle('timeout')),
   );
-  const timeoutResult = (address?: string): OutboundResult => ({
+  const failed = (error: string, extra: Partial<OutboundResult> = {}): OutboundResult => ({
     outcome: 'failed',
     durationMs: elapsed(),
     excerpt: '',
-    error: describeTimeout(policy.timeoutMs),
-    ...(address ? { address } : {}),
+    error,
+    ...extra,
   });
   try {
+    const host = bareHost(parsed);
     const addresses = await Promise.race([resolveHost(host, policy), timedOut]);
-    if (addresses === 'timeout') return timeoutResult();
-    if (typeof addresses === 'string')
-      return { outcome: 'failed', durationMs: elapsed(), excerpt: '', error: addresses };
-    for (const { address } of addresses) {
-      const why = refusalParts(address, policy.allowLoopback);
-      if (why) {
-        const subject =
-          address === host ? `${why.shown} is ${why.what}` : `${host} resolves to ${why.shown}, ${why.what}`;
-        const error = `refused: ${subject}; ${allowedWords(policy.allowLoopback)}`;
-        return { outcome: 'refused', durationMs: elapsed(), excerpt: '', error, address };
-      }
-    }
-    const pinned = addresses[0] as Resolved;
-    const result = await exchange(parsed, pinned, headers, Buffer.from(body, 'utf8'), timeout.signal);
-    if (timeout.signal.aborted) return { ...timeoutResult(pinned.address), status: result.status };
-    return { ...result, durationMs: elapsed(), address: pinned.address };
+    if (addresses === 'timeout') return failed(describeTimeout(policy.timeoutMs));
+    if (typeof addresses === 'string') return failed(addresses);
+    const refused = check ? refusal(host, addresses, policy.allowLoopback) : undefined;
+    if (refused) return { outcome: 'refused', durationMs: elapsed(), excerpt: '', ...refused };
+    const result = await exchange(parsed, addresses, headers, Buffer.from(body, 'utf8'), timeout.signal);
+    const address = result.address ?? addresses[0]?.address;
+    if (timeout.signal.aborted) return failed(describeTimeout(policy.timeoutMs), { status: result.status, address });
+    return { ...result, durationMs: elapsed(), address };
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Delivers one webhook: POST `body` (its exact UTF-8 bytes) with `headers` + `content-type: application/json` and
+ * `User-Agent: AeThex-Sandbox-Webhooks/1` to `url`, after checking every address the host resolves to
+ * (`addressRefusal`), over a connection to the checked addresses only (DNS is asked once). Redirects are not
+ * followed; the answer is read up to 64 KiB; the whole exchange, DNS included, gets `policy.timeoutMs`.
+ * @returns outcome `succeeded` (2xx), `failed` (any other answer or a network failure, `error` in words, e.g.
+ *   "connection refused (ECONNREFUSED) by 127.0.0.1:4242", "timed out after 15 s") or `refused` (an address outside
+ *   what the policy allows, or a URL no webhook may have; nothing was sent). Never rejects.
+ */
+export function postWebhook(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  policy: OutboundPolicy,
+): Promise<OutboundResult> {
+  return deliver(url, headers, body, policy, true);
+}
+
+/**
+ * The same POST for `npm run sandbox:listen`, which runs on the developer's own machine and forwards where its user
+ * says (a receiver on localhost, in a container on 172.17.0.2…): no address is refused. Never use it in the sandbox.
+ * @param timeoutMs budget for the whole exchange
+ * @returns as postWebhook, never `refused` for an address; never rejects
+ */
+export function forwardWebhook(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+): Promise<OutboundResult> {
+  return deliver(url, headers, body, { allowLoopback: true, timeoutMs }, false);
 }
