@@ -67,7 +67,10 @@ function rateLimitBody(perSecond: number) {
 }
 
 /** Validates a sandbox-only endpoint's body with zod, mapping issues to the document's ProblemFieldError shape. */
-function parse<T>(schema: z.ZodType<T>, body: unknown): { ok: true; value: T } | { ok: false; errors: FieldError[] } {
+export function parse<T>(
+  schema: z.ZodType<T>,
+  body: unknown,
+): { ok: true; value: T } | { ok: false; errors: FieldError[] } {
   const result = schema.safeParse(body ?? undefined);
   if (result.success) return { ok: true, value: result.data };
   return {

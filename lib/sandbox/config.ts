@@ -69,8 +69,40 @@ export const LIMITS = {
     grants: 1000,
     /** Unused, unexpired login tickets. */
     loginTickets: 20,
-    /** Signed webhook deliveries (POST /sandbox/webhooks/emit). */
+    /** Webhook messages (POST /sandbox/webhooks/emit), each with its deliveries. */
     deliveries: 1000,
+    /** Webhook endpoints per sandbox app (409 above it). */
+    webhookEndpoints: 10,
+    /** Attempts one delivery keeps: its schedule, replays and listen reports together (429 above it). */
+    attemptsPerDelivery: 50,
+  },
+  /** Webhook delivery (lib/sandbox/README.md, "Webhook delivery"); the SANDBOX_WEBHOOK_* variables override some. */
+  webhooks: {
+    /** Seconds a receiver has to answer (SANDBOX_WEBHOOK_TIMEOUT_SECONDS). */
+    timeoutSeconds: 15,
+    /**
+     * Seconds before each attempt (SANDBOX_WEBHOOK_RETRY_SCHEDULE): Standard Webhooks' schedule (immediately, 5 s,
+     * 5 min, 30 min, 2 h, 5 h, 10 h, 10 h) compressed, minutes read as seconds and 5 s as 1 s.
+     */
+    retrySchedule: [0, 1, 5, 30, 120, 300, 600, 600] as readonly number[],
+    /** Failed attempts in a row that disable an endpoint (SANDBOX_WEBHOOK_DISABLE_AFTER). */
+    disableAfter: 10,
+    /** Seconds a rotated secret keeps signing alongside the new one (SANDBOX_WEBHOOK_SECRET_GRACE_SECONDS). */
+    secretGraceSeconds: 86_400,
+    /** Bytes of a receiver's response body an attempt keeps. */
+    excerptBytes: 1024,
+    /** Longest endpoint URL, in characters. */
+    urlMax: 2048,
+    /** Longest endpoint description, in characters. */
+    descriptionMax: 256,
+    /** Open inbox streams per sandbox app and instance (429 above it). */
+    streamsPerApp: 5,
+    /** How often an inbox stream reads the change feed, in ms (changes made on this instance wake it at once). */
+    streamPollMs: 500,
+    /** How often the worker looks for due deliveries at the latest, in ms (another instance's, or after a restart). */
+    workerPollMs: 1000,
+    /** Keep-alive comment interval of an inbox stream, in ms. */
+    keepAliveMs: 15_000,
   },
 } as const;
 
@@ -114,4 +146,60 @@ export function grantableScopeNames(): string[] {
 /** The Standard Webhooks timestamp tolerance, in seconds, from the document's `info.x-webhook-signing`. */
 export function webhookToleranceSeconds(): number {
   return apiModel().webhookSigning?.toleranceSeconds ?? 300;
+}
+
+/** Where and how the delivery worker sends webhooks (config of one sandbox instance). */
+export interface WebhookSettings {
+  /** A receiver's time to answer, in ms. */
+  timeoutMs: number;
+  /** Seconds before each attempt, the first included (`[0, 1, 5]`: at once, 1 s later, 5 s after that). */
+  schedule: readonly number[];
+  /** Failed attempts in a row that disable an endpoint. */
+  disableAfter: number;
+  /** Seconds a rotated secret keeps signing. */
+  secretGraceSeconds: number;
+  /** Whether deliveries may go to loopback addresses (standalone only). */
+  allowLoopback: boolean;
+  /** Resolves a host name to its addresses (default: the system resolver), for tests of DNS rebinding. */
+  resolve?: (hostname: string) => Promise<{ address: string; family: 4 | 6 }[]>;
+  /** The worker's longest sleep between scans, in ms. */
+  workerPollMs: number;
+  /** How often an inbox stream reads the change feed, in ms. */
+  streamPollMs: number;
+}
+
+/** Webhook options of createSandbox (each falls back to its SANDBOX_WEBHOOK_* variable, then LIMITS.webhooks). */
+export type WebhookOptions = Partial<Omit<WebhookSettings, 'schedule'>> & { schedule?: readonly number[] | string };
+
+/**
+ * Parses a retry schedule: comma-separated seconds, each a non-negative number, at least one (`"0,1,5"`).
+ * @returns the seconds, or undefined when the text is not such a list.
+ */
+export function parseRetrySchedule(text: string | undefined): number[] | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const seconds = text.split(',').map((part) => (/^\s*\d+(?:\.\d+)?\s*$/.test(part) ? Number(part) : NaN));
+  return seconds.every((value) => Number.isFinite(value) && value <= 86_400) ? seconds : undefined;
+}
+
+/**
+ * The webhook settings of an instance: options, else the SANDBOX_WEBHOOK_* environment, else LIMITS.webhooks.
+ * Loopback is never allowed mounted in the portal; standalone it is unless SANDBOX_WEBHOOK_ALLOW_LOOPBACK is "0".
+ * @param mounted - whether the sandbox is mounted in the portal (basePath `/sandbox`).
+ */
+export function webhookSettings(options: WebhookOptions = {}, mounted: boolean): WebhookSettings {
+  const env = (name: string) => Number(process.env[`SANDBOX_WEBHOOK_${name}`]) || undefined;
+  const defaults = LIMITS.webhooks;
+  const schedule =
+    typeof options.schedule === 'string' ? parseRetrySchedule(options.schedule) : options.schedule?.slice();
+  return {
+    timeoutMs: options.timeoutMs ?? (env('TIMEOUT_SECONDS') ?? defaults.timeoutSeconds) * 1000,
+    schedule:
+      schedule ?? parseRetrySchedule(process.env.SANDBOX_WEBHOOK_RETRY_SCHEDULE) ?? defaults.retrySchedule.slice(),
+    disableAfter: Math.max(1, Math.floor(options.disableAfter ?? env('DISABLE_AFTER') ?? defaults.disableAfter)),
+    secretGraceSeconds: options.secretGraceSeconds ?? env('SECRET_GRACE_SECONDS') ?? defaults.secretGraceSeconds,
+    allowLoopback: !mounted && (options.allowLoopback ?? process.env.SANDBOX_WEBHOOK_ALLOW_LOOPBACK !== '0'),
+    ...(options.resolve ? { resolve: options.resolve } : {}),
+    workerPollMs: options.workerPollMs ?? defaults.workerPollMs,
+    streamPollMs: options.streamPollMs ?? defaults.streamPollMs,
+  };
 }

@@ -1,10 +1,12 @@
-import { LIMITS } from './config';
+import { LIMITS, webhookSettings, type WebhookOptions } from './config';
 import { purgeExpired, startPurgeTimer } from './housekeeping';
 import { bareContext, problem, toResponse, type Reply, type RequestContext } from './http';
 import { answer, context, finish, toProblem, type ConnectionInfo, type Mount } from './pipeline';
 import { keepExchange } from './request-log';
 import type { Runtime } from './runtime';
 import { isPostgresUrl, SandboxStore } from './store';
+import { WebhookSignals } from './webhook-signals';
+import { startDeliveryWorker } from './webhook-worker';
 
 export type { ConnectionInfo } from './pipeline';
 export { HANDLED_OPERATIONS } from './router';
@@ -53,6 +55,12 @@ export interface SandboxOptions {
    * database kind and the driver's error, never the connection URL or request data.
    */
   reportFailure?: (message: string) => void;
+  /**
+   * Webhook delivery: timeout, retry schedule (seconds, e.g. `"0,1,5"`), failures before an endpoint is disabled,
+   * a rotated secret's grace period, loopback (standalone only; ignored mounted), the resolver, poll intervals.
+   * Defaults: the SANDBOX_WEBHOOK_* variables, else LIMITS.webhooks (config.ts webhookSettings).
+   */
+  webhooks?: WebhookOptions;
 }
 
 /** A running sandbox. */
@@ -70,7 +78,7 @@ export interface Sandbox {
   purge(): Promise<number>;
   /** Whether the database is open now (trying again to open it if an earlier attempt failed): for health checks. */
   available(): Promise<boolean>;
-  /** Stops the purge timer and closes the database. */
+  /** Stops the purge timer and the delivery worker (attempts under way are recorded first), closes the database. */
   close(): Promise<void>;
 }
 
@@ -83,6 +91,7 @@ function envNumber(name: string): number | undefined {
 
 /** The runtime of a sandbox without its store: limits, caps and trust from the options, else the environment. */
 function settings(options: SandboxOptions): Omit<Runtime, 'store'> {
+  const mounted = (options.basePath ?? '/sandbox') === '/sandbox';
   const portalUrl = options.portalUrl ?? process.env.PORTAL_URL;
   return {
     now: options.now ?? Date.now,
@@ -102,13 +111,16 @@ function settings(options: SandboxOptions): Omit<Runtime, 'store'> {
         options.requestLogEntries ?? envNumber('SANDBOX_REQUEST_LOG_ENTRIES') ?? LIMITS.requestLogEntries,
     },
     trustProxy: options.trustProxy ?? process.env.SANDBOX_TRUST_PROXY === '1',
+    webhooks: webhookSettings(options.webhooks, mounted),
+    signals: new WebhookSignals(),
   };
 }
 
 /**
  * Creates a sandbox: the AeThex API as the OpenAPI document describes it, on SQLite (default) or PostgreSQL. Opens
  * and migrates the database at once (`ready`); requests wait for it, and get a 503 problem if it cannot be opened
- * (the next request tries again). Starts an unref'd timer purging expired tenants (housekeeping.ts).
+ * (the next request tries again). Starts an unref'd timer purging expired tenants (housekeeping.ts) and the webhook
+ * delivery worker (webhook-worker.ts); close() stops both.
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const base = settings(options);
@@ -121,6 +133,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     origin: { configured: configured?.replace(/\/+$/, ''), trustProxy: base.trustProxy },
   };
   let stopTimer = () => undefined as void;
+  let stopWorker = () => Promise.resolve();
   let opening: Promise<Runtime> | undefined;
   let failing = false;
   const kind = isPostgresUrl(location) ? 'PostgreSQL from SANDBOX_DATABASE_URL' : `SQLite ${location}`;
@@ -130,6 +143,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         failing = false;
         const rt = { ...base, store };
         stopTimer = startPurgeTimer(rt, options.purgeIntervalMs ?? Math.min(base.tenantTtlSeconds * 1000, 60_000));
+        stopWorker = startDeliveryWorker(rt).stop;
         return rt;
       },
       (error: unknown) => {
@@ -164,7 +178,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       } catch (error) {
         answered = finish(ctx, request, toProblem(ctx, error));
       }
-      await keepExchange(rt, ctx, request, url, answered, started);
+      // A stream never ends as an exchange: it is not kept in the request log.
+      if (!answered.stream) await keepExchange(rt, ctx, request, url, answered, started);
       return answered;
     } catch {
       // A URL that does not parse, or a failure before the context exists: the generic problem.
@@ -176,7 +191,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   async function handle(request: Request, info?: ConnectionInfo): Promise<Response> {
     const answered = await reply(request, info);
     try {
-      return toResponse(answered);
+      return toResponse(answered, request.signal);
     } catch {
       // A header value the Fetch API refuses (none is built from raw input): the generic problem instead.
       const ctx = bareContext(new URL(request.url).pathname, answered.headers['X-Request-ID']);
@@ -196,6 +211,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     purge: async () => purgeExpired(await ready),
     close: async () => {
       stopTimer();
+      await stopWorker();
       const rt = await ready.catch(() => undefined);
       await rt?.store.close();
     },

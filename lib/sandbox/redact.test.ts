@@ -116,7 +116,7 @@ describe('redaction for the request log', () => {
   });
 
   it('knows every prefix the sandbox issues: each is a secret (redacted) or an identifier (kept)', () => {
-    const identifiers = new Set(['ten_', 'cli_', 'prj_', 'pid_', 'grt_', 'msg_']);
+    const identifiers = new Set(['ten_', 'cli_', 'prj_', 'pid_', 'grt_', 'msg_', 'we_', 'dlv_', 'wkr_']);
     const issued = new Set<string>();
     const walk = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

@@ -10,6 +10,7 @@ import { authorizationServerMetadata } from './oauth/metadata';
 import { handleToken } from './oauth/token';
 import { createProject, listProjects } from './projects';
 import { lookUpRequest, REQUEST_LOG_PATH } from './request-log';
+import { WEBHOOK_ROUTES } from './webhook-routes';
 import { emitWebhook, verifyWebhook } from './webhooks';
 
 /** How the pipeline reads a route's body before its handler runs: JSON (else 415), raw form bytes, or nothing. */
@@ -140,6 +141,7 @@ const SANDBOX_ROUTES: readonly Omit<Route, 'documented'>[] = [
     access: 'open',
     handler: (call) => createLoginTicket(call.rt, call.ctx, call.request, call.body),
   },
+  ...WEBHOOK_ROUTES,
 ];
 
 /** The body kind of a document operation: what its request body's media types say. */

@@ -1,4 +1,6 @@
+import type { WebhookSettings } from './config';
 import type { SandboxStore } from './store';
+import type { WebhookSignals } from './webhook-signals';
 
 /** What every sandbox module needs: the store and the injectable clock. */
 export interface Runtime {
@@ -24,6 +26,10 @@ export interface Runtime {
   };
   /** Whether X-Forwarded-For is trusted over the socket address (standalone behind a reverse proxy). */
   trustProxy: boolean;
+  /** Webhook delivery settings (timeout, retry schedule, where deliveries may go). */
+  webhooks: WebhookSettings;
+  /** This instance's in-process wake-ups of the delivery worker and the inbox streams. */
+  signals: WebhookSignals;
 }
 
 /**

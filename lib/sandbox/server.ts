@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 
 import { createSandbox, type Sandbox, type SandboxOptions } from './handler';
-import { bareContext, commonHeaders, problem, writeReply, type Reply } from './http';
+import { bareContext, commonHeaders, problem, writeReply, writeStream, type Reply } from './http';
 
 /** Converts a node:http request to a Fetch Request (body streamed, so the 1 MiB limit stops reading early). */
 function toRequest(req: IncomingMessage, origin: string): Request {
@@ -75,7 +75,7 @@ export async function startSandboxServer(
     const info = { remoteAddress: req.socket.remoteAddress };
     sandbox
       .reply(request, info)
-      .then((reply) => writeReply(reply, res))
+      .then((reply) => (reply.stream ? writeStream(reply, res) : writeReply(reply, res)))
       .catch(() => {
         res.statusCode = 500;
         res.end();

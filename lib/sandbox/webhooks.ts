@@ -11,6 +11,8 @@ import { json, problem, type FieldError, type Reply, type RequestContext } from 
 import { randomId } from './ids';
 import type { Runtime } from './runtime';
 import type { CapHit } from './store';
+import { signDelivery } from './webhook-signing';
+import { deliveryView } from './webhook-views';
 
 /** A signed delivery as POST /sandbox/webhooks/emit returns it. */
 export interface Delivery {
@@ -35,33 +37,52 @@ function freshIds(value: unknown, projectId: string | undefined): unknown {
 }
 
 /** The event names the document's `webhooks` section defines. */
-function webhookEvents(): string[] {
+export function webhookEvents(): string[] {
   return listWebhooks().map((webhook) => webhook.event);
 }
 
+/** What POST /sandbox/webhooks/emit answers: the listen copy (as before delivery existed) and every delivery. */
+interface Emitted extends Delivery {
+  deliveries: ReturnType<typeof deliveryView>[];
+}
+
 /**
- * Builds and signs a delivery of `event` for a tenant per Standard Webhooks (the `standardwebhooks` package), from
- * the document's example payload with fresh IDs, the tenant's oldest project and the current time; stores it
- * unless the tenant holds LIMITS.caps.deliveries already.
- * @returns the delivery, the cap that stopped it (nothing stored), or undefined if the document has no such event.
+ * Emits `event` for a tenant: a payload from the document's example with fresh IDs, the tenant's oldest project and
+ * the current time; its listen copy signed per Standard Webhooks with the tenant's webhook secret and published on
+ * the inbox stream; one pending delivery per enabled endpoint subscribed to it, which the worker sends at once. Stores
+ * nothing when the tenant holds LIMITS.caps.deliveries messages already.
+ * @returns the message and its deliveries, the cap that stopped it, or undefined if the document has no such event.
  */
-async function emitDelivery(rt: Runtime, tenantId: string, event: string): Promise<Delivery | CapHit | undefined> {
+async function emitMessage(rt: Runtime, tenantId: string, event: string): Promise<Emitted | CapHit | undefined> {
   const webhook = listWebhooks().find((candidate) => candidate.event === event);
   const tenant = await rt.store.tenant(tenantId);
   if (!webhook || !tenant) return undefined;
-  const now = new Date(rt.now());
-  const iso = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const nowMs = rt.now();
+  const iso = new Date(nowMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const example = freshIds(webhook.example, (await rt.store.firstProject(tenantId))?.id) as Record<string, unknown>;
   const data = { ...(example.data as Record<string, unknown>) };
   for (const field of ['promoted_at', 'started_at']) if (field in data) data[field] = iso;
   const payload = JSON.stringify({ ...example, created_at: iso, data });
   const id = randomId('msg_', 24);
-  const timestamp = Math.floor(now.getTime() / 1000);
-  const signature = new Webhook(tenant.webhook_secret).sign(id, now, payload);
-  const headers = { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature };
-  const delivery = { id, tenant_id: tenantId, event, payload, headers };
-  const hit = await rt.store.insertDelivery(delivery, now.getTime(), LIMITS.caps.deliveries);
-  return hit ?? { event, webhook_id: id, headers, payload };
+  const listenId = randomId('dlv_', 24);
+  const signed = signDelivery(id, payload, [tenant.webhook_secret], nowMs);
+  const headers = {
+    'webhook-id': id,
+    'webhook-timestamp': signed['webhook-timestamp'],
+    'webhook-signature': signed['webhook-signature'],
+  };
+  const forward = { delivery_id: listenId, message_id: id, event, headers: signed, payload, replay: false };
+  const rows = await rt.store.createMessage(
+    { id, tenant_id: tenantId, event, payload, headers: JSON.stringify(headers), created_at: nowMs },
+    { id: listenId, headers: JSON.stringify(signed), forward: JSON.stringify(forward) },
+    () => randomId('dlv_', 24),
+    LIMITS.caps.deliveries,
+  );
+  if ('cap' in rows) return rows;
+  rt.signals.changed(tenantId);
+  if (rows.length > 1) rt.signals.wakeWorker();
+  const deliveries = rows.map((delivery) => deliveryView({ delivery, event, payload, attempts: [] }));
+  return { event, webhook_id: id, headers, payload, deliveries };
 }
 
 const DIGITS = /^[0-9]+$/;
@@ -171,7 +192,10 @@ export async function verifyWebhook(call: ApiCall): Promise<Reply> {
   });
 }
 
-/** POST /sandbox/webhooks/emit body check and response. */
+/**
+ * POST /sandbox/webhooks/emit: 200 `{event, webhook_id, headers, payload, deliveries}` (the listen copy as before,
+ * plus every delivery made), 400 for an unknown event, 429 at the messages cap.
+ */
 export async function emitWebhook(rt: Runtime, ctx: RequestContext, tenantId: string, body: unknown): Promise<Reply> {
   const event = (body as { event?: unknown } | null)?.event;
   const events = webhookEvents();
@@ -180,7 +204,7 @@ export async function emitWebhook(rt: Runtime, ctx: RequestContext, tenantId: st
       errors: [{ field: '/event', message: `must be one of ${events.join(', ')}` }],
     });
   }
-  const delivery = await emitDelivery(rt, tenantId, event);
-  if (delivery && 'cap' in delivery) return capExceeded(rt, ctx, tenantId, delivery);
-  return json(200, delivery);
+  const emitted = await emitMessage(rt, tenantId, event);
+  if (emitted && 'cap' in emitted) return capExceeded(rt, ctx, tenantId, emitted);
+  return json(200, emitted);
 }

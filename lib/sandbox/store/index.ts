@@ -2,18 +2,24 @@ import { sql, type Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 
 import { openDatabase, type DatabaseOptions } from './database';
+import { DeliveryStore } from './delivery-store';
 import { prepare } from './prepared';
-import { RequestLogStore } from './request-log-store';
-import type { CapHit, IdempotencyClaim, ProjectRow, StoredResponse, Tables } from './schema';
+import type { IdempotencyClaim, ProjectRow, StoredResponse, Tables } from './schema';
 
 export type { IssuanceCaps, RefreshRefusal } from './auth-store';
 export { isPostgresUrl, type DatabaseOptions } from './database';
+export type { AttemptRecord, ChangeRow } from './delivery-store';
+export type { DeliveryRecord, EndpointFields, MessageRecord } from './webhook-store';
 export type {
   CapHit,
   CapName,
   ClientRow,
   CodeRow,
   CredentialRow,
+  AttemptRow,
+  DeliveryRow,
+  EndpointRow,
+  MessageRow,
   IdempotencyClaim,
   Issuance,
   ProjectRow,
@@ -26,6 +32,10 @@ export type {
 /** A tenant's tables, children before parents: the order a purge empties them in. */
 const TENANT_TABLES = [
   ['request_log', 'seq'],
+  ['webhook_changes', 'seq'],
+  ['webhook_attempts', 'seq'],
+  ['webhook_deliveries', 'id'],
+  ['webhook_endpoints', 'id'],
   ['login_tickets', 'hash'],
   ['access_tokens', 'hash'],
   ['refresh_tokens', 'hash'],
@@ -72,12 +82,12 @@ export type PurgeStep = { deleted: number; state: 'more' | 'done' | 'skipped' };
 
 /**
  * The sandbox's storage: one async interface over SQLite (better-sqlite3) or PostgreSQL (pg), written once with the
- * typed query builder. Tenants and OAuth live in AuthStore, the request log in RequestLogStore; this adds projects, idempotency records, rate windows,
- * webhook deliveries and purging. Every lookup names its tenant; every write that must stay exact across instances
+ * typed query builder. Tenants and OAuth live in AuthStore, the request log in RequestLogStore, webhooks in WebhookStore
+ * and DeliveryStore; this adds projects, idempotency records, rate windows and purging. Every lookup names its tenant; every write that must stay exact across instances
  * (caps, idempotency, rate windows, purge) relies on the database: a locked tenant row, a primary key, one atomic
  * upsert.
  */
-export class SandboxStore extends RequestLogStore {
+export class SandboxStore extends DeliveryStore {
   /** Opens (and migrates) the database at `options.location` and returns its store. */
   static async open(options: DatabaseOptions): Promise<SandboxStore> {
     return new SandboxStore(await openDatabase(options));
@@ -324,27 +334,6 @@ export class SandboxStore extends RequestLogStore {
       .executeTakeFirst();
   }
 
-  /**
-   * Records a signed webhook delivery unless the tenant holds `cap` deliveries already.
-   * @returns undefined when stored, else the cap that stopped it (nothing stored).
-   */
-  insertDelivery(
-    delivery: { id: string; tenant_id: string; event: string; payload: string; headers: Record<string, string> },
-    now: number,
-    cap: number,
-  ): Promise<CapHit | undefined> {
-    return this.db.transaction().execute(async (trx) => {
-      await this.lockTenant(trx, delivery.tenant_id);
-      const hit = await this.capHit(trx, 'deliveries', delivery.tenant_id, now, cap);
-      if (!hit)
-        await trx
-          .insertInto('deliveries')
-          .values({ ...delivery, headers: JSON.stringify(delivery.headers), created_at: now })
-          .execute();
-      return hit;
-    });
-  }
-
   /** IDs of up to `limit` tenants that expired at `now` (epoch ms) or before. */
   async expiredTenants(now: number, limit: number): Promise<string[]> {
     const rows = await this.db.selectFrom('tenants').select('id').where('expires_at', '<=', now).limit(limit).execute();
@@ -411,6 +400,8 @@ export class SandboxStore extends RequestLogStore {
     await deleteIdempotencyRecords(this.db, 'created_at', '<=', now - idempotencyTtlMs, batch);
     // Windows idle for two days are over whatever their length (at most 86400 s); forget them.
     await expired('rate_windows', 'subject', 'window_start', now - 2 * 86_400_000);
+    // The inbox stream reads its change feed within a second; a minute-old change is read or never will be.
+    await this.purgeChanges(now - 60_000, batch);
   }
 }
 

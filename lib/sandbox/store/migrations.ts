@@ -202,5 +202,85 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    // Webhook delivery (lib/sandbox/README.md, "Webhook delivery"). `deliveries` (0001) holds the messages: one row per
+    // emitted event, its listen copy's headers and the exact payload. Every row names its tenant.
+    '0003-webhook-delivery': {
+      async up(db: Kysely<unknown>) {
+        const table = (name: string, build: (table: Table) => Table) =>
+          build(db.schema.createTable(name).ifNotExists()).execute();
+        const index = (name: string, on: string, columns: string[]) =>
+          db.schema.createIndex(name).ifNotExists().on(on).columns(columns).execute();
+        const sequence: Column = (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
+        await table('webhook_endpoints', (t) =>
+          t
+            .addColumn('id', 'text', (c) => c.primaryKey())
+            .addColumn('tenant_id', 'text', tenantRef)
+            .addColumn('url', 'text', required)
+            .addColumn('description', 'text', required)
+            .addColumn('events', 'text', required)
+            .addColumn('enabled', 'integer', required)
+            .addColumn('disabled_reason', 'text')
+            .addColumn('failures', 'integer', (c) => c.notNull().defaultTo(0))
+            .addColumn('secret', 'text', required)
+            .addColumn('previous_secret', 'text')
+            .addColumn('previous_secret_expires_at', epoch)
+            .addColumn('created_at', epoch, required)
+            .addColumn('updated_at', epoch, required),
+        );
+        await index('webhook_endpoints_tenant', 'webhook_endpoints', ['tenant_id', 'created_at']);
+        await index('deliveries_tenant_created', 'deliveries', ['tenant_id', 'created_at']);
+        await table('webhook_deliveries', (t) =>
+          t
+            .addColumn('id', 'text', (c) => c.primaryKey())
+            .addColumn('tenant_id', 'text', tenantRef)
+            .addColumn('message_id', 'text', (c) => c.notNull().references('deliveries.id').onDelete('cascade'))
+            .addColumn('endpoint_id', 'text')
+            .addColumn('target', 'text', required)
+            .addColumn('status', 'text', required)
+            .addColumn('next_attempt_at', epoch)
+            .addColumn('scheduled_attempts', 'integer', (c) => c.notNull().defaultTo(0))
+            .addColumn('replay_requested', 'integer', (c) => c.notNull().defaultTo(0))
+            .addColumn('lease_owner', 'text')
+            .addColumn('lease_until', epoch)
+            .addColumn('headers', 'text')
+            .addColumn('created_at', epoch, required),
+        );
+        // The worker's scan of due deliveries (every tenant), then each tenant's listing and an endpoint's pending ones.
+        await index('webhook_deliveries_due', 'webhook_deliveries', ['status', 'next_attempt_at']);
+        await index('webhook_deliveries_replay', 'webhook_deliveries', ['replay_requested']);
+        await index('webhook_deliveries_message', 'webhook_deliveries', ['tenant_id', 'message_id']);
+        await index('webhook_deliveries_endpoint', 'webhook_deliveries', ['tenant_id', 'endpoint_id', 'status']);
+        await table('webhook_attempts', (t) =>
+          t
+            .addColumn('seq', serial, sequence)
+            .addColumn('tenant_id', 'text', tenantRef)
+            .addColumn('delivery_id', 'text', (c) =>
+              c.notNull().references('webhook_deliveries.id').onDelete('cascade'),
+            )
+            .addColumn('number', 'integer', required)
+            .addColumn('trigger', 'text', required)
+            .addColumn('attempted_at', epoch, required)
+            .addColumn('status', 'integer')
+            .addColumn('duration_ms', dialect === 'postgres' ? 'double precision' : 'real', required)
+            .addColumn('response_excerpt', 'text', required)
+            .addColumn('error', 'text')
+            .addColumn('outcome', 'text', required)
+            .addColumn('headers', 'text', required),
+        );
+        await index('webhook_attempts_delivery', 'webhook_attempts', ['tenant_id', 'delivery_id', 'seq']);
+        // The inbox stream's change feed: a stream reads its tenant's rows past its cursor (`seq`), on any instance.
+        await table('webhook_changes', (t) =>
+          t
+            .addColumn('seq', serial, sequence)
+            .addColumn('tenant_id', 'text', tenantRef)
+            .addColumn('kind', 'text', required)
+            .addColumn('delivery_id', 'text', required)
+            .addColumn('data', 'text')
+            .addColumn('created_at', epoch, required),
+        );
+        await index('webhook_changes_tenant', 'webhook_changes', ['tenant_id', 'seq']);
+        await index('webhook_changes_created', 'webhook_changes', ['created_at']);
+      },
+    },
   };
 }

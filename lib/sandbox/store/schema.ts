@@ -86,7 +86,73 @@ export interface Tables {
     created_at: number;
   };
   rate_windows: { subject: string; window_start: number; count: number };
+  /** Webhook messages: one per emitted event (`msg_` = the webhook-id of all its deliveries), the listen copy's headers. */
   deliveries: { id: string; tenant_id: string; event: string; payload: string; headers: string; created_at: number };
+  /** A tenant's webhook endpoints (lib/sandbox/README.md, "Webhook delivery"). */
+  webhook_endpoints: {
+    id: string;
+    tenant_id: string;
+    url: string;
+    description: string;
+    /** JSON array of subscribed event names. */
+    events: string;
+    enabled: number;
+    disabled_reason: string | null;
+    /** Attempts that failed in a row (reset by a success or by enabling the endpoint). */
+    failures: Generated<number>;
+    /** The `whsec_` signing secret (kept: it signs every attempt). */
+    secret: string;
+    previous_secret: string | null;
+    previous_secret_expires_at: number | null;
+    created_at: number;
+    updated_at: number;
+  };
+  /** One message's delivery to one endpoint, or its listen copy (`endpoint_id` null, `target` "listen"). */
+  webhook_deliveries: {
+    id: string;
+    tenant_id: string;
+    message_id: string;
+    endpoint_id: string | null;
+    target: string;
+    status: 'pending' | 'succeeded' | 'failed' | 'cancelled';
+    /** When the schedule's next attempt is due (epoch ms); null once the schedule is over. */
+    next_attempt_at: number | null;
+    /** Attempts made on the schedule (the retry schedule's position). */
+    scheduled_attempts: Generated<number>;
+    /** 1 while a replay waits for the worker. */
+    replay_requested: Generated<number>;
+    /** The worker instance holding the delivery, until `lease_until` (epoch ms). */
+    lease_owner: string | null;
+    lease_until: number | null;
+    /** JSON object of the newest signing's headers (null before the first). */
+    headers: string | null;
+    created_at: number;
+  };
+  /** Every attempt of a delivery; `seq` orders them. */
+  webhook_attempts: {
+    seq: Generated<number>;
+    tenant_id: string;
+    delivery_id: string;
+    number: number;
+    trigger: 'schedule' | 'replay' | 'listen';
+    attempted_at: number;
+    status: number | null;
+    duration_ms: number;
+    response_excerpt: string;
+    error: string | null;
+    outcome: 'succeeded' | 'failed' | 'refused';
+    /** JSON object of exactly what the attempt sent. */
+    headers: string;
+  };
+  /** The inbox stream's change feed: `forward` (a listen copy published, `data` the event) or `delivery` (changed). */
+  webhook_changes: {
+    seq: Generated<number>;
+    tenant_id: string;
+    kind: 'forward' | 'delivery';
+    delivery_id: string;
+    data: string | null;
+    created_at: number;
+  };
   login_tickets: {
     hash: string;
     tenant_id: string;
@@ -133,6 +199,15 @@ export type ProjectRow = Omit<Selectable<Tables['projects']>, 'seq'>;
 export type CodeRow = Omit<Selectable<Tables['authorization_codes']>, 'hash'>;
 /** A login ticket as stored (the ticket itself only as its hash). */
 export type TicketRow = Omit<Selectable<Tables['login_tickets']>, 'hash'>;
+
+/** A webhook endpoint as stored. */
+export type EndpointRow = Selectable<Tables['webhook_endpoints']>;
+/** A webhook delivery as stored. */
+export type DeliveryRow = Selectable<Tables['webhook_deliveries']>;
+/** A delivery attempt as stored. */
+export type AttemptRow = Selectable<Tables['webhook_attempts']>;
+/** A webhook message (an emitted event) as stored. */
+export type MessageRow = Selectable<Tables['deliveries']>;
 
 /** A request log entry as stored. */
 export type RequestLogRow = Omit<Selectable<Tables['request_log']>, 'seq'>;

@@ -1,0 +1,458 @@
+/**
+ * Where webhook deliveries may go (issue #19, item 4): every refused range, the registration check, and real POSTs
+ * to receivers on this machine (status, redirects, time-outs, caps, exact bytes, DNS rebinding, TLS names).
+ * Receivers listen on ports the kernel picks: this file runs in the sqlite and postgres projects at once.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import {
+  addressRefusal,
+  forwardWebhook,
+  MAX_EXCERPT_BYTES,
+  postWebhook,
+  urlRefusal,
+  type OutboundPolicy,
+} from './outbound';
+
+interface Received {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
+});
+
+/** A real receiver on `host`; records every request it gets, then lets `answer` reply. */
+async function receiver(
+  answer: (request: http.IncomingMessage, response: http.ServerResponse) => void,
+  host = '127.0.0.1',
+  port = 0,
+) {
+  const received: Received[] = [];
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      received.push({
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks),
+      });
+      answer(request, response);
+    });
+  });
+  await new Promise<void>((listening) => server.listen(port, host, listening));
+  closers.push(() => new Promise((closed) => server.close(() => closed()) && server.closeAllConnections()));
+  const bound = (server.address() as AddressInfo).port;
+  return { received, port: bound, url: `http://${host}:${bound}` };
+}
+
+const mounted: OutboundPolicy = { allowLoopback: false, timeoutMs: 5000 };
+const standalone: OutboundPolicy = { allowLoopback: true, timeoutMs: 5000 };
+const answering =
+  (status: number, body = '', headers: http.OutgoingHttpHeaders = {}) =>
+  (_request: http.IncomingMessage, response: http.ServerResponse) =>
+    response.writeHead(status, headers).end(body);
+const resolving =
+  (...addresses: string[]): OutboundPolicy['resolve'] =>
+  async () =>
+    addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }) as const);
+const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+describe('addressRefusal', () => {
+  it.each([
+    ['127.0.0.1', 'a loopback address (127.0.0.0/8)'],
+    ['127.255.255.254', 'a loopback address (127.0.0.0/8)'],
+    ['::1', 'a loopback address (::1/128)'],
+    ['10.0.0.5', 'a private address (10.0.0.0/8)'],
+    ['172.16.0.1', 'a private address (172.16.0.0/12)'],
+    ['172.31.255.255', 'a private address (172.16.0.0/12)'],
+    ['192.168.1.1', 'a private address (192.168.0.0/16)'],
+    ['169.254.1.1', 'a link-local address (169.254.0.0/16)'],
+    ['169.254.169.254', 'a cloud metadata address (169.254.0.0/16)'],
+    ['100.64.0.1', 'a carrier-grade NAT (shared) address (100.64.0.0/10)'],
+    ['100.100.100.200', 'a cloud metadata address (100.64.0.0/10)'],
+    ['fc00::1', 'a unique-local address (fc00::/7)'],
+    ['fd12:3456::1', 'a unique-local address (fc00::/7)'],
+    ['fe80::1', 'a link-local address (fe80::/10)'],
+    ['0.0.0.0', 'the unspecified address (0.0.0.0/8)'],
+    ['::', 'the unspecified address (::/128)'],
+    ['224.0.0.1', 'a multicast address (224.0.0.0/4)'],
+    ['ff02::1', 'a multicast address (ff00::/8)'],
+    ['255.255.255.255', 'the broadcast address (255.255.255.255/32)'],
+    ['64:ff9b::a00:1', 'a NAT64 address (64:ff9b::/96)'],
+    ['2001:db8::1', 'a reserved address (2001:db8::/32)'],
+  ])('%s is refused as %s', (address, words) => {
+    expect(addressRefusal(address, false)).toBe(`${address} is ${words}`);
+  });
+
+  it.each([
+    ['::ffff:127.0.0.1', '127.0.0.1', 'a loopback address (127.0.0.0/8)'],
+    ['::ffff:7f00:1', '127.0.0.1', 'a loopback address (127.0.0.0/8)'],
+    ['::ffff:10.0.0.1', '10.0.0.1', 'a private address (10.0.0.0/8)'],
+    ['::ffff:a00:1', '10.0.0.1', 'a private address (10.0.0.0/8)'],
+    ['::ffff:c0a8:101', '192.168.1.1', 'a private address (192.168.0.0/16)'],
+    ['::ffff:ac10:1', '172.16.0.1', 'a private address (172.16.0.0/12)'],
+    ['::ffff:169.254.169.254', '169.254.169.254', 'a cloud metadata address (169.254.0.0/16)'],
+  ])('IPv4-mapped %s is read as %s and refused', (address, read, words) => {
+    expect(addressRefusal(address, false)).toBe(`${address} (read as ${read}) is ${words}`);
+  });
+
+  it.each(['8.8.8.8', '1.1.1.1', '172.15.255.255', '172.32.0.1', '100.63.255.255', '100.128.0.1', '192.169.0.1'])(
+    'public %s is allowed',
+    (address) => expect(addressRefusal(address, false)).toBeUndefined(),
+  );
+
+  it('reads public IPv4-mapped and global IPv6 addresses as public', () => {
+    expect(addressRefusal('::ffff:8.8.8.8', false)).toBeUndefined();
+    expect(addressRefusal('2606:4700:4700::1111', false)).toBeUndefined();
+  });
+
+  it('allows loopback, and only loopback, where the policy allows it', () => {
+    for (const address of ['127.0.0.1', '127.0.0.2', '::1', '::ffff:127.0.0.1', '::ffff:7f00:1']) {
+      expect(addressRefusal(address, true)).toBeUndefined();
+    }
+    for (const address of ['10.0.0.1', '::ffff:a00:1', '169.254.169.254', 'fe80::1', '0.0.0.0', '::']) {
+      expect(addressRefusal(address, true)).toMatch(/ is /);
+    }
+  });
+
+  it('says when a value is not an address at all', () => {
+    expect(addressRefusal('example.com', false)).toBe('example.com is not an IP address');
+  });
+});
+
+describe('urlRefusal', () => {
+  it('accepts absolute http(s) URLs whose host is a name or a public address', () => {
+    for (const url of ['https://hooks.example.com/aethex?x=1', 'http://8.8.8.8:8080/', 'https://[2606:4700::1111]/']) {
+      expect(urlRefusal(url, false)).toBeUndefined();
+    }
+  });
+
+  it.each([
+    ['not a url', /absolute http:\/\/ or https:\/\/ URL/],
+    ['/webhooks', /absolute http:\/\/ or https:\/\/ URL/],
+    ['ftp://files.example.com/x', /uses ftp:; webhooks are delivered to http:\/\/ and https:\/\/ URLs only/],
+    ['javascript:alert(1)', /uses javascript:/],
+    ['https://user:secret@hooks.example.com/', /must not hold credentials \(user:password@\)/],
+    ['https://user@hooks.example.com/', /must not hold credentials/],
+    ['https://hooks.example.com/x#part', /must not have a #fragment/],
+    ['https://hooks.example.com/#', /must not have a #fragment/],
+    [' https://hooks.example.com/', /must not begin or end with spaces/],
+    [`https://hooks.example.com/${'a'.repeat(2100)}`, /url is 2126 characters long; at most 2048/],
+  ])('refuses %s', (url, message) => {
+    const refusal = urlRefusal(url, true);
+    expect(refusal?.field).toBe('/url');
+    expect(refusal?.message).toMatch(message);
+  });
+
+  it('accepts a URL of exactly 2,048 characters', () => {
+    const base = 'https://hooks.example.com/';
+    expect(urlRefusal(`${base}${'a'.repeat(2048 - base.length)}`, false)).toBeUndefined();
+  });
+
+  it.each([
+    ['https://10.0.0.5/hooks', '10.0.0.5 is a private address (10.0.0.0/8)'],
+    ['http://169.254.169.254/latest/meta-data', '169.254.169.254 is a cloud metadata address (169.254.0.0/16)'],
+    ['https://[::ffff:a00:1]/', '::ffff:a00:1 (read as 10.0.0.1) is a private address (10.0.0.0/8)'],
+    ['https://[fe80::1]/', 'fe80::1 is a link-local address (fe80::/10)'],
+    ['http://2130706433/', '127.0.0.1 is a loopback address (127.0.0.0/8)'],
+    ['http://localhost:4242/webhooks', 'localhost means 127.0.0.1 is a loopback address (127.0.0.0/8)'],
+    ['http://app.localhost/', 'app.localhost means 127.0.0.1 is a loopback address (127.0.0.0/8)'],
+  ])('refuses %s in the portal, in words', (url, words) => {
+    expect(urlRefusal(url, false)).toEqual({
+      field: '/url',
+      message: `url: ${words}; the sandbox in the portal delivers only to public addresses — use npm run sandbox:listen to forward to your machine`,
+    });
+  });
+
+  it('accepts loopback hosts where loopback is allowed, but never private ones', () => {
+    expect(urlRefusal('http://localhost:4242/webhooks', true)).toBeUndefined();
+    expect(urlRefusal('http://[::1]:4242/webhooks', true)).toBeUndefined();
+    expect(urlRefusal('http://192.168.0.10/', true)?.message).toBe(
+      'url: 192.168.0.10 is a private address (192.168.0.0/16); this sandbox delivers only to public and loopback addresses',
+    );
+  });
+});
+
+describe('postWebhook: what is refused is never sent', () => {
+  it('refuses a name resolving to a public address first and a private one next; nothing is sent', async () => {
+    const local = await receiver(answering(204));
+    const result = await postWebhook(`http://hooks.example:${local.port}/`, {}, '{}', {
+      ...mounted,
+      resolve: resolving('93.184.215.14', '10.0.0.5'),
+    });
+    expect(result).toMatchObject({ outcome: 'refused', address: '10.0.0.5', excerpt: '' });
+    expect(result.error).toBe(
+      'refused: hooks.example resolves to 10.0.0.5, a private address (10.0.0.0/8); the sandbox in the portal delivers only to public addresses — use npm run sandbox:listen to forward to your machine',
+    );
+    await settle();
+    expect(local.received).toHaveLength(0);
+  });
+
+  it('refuses loopback in every spelling in the portal, and a receiver on 127.0.0.1 gets nothing', async () => {
+    const local = await receiver(answering(204));
+    const urls = [
+      `${local.url}/hooks`,
+      `http://localhost:${local.port}/hooks`,
+      `http://[::ffff:127.0.0.1]:${local.port}/hooks`,
+      `http://[::ffff:7f00:1]:${local.port}/hooks`,
+      `http://2130706433:${local.port}/hooks`,
+      `http://0.0.0.0:${local.port}/hooks`,
+    ];
+    for (const url of urls) {
+      const result = await postWebhook(url, {}, '{}', mounted);
+      expect(result.outcome, url).toBe('refused');
+      expect(result.error, url).toMatch(/^refused: .* (loopback|unspecified) address .*npm run sandbox:listen/);
+    }
+    const named = await postWebhook(`http://rebind.example:${local.port}/`, {}, '{}', {
+      ...mounted,
+      resolve: resolving('127.0.0.1'),
+    });
+    expect(named.error).toMatch(/^refused: rebind\.example resolves to 127\.0\.0\.1, a loopback address/);
+    await settle();
+    expect(local.received).toHaveLength(0);
+  });
+
+  it('refuses what is not an http(s) URL', async () => {
+    const result = await postWebhook('file:///etc/passwd', {}, '{}', standalone);
+    expect(result).toMatchObject({ outcome: 'refused', error: expect.stringMatching(/uses file:/) });
+  });
+
+  it('pins the connection to the checked address: a second DNS answer (rebinding) is never used', async () => {
+    const checked = await receiver(answering(204), '127.0.0.1');
+    const swapped = await receiver(answering(204), '127.0.0.2', checked.port);
+    let lookups = 0;
+    const result = await postWebhook(`http://rebind.example:${checked.port}/hooks`, {}, '{}', {
+      ...standalone,
+      resolve: async () => [{ address: lookups++ === 0 ? '127.0.0.1' : '127.0.0.2', family: 4 }],
+    });
+    expect(result).toMatchObject({ outcome: 'succeeded', status: 204, address: '127.0.0.1' });
+    expect(checked.received).toHaveLength(1);
+    expect(checked.received[0]?.headers.host).toBe(`rebind.example:${checked.port}`);
+    expect(swapped.received).toHaveLength(0);
+    expect(lookups).toBe(1);
+  });
+});
+
+describe('postWebhook: a real receiver', () => {
+  it('sends the exact body bytes and headers, and a 204 succeeds', async () => {
+    const local = await receiver(answering(204));
+    const body = '{"type":"member.invited","name":"Zoë 🚀","line":"a\u2028b"}';
+    const headers = { 'webhook-id': 'msg_1', 'webhook-timestamp': '1796033700', 'webhook-signature': 'v1,abc=' };
+    const result = await postWebhook(`${local.url}/hooks?team=1`, headers, body, standalone);
+    expect(result).toMatchObject({ outcome: 'succeeded', status: 204, excerpt: '', address: '127.0.0.1' });
+    expect(result.error).toBeUndefined();
+    expect(result.durationMs).toBeGreaterThan(0);
+    const [request] = local.received;
+    expect(request?.method).toBe('POST');
+    expect(request?.url).toBe('/hooks?team=1');
+    expect(request?.body.equals(Buffer.from(body, 'utf8'))).toBe(true);
+    expect(request?.headers).toMatchObject({
+      ...headers,
+      'content-type': 'application/json',
+      'user-agent': 'AeThex-Sandbox-Webhooks/1',
+      'content-length': String(Buffer.byteLength(body)),
+    });
+  });
+
+  it('a 500 fails, with the status and an excerpt of the answer', async () => {
+    const local = await receiver(answering(500, 'database down', { 'content-type': 'text/plain' }));
+    const result = await postWebhook(local.url, {}, '{}', standalone);
+    expect(result).toMatchObject({
+      outcome: 'failed',
+      status: 500,
+      excerpt: 'database down',
+      error: 'the receiver answered 500 Internal Server Error; a delivery needs 2xx',
+    });
+  });
+
+  it('a 302 fails and its target is never requested', async () => {
+    const local = await receiver((request, response) =>
+      request.url === '/hooks'
+        ? response.writeHead(302, { location: `http://127.0.0.1:${local.port}/elsewhere` }).end()
+        : response.writeHead(200).end(),
+    );
+    const result = await postWebhook(`${local.url}/hooks`, {}, '{}', standalone);
+    expect(result).toMatchObject({
+      outcome: 'failed',
+      status: 302,
+      error: `redirect (302 to http://127.0.0.1:${local.port}/elsewhere) not followed: answer 2xx`,
+    });
+    await settle();
+    expect(local.received.map((request) => request.url)).toEqual(['/hooks']);
+  });
+
+  it('a receiver that never answers times out, in words, after the policy timeout', async () => {
+    const local = await receiver(() => undefined);
+    const result = await postWebhook(local.url, {}, '{}', { ...standalone, timeoutMs: 300 });
+    expect(result).toMatchObject({ outcome: 'failed', error: 'timed out after 0.3 s', address: '127.0.0.1' });
+    expect(result.durationMs).toBeGreaterThanOrEqual(290);
+    expect(result.durationMs).toBeLessThan(2000);
+  });
+
+  it('the time-out covers a slow DNS answer too', async () => {
+    const result = await postWebhook('http://slow.example/', {}, '{}', {
+      ...standalone,
+      timeoutMs: 200,
+      resolve: () => new Promise((resolve) => setTimeout(() => resolve([{ address: '127.0.0.1', family: 4 }]), 5000)),
+    });
+    expect(result).toMatchObject({ outcome: 'failed', error: 'timed out after 0.2 s' });
+    expect(result.durationMs).toBeLessThan(2000);
+  });
+
+  it('a closed port is "connection refused", naming the address', async () => {
+    const local = await receiver(answering(204));
+    await closers.pop()?.();
+    const result = await postWebhook(`${local.url}/hooks`, {}, '{}', standalone);
+    expect(result).toMatchObject({
+      outcome: 'failed',
+      error: `connection refused (ECONNREFUSED) by 127.0.0.1:${local.port}`,
+    });
+    expect(result.status).toBeUndefined();
+  });
+
+  it('a connection closed without an answer is said in words', async () => {
+    const local = await receiver((request) => request.socket.destroy());
+    const result = await postWebhook(local.url, {}, '{}', standalone);
+    expect(result.outcome).toBe('failed');
+    expect(result.error).toMatch(new RegExp(`^connection (closed|reset).* by 127\\.0\\.0\\.1:${local.port}`));
+  });
+
+  it('a DNS failure is said in words', async () => {
+    const notFound = Object.assign(new Error('getaddrinfo ENOTFOUND x.example'), { code: 'ENOTFOUND' });
+    const result = await postWebhook('https://x.example/hooks', {}, '{}', {
+      ...mounted,
+      resolve: () => Promise.reject(notFound),
+    });
+    expect(result).toMatchObject({ outcome: 'failed', error: 'DNS lookup of x.example failed: not found (ENOTFOUND)' });
+    const real = await postWebhook('https://nothing.invalid/', {}, '{}', mounted);
+    expect(real.error).toMatch(/^DNS lookup of nothing\.invalid failed: .+ \((ENOTFOUND|EAI_AGAIN|ENODATA)\)$/);
+  });
+
+  it('a header that cannot be sent fails in words instead of throwing', async () => {
+    const local = await receiver(answering(204));
+    const result = await postWebhook(local.url, { 'webhook-id': 'msg_1\r\nx-injected: 1' }, '{}', standalone);
+    expect(result).toMatchObject({ outcome: 'failed', error: expect.stringMatching(/^a header cannot be sent/) });
+    expect(local.received).toHaveLength(0);
+  });
+
+  it('reads at most 64 KiB of an endless answer and keeps 1 KiB', async () => {
+    let written = 0;
+    const local = await receiver((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      const chunk = Buffer.alloc(16 * 1024, 'a');
+      const pump = () => {
+        while (!response.destroyed) {
+          written += chunk.length;
+          if (!response.write(chunk)) return void response.once('drain', pump);
+        }
+      };
+      pump();
+    });
+    const result = await postWebhook(local.url, {}, '{}', { ...standalone, timeoutMs: 5000 });
+    expect(result).toMatchObject({ outcome: 'succeeded', status: 200, excerpt: 'a'.repeat(MAX_EXCERPT_BYTES) });
+    expect(result.durationMs).toBeLessThan(4000);
+    expect(written).toBeGreaterThan(64 * 1024);
+  });
+
+  it('cuts the excerpt at a character boundary', async () => {
+    const answer = `a${'é'.repeat(600)}`; // 1,201 bytes: byte 1,024 is the middle of an é
+    const local = await receiver(answering(400, answer, { 'content-type': 'text/plain; charset=utf-8' }));
+    const result = await postWebhook(local.url, {}, '{}', standalone);
+    expect(result.excerpt).toBe(`a${'é'.repeat(511)}`);
+    expect(result.excerpt).not.toContain('\uFFFD');
+  });
+});
+
+describe('postWebhook: TLS keeps the host name', () => {
+  it('sends the name as SNI to the pinned address and names the certificate failure', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'outbound-tls-'));
+    closers.push(async () => rmSync(dir, { recursive: true, force: true }));
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=receiver.test',
+        '-addext',
+        'subjectAltName=DNS:receiver.test',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    const names: string[] = [];
+    const server = https.createServer(
+      {
+        key: readFileSync(join(dir, 'key.pem')),
+        cert: readFileSync(join(dir, 'cert.pem')),
+        SNICallback: (name, done) => {
+          names.push(name);
+          done(null);
+        },
+      },
+      (_request, response) => response.writeHead(204).end(),
+    );
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    closers.push(() => new Promise((closed) => server.close(() => closed())));
+    const { port } = server.address() as AddressInfo;
+    const result = await postWebhook(`https://receiver.test:${port}/hooks`, {}, '{}', {
+      ...standalone,
+      resolve: resolving('127.0.0.1'),
+    });
+    expect(names).toEqual(['receiver.test']);
+    expect(result).toMatchObject({
+      outcome: 'failed',
+      address: '127.0.0.1',
+      error: 'TLS: the certificate is self-signed (DEPTH_ZERO_SELF_SIGNED_CERT)',
+    });
+  });
+});
+
+describe('postWebhook: several addresses, and forwardWebhook', () => {
+  it('tries every checked address in turn (a receiver on 127.0.0.1 only, localhost resolving to ::1 first)', async () => {
+    const local = await receiver(answering(204));
+    const policy = { ...standalone, resolve: resolving('::1', '127.0.0.1') };
+    const result = await postWebhook(`http://localhost:${local.port}/hooks`, {}, '{}', policy);
+    expect(result).toMatchObject({ outcome: 'succeeded', status: 204, address: '127.0.0.1' });
+    await closers.pop()?.();
+    const refused = await postWebhook(`http://localhost:${local.port}/hooks`, {}, '{}', policy);
+    expect(refused.error).toBe(`connection refused (ECONNREFUSED) by [::1]:${local.port} and 127.0.0.1:${local.port}`);
+  });
+
+  it('forwardWebhook (sandbox:listen, on the developer machine) refuses no address; postWebhook does', async () => {
+    const local = await receiver(answering(202, 'queued'));
+    const url = `http://0.0.0.0:${local.port}/hooks`;
+    expect(await postWebhook(url, {}, '{}', standalone)).toMatchObject({ outcome: 'refused' });
+    expect(local.received).toHaveLength(0);
+    const body = '{"name":"Zoë"}';
+    const result = await forwardWebhook(url, { 'webhook-id': 'msg_2' }, body, 5000);
+    expect(result).toMatchObject({ outcome: 'succeeded', status: 202, excerpt: 'queued' });
+    expect(local.received[0]?.body.toString('utf8')).toBe(body);
+    expect(local.received[0]?.headers['webhook-id']).toBe('msg_2');
+  });
+});

@@ -1,0 +1,209 @@
+import type { AttemptRow, DeliveryRow, Tables } from './schema';
+import { WebhookStore } from './webhook-store';
+
+/** One attempt to record, and what it does to its delivery. */
+export interface AttemptRecord {
+  attempt: Omit<AttemptRow, 'seq' | 'number'>;
+  /** The delivery's status, next due time (epoch ms or null) and schedule position afterwards. */
+  status: DeliveryRow['status'];
+  nextAttemptAt: number | null;
+  scheduledAttempts: number;
+  /** Endpoint deliveries: the failure count that disables the endpoint, and the reason given then. */
+  disable?: { after: number; reason: string };
+}
+
+/** A change of the inbox stream's feed. */
+export type ChangeRow = Pick<Tables['webhook_changes'], 'kind' | 'delivery_id' | 'data'> & { seq: number };
+
+/**
+ * The delivery worker's queries (webhook-worker.ts) and the inbox stream's change feed: due deliveries claimed with a
+ * lease (a conditional UPDATE, so on any number of instances one wins), attempts recorded with their effect on the
+ * delivery and its endpoint in one transaction, replays, listen copies and their reports. Every query on a delivery
+ * names its tenant; only the due scan reads every tenant's (it is the worker's to-do list).
+ */
+export class DeliveryStore extends WebhookStore {
+  /** Up to `limit` deliveries due at `now` (schedule or replay) whose lease is free and whose endpoint is enabled. */
+  dueDeliveries(now: number, limit: number): Promise<{ id: string; tenant_id: string }[]> {
+    return this.db
+      .selectFrom('webhook_deliveries as d')
+      .innerJoin('webhook_endpoints as e', (join) =>
+        join.onRef('e.id', '=', 'd.endpoint_id').onRef('e.tenant_id', '=', 'd.tenant_id'),
+      )
+      .select(['d.id', 'd.tenant_id'])
+      .where('e.enabled', '=', 1)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('d.status', '=', 'pending'), eb('d.next_attempt_at', '<=', now)]),
+          eb('d.replay_requested', '=', 1),
+        ]),
+      )
+      .where((eb) => eb.or([eb('d.lease_until', 'is', null), eb('d.lease_until', '<=', now)]))
+      .orderBy('d.next_attempt_at')
+      .limit(limit)
+      .execute();
+  }
+
+  /** When the earliest pending endpoint delivery is due (epoch ms), or undefined: how long the worker may sleep. */
+  async nextDueAt(): Promise<number | undefined> {
+    const row = await this.db
+      .selectFrom('webhook_deliveries')
+      .select((eb) => eb.fn.min<number | null>('next_attempt_at').as('due'))
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', 'is not', null)
+      .executeTakeFirst();
+    return row?.due ?? undefined;
+  }
+
+  /**
+   * Takes a due delivery for `owner` until `leaseUntil` (epoch ms), if it is still due and no lease holds it: one
+   * conditional UPDATE, which one instance at most wins.
+   * @returns whether this owner holds it now.
+   */
+  async claimDelivery(tenantId: string, id: string, owner: string, now: number, leaseUntil: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('webhook_deliveries')
+      .set({ lease_owner: owner, lease_until: leaseUntil })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
+          eb('replay_requested', '=', 1),
+        ]),
+      )
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Gives a claimed delivery back without an attempt (its endpoint went away meanwhile). */
+  async releaseDelivery(tenantId: string, id: string, owner: string): Promise<void> {
+    await this.db
+      .updateTable('webhook_deliveries')
+      .set({ lease_owner: null, lease_until: null })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .where('lease_owner', '=', owner)
+      .execute();
+  }
+
+  /**
+   * Records an attempt (numbered after the delivery's others) and its effect, in one transaction: the delivery's
+   * status, next due time, schedule position, headers; the lease released; for an endpoint delivery the endpoint's
+   * failures in a row (reset by a success), and at `disable.after` the endpoint disabled with the reason and its
+   * pending deliveries failed.
+   * @returns the attempt's number.
+   */
+  recordAttempt(endpointId: string | null, record: AttemptRecord, now: number): Promise<number> {
+    const { attempt } = record;
+    return this.db.transaction().execute(async (trx) => {
+      const { n } = await trx
+        .selectFrom('webhook_attempts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('tenant_id', '=', attempt.tenant_id)
+        .where('delivery_id', '=', attempt.delivery_id)
+        .executeTakeFirstOrThrow();
+      const number = Number(n) + 1;
+      await trx
+        .insertInto('webhook_attempts')
+        .values({ ...attempt, number })
+        .execute();
+      await trx
+        .updateTable('webhook_deliveries')
+        .set({
+          status: record.status,
+          next_attempt_at: record.nextAttemptAt,
+          scheduled_attempts: record.scheduledAttempts,
+          headers: attempt.headers,
+          lease_owner: null,
+          lease_until: null,
+          ...(attempt.trigger === 'replay' ? { replay_requested: 0 } : {}),
+        })
+        .where('tenant_id', '=', attempt.tenant_id)
+        .where('id', '=', attempt.delivery_id)
+        .execute();
+      await this.addChanges(trx, attempt.tenant_id, [attempt.delivery_id], now);
+      if (endpointId && record.disable) {
+        const failed = attempt.outcome !== 'succeeded';
+        const counted = await trx
+          .updateTable('webhook_endpoints')
+          .set((eb) => ({ failures: failed ? eb('failures', '+', 1) : 0 }))
+          .where('tenant_id', '=', attempt.tenant_id)
+          .where('id', '=', endpointId)
+          .returning(['failures', 'enabled'])
+          .executeTakeFirst();
+        if (counted && counted.enabled === 1 && counted.failures >= record.disable.after) {
+          await trx
+            .updateTable('webhook_endpoints')
+            .set({ enabled: 0, disabled_reason: record.disable.reason, updated_at: now })
+            .where('tenant_id', '=', attempt.tenant_id)
+            .where('id', '=', endpointId)
+            .execute();
+          await this.settlePending(trx, attempt.tenant_id, endpointId, 'failed', now);
+        }
+      }
+      return number;
+    });
+  }
+
+  /** Asks the worker for one attempt of an endpoint delivery now, outside its schedule. */
+  async requestReplay(tenantId: string, id: string): Promise<void> {
+    await this.db
+      .updateTable('webhook_deliveries')
+      .set({ replay_requested: 1 })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /**
+   * Publishes a listen copy (again): its newest headers, a `forward` change carrying `forward` and a `delivery` change.
+   */
+  publishListen(tenantId: string, id: string, headers: string, forward: string, now: number): Promise<void> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('webhook_deliveries')
+        .set({ headers })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .execute();
+      await trx
+        .insertInto('webhook_changes')
+        .values({ tenant_id: tenantId, kind: 'forward', delivery_id: id, data: forward, created_at: now })
+        .execute();
+      await this.addChanges(trx, tenantId, [id], now);
+    });
+  }
+
+  /** A tenant's changes after `cursor` (its `seq`), oldest first, at most `limit`. */
+  changesAfter(tenantId: string, cursor: number, limit: number): Promise<ChangeRow[]> {
+    return this.db
+      .selectFrom('webhook_changes')
+      .select(['seq', 'kind', 'delivery_id', 'data'])
+      .where('tenant_id', '=', tenantId)
+      .where('seq', '>', cursor)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+  }
+
+  /** The newest change's `seq` of a tenant (0 without any): where a new stream starts reading. */
+  async lastChange(tenantId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('webhook_changes')
+      .select((eb) => eb.fn.max<number | null>('seq').as('last'))
+      .where('tenant_id', '=', tenantId)
+      .executeTakeFirst();
+    return Number(row?.last ?? 0);
+  }
+
+  /** Deletes up to `batch` changes older than `before` (epoch ms): a stream reads its feed within a second. */
+  async purgeChanges(before: number, batch: number): Promise<void> {
+    await this.db
+      .deleteFrom('webhook_changes')
+      .where('seq', 'in', (eb) =>
+        eb.selectFrom('webhook_changes').select('seq').where('created_at', '<=', before).limit(batch),
+      )
+      .execute();
+  }
+}

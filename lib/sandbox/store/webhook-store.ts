@@ -1,0 +1,328 @@
+import type { Transaction } from 'kysely';
+
+import { RequestLogStore } from './request-log-store';
+import type { AttemptRow, CapHit, DeliveryRow, EndpointRow, MessageRow, Tables } from './schema';
+
+/** What an endpoint's create or update may set. */
+export interface EndpointFields {
+  url: string;
+  description: string;
+  events: string[];
+  enabled: boolean;
+}
+
+/** A delivery with its message's event and payload and its attempts, oldest first: what the API shows. */
+export interface DeliveryRecord {
+  delivery: DeliveryRow;
+  event: string;
+  payload: string;
+  attempts: AttemptRow[];
+}
+
+/** A message with its deliveries. */
+export interface MessageRecord {
+  message: MessageRow;
+  deliveries: DeliveryRecord[];
+}
+
+/**
+ * Webhook endpoints and messages of each tenant (lib/sandbox/README.md, "Webhook delivery"): endpoint CRUD under the
+ * tenant's row lock (the endpoint cap), an emitted message fanned out to its deliveries in one transaction, and the
+ * reads the API shows. Every query names its tenant. DeliveryStore (delivery-store.ts) adds the worker's queries.
+ */
+export class WebhookStore extends RequestLogStore {
+  /**
+   * Inserts an endpoint unless its tenant holds `cap` endpoints already.
+   * @returns 'capped' when the cap stopped it (nothing stored), else undefined.
+   */
+  createEndpoint(row: EndpointRow, cap: number): Promise<'capped' | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      await this.lockTenant(trx, row.tenant_id);
+      const { n } = await trx
+        .selectFrom('webhook_endpoints')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('tenant_id', '=', row.tenant_id)
+        .executeTakeFirstOrThrow();
+      if (Number(n) >= cap) return 'capped' as const;
+      await trx.insertInto('webhook_endpoints').values(row).execute();
+      return undefined;
+    });
+  }
+
+  /** A tenant's endpoints, newest first. */
+  endpoints(tenantId: string): Promise<EndpointRow[]> {
+    return this.db
+      .selectFrom('webhook_endpoints')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+  }
+
+  /** A tenant's endpoint by ID (another tenant's is undefined, as if it did not exist). */
+  endpoint(tenantId: string, id: string): Promise<EndpointRow | undefined> {
+    return this.db
+      .selectFrom('webhook_endpoints')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /**
+   * Changes an endpoint's fields; `enabled: true` also clears its disabled reason and failure count.
+   * @returns the endpoint as stored afterwards, or undefined when the tenant has no such endpoint.
+   */
+  async updateEndpoint(
+    tenantId: string,
+    id: string,
+    fields: Partial<EndpointFields>,
+    now: number,
+  ): Promise<EndpointRow | undefined> {
+    const { events, enabled, ...rest } = fields;
+    await this.db
+      .updateTable('webhook_endpoints')
+      .set({
+        ...rest,
+        ...(events ? { events: JSON.stringify(events) } : {}),
+        ...(enabled === undefined ? {} : { enabled: enabled ? 1 : 0 }),
+        ...(enabled ? { disabled_reason: null, failures: 0 } : {}),
+        updated_at: now,
+      })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .execute();
+    return this.endpoint(tenantId, id);
+  }
+
+  /**
+   * Replaces an endpoint's secret; the current one keeps signing alongside until `previousExpiresAt` (epoch ms).
+   * @returns the endpoint afterwards, or undefined when the tenant has no such endpoint.
+   */
+  async rotateSecret(
+    tenantId: string,
+    id: string,
+    secret: string,
+    previousExpiresAt: number,
+    now: number,
+  ): Promise<EndpointRow | undefined> {
+    const current = await this.endpoint(tenantId, id);
+    if (!current) return undefined;
+    await this.db
+      .updateTable('webhook_endpoints')
+      .set({ secret, previous_secret: current.secret, previous_secret_expires_at: previousExpiresAt, updated_at: now })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .execute();
+    return this.endpoint(tenantId, id);
+  }
+
+  /**
+   * Deletes an endpoint; its pending deliveries become `cancelled` (kept, with their attempts), in one transaction.
+   * @returns whether the tenant had it.
+   */
+  deleteEndpoint(tenantId: string, id: string, now: number): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .deleteFrom('webhook_endpoints')
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) return false;
+      await this.settlePending(trx, tenantId, id, 'cancelled', now);
+      return true;
+    });
+  }
+
+  /** Ends every pending delivery of an endpoint with `status` (no further attempt), recording the changes. */
+  protected async settlePending(
+    trx: Transaction<Tables>,
+    tenantId: string,
+    endpointId: string,
+    status: 'cancelled' | 'failed',
+    now: number,
+  ): Promise<void> {
+    const pending = await trx
+      .selectFrom('webhook_deliveries')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('endpoint_id', '=', endpointId)
+      .where('status', '=', 'pending')
+      .execute();
+    if (pending.length === 0) return;
+    const ids = pending.map((row) => row.id);
+    await trx
+      .updateTable('webhook_deliveries')
+      .set({ status, next_attempt_at: null, replay_requested: 0 })
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', ids)
+      .execute();
+    await this.addChanges(trx, tenantId, ids, now);
+  }
+
+  /** Records that deliveries changed (the inbox stream's `delivery` events). */
+  protected async addChanges(trx: Transaction<Tables>, tenantId: string, ids: string[], now: number): Promise<void> {
+    if (ids.length === 0) return;
+    await trx
+      .insertInto('webhook_changes')
+      .values(
+        ids.map((id) => ({
+          tenant_id: tenantId,
+          kind: 'delivery' as const,
+          delivery_id: id,
+          data: null,
+          created_at: now,
+        })),
+      )
+      .execute();
+  }
+
+  /**
+   * Stores an emitted message unless the tenant holds `cap` messages, with its listen copy (`listen`, published at
+   * once: a `forward` change carrying `forward`) and one pending delivery, due now, per enabled endpoint subscribed
+   * to its event, in one transaction under the tenant's lock.
+   * @param newId - makes each endpoint delivery's ID.
+   * @returns the deliveries (listen copy first), or the cap that stopped it (nothing stored).
+   */
+  createMessage(
+    message: MessageRow,
+    listen: { id: string; headers: string; forward: string },
+    newId: () => string,
+    cap: number,
+  ): Promise<DeliveryRow[] | CapHit> {
+    return this.db.transaction().execute(async (trx) => {
+      await this.lockTenant(trx, message.tenant_id);
+      const hit = await this.capHit(trx, 'deliveries', message.tenant_id, message.created_at, cap);
+      if (hit) return hit;
+      await trx.insertInto('deliveries').values(message).execute();
+      const subscribed = (
+        await trx
+          .selectFrom('webhook_endpoints')
+          .select(['id', 'url', 'events'])
+          .where('tenant_id', '=', message.tenant_id)
+          .where('enabled', '=', 1)
+          .orderBy('created_at')
+          .execute()
+      ).filter((endpoint) => (JSON.parse(endpoint.events) as string[]).includes(message.event));
+      const base = { tenant_id: message.tenant_id, message_id: message.id, created_at: message.created_at };
+      const rows: DeliveryRow[] = [
+        {
+          ...base,
+          ...idle,
+          id: listen.id,
+          endpoint_id: null,
+          target: 'listen',
+          next_attempt_at: null,
+          headers: listen.headers,
+        },
+        ...subscribed.map((endpoint) => ({
+          ...base,
+          ...idle,
+          id: newId(),
+          endpoint_id: endpoint.id,
+          target: endpoint.url,
+          next_attempt_at: message.created_at,
+          headers: null,
+        })),
+      ];
+      await trx.insertInto('webhook_deliveries').values(rows).execute();
+      await trx
+        .insertInto('webhook_changes')
+        .values({
+          tenant_id: message.tenant_id,
+          kind: 'forward',
+          delivery_id: listen.id,
+          data: listen.forward,
+          created_at: message.created_at,
+        })
+        .execute();
+      await this.addChanges(
+        trx,
+        message.tenant_id,
+        rows.map((row) => row.id),
+        message.created_at,
+      );
+      return rows;
+    });
+  }
+
+  /** A tenant's newest `limit` messages, each with its deliveries and their attempts. */
+  async messages(tenantId: string, limit: number): Promise<MessageRecord[]> {
+    const messages = await this.db
+      .selectFrom('deliveries')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    if (messages.length === 0) return [];
+    const deliveries = await this.db
+      .selectFrom('webhook_deliveries')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where(
+        'message_id',
+        'in',
+        messages.map((message) => message.id),
+      )
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    const attempts = await this.attemptsOf(
+      tenantId,
+      deliveries.map((delivery) => delivery.id),
+    );
+    return messages.map((message) => ({
+      message,
+      deliveries: deliveries
+        .filter((delivery) => delivery.message_id === message.id)
+        .sort((a, b) => Number(b.endpoint_id === null) - Number(a.endpoint_id === null))
+        .map((delivery) => ({
+          delivery,
+          event: message.event,
+          payload: message.payload,
+          attempts: attempts.filter((attempt) => attempt.delivery_id === delivery.id),
+        })),
+    }));
+  }
+
+  /** A tenant's delivery by ID with its message's event and payload and its attempts (another tenant's: undefined). */
+  async delivery(tenantId: string, id: string): Promise<DeliveryRecord | undefined> {
+    const found = await this.db
+      .selectFrom('webhook_deliveries as d')
+      .innerJoin('deliveries as m', (join) =>
+        join.onRef('m.id', '=', 'd.message_id').onRef('m.tenant_id', '=', 'd.tenant_id'),
+      )
+      .selectAll('d')
+      .select(['m.event', 'm.payload'])
+      .where('d.tenant_id', '=', tenantId)
+      .where('d.id', '=', id)
+      .executeTakeFirst();
+    if (!found) return undefined;
+    const { event, payload, ...delivery } = found;
+    return { delivery, event, payload, attempts: await this.attemptsOf(tenantId, [id]) };
+  }
+
+  /** The attempts of a tenant's deliveries, oldest first. */
+  private async attemptsOf(tenantId: string, ids: string[]): Promise<AttemptRow[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .selectFrom('webhook_attempts')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('delivery_id', 'in', ids)
+      .orderBy('seq')
+      .execute();
+  }
+}
+
+/** The columns of a delivery no attempt has touched yet. */
+const idle = {
+  status: 'pending' as const,
+  scheduled_attempts: 0,
+  replay_requested: 0,
+  lease_owner: null,
+  lease_until: null,
+};
