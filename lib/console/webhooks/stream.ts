@@ -1,9 +1,10 @@
 /**
- * The inbox stream (`GET /webhooks/inbox`, text/event-stream) read with fetch and the SSE parser, the token in the
+ * The inbox stream (`GET /webhooks/inbox`, text/event-stream) read with fetch and the SSE parser sandbox:listen uses
+ * too (lib/sandbox/listen-sse.ts, browser-safe), the token in the
  * Authorization header: `EventSource` cannot send one, and a token must never go into a URL. Reconnects after a
  * drop with a growing delay until stopped; keep-alive comments reset nothing the reader sees.
  */
-import { readSse } from './sse';
+import { readEventStream } from '../../sandbox/listen-sse';
 import type { WebhookDelivery } from './types';
 
 /** Injectable environment, so the loop runs in tests without a network or a clock. */
@@ -58,17 +59,15 @@ async function connectOnce(options: InboxStreamOptions, signal: AbortSignal, onR
   }
   if (!response.ok || !response.body) return refusal(response);
   try {
-    await readSse(response.body, {
-      onEvent(event) {
-        if (event.event === 'ready') onReady();
-        else if (event.event === 'delivery') {
-          try {
-            options.onDelivery(JSON.parse(event.data) as WebhookDelivery);
-          } catch {
-            // A malformed event is skipped; the next one (or the next page load) brings the state again.
-          }
+    await readEventStream(response.body, (event) => {
+      if (event.event === 'ready') onReady();
+      else if (event.event === 'delivery') {
+        try {
+          options.onDelivery(JSON.parse(event.data) as WebhookDelivery);
+        } catch {
+          // A malformed event is skipped; the next one (or the next page load) brings the state again.
         }
-      },
+      }
     });
     return 'the stream ended';
   } catch {
