@@ -8,7 +8,7 @@ const PRE =
 
 /** A delivery's exact headers and body (each copyable) and its attempt log, behind a disclosure. */
 export function DeliveryDetails({ delivery }: { delivery: WebhookDelivery }) {
-  const headerText = Object.entries(delivery.headers)
+  const headerText = Object.entries(delivery.headers ?? {})
     .map(([name, value]) => `${name}: ${value}`)
     .join('\n');
   return (

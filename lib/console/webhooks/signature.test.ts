@@ -49,5 +49,9 @@ describe('checkSignature', () => {
   it('says why it could not check', () => {
     expect(checkSignature(PAYLOAD, signed(SECRET), undefined).text).toMatch(/does not hold the secret/);
     expect(checkSignature(PAYLOAD, { 'webhook-id': 'msg_1' }, SECRET).text).toMatch(/header is missing/);
+    expect(checkSignature(PAYLOAD, null, SECRET)).toEqual({
+      kind: 'unchecked',
+      text: 'Not signed yet: the first attempt is on its way.',
+    });
   });
 });

@@ -25,11 +25,16 @@ function ageInWords(seconds: number): string {
 }
 
 /**
- * Verifies `payload` (the exact text sent) with `headers` against `secret`.
+ * Verifies `payload` (the exact text sent) with `headers` (null before anything was signed) against `secret`.
  * @param secret `whsec_<base64>`; undefined when the console does not hold the secret that signed it
  * The clock is the browser's (`Date.now()`, which the library reads too, so both judge the timestamp alike).
  */
-export function checkSignature(payload: string, headers: WebhookHeaders, secret: string | undefined): SignatureVerdict {
+export function checkSignature(
+  payload: string,
+  headers: WebhookHeaders | null,
+  secret: string | undefined,
+): SignatureVerdict {
+  if (!headers) return { kind: 'unchecked', text: 'Not signed yet: the first attempt is on its way.' };
   const id = headers['webhook-id'];
   const timestamp = headers['webhook-timestamp'];
   const signature = headers['webhook-signature'];

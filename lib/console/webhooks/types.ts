@@ -36,7 +36,8 @@ export interface WebhookAttempt {
   /** What went wrong, in words (e.g. "DNS lookup of receiver.invalid failed"); null on success. */
   readonly error: string | null;
   readonly outcome: 'succeeded' | 'failed' | 'refused';
-  readonly headers?: WebhookHeaders;
+  /** Exactly what this attempt sent; null when nothing was sent (refused before signing). */
+  readonly headers?: WebhookHeaders | null;
 }
 
 /** One message sent to one target: an endpoint URL, or `listen` (the inbox / `sandbox:listen` copy). */
@@ -50,8 +51,8 @@ export interface WebhookDelivery {
   readonly next_attempt_at: string | null;
   /** The exact bytes sent, as text. */
   readonly payload: string;
-  /** The headers of the newest signing. */
-  readonly headers: WebhookHeaders;
+  /** The headers of the newest signing; null before the first attempt signed it. */
+  readonly headers: WebhookHeaders | null;
   /** Oldest first. */
   readonly attempts: readonly WebhookAttempt[];
 }
