@@ -106,8 +106,8 @@ export function WebhookView({ webhook }: { webhook: Webhook }) {
       </Section>
       <Section id="test" title="Test it end to end">
         <p className="text-sm">
-          Start one of the receivers (Verify a delivery, beside this) on port 4242 with your sandbox app&apos;s webhook
-          secret, forward your app&apos;s deliveries to it, and trigger this event: the receiver prints{' '}
+          Start one of the receivers under Verify a delivery on port 4242 with your sandbox app&apos;s webhook secret,
+          forward your app&apos;s deliveries to it, and trigger this event: the receiver prints{' '}
           <code>verified {webhook.event}</code>, and the console&apos;s{' '}
           <Link href={PATHS.console} className="text-indigo-700 underline dark:text-indigo-300">
             Webhooks panel

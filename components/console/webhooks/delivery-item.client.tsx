@@ -6,7 +6,7 @@ import { tamperOneByte } from '@/lib/console/webhook';
 import { replayDelivery, type WebhookApiContext } from '@/lib/console/webhooks/api';
 import { targetLabel } from '@/lib/console/webhooks/inbox';
 import { checkSignature } from '@/lib/console/webhooks/signature';
-import type { WebhookDelivery } from '@/lib/console/webhooks/types';
+import { LISTEN_TARGET, type WebhookDelivery } from '@/lib/console/webhooks/types';
 
 import { secondaryButtonClass } from '../ui';
 import { DeliveryDetails } from './delivery-details.client';
@@ -44,6 +44,7 @@ export function DeliveryItem({
   const [tamper, setTamper] = useState(false);
   const payload = tamper ? tamperOneByte(delivery.payload).text : delivery.payload;
   const verdict = checkSignature(payload, delivery.headers, secret);
+  const waiting = delivery.target === LISTEN_TARGET && delivery.attempts.length === 0;
   const doReplay = async () => {
     try {
       onReplayed(await replayDelivery(ctx, delivery.id));
@@ -67,7 +68,8 @@ export function DeliveryItem({
         <span className={`font-medium ${STATUS_CLASS[delivery.status]}`}>{delivery.status}</span>
         <span className="text-zinc-700 dark:text-zinc-300">
           {' '}
-          · {delivery.attempts.length} {delivery.attempts.length === 1 ? 'attempt' : 'attempts'} ·{' '}
+          · {delivery.attempts.length} {delivery.attempts.length === 1 ? 'attempt' : 'attempts'}
+          {waiting ? ' (no sandbox:listen has forwarded it yet)' : ''} ·{' '}
           <span className="font-mono">{delivery.message_id}</span>
         </span>
       </p>
