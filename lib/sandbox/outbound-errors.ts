@@ -33,7 +33,9 @@ const DNS_WORDS: Record<string, string> = {
  *   "TLS: the certificate is self-signed (DEPTH_ZERO_SELF_SIGNED_CERT)"
  */
 export function describeNetworkError(error: unknown, where = ''): string {
-  const { code = '', message = String(error) } = (error ?? {}) as { code?: string; message?: string };
+  const { code: rawCode, message = String(error) } = (error ?? {}) as { code?: unknown; message?: string };
+  // DOMExceptions (an AbortError) carry a numeric legacy code: only Node's string codes are meaningful here.
+  const code = typeof rawCode === 'string' ? rawCode : '';
   const by = where ? ` by ${where}` : '';
   if (code === 'ECONNREFUSED') return `connection refused (ECONNREFUSED)${by}`;
   if (code === 'ECONNRESET' && message === 'socket hang up') {

@@ -135,6 +135,16 @@ function parseWebhookUrl(raw: string): URL | string {
 }
 
 /**
+ * The syntax check alone (an absolute http(s) URL of at most 2,048 characters, without user:password@ or a
+ * #fragment), for URLs that are not webhook endpoints (sandbox:listen's --forward-to and --base-url).
+ * @returns why not, in words ("url must be an absolute http:// or https:// URL, …"), or undefined
+ */
+export function webhookUrlError(url: string): string | undefined {
+  const parsed = parseWebhookUrl(url);
+  return typeof parsed === 'string' ? parsed : undefined;
+}
+
+/**
  * Registration check of a webhook URL: syntax (an absolute http(s) URL of at most 2,048 characters, without
  * user:password@ or a #fragment) and, for a literal IP or `localhost` host, the address (outside public unicast →
  * refused; names are checked at each delivery, when they resolve).
