@@ -141,7 +141,7 @@ async function openInbox(rt: ListenRuntime, auth: ListenAuth): Promise<Response>
  * One connection to the inbox: forwards until the stream ends.
  * @returns why it ended, in words, and whether the stream had said `ready`
  */
-async function connectOnce(rt: ListenRuntime, auth: ListenAuth, inFlight: Set<Promise<void>>) {
+async function connectOnce(rt: ListenRuntime, auth: ListenAuth) {
   let ready = false;
   const onEvent = ({ event, data }: SseEvent) => {
     if (event === 'ready') {
@@ -152,8 +152,8 @@ async function connectOnce(rt: ListenRuntime, auth: ListenAuth, inFlight: Set<Pr
       const parsed = parseJson(data);
       if (!isForward(parsed))
         return rt.print(`  a forward event without a delivery was skipped: ${data.slice(0, 120)}`);
-      const task = forward(rt, auth, parsed).finally(() => inFlight.delete(task));
-      inFlight.add(task);
+      // Not awaited: a slow receiver (up to 15 s) must not hold back the deliveries behind it.
+      void forward(rt, auth, parsed);
     }
   };
   try {
@@ -183,15 +183,14 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 /**
  * Forwards the app's deliveries until `rt.signal` aborts, reconnecting with backoff (printed) whenever the stream
  * drops; the backoff starts over after a connection that reached `ready`.
- * @returns when aborted (forwards still running are left to finish or to the process's exit)
+ * @returns when aborted (a forward still running ends with the process; its attempt is not reported)
  * @throws ListenFatalError when the sandbox refuses the credentials or has no inbox at `rt.baseUrl`
  */
 export async function listen(rt: ListenRuntime, auth: ListenAuth): Promise<void> {
   const backoff = rt.backoffMs ?? [1000, 2000, 5000, 10_000, 30_000];
-  const inFlight = new Set<Promise<void>>();
   let failures = 0;
   while (!rt.signal.aborted) {
-    const { ready, reason } = await connectOnce(rt, auth, inFlight);
+    const { ready, reason } = await connectOnce(rt, auth);
     if (rt.signal.aborted) break;
     if (ready) failures = 0;
     const wait = backoff[Math.min(failures, backoff.length - 1)] ?? 1000;

@@ -42,6 +42,8 @@ export function describeNetworkError(error: unknown, where = ''): string {
     return `connection closed${by} before an answer (socket hang up)`;
   }
   if (code === 'ECONNRESET') return `connection reset (ECONNRESET)${by}`;
+  // undici (fetch) names a connection the server closed mid-response so.
+  if (code === 'UND_ERR_SOCKET') return `connection closed${by} (UND_ERR_SOCKET)`;
   if (code === 'EPIPE') return `connection closed${by} while the body was sent (EPIPE)`;
   if (code === 'EHOSTUNREACH') return `host unreachable (EHOSTUNREACH)${where ? `: ${where}` : ''}`;
   if (code === 'ENETUNREACH') return `network unreachable (ENETUNREACH)${where ? `: ${where}` : ''}`;
