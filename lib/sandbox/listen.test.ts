@@ -162,6 +162,29 @@ describe('sandbox:listen forwards the inbox to a local receiver', () => {
     expect(run.lines.join('\n')).not.toContain(token);
   });
 
+  it('stops for good when --base-url answers something else than an event stream', async () => {
+    const page = http.createServer((_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<p>hi'),
+    );
+    await new Promise<void>((listening) => page.listen(0, '127.0.0.1', listening));
+    try {
+      const other = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
+      const lines: string[] = [];
+      const done = listen(
+        {
+          baseUrl: other,
+          forwardTo: 'http://localhost:9/',
+          print: (line) => lines.push(line),
+          signal: new AbortController().signal,
+        },
+        { bearer: async () => 'pat_x' },
+      );
+      await expect(done).rejects.toThrow(`GET ${other}/webhooks/inbox answered text/html, not an event stream`);
+    } finally {
+      await new Promise((closed) => page.close(closed));
+    }
+  });
+
   it('uses client credentials from the environment, and says when they are refused', async () => {
     const app = (await (await fetch(`${base}/apps`, { method: 'POST' })).json()) as Record<string, string>;
     const env = { AETHEX_CLIENT_ID: app.client_id, AETHEX_CLIENT_SECRET: app.client_secret };

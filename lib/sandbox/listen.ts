@@ -129,10 +129,15 @@ async function openInbox(rt: ListenRuntime, auth: ListenAuth): Promise<Response>
     await response.body?.cancel();
     response = await open(await auth.renew());
   }
+  const hint = ' (is --base-url the sandbox base, e.g. http://localhost:3000/sandbox?)';
   if ([400, 401, 403, 404].includes(response.status)) {
-    const hint =
-      response.status === 404 ? ' (is --base-url the sandbox base, e.g. http://localhost:3000/sandbox?)' : '';
-    throw new ListenFatalError(`GET ${url} answered ${response.status}: ${await detailOf(response)}${hint}`);
+    const where = response.status === 404 ? hint : '';
+    throw new ListenFatalError(`GET ${url} answered ${response.status}: ${await detailOf(response)}${where}`);
+  }
+  const type = response.headers.get('content-type') ?? 'no content type';
+  if (response.ok && !type.startsWith('text/event-stream')) {
+    await response.body?.cancel();
+    throw new ListenFatalError(`GET ${url} answered ${type}, not an event stream${hint}`);
   }
   return response;
 }

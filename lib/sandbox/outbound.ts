@@ -112,7 +112,9 @@ const bareHost = (url: URL) => url.hostname.replace(/^\[(.*)\]$/, '$1');
 /** The URL's host as an address when it is a literal; `localhost` names read as 127.0.0.1 (RFC 6761 §6.3). */
 function literalHost(url: URL): string | undefined {
   const host = bareHost(url);
-  if (host === 'localhost' || host.endsWith('.localhost')) return '127.0.0.1';
+  // A trailing dot makes the name absolute ("localhost." is localhost all the same).
+  const name = host.replace(/\.$/, '');
+  if (name === 'localhost' || name.endsWith('.localhost')) return '127.0.0.1';
   return ipaddr.isValid(host) ? host : undefined;
 }
 
