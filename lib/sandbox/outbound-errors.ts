@@ -33,13 +33,17 @@ const DNS_WORDS: Record<string, string> = {
  *   "TLS: the certificate is self-signed (DEPTH_ZERO_SELF_SIGNED_CERT)"
  */
 export function describeNetworkError(error: unknown, where = ''): string {
-  const { code = '', message = String(error) } = (error ?? {}) as { code?: string; message?: string };
+  const { code: rawCode, message = String(error) } = (error ?? {}) as { code?: unknown; message?: string };
+  // DOMExceptions (an AbortError) carry a numeric legacy code: only Node's string codes are meaningful here.
+  const code = typeof rawCode === 'string' ? rawCode : '';
   const by = where ? ` by ${where}` : '';
   if (code === 'ECONNREFUSED') return `connection refused (ECONNREFUSED)${by}`;
   if (code === 'ECONNRESET' && message === 'socket hang up') {
     return `connection closed${by} before an answer (socket hang up)`;
   }
   if (code === 'ECONNRESET') return `connection reset (ECONNRESET)${by}`;
+  // undici (fetch) names a connection the server closed mid-response so.
+  if (code === 'UND_ERR_SOCKET') return `connection closed${by} (UND_ERR_SOCKET)`;
   if (code === 'EPIPE') return `connection closed${by} while the body was sent (EPIPE)`;
   if (code === 'EHOSTUNREACH') return `host unreachable (EHOSTUNREACH)${where ? `: ${where}` : ''}`;
   if (code === 'ENETUNREACH') return `network unreachable (ENETUNREACH)${where ? `: ${where}` : ''}`;

@@ -66,7 +66,11 @@ function judge(response: http.IncomingMessage, excerpt: string): Exchange {
 }
 
 /** Reads at most MAX_RESPONSE_BYTES of `response`, then settles with the judged exchange. */
-function readAnswer(response: http.IncomingMessage, settle: (exchange: Exchange) => void, fail: (e: unknown) => void) {
+function readAnswer(
+  response: http.IncomingMessage,
+  settle: (exchange: Exchange) => void,
+  fail: (error: unknown) => void,
+) {
   const chunks: Buffer[] = [];
   let size = 0;
   const finish = () => settle(judge(response, utf8Excerpt(Buffer.concat(chunks))));
@@ -102,9 +106,12 @@ export function exchange(
 ): Promise<Exchange> {
   return new Promise<Exchange>((settle) => {
     const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    // The status, once an answer began: a body cut short or too slow still says what the receiver answered.
+    let status: number | undefined;
     const fail = (error: unknown) =>
       settle({
         outcome: 'failed',
+        ...(status === undefined ? {} : { status }),
         excerpt: '',
         error: describeNetworkError(error, failedEndpoints(error, addresses, port)),
       });
@@ -126,9 +133,10 @@ export function exchange(
     };
     let request: http.ClientRequest;
     try {
-      request = (url.protocol === 'https:' ? https : http).request(options, (response) =>
-        readAnswer(response, settle, fail),
-      );
+      request = (url.protocol === 'https:' ? https : http).request(options, (response) => {
+        status = response.statusCode;
+        readAnswer(response, settle, fail);
+      });
     } catch (error) {
       fail(error);
       return;

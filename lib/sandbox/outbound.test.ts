@@ -172,6 +172,7 @@ describe('urlRefusal', () => {
     ['http://2130706433/', '127.0.0.1 is a loopback address (127.0.0.0/8)'],
     ['http://localhost:4242/webhooks', 'localhost means 127.0.0.1 is a loopback address (127.0.0.0/8)'],
     ['http://app.localhost/', 'app.localhost means 127.0.0.1 is a loopback address (127.0.0.0/8)'],
+    ['http://localhost./', 'localhost. means 127.0.0.1 is a loopback address (127.0.0.0/8)'],
   ])('refuses %s in the portal, in words', (url, words) => {
     expect(urlRefusal(url, false)).toEqual({
       field: '/url',
@@ -302,6 +303,12 @@ describe('postWebhook: a real receiver', () => {
     expect(result).toMatchObject({ outcome: 'failed', error: 'timed out after 0.3 s', address: '127.0.0.1' });
     expect(result.durationMs).toBeGreaterThanOrEqual(290);
     expect(result.durationMs).toBeLessThan(2000);
+  });
+
+  it('an answer whose body never ends times out, keeping the status', async () => {
+    const local = await receiver((_request, response) => response.writeHead(200).write('partial'));
+    const result = await postWebhook(local.url, {}, '{}', { ...standalone, timeoutMs: 300 });
+    expect(result).toMatchObject({ outcome: 'failed', status: 200, error: 'timed out after 0.3 s' });
   });
 
   it('the time-out covers a slow DNS answer too', async () => {

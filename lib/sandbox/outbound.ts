@@ -112,7 +112,9 @@ const bareHost = (url: URL) => url.hostname.replace(/^\[(.*)\]$/, '$1');
 /** The URL's host as an address when it is a literal; `localhost` names read as 127.0.0.1 (RFC 6761 §6.3). */
 function literalHost(url: URL): string | undefined {
   const host = bareHost(url);
-  if (host === 'localhost' || host.endsWith('.localhost')) return '127.0.0.1';
+  // A trailing dot makes the name absolute ("localhost." is localhost all the same).
+  const name = host.replace(/\.$/, '');
+  if (name === 'localhost' || name.endsWith('.localhost')) return '127.0.0.1';
   return ipaddr.isValid(host) ? host : undefined;
 }
 
@@ -132,6 +134,16 @@ function parseWebhookUrl(raw: string): URL | string {
   if (url.username || url.password) return 'url must not hold credentials (user:password@); put a secret in the path';
   if (raw.includes('#')) return 'url must not have a #fragment: it is never sent to the server';
   return url;
+}
+
+/**
+ * The syntax check alone (an absolute http(s) URL of at most 2,048 characters, without user:password@ or a
+ * #fragment), for URLs that are not webhook endpoints (sandbox:listen's --forward-to and --base-url).
+ * @returns why not, in words ("url must be an absolute http:// or https:// URL, …"), or undefined
+ */
+export function webhookUrlError(url: string): string | undefined {
+  const parsed = parseWebhookUrl(url);
+  return typeof parsed === 'string' ? parsed : undefined;
 }
 
 /**

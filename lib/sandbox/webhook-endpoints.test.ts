@@ -177,6 +177,18 @@ describe('webhook endpoints', () => {
     expect((await deliveryOf(sandbox, app, delivery)).attempts).toEqual([]);
   });
 
+  it('emit: an unknown event (400) or an oversized body (413) stores no message and no delivery', async () => {
+    const { sandbox, app } = await mounted();
+    await addEndpoint(sandbox, app, { url: 'https://example.com/hooks' });
+    const unknown = await refused(await call(sandbox, app, 'POST', '/webhooks/emit', { event: 'order.created' }), 400);
+    expect(unknown.errors).toEqual([{ field: '/event', message: expect.stringContaining('member.invited') as string }]);
+    const huge = JSON.stringify({ event: 'member.invited', padding: 'x'.repeat(LIMITS.maxBodyBytes) });
+    await refused(await call(sandbox, app, 'POST', '/webhooks/emit', huge), 413);
+    expect(await countRows(sandbox, 'deliveries')).toBe(0);
+    expect(await countRows(sandbox, 'webhook_deliveries')).toBe(0);
+    expect(await countRows(sandbox, 'webhook_changes')).toBe(0);
+  });
+
   it('need the sandbox:manage scope', async () => {
     const { sandbox } = await mounted();
     const reader = await createTestApp(sandbox, { scopes: ['projects:read'] });

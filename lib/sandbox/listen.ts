@@ -1,0 +1,207 @@
+/**
+ * `npm run sandbox:listen -- --forward-to http://localhost:4242/webhooks` (issue #19, item 6): reads a sandbox app's
+ * inbox stream (GET /webhooks/inbox, server-sent events), posts each `forward` event's exact payload bytes and headers
+ * to a receiver on the developer's machine, prints one line per delivery and reports what the receiver answered
+ * (POST /webhooks/deliveries/{id}/attempts), so it shows in the attempt log. The sandbox never connects to the
+ * machine: the machine reads from the sandbox. Credentials and options: listen-setup.ts.
+ */
+import { readEventStream, type SseEvent } from './listen-sse';
+import { forwardWebhook, type OutboundResult } from './outbound';
+import { describeNetworkError } from './outbound-errors';
+
+/** A bearer credential for the sandbox; `renew` (client credentials only) gets a fresh one after a 401. */
+export interface ListenAuth {
+  bearer: () => Promise<string>;
+  renew?: () => Promise<string>;
+}
+
+/** What the loop needs besides the sandbox: where to post, how to print, when to stop. */
+export interface ListenRuntime {
+  /** The sandbox base URL, e.g. `http://localhost:3000/sandbox` (no trailing slash). */
+  baseUrl: string;
+  /** The local receiver. */
+  forwardTo: string;
+  print: (line: string) => void;
+  /** Aborting it ends `listen` (Ctrl-C). */
+  signal: AbortSignal;
+  /** Budget of one forward, milliseconds (default 15,000, the sandbox's own delivery timeout). */
+  forwardTimeoutMs?: number;
+  /** Waits between reconnections, milliseconds, the last one repeated (default 1, 2, 5, 10, 30 s). */
+  backoffMs?: readonly number[];
+}
+
+/** A failure retrying cannot cure (credentials refused, no inbox at that URL): `listen` rejects with it. */
+export class ListenFatalError extends Error {}
+
+/** The `data` of a `forward` event (lib/sandbox/README.md, GET /webhooks/inbox). */
+interface ForwardEvent {
+  delivery_id: string;
+  message_id: string;
+  event: string;
+  headers: Record<string, string>;
+  payload: string;
+  replay?: boolean;
+}
+
+const ERROR_LIMIT = 256;
+
+/** The problem's `detail` (RFC 9457) or the start of the body. */
+async function detailOf(response: Response): Promise<string> {
+  const text = await response.text().catch(() => '');
+  try {
+    const json = JSON.parse(text) as { detail?: unknown; title?: unknown };
+    return String(json.detail ?? json.title ?? '');
+  } catch {
+    return text.slice(0, 200);
+  }
+}
+
+/** A fetch failure in words ("connection refused (ECONNREFUSED) by 127.0.0.1:3000"). */
+function fetchFailure(error: unknown, url: string): string {
+  const cause = (error as { cause?: unknown }).cause ?? error;
+  return `${describeNetworkError(cause)} — ${new URL(url).host}`;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isForward(value: unknown): value is ForwardEvent {
+  const data = value as Partial<ForwardEvent> | null;
+  return (
+    typeof data?.delivery_id === 'string' &&
+    typeof data.payload === 'string' &&
+    typeof data.headers === 'object' &&
+    data.headers !== null
+  );
+}
+
+/** The line printed for one forward: "→ deployment.succeeded msg_… 204 in 12 ms". */
+export function forwardLine(data: ForwardEvent, result: OutboundResult): string {
+  const what = `→ ${data.event} ${data.message_id}${data.replay ? ' (replay)' : ''}`;
+  const ms = Math.round(result.durationMs);
+  if (result.outcome === 'succeeded') return `${what} ${result.status} in ${ms} ms`;
+  const status = result.status === undefined ? '' : ` ${result.status}`;
+  return `${what}${status} failed in ${ms} ms: ${result.error}`;
+}
+
+/** Sends the attempt's result to the sandbox; says in a line when it could not. */
+async function report(rt: ListenRuntime, auth: ListenAuth, data: ForwardEvent, result: OutboundResult) {
+  const url = `${rt.baseUrl}/webhooks/deliveries/${encodeURIComponent(data.delivery_id)}/attempts`;
+  const body = {
+    ...(result.status !== undefined ? { status: result.status } : {}),
+    duration_ms: result.durationMs,
+    response_excerpt: result.excerpt,
+    ...(result.error ? { error: result.error.slice(0, ERROR_LIMIT) } : {}),
+  };
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${await auth.bearer()}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: rt.signal,
+    });
+    if (!response.ok) rt.print(`  the attempt was not recorded: ${response.status} ${await detailOf(response)}`);
+  } catch (error) {
+    if (!rt.signal.aborted) rt.print(`  the attempt was not recorded: ${fetchFailure(error, url)}`);
+  }
+}
+
+/** Forwards one `forward` event to the receiver, prints its line, reports it. */
+async function forward(rt: ListenRuntime, auth: ListenAuth, data: ForwardEvent): Promise<void> {
+  const result = await forwardWebhook(rt.forwardTo, data.headers, data.payload, rt.forwardTimeoutMs ?? 15_000);
+  if (rt.signal.aborted) return;
+  rt.print(forwardLine(data, result));
+  await report(rt, auth, data, result);
+}
+
+/** Opens the inbox stream; a 401 with renewable credentials is retried once with a fresh token. */
+async function openInbox(rt: ListenRuntime, auth: ListenAuth): Promise<Response> {
+  const url = `${rt.baseUrl}/webhooks/inbox`;
+  const open = async (token: string) =>
+    fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' }, signal: rt.signal });
+  let response = await open(await auth.bearer());
+  if (response.status === 401 && auth.renew) {
+    await response.body?.cancel();
+    response = await open(await auth.renew());
+  }
+  const hint = ' (is --base-url the sandbox base, e.g. http://localhost:3000/sandbox?)';
+  if ([400, 401, 403, 404].includes(response.status)) {
+    const where = response.status === 404 ? hint : '';
+    throw new ListenFatalError(`GET ${url} answered ${response.status}: ${await detailOf(response)}${where}`);
+  }
+  const type = response.headers.get('content-type') ?? 'no content type';
+  if (response.ok && !type.startsWith('text/event-stream')) {
+    await response.body?.cancel();
+    throw new ListenFatalError(`GET ${url} answered ${type}, not an event stream${hint}`);
+  }
+  return response;
+}
+
+/**
+ * One connection to the inbox: forwards until the stream ends.
+ * @returns why it ended, in words, and whether the stream had said `ready`
+ */
+async function connectOnce(rt: ListenRuntime, auth: ListenAuth) {
+  let ready = false;
+  const onEvent = ({ event, data }: SseEvent) => {
+    if (event === 'ready') {
+      ready = true;
+      const tenant = (parseJson(data) as { tenant_id?: string } | undefined)?.tenant_id ?? 'this app';
+      rt.print(`Ready: forwarding deliveries of ${tenant} to ${rt.forwardTo}`);
+    } else if (event === 'forward') {
+      const parsed = parseJson(data);
+      if (!isForward(parsed))
+        return rt.print(`  a forward event without a delivery was skipped: ${data.slice(0, 120)}`);
+      // Not awaited: a slow receiver (up to 15 s) must not hold back the deliveries behind it.
+      void forward(rt, auth, parsed);
+    }
+  };
+  try {
+    const response = await openInbox(rt, auth);
+    if (!response.ok || !response.body) return { ready, reason: `${response.status} ${await detailOf(response)}` };
+    await readEventStream(response.body, onEvent);
+    return { ready, reason: 'the sandbox closed the stream' };
+  } catch (error) {
+    if (error instanceof ListenFatalError) throw error;
+    return { ready, reason: fetchFailure(error, rt.baseUrl) };
+  }
+}
+
+/** Waits `ms` or until `signal` aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done);
+  });
+}
+
+/**
+ * Forwards the app's deliveries until `rt.signal` aborts, reconnecting with backoff (printed) whenever the stream
+ * drops; the backoff starts over after a connection that reached `ready`.
+ * @returns when aborted (a forward still running ends with the process; its attempt is not reported)
+ * @throws ListenFatalError when the sandbox refuses the credentials or has no inbox at `rt.baseUrl`
+ */
+export async function listen(rt: ListenRuntime, auth: ListenAuth): Promise<void> {
+  const backoff = rt.backoffMs ?? [1000, 2000, 5000, 10_000, 30_000];
+  let failures = 0;
+  while (!rt.signal.aborted) {
+    const { ready, reason } = await connectOnce(rt, auth);
+    if (rt.signal.aborted) break;
+    if (ready) failures = 0;
+    const wait = backoff[Math.min(failures, backoff.length - 1)] ?? 1000;
+    failures += 1;
+    const what = ready ? 'Inbox connection lost' : 'Could not open the inbox';
+    rt.print(`${what} (${reason}); reconnecting in ${wait / 1000} s…`);
+    await pause(wait, rt.signal);
+  }
+}
