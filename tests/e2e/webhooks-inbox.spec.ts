@@ -1,7 +1,11 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 
 import { SANDBOX_SESSION_KEY } from '../../lib/sandbox-session';
+import { webhookVerifySnippets } from '../../lib/snippets/webhook-verify';
 import { allowConsoleErrors, expect, HTTP_ERROR_LOG, test } from './fixtures';
 
 /**
@@ -23,10 +27,37 @@ async function openPanel(page: Page): Promise<Locator> {
   return panel;
 }
 
+/** Every process a test started (each the leader of its own group), stopped after the test. */
+const started: ChildProcess[] = [];
+test.afterEach(() => {
+  for (const child of started.splice(0)) if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+});
+
+type App = { baseUrl: string; personal_access_token: string; webhook_secret: string };
+
 /** The tab's sandbox app (its personal access token holds sandbox:manage). */
-async function app(page: Page): Promise<{ baseUrl: string; personal_access_token: string }> {
+async function app(page: Page): Promise<App> {
   const raw = await page.evaluate((key) => sessionStorage.getItem(key) ?? '{}', SANDBOX_SESSION_KEY);
-  return (JSON.parse(raw) as { app: { baseUrl: string; personal_access_token: string } }).app;
+  return (JSON.parse(raw) as { app: App }).app;
+}
+
+/** Starts `command` in a shell from the repository root; resolves at once, or once its output matches `ready`. */
+function start(command: string, env: Record<string, string>, output: string[], ready?: RegExp): Promise<ChildProcess> {
+  const child = spawn('sh', ['-c', command], { env: { ...process.env, ...env }, detached: true });
+  started.push(child);
+  return new Promise((resolve, reject) => {
+    if (!ready) resolve(child);
+    const timer = ready && setTimeout(() => reject(new Error(`not ready: ${command}\n${output.join('')}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      if (ready?.test(output.join(''))) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+  });
 }
 
 test('a listen copy arrives live and verified; a DNS failure is said in words; replay adds an attempt', async ({
@@ -99,3 +130,34 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('the console’s sandbox:listen command forwards to the guide’s JavaScript receiver; the inbox shows its 204', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const panel = await openPanel(page);
+  const { webhook_secret: secret } = await app(page);
+  // The guide's JavaScript receiver, run from under the repository so it finds its standardwebhooks package.
+  const receiverFile = testInfo.outputPath('receiver.mjs');
+  const program = webhookVerifySnippets().find((s) => s.id === 'javascript')?.code ?? '';
+  writeFileSync(receiverFile, program);
+  const receiverOut: string[] = [];
+  const listenOut: string[] = [];
+  const port = '4642'; // ours; the console's command names 4242
+  await start(`node ${receiverFile}`, { PORT: port, AETHEX_WEBHOOK_SECRET: secret }, receiverOut);
+  // It prints nothing until a delivery: ready once it answers (404 for anything but POST /webhooks).
+  await expect(async () => expect((await fetch(`http://localhost:${port}/`)).status).toBe(404)).toPass();
+  const command = (await panel.getByLabel('sandbox:listen command').textContent()) ?? '';
+  expect(command).toContain('AETHEX_TOKEN=');
+  await start(command.replace('localhost:4242', `localhost:${port}`), {}, listenOut, /Ready: /);
+
+  await panel.getByLabel('Event').selectOption('member.invited');
+  await panel.getByRole('button', { name: 'Send test event' }).click();
+  const listen = panel.locator('[data-delivery]').filter({ hasText: 'member.invited → sandbox:listen' });
+  await expect(listen).toContainText('succeeded', { timeout: 20_000 });
+  await expect(listen.locator('[data-verdict]')).toHaveText('Signature verified');
+  await listen.getByText('Headers, body and attempts').click();
+  await expect(listen).toContainText(/#1 · listen · .* · HTTP 204 · \d+ ms · succeeded/);
+  expect(receiverOut.join('')).toContain('verified member.invited');
+  expect(listenOut.join('')).toMatch(/member\.invited msg_\S+ 204/);
+});
