@@ -60,7 +60,7 @@ function start(command: string, env: Record<string, string>, output: string[], r
   });
 }
 
-test('a listen copy arrives live and verified; a DNS failure is said in words; replay adds an attempt', async ({
+test('a listen copy arrives live and verified; a DNS failure is said in words; replay, rotation (two signatures, verified) and a refused replay', async ({
   page,
   problems,
 }) => {
@@ -111,7 +111,25 @@ test('a listen copy arrives live and verified; a DNS failure is said in words; r
   await failed.getByRole('button', { name: /^Replay / }).click();
   await expect(failed.getByText(/^Replayed with the same webhook-id msg_/)).toBeVisible();
   await expect(failed).toContainText(/#\d+ · replay · /, { timeout: 20_000 });
-  allowConsoleErrors(problems, HTTP_ERROR_LOG); // the 400 of the refused ftp:// URL
+
+  // Rotation: the next delivery carries two signatures and still verifies against the endpoint's new secret.
+  await endpoint.getByRole('button', { name: /^Rotate secret / }).click();
+  await expect(endpoint).toContainText('The previous secret also signs (two signatures per delivery) until');
+  await panel.getByLabel('Event').selectOption('incident.opened');
+  await panel.getByRole('button', { name: 'Send test event' }).click();
+  const rotated = panel.locator('[data-delivery]').filter({ hasText: `incident.opened → ${UNREACHABLE}` });
+  await rotated.getByText('Headers, body and attempts').click();
+  await expect(rotated.getByLabel(/^Headers of dlv_/)).toContainText(/webhook-signature: v1,\S+ v1,\S+/, {
+    timeout: 20_000,
+  });
+  await expect(rotated.locator('[data-verdict]')).toHaveText('Signature verified');
+
+  // Disabled by hand: a replay is refused, in words.
+  await endpoint.getByRole('button', { name: /^Disable / }).click();
+  await expect(endpoint).toContainText('Disabled');
+  await failed.getByRole('button', { name: /^Replay / }).click();
+  await expect(failed.getByText(/^Not replayed: .*disabled/)).toBeVisible();
+  allowConsoleErrors(problems, HTTP_ERROR_LOG); // the 400 of the ftp:// URL, the 409 of the refused replay
 });
 
 for (const scheme of ['light', 'dark'] as const) {
