@@ -247,9 +247,15 @@ describe('parseListenArgs', () => {
 
   it.each([
     [[], /--forward-to is required/],
-    [['--forward-to', 'localhost:4242'], /--forward-to: url (must be an absolute|uses localhost:)/],
-    [['--forward-to', 'ftp://x/'], /--forward-to: url uses ftp:/],
-    [['--forward-to', 'http://localhost:1/', '--base-url', 'nope'], /--base-url: url must be an absolute/],
+    [['--forward-to', 'localhost:4242'], /^--forward-to (must be an absolute|uses localhost:)/],
+    [
+      ['--forward-to', 'ftp://x/'],
+      /^--forward-to uses ftp:; webhooks are delivered to http:\/\/ and https:\/\/ URLs only$/,
+    ],
+    [
+      ['--forward-to', 'http://localhost:1/', '--base-url', 'nope'],
+      /^--base-url must be an absolute http:\/\/ or https:\/\/ URL/,
+    ],
     [['--forward-to', 'http://localhost:1/', '--token', 'pat_x'], /Unknown option '--token'/],
     [['--forward-to'], /argument missing/],
   ])('refuses %j', (argv, message) => {
