@@ -2,9 +2,10 @@
  * Where webhook deliveries may go, and the POST that delivers one (issue #19, "Where deliveries may go").
  *
  * A public portal must never become a way into its own network: every address a host resolves to must be public
- * unicast (ipaddr.js range `unicast`; IPv4-mapped IPv6 read as IPv4), the connection is pinned to the address that
- * was checked (a custom `lookup`, so a second DNS answer cannot swap it: DNS rebinding), redirects are never followed
- * and at most 64 KiB of the answer is read. Loopback is allowed only where the policy says so (the standalone sandbox).
+ * unicast (ipaddr.js range `unicast`; IPv4-mapped IPv6 read as IPv4), the connection is pinned to the addresses that
+ * were checked (a custom `lookup`, so a second DNS answer cannot swap them: DNS rebinding), redirects are never
+ * followed and at most 64 KiB of the answer is read. Loopback is allowed only where the policy says so (the standalone
+ * sandbox). `forwardWebhook` is the same POST without the check, for sandbox:listen on the developer's machine.
  */
 import { lookup as dnsLookup } from 'node:dns/promises';
 
