@@ -3,6 +3,8 @@
  * words, IPv4-mapped IPv6 in both spellings read as IPv4, loopback only where allowed, and the registration check of a
  * URL. outbound.test.ts sends real requests.
  */
+import { execFileSync } from 'node:child_process';
+
 import { describe, expect, it } from 'vitest';
 
 import { addressRefusal, urlRefusal } from './outbound';
@@ -121,5 +123,16 @@ describe('urlRefusal', () => {
     expect(urlRefusal('http://192.168.0.10/', true)?.message).toBe(
       'points at 192.168.0.10, a private address (192.168.0.0/16); this sandbox delivers only to public and loopback addresses',
     );
+  });
+});
+
+describe('forwardWebhook (no address check) stays with sandbox:listen', () => {
+  it('is used by lib/sandbox/listen.ts only, never by code the portal serves', () => {
+    const users = execFileSync('git', ['grep', '-l', 'forwardWebhook', '--', 'app', 'lib', 'components', 'scripts'], {
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .filter((file) => file && !file.endsWith('.test.ts'));
+    expect(users.sort()).toEqual(['lib/sandbox/listen.ts', 'lib/sandbox/outbound.ts']);
   });
 });
