@@ -17,6 +17,11 @@ startSandboxServer({ port, host }).then(
   ({ url }) => {
     console.log(`AeThex sandbox listening on ${url} (also under ${url}/sandbox), state in ${storage}`);
     console.log(`Try: curl -s -X POST ${url}/sandbox/apps`);
+    // Webhook deliveries go to public addresses, and here to this machine too (lib/sandbox/README.md).
+    const loopback = process.env.SANDBOX_WEBHOOK_ALLOW_LOOPBACK !== '0';
+    console.log(
+      `Webhook endpoints may be public${loopback ? ' or loopback (localhost) addresses; SANDBOX_WEBHOOK_ALLOW_LOOPBACK=0 refuses loopback' : ' addresses only (SANDBOX_WEBHOOK_ALLOW_LOOPBACK=0)'}.`,
+    );
   },
   (error: unknown) => {
     console.error(`The sandbox did not start (${storage}): ${(error as Error).message}`);

@@ -78,7 +78,12 @@ export interface Sandbox {
   purge(): Promise<number>;
   /** Whether the database is open now (trying again to open it if an earlier attempt failed): for health checks. */
   available(): Promise<boolean>;
-  /** Stops the purge timer and the delivery worker (attempts under way are recorded first), closes the database. */
+  /** Ends the open inbox streams (a server shutting down waits for open responses); new ones end at once. */
+  endStreams(): void;
+  /**
+   * Ends the inbox streams, stops the purge timer and the delivery worker (attempts under way are recorded first),
+   * closes the database.
+   */
   close(): Promise<void>;
 }
 
@@ -199,10 +204,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
   }
 
+  const endStreams = () => base.signals.endStreams();
   return {
     handle,
     reply,
     ready,
+    endStreams,
     available: () =>
       open().then(
         () => true,
@@ -210,6 +217,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       ),
     purge: async () => purgeExpired(await ready),
     close: async () => {
+      endStreams();
       stopTimer();
       await stopWorker();
       const rt = await ready.catch(() => undefined);
@@ -227,7 +235,14 @@ const MOUNTED = Symbol.for('aethex.sandbox.mounted');
  */
 export function mountedSandbox(): Sandbox {
   const holder = globalThis as { [MOUNTED]?: Sandbox };
-  holder[MOUNTED] ??= createSandbox({ basePath: '/sandbox', reportFailure: (message) => console.error(message) });
+  if (!holder[MOUNTED]) {
+    const sandbox = createSandbox({ basePath: '/sandbox', reportFailure: (message) => console.error(message) });
+    // `next start` closes its server on these signals and waits for open responses: end the streams then. Only
+    // beside Next's own handler (a listener of ours alone would keep the process from exiting).
+    for (const signal of ['SIGTERM', 'SIGINT'] as const)
+      if (process.listenerCount(signal) > 0) process.once(signal, sandbox.endStreams);
+    holder[MOUNTED] = sandbox;
+  }
   return holder[MOUNTED];
 }
 

@@ -56,10 +56,10 @@ export function parseListenArgs(argv: string[], env: Record<string, string | und
   const forwardTo = values['forward-to'];
   if (!forwardTo) throw new ListenUsageError('--forward-to is required: the URL of your receiver');
   const forwardError = webhookUrlError(forwardTo);
-  if (forwardError) throw new ListenUsageError(`--forward-to: ${forwardError}`);
+  if (forwardError) throw new ListenUsageError(`--forward-to ${forwardError}`);
   const baseUrl = values['base-url'] ?? env.AETHEX_BASE_URL ?? 'http://localhost:3000/sandbox';
   const baseError = webhookUrlError(baseUrl);
-  if (baseError) throw new ListenUsageError(`--base-url: ${baseError}`);
+  if (baseError) throw new ListenUsageError(`--base-url ${baseError}`);
   return { forwardTo, baseUrl: baseUrl.replace(/\/+$/, ''), help: false };
 }
 

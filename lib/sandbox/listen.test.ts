@@ -154,6 +154,33 @@ describe('sandbox:listen forwards the inbox to a local receiver', () => {
     expect(run.lines.join('\n')).not.toContain(pat);
   });
 
+  it('renews an expired credential once, for the stream and for the reports', async () => {
+    const printed: string[] = [];
+    const created = await listenAuth(base, {}, (line) => printed.push(line));
+    const pat = await created.bearer();
+    let token = 'atx_expiredExpiredExpiredExpired0000000000';
+    let renewals = 0;
+    const auth: ListenAuth = { bearer: async () => token, renew: async () => ((renewals += 1), (token = pat)) };
+    const local = await receiver([204]);
+    const run = start(local.url, auth);
+    try {
+      await until(() => run.lines.some((line) => line.startsWith('Ready:')));
+      expect(renewals).toBe(1);
+      token = 'atx_expiredExpiredExpiredExpired0000000000';
+      const emitted = await manage(pat, 'POST', '/webhooks/emit', { event: 'deployment.failed' });
+      const copy = (emitted.json.deliveries as { id: string; target: string }[]).find((d) => d.target === 'listen');
+      await until(async () => {
+        const delivery = await manage(pat, 'GET', `/webhooks/deliveries/${copy?.id}`);
+        return (delivery.json.attempts as Attempt[]).length === 1;
+      });
+      expect(renewals).toBe(2);
+      expect(run.lines.join('\n')).not.toContain('not recorded');
+    } finally {
+      await run.stop();
+      await local.close();
+    }
+  });
+
   it('stops for good when the credential is refused, without printing it', async () => {
     const token = 'pat_notARealTokenAtAll000000000000000000000';
     const run = start('http://localhost:9/webhooks', { bearer: async () => token });
@@ -220,9 +247,15 @@ describe('parseListenArgs', () => {
 
   it.each([
     [[], /--forward-to is required/],
-    [['--forward-to', 'localhost:4242'], /--forward-to: url (must be an absolute|uses localhost:)/],
-    [['--forward-to', 'ftp://x/'], /--forward-to: url uses ftp:/],
-    [['--forward-to', 'http://localhost:1/', '--base-url', 'nope'], /--base-url: url must be an absolute/],
+    [['--forward-to', 'localhost:4242'], /^--forward-to (must be an absolute|uses localhost:)/],
+    [
+      ['--forward-to', 'ftp://x/'],
+      /^--forward-to uses ftp:; webhooks are delivered to http:\/\/ and https:\/\/ URLs only$/,
+    ],
+    [
+      ['--forward-to', 'http://localhost:1/', '--base-url', 'nope'],
+      /^--base-url must be an absolute http:\/\/ or https:\/\/ URL/,
+    ],
     [['--forward-to', 'http://localhost:1/', '--token', 'pat_x'], /Unknown option '--token'/],
     [['--forward-to'], /argument missing/],
   ])('refuses %j', (argv, message) => {

@@ -56,7 +56,7 @@ async function detailOf(response: Response): Promise<string> {
   }
 }
 
-/** A fetch failure in words ("connection refused (ECONNREFUSED) by 127.0.0.1:3000"). */
+/** A fetch failure in words ("connection refused (ECONNREFUSED) — 127.0.0.1:3000"). */
 function fetchFailure(error: unknown, url: string): string {
   const cause = (error as { cause?: unknown }).cause ?? error;
   return `${describeNetworkError(cause)} — ${new URL(url).host}`;
@@ -81,7 +81,7 @@ function isForward(value: unknown): value is ForwardEvent {
 }
 
 /** The line printed for one forward: "→ deployment.succeeded msg_… 204 in 12 ms". */
-export function forwardLine(data: ForwardEvent, result: OutboundResult): string {
+function forwardLine(data: ForwardEvent, result: OutboundResult): string {
   const what = `→ ${data.event} ${data.message_id}${data.replay ? ' (replay)' : ''}`;
   const ms = Math.round(result.durationMs);
   if (result.outcome === 'succeeded') return `${what} ${result.status} in ${ms} ms`;
@@ -99,11 +99,10 @@ async function report(rt: ListenRuntime, auth: ListenAuth, data: ForwardEvent, r
     ...(result.error ? { error: result.error.slice(0, ERROR_LIMIT) } : {}),
   };
   try {
-    const response = await fetch(url, {
+    const response = await authorizedFetch(rt, auth, url, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${await auth.bearer()}`, 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
-      signal: rt.signal,
     });
     if (!response.ok) rt.print(`  the attempt was not recorded: ${response.status} ${await detailOf(response)}`);
   } catch (error) {
@@ -113,22 +112,30 @@ async function report(rt: ListenRuntime, auth: ListenAuth, data: ForwardEvent, r
 
 /** Forwards one `forward` event to the receiver, prints its line, reports it. */
 async function forward(rt: ListenRuntime, auth: ListenAuth, data: ForwardEvent): Promise<void> {
-  const result = await forwardWebhook(rt.forwardTo, data.headers, data.payload, rt.forwardTimeoutMs ?? 15_000);
+  // The Standard Webhooks headers only: a Host or Content-Length from the stream must not reach the receiver.
+  const headers = Object.fromEntries(
+    Object.entries(data.headers).filter(([name, value]) => /^webhook-/i.test(name) && typeof value === 'string'),
+  );
+  const result = await forwardWebhook(rt.forwardTo, headers, data.payload, rt.forwardTimeoutMs ?? 15_000);
   if (rt.signal.aborted) return;
   rt.print(forwardLine(data, result));
   await report(rt, auth, data, result);
 }
 
-/** Opens the inbox stream; a 401 with renewable credentials is retried once with a fresh token. */
+/** fetch with the bearer credential; a 401 with renewable credentials (an expired token) is retried once. */
+async function authorizedFetch(rt: ListenRuntime, auth: ListenAuth, url: string, init: RequestInit = {}) {
+  const send = async (token: string) =>
+    fetch(url, { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` }, signal: rt.signal });
+  const response = await send(await auth.bearer());
+  if (response.status !== 401 || !auth.renew) return response;
+  await response.body?.cancel();
+  return send(await auth.renew());
+}
+
+/** Opens the inbox stream. @throws ListenFatalError when no retry can help (refused, not found, not a stream) */
 async function openInbox(rt: ListenRuntime, auth: ListenAuth): Promise<Response> {
   const url = `${rt.baseUrl}/webhooks/inbox`;
-  const open = async (token: string) =>
-    fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' }, signal: rt.signal });
-  let response = await open(await auth.bearer());
-  if (response.status === 401 && auth.renew) {
-    await response.body?.cancel();
-    response = await open(await auth.renew());
-  }
+  const response = await authorizedFetch(rt, auth, url, { headers: { Accept: 'text/event-stream' } });
   const hint = ' (is --base-url the sandbox base, e.g. http://localhost:3000/sandbox?)';
   if ([400, 401, 403, 404].includes(response.status)) {
     const where = response.status === 404 ? hint : '';

@@ -2,9 +2,10 @@
  * Where webhook deliveries may go, and the POST that delivers one (issue #19, "Where deliveries may go").
  *
  * A public portal must never become a way into its own network: every address a host resolves to must be public
- * unicast (ipaddr.js range `unicast`; IPv4-mapped IPv6 read as IPv4), the connection is pinned to the address that
- * was checked (a custom `lookup`, so a second DNS answer cannot swap it: DNS rebinding), redirects are never followed
- * and at most 64 KiB of the answer is read. Loopback is allowed only where the policy says so (the standalone sandbox).
+ * unicast (ipaddr.js range `unicast`; IPv4-mapped IPv6 read as IPv4), the connection is pinned to the addresses that
+ * were checked (a custom `lookup`, so a second DNS answer cannot swap them: DNS rebinding), redirects are never
+ * followed and at most 64 KiB of the answer is read. Loopback is allowed only where the policy says so (the standalone
+ * sandbox). `forwardWebhook` is the same POST without the check, for sandbox:listen on the developer's machine.
  */
 import { lookup as dnsLookup } from 'node:dns/promises';
 
@@ -120,26 +121,26 @@ function literalHost(url: URL): string | undefined {
 
 /** The URL parsed when it is one a webhook may be registered with, else why not (in words). */
 function parseWebhookUrl(raw: string): URL | string {
-  if (raw.length > MAX_URL_LENGTH) return `url is ${raw.length} characters long; at most ${MAX_URL_LENGTH}`;
+  if (raw.length > MAX_URL_LENGTH) return `is ${raw.length} characters long; at most ${MAX_URL_LENGTH}`;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return 'url must be an absolute http:// or https:// URL, e.g. https://example.com/webhooks';
+    return 'must be an absolute http:// or https:// URL, e.g. https://example.com/webhooks';
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return `url uses ${url.protocol}; webhooks are delivered to http:// and https:// URLs only`;
+    return `uses ${url.protocol}; webhooks are delivered to http:// and https:// URLs only`;
   }
-  if (raw.trim() !== raw) return 'url must not begin or end with spaces';
-  if (url.username || url.password) return 'url must not hold credentials (user:password@); put a secret in the path';
-  if (raw.includes('#')) return 'url must not have a #fragment: it is never sent to the server';
+  if (raw.trim() !== raw) return 'must not begin or end with spaces';
+  if (url.username || url.password) return 'must not hold credentials (user:password@); put a secret in the path';
+  if (raw.includes('#')) return 'must not have a #fragment: it is never sent to the server';
   return url;
 }
 
 /**
  * The syntax check alone (an absolute http(s) URL of at most 2,048 characters, without user:password@ or a
  * #fragment), for URLs that are not webhook endpoints (sandbox:listen's --forward-to and --base-url).
- * @returns why not, in words ("url must be an absolute http:// or https:// URL, …"), or undefined
+ * @returns why not, in words, to follow the URL's name ("must be an absolute http:// or https:// URL, …"), or undefined
  */
 export function webhookUrlError(url: string): string | undefined {
   const parsed = parseWebhookUrl(url);
@@ -150,16 +151,17 @@ export function webhookUrlError(url: string): string | undefined {
  * Registration check of a webhook URL: syntax (an absolute http(s) URL of at most 2,048 characters, without
  * user:password@ or a #fragment) and, for a literal IP or `localhost` host, the address (outside public unicast →
  * refused; names are checked at each delivery, when they resolve).
- * @returns `{field: '/url', message}` in words, or undefined when the URL may be registered
+ * @returns `{field: '/url', message}`, the message in words to follow the field's name ("must be an absolute …",
+ *   "points at 10.0.0.5, a private address (10.0.0.0/8); …"), or undefined when the URL may be registered
  */
 export function urlRefusal(url: string, allowLoopback: boolean): { field: string; message: string } | undefined {
   const parsed = parseWebhookUrl(url);
   if (typeof parsed === 'string') return { field: '/url', message: parsed };
   const literal = literalHost(parsed);
-  const why = literal === undefined ? undefined : addressRefusal(literal, allowLoopback);
+  const why = literal === undefined ? undefined : refusalParts(literal, allowLoopback);
   if (!why) return undefined;
-  const host = bareHost(parsed) === literal ? '' : `${parsed.hostname} means `;
-  return { field: '/url', message: `url: ${host}${why}; ${allowedWords(allowLoopback)}` };
+  const host = bareHost(parsed) === literal ? why.shown : `${parsed.hostname} (${why.shown})`;
+  return { field: '/url', message: `points at ${host}, ${why.what}; ${allowedWords(allowLoopback)}` };
 }
 
 /** Every address `host` resolves to (an IP literal needs no lookup), or why not in words. */
@@ -196,7 +198,8 @@ async function deliver(
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
   const parsed = parseWebhookUrl(url);
-  if (typeof parsed === 'string') return { outcome: 'refused', durationMs: elapsed(), excerpt: '', error: parsed };
+  if (typeof parsed === 'string')
+    return { outcome: 'refused', durationMs: elapsed(), excerpt: '', error: `refused: the URL ${parsed}` };
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), policy.timeoutMs);
   const timedOut = new Promise<'timeout'>((settle) =>

@@ -155,8 +155,10 @@ describe('webhook delivery', () => {
       expect(delivery.status).toBe('failed');
       expect(delivery.next_attempt_at).toBeNull();
     }
+    // Both messages' deliveries are attempted concurrently: one more may be under way when the third failure lands.
     const sent = hook.received.length;
-    expect(sent).toBe(3);
+    expect(sent).toBeGreaterThanOrEqual(3);
+    expect(sent).toBeLessThanOrEqual(4);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(hook.received).toHaveLength(sent);
     // A disabled endpoint is not replayed to; enabling it clears the reason.

@@ -8,8 +8,8 @@ import { listWebhooks } from '@/lib/openapi';
 
 import { LIMITS } from './config';
 import type { Sandbox } from './handler';
-import { countRows, createTestApp, testSandbox, type App } from './test-helpers';
-import { addEndpoint, call, deliveryOf, emit, type EndpointJson } from './webhook-test-helpers';
+import { countRows, createTestApp, storeOf, testSandbox, type App } from './test-helpers';
+import { addEndpoint, call, deliveryOf, emit, until, type EndpointJson } from './webhook-test-helpers';
 
 const EVENTS = listWebhooks().map((webhook) => webhook.event);
 
@@ -187,6 +187,46 @@ describe('webhook endpoints', () => {
     expect(await countRows(sandbox, 'deliveries')).toBe(0);
     expect(await countRows(sandbox, 'webhook_deliveries')).toBe(0);
     expect(await countRows(sandbox, 'webhook_changes')).toBe(0);
+  });
+
+  it("go with their app: a purge deletes the app's endpoints, messages, deliveries, attempts and changes", async () => {
+    let clock = Date.now();
+    const sandbox = testSandbox({
+      now: () => clock,
+      webhooks: { schedule: '0', resolve: () => Promise.resolve([{ address: '10.0.0.1', family: 4 }]) },
+    });
+    const app = await createTestApp(sandbox);
+    const kept = await createTestApp(sandbox);
+    for (const owner of [app, kept]) {
+      await addEndpoint(sandbox, owner, { url: 'https://receiver.example/hooks' });
+      const { deliveries } = await emit(sandbox, owner);
+      const listen = deliveries.find((delivery) => delivery.target === 'listen')!;
+      const report = { status: 204, duration_ms: 3 };
+      expect((await call(sandbox, owner, 'POST', `/webhooks/deliveries/${listen.id}/attempts`, report)).status).toBe(
+        201,
+      );
+      await until(async () => (await deliveryOf(sandbox, owner, deliveries[1]!.id)).status === 'failed');
+    }
+    const tables = [
+      'webhook_endpoints',
+      'deliveries',
+      'webhook_deliveries',
+      'webhook_attempts',
+      'webhook_changes',
+    ] as const;
+    const counts = async () => Promise.all(tables.map((table) => countRows(sandbox, table)));
+    const before = await counts();
+    expect(before.every((count) => count > 0)).toBe(true);
+    const store = await storeOf(sandbox);
+    await store.db
+      .updateTable('tenants')
+      .set({ expires_at: clock - 1 })
+      .where('id', '=', app.tenant_id)
+      .execute();
+    clock += 1000;
+    expect(await sandbox.purge()).toBe(1);
+    // The other app keeps exactly its half: each app made the same rows.
+    expect(await counts()).toEqual(before.map((count) => count / 2));
   });
 
   it('need the sandbox:manage scope', async () => {

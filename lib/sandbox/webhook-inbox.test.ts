@@ -148,6 +148,22 @@ describe('the inbox stream', () => {
     controllers.slice(1).forEach((controller) => controller.abort());
   });
 
+  it('ends open streams when the server shuts down (endStreams), and refuses none meanwhile', async () => {
+    const sandbox = testSandbox();
+    const app = await createTestApp(sandbox);
+    const response = await openMounted(sandbox, app);
+    const reader = response.body!.getReader();
+    await reader.read();
+    sandbox.endStreams();
+    const ended = await Promise.race([
+      (async () => {
+        for (;;) if ((await reader.read()).done) return 'ended';
+      })(),
+      new Promise((resolve) => setTimeout(() => resolve('still open'), 2_000)),
+    ]);
+    expect(ended).toBe('ended');
+  });
+
   it('shows what another instance does (PostgreSQL) within a second', async () => {
     const url = testPostgresUrl();
     const database = url ? { db: url, schema: `t_${randomBytes(8).toString('hex')}` } : testDatabase();

@@ -47,6 +47,10 @@ async function pump(rt: Runtime, tenantId: string, cursor: number, sink: StreamS
     wake();
   });
   const off = rt.signals.onChange(tenantId, () => wake());
+  const offEnd = rt.signals.onEnd(() => {
+    done = true;
+    wake();
+  });
   try {
     sink.write(sse('ready', { tenant_id: tenantId }));
     let quietSince = Date.now();
@@ -73,6 +77,7 @@ async function pump(rt: Runtime, tenantId: string, cursor: number, sink: StreamS
     // The database is gone or busy: the stream ends, and the client reconnects.
   } finally {
     off();
+    offEnd();
   }
 }
 

@@ -9,6 +9,7 @@ export class WebhookSignals {
   private readonly emitter = new EventEmitter();
   private worker: () => void = () => undefined;
   private readonly streams = new Map<string, number>();
+  private ending = false;
 
   constructor() {
     // Up to LIMITS.webhooks.streamsPerApp listeners per tenant, any number of tenants.
@@ -56,4 +57,29 @@ export class WebhookSignals {
       else this.streams.delete(tenantId);
     };
   }
+
+  /**
+   * Ends every inbox stream of this instance, now and from now on (a server shutting down: `next start` waits for
+   * open responses before it exits, and a stream never ends by itself).
+   */
+  endStreams(): void {
+    this.ending = true;
+    this.emitter.emit(END);
+  }
+
+  /**
+   * Calls `listener` once when the streams must end (at once if they already must).
+   * @returns a function removing the listener.
+   */
+  onEnd(listener: () => void): () => void {
+    if (this.ending) {
+      listener();
+      return () => undefined;
+    }
+    this.emitter.once(END, listener);
+    return () => this.emitter.off(END, listener);
+  }
 }
+
+/** The event name of endStreams (a symbol: never a tenant ID). */
+const END = Symbol('end streams');
