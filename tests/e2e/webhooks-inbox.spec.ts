@@ -161,7 +161,10 @@ test('the console’s sandbox:listen command forwards to the guide’s JavaScrip
   writeFileSync(receiverFile, program);
   const receiverOut: string[] = [];
   const listenOut: string[] = [];
-  const port = '4642'; // ours; the console's command names 4242
+  // One of our ports per parallel worker (the console's command names 4242); it must be free, else an old receiver with
+  // another secret would answer.
+  const port = String(4640 + (testInfo.parallelIndex % 10));
+  await expect(fetch(`http://localhost:${port}/`), `port ${port} is taken`).rejects.toThrow();
   await start(`node ${receiverFile}`, { PORT: port, AETHEX_WEBHOOK_SECRET: secret }, receiverOut);
   // It prints nothing until a delivery: ready once it answers (404 for anything but POST /webhooks).
   await expect(async () => expect((await fetch(`http://localhost:${port}/`)).status).toBe(404)).toPass();
@@ -172,7 +175,13 @@ test('the console’s sandbox:listen command forwards to the guide’s JavaScrip
   await panel.getByLabel('Event').selectOption('member.invited');
   await panel.getByRole('button', { name: 'Send test event' }).click();
   const listen = panel.locator('[data-delivery]').filter({ hasText: 'member.invited → sandbox:listen' });
-  await expect(listen).toContainText('succeeded', { timeout: 20_000 });
+  const outputs = () => `sandbox:listen said: ${listenOut.join('')}\nthe receiver said: ${receiverOut.join('')}`;
+  // On failure, say what the two processes printed (read then, not now).
+  await expect(listen)
+    .toContainText('succeeded', { timeout: 20_000 })
+    .catch((error: Error) => {
+      throw new Error(`${error.message}\n${outputs()}`);
+    });
   await expect(listen.locator('[data-verdict]')).toHaveText('Signature verified');
   await listen.getByText('Headers, body and attempts').click();
   await expect(listen).toContainText(/#1 · listen · .* · HTTP 204 · \d+ ms · succeeded/);
