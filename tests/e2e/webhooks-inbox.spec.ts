@@ -188,3 +188,30 @@ test('the console’s sandbox:listen command forwards to the guide’s JavaScrip
   expect(receiverOut.join('')).toContain('verified member.invited');
   expect(listenOut.join('')).toMatch(/member\.invited msg_\S+ 204/);
 });
+
+test('the panel works from the keyboard, with focus visible', async ({ page }) => {
+  const panel = await openPanel(page);
+  const focusVisible = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return {
+        name: el.textContent?.trim() ?? '',
+        outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px',
+      };
+    });
+  await panel.getByLabel('Event').focus();
+  await page.keyboard.press('Tab');
+  expect(await focusVisible()).toEqual({ name: 'Send test event', outline: true });
+  await page.keyboard.press('Enter');
+  const delivery = panel.locator('[data-delivery]').first();
+  await expect(delivery.locator('[data-verdict]')).toHaveText('Signature verified');
+  await delivery.getByRole('button', { name: /^Replay / }).focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space'); // "Check with one byte changed"
+  await expect(delivery.locator('[data-verdict]')).toHaveText(/^With one byte changed: Signature does not match/);
+  await page.keyboard.press('Tab');
+  expect((await focusVisible()).outline).toBe(true);
+  await page.keyboard.press('Enter'); // opens "Headers, body and attempts"
+  await expect(delivery.getByLabel(/^Body of dlv_/)).toBeVisible();
+});
