@@ -4,6 +4,7 @@ import { getError } from '@/lib/openapi';
 
 import { problemTypeUri } from '../urls';
 import { allowedRequestHeaders, exposedHeaders } from './config';
+import { streamBody, type StreamSink } from './stream';
 
 /** A field-level validation error (the document's ProblemFieldError). */
 export interface FieldError {
@@ -107,73 +108,13 @@ export interface Reply {
   stream?: (sink: StreamSink) => Promise<void>;
 }
 
-/** Where a streamed reply writes: text chunks, and a promise settled once the client has gone (or cannot keep up). */
-export interface StreamSink {
-  write(text: string): void;
-  readonly closed: Promise<void>;
-}
-
-/** Bytes a slow client may leave unread before its stream is closed (the stream is events, never a download). */
-const STREAM_BACKLOG_BYTES = 1024 * 1024;
-
 /**
- * The Fetch Response of a Reply (what `Sandbox.handle` returns); a streamed reply becomes a ReadableStream body,
- * closed for the producer when the reader cancels it or `signal` (the request's) aborts.
+ * The Fetch Response of a Reply (what `Sandbox.handle` returns); a streamed reply gets a ReadableStream body
+ * (streamBody in stream.ts), closed for the producer when the reader cancels it or `signal` (the request's) aborts.
  */
 export function toResponse(reply: Reply, signal?: AbortSignal): Response {
-  const producer = reply.stream;
-  if (!producer) return new Response(reply.body, { status: reply.status, headers: reply.headers });
-  let close = () => undefined as void;
-  const closed = new Promise<void>((resolve) => (close = resolve));
-  signal?.addEventListener('abort', close, { once: true });
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      const write = (text: string) => {
-        try {
-          controller.enqueue(encoder.encode(text));
-          if ((controller.desiredSize ?? 0) < -STREAM_BACKLOG_BYTES) close();
-        } catch {
-          close();
-        }
-      };
-      void producer({ write, closed }).finally(() => {
-        close();
-        try {
-          controller.close();
-        } catch {
-          // Already cancelled by the reader.
-        }
-      });
-    },
-    cancel: close,
-  });
+  const body = reply.stream ? streamBody(reply.stream, signal) : reply.body;
   return new Response(body, { status: reply.status, headers: reply.headers });
-}
-
-/** The part of node:http's ServerResponse a streamed reply needs. */
-export interface StreamWriter extends ReplyWriter {
-  write(chunk: string): boolean;
-  readonly writableLength: number;
-  flushHeaders(): void;
-  once(event: 'close', listener: () => void): unknown;
-}
-
-/** Writes a streamed Reply to node:http: headers at once, each chunk as written, the end once the producer is done. */
-export function writeStream(reply: Reply, res: StreamWriter): void {
-  res.writeHead(reply.status, reply.headers);
-  res.flushHeaders();
-  let close = () => undefined as void;
-  const closed = new Promise<void>((resolve) => (close = resolve));
-  res.once('close', close);
-  const write = (text: string) => {
-    res.write(text);
-    if (res.writableLength > STREAM_BACKLOG_BYTES) close();
-  };
-  void reply.stream!({ write, closed }).finally(() => {
-    close();
-    res.end();
-  });
 }
 
 /** Adds the headers every response carries (request ID, CORS for any origin without credentials, rate-limit state) to `headers`. */

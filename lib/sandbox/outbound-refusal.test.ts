@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 
 import { describe, expect, it } from 'vitest';
 
-import { addressRefusal, urlRefusal } from './outbound';
+import { addressRefusal, postWebhook, urlRefusal } from './outbound';
 
 describe('addressRefusal', () => {
   it.each([
@@ -46,6 +46,40 @@ describe('addressRefusal', () => {
     ['::ffff:169.254.169.254', '169.254.169.254', 'a cloud metadata address (169.254.0.0/16)'],
   ])('IPv4-mapped %s is read as %s and refused', (address, read, words) => {
     expect(addressRefusal(address, false)).toBe(`${address} (read as ${read}) is ${words}`);
+  });
+
+  // ipaddr.js calls these `unicast`; none is global IPv6 (only 2000::/3 is), and some carry an IPv4 address that a
+  // host with an automatic tunnel or a translator would reach.
+  it.each([
+    ['::7f00:1', 'an IPv4-compatible address carrying 127.0.0.1 (::/96, deprecated, never global)'],
+    [
+      '::127.0.0.1',
+      '(read as ::7f00:1) is an IPv4-compatible address carrying 127.0.0.1 (::/96, deprecated, never global)',
+    ],
+    ['::a9fe:a9fe', 'an IPv4-compatible address carrying 169.254.169.254 (::/96, deprecated, never global)'],
+    ['::a00:1', 'an IPv4-compatible address carrying 10.0.0.1 (::/96, deprecated, never global)'],
+    [
+      '::8.8.8.8',
+      '(read as ::808:808) is an IPv4-compatible address carrying 8.8.8.8 (::/96, deprecated, never global)',
+    ],
+    ['::ffff:0:0:7f00:1', 'outside global unicast IPv6 (2000::/3)'],
+    ['::1:0:0:7f00:1', 'outside global unicast IPv6 (2000::/3)'],
+    ['100::1:0:0:7f00:1', 'outside global unicast IPv6 (2000::/3)'],
+    ['4000::1', 'outside global unicast IPv6 (2000::/3)'],
+    ['e000::7f00:1', 'outside global unicast IPv6 (2000::/3)'],
+  ])('%s, outside global unicast IPv6, is refused as %s, loopback allowed or not', (address, words) => {
+    const expected = words.startsWith('(') ? `${address} ${words}` : `${address} is ${words}`;
+    expect(addressRefusal(address, false)).toBe(expected);
+    expect(addressRefusal(address, true)).toBe(expected);
+  });
+
+  it.each([
+    ['::ffff:0:7f00:1', 'an IPv4-translated address (::ffff:0:0:0/96)'],
+    ['2001::7f00:1', 'a Teredo address (2001::/32)'],
+    ['2002:7f00:1::', 'a 6to4 address (2002::/16)'],
+    ['64:ff9b:1::a00:1', 'a NAT64 address (64:ff9b:1::/48)'],
+  ])('the other IPv6 forms that carry IPv4 stay refused: %s as %s', (address, words) => {
+    expect(addressRefusal(address, true)).toBe(`${address} is ${words}`);
   });
 
   it.each(['8.8.8.8', '1.1.1.1', '172.15.255.255', '172.32.0.1', '100.63.255.255', '100.128.0.1', '192.169.0.1'])(
@@ -115,6 +149,29 @@ describe('urlRefusal', () => {
       field: '/url',
       message: `points at ${words}; the sandbox in the portal delivers only to public addresses — use npm run sandbox:listen to forward to your machine`,
     });
+  });
+
+  it.each([
+    [
+      'http://[::127.0.0.1]/',
+      '::7f00:1, an IPv4-compatible address carrying 127.0.0.1 (::/96, deprecated, never global)',
+    ],
+    [
+      'http://[::a9fe:a9fe]/',
+      '::a9fe:a9fe, an IPv4-compatible address carrying 169.254.169.254 (::/96, deprecated, never global)',
+    ],
+    ['http://[::ffff:0:0:7f00:1]/', '::ffff:0:0:7f00:1, outside global unicast IPv6 (2000::/3)'],
+  ])('refuses IPv6 hosts outside global unicast at registration: %s', (url, words) => {
+    expect(urlRefusal(url, false)?.message).toBe(
+      `points at ${words}; the sandbox in the portal delivers only to public addresses — use npm run sandbox:listen to forward to your machine`,
+    );
+    expect(urlRefusal(url, true)?.message).toMatch(/; this sandbox delivers only to public and loopback addresses$/);
+  });
+
+  it('refuses a delivery to an IPv4-compatible address before connecting', async () => {
+    const result = await postWebhook('http://[::127.0.0.1]:9/', {}, '{}', { allowLoopback: true, timeoutMs: 2000 });
+    expect(result).toMatchObject({ outcome: 'refused', address: '::7f00:1' });
+    expect(result.error).toMatch(/^refused: ::7f00:1 is an IPv4-compatible address carrying 127\.0\.0\.1 /);
   });
 
   it('accepts loopback hosts where loopback is allowed, but never private ones', () => {

@@ -2,10 +2,10 @@
  * Where webhook deliveries may go, and the POST that delivers one (issue #19, "Where deliveries may go").
  *
  * A public portal must never become a way into its own network: every address a host resolves to must be public
- * unicast (ipaddr.js range `unicast`; IPv4-mapped IPv6 read as IPv4), the connection is pinned to the addresses that
- * were checked (a custom `lookup`, so a second DNS answer cannot swap them: DNS rebinding), redirects are never
- * followed and at most 64 KiB of the answer is read. Loopback is allowed only where the policy says so (the standalone
- * sandbox). `forwardWebhook` is the same POST without the check, for sandbox:listen on the developer's machine.
+ * unicast (ipaddr.js range `unicast`, and for IPv6 inside global unicast 2000::/3; IPv4-mapped IPv6 read as IPv4),
+ * the connection is pinned to the addresses that were checked (a custom `lookup`, so a second DNS answer cannot swap
+ * them: DNS rebinding), redirects are never followed and at most 64 KiB of the answer is read. Loopback is allowed
+ * only where the policy says so (the standalone sandbox). `forwardWebhook` is the same POST without the check, for sandbox:listen on the developer's machine.
  */
 import { lookup as dnsLookup } from 'node:dns/promises';
 
@@ -64,6 +64,32 @@ const RANGE_WORDS: Record<string, string> = {
 
 type Subnet = [ipaddr.IPv4 | ipaddr.IPv6, number];
 
+/**
+ * The only IPv6 block delivered to, on top of ipaddr.js saying `unicast`: global unicast, 2000::/3 (RFC 4291 §2.4,
+ * the one block IANA allocates to registries). ipaddr.js names the special ranges it knows and calls everything else
+ * `unicast`, including IPv6 that carries an IPv4 address but is not routed as global IPv6: IPv4-compatible ::/96
+ * (::127.0.0.1 is ::7f00:1; deprecated by RFC 4291 §2.5.5.1, and a host with an automatic tunnel or a translator
+ * sends it to the IPv4 address inside), forms next to the mapped and SIIT ranges (::ffff:0:0:7f00:1), and the
+ * unassigned rest of ::/8, 100::/8 and 4000::/2 onwards. Listing the one global block is shorter and safer than
+ * listing what to refuse: a form nobody listed is refused by default. The ranges ipaddr.js names inside 2000::/3
+ * (Teredo 2001::/32 and 6to4 2002::/16, which carry IPv4 too, documentation, benchmarking, ORCHID…) stay refused by
+ * range; IPv4-mapped ::ffff:0:0/96 is read as IPv4 before this (ipaddr.process). What no address check can see: an
+ * IPv4 address inside a global prefix an operator chose for its own NAT64 or 6rd (RFC 6052 §2.2); that is the
+ * network's to filter.
+ */
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
+
+/** Why `address`, which ipaddr.js calls IPv6 `unicast`, is still not global, in words; undefined when global. */
+function nonGlobalV6(address: ipaddr.IPv6): string | undefined {
+  if (address.match(GLOBAL_UNICAST_V6)) return undefined;
+  if (address.match(IPV4_COMPATIBLE)) {
+    const carried = ipaddr.fromByteArray(address.toByteArray().slice(12)).toString();
+    return `an IPv4-compatible address carrying ${carried} (::/96, deprecated, never global)`;
+  }
+  return 'outside global unicast IPv6 (2000::/3)';
+}
+
 /** The CIDR of `range` that holds `address` (ipaddr.js keeps one subnet or a list per range). */
 function matchingCidr(address: ipaddr.IPv4 | ipaddr.IPv6, range: string): string | undefined {
   const ranges = (address as unknown as { SpecialRanges: Record<string, Subnet | Subnet[]> }).SpecialRanges;
@@ -74,24 +100,44 @@ function matchingCidr(address: ipaddr.IPv4 | ipaddr.IPv6, range: string): string
   return hit && `${hit[0].toString()}/${hit[1]}`;
 }
 
+/**
+ * `bare` parsed, IPv6 first spelled as the URL Standard spells it (hex groups only). ipaddr.js 2.5 reads any IPv6
+ * ending in a dotted quad as IPv4-mapped: "::8.8.8.8" (IPv4-compatible ::808:808, which is also how Node's lookup
+ * prints such an AAAA answer) would pass as 8.8.8.8. A zone ("fe80::1%eth0"), which URLs cannot hold, is parsed as is.
+ */
+function parseAddress(bare: string): ipaddr.IPv4 | ipaddr.IPv6 {
+  if (!bare.includes(':')) return ipaddr.process(bare);
+  try {
+    return ipaddr.process(new URL(`http://[${bare}]/`).hostname.slice(1, -1));
+  } catch {
+    return ipaddr.process(bare);
+  }
+}
+
 /** Why `address` is refused, in two parts ("10.0.0.5", "a private address (10.0.0.0/8)"); undefined when allowed. */
 function refusalParts(address: string, allowLoopback: boolean): { shown: string; what: string } | undefined {
   const bare = address.replace(/^\[(.*)\]$/, '$1');
   if (!ipaddr.isValid(bare)) return { shown: address, what: 'not an IP address' };
-  const parsed = ipaddr.process(bare);
+  const parsed = parseAddress(bare);
   const range = parsed.range();
-  if (range === 'unicast' || (range === 'loopback' && allowLoopback)) return undefined;
   const read = parsed.toString();
+  const shown = read === bare ? bare : `${bare} (read as ${read})`;
+  if (range === 'unicast') {
+    const outside = parsed.kind() === 'ipv6' ? nonGlobalV6(parsed as ipaddr.IPv6) : undefined;
+    return outside === undefined ? undefined : { shown, what: outside };
+  }
+  if (range === 'loopback' && allowLoopback) return undefined;
   const words = METADATA.has(read)
     ? 'a cloud metadata address'
     : (RANGE_WORDS[range] ?? `an address reserved for special use (${range})`);
   const cidr = matchingCidr(parsed, range);
-  return { shown: read === bare ? bare : `${bare} (read as ${read})`, what: `${words}${cidr ? ` (${cidr})` : ''}` };
+  return { shown, what: `${words}${cidr ? ` (${cidr})` : ''}` };
 }
 
 /**
  * Whether a delivery may connect to `address`.
- * @param address an IPv4 or IPv6 address (IPv4-mapped IPv6, dotted or hex, is read as the IPv4 address it carries)
+ * @param address an IPv4 or IPv6 address (IPv4-mapped IPv6, dotted or hex, is read as the IPv4 address it carries;
+ *   other IPv6 must be inside global unicast 2000::/3, so IPv4-compatible ::/96 and its neighbours are refused)
  * @param allowLoopback true where loopback is allowed (standalone sandbox)
  * @returns why not, in words (e.g. "10.0.0.5 is a private address (10.0.0.0/8)"); undefined when allowed
  */

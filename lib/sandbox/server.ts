@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 
 import { createSandbox, type Sandbox, type SandboxOptions } from './handler';
-import { bareContext, commonHeaders, problem, writeReply, writeStream, type Reply } from './http';
+import { bareContext, commonHeaders, problem, writeReply, type Reply } from './http';
+import { writeStream } from './stream';
 
 /** Converts a node:http request to a Fetch Request (body streamed, so the 1 MiB limit stops reading early). */
 function toRequest(req: IncomingMessage, origin: string): Request {

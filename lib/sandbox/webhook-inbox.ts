@@ -7,8 +7,9 @@
  */
 import type { Call } from './call';
 import { LIMITS } from './config';
-import { problem, type Reply, type StreamSink } from './http';
+import { problem, type Reply } from './http';
 import type { Runtime } from './runtime';
+import type { StreamSink } from './stream';
 import { deliveryView } from './webhook-views';
 
 /** Changes read per query. */

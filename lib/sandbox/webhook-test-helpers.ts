@@ -48,7 +48,7 @@ export async function receiver(
   return { received, port, url: `http://127.0.0.1:${port}/hook` };
 }
 
-/** Resolves once `check` returns a value other than undefined/false, polling every 20 ms; fails after `ms`. */
+/** Resolves once `check` returns a value other than undefined/false, polling every 50 ms; fails after `ms`. */
 export async function until<T>(
   check: () => Promise<T | undefined | false> | T | undefined | false,
   ms = 5_000,
@@ -58,7 +58,7 @@ export async function until<T>(
     const value = await check();
     if (value !== undefined && value !== false) return value;
     if (Date.now() > end) throw new Error(`condition not met within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

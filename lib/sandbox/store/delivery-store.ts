@@ -1,5 +1,19 @@
-import type { AttemptRow, DeliveryRow, Tables } from './schema';
+import type { AttemptRow, DeliveryRow, MessageRow, Tables } from './schema';
 import { WebhookStore } from './webhook-store';
+
+/** A delivery with its message's event and payload and its attempts, oldest first: what the API shows. */
+export interface DeliveryRecord {
+  delivery: DeliveryRow;
+  event: string;
+  payload: string;
+  attempts: AttemptRow[];
+}
+
+/** A message with its deliveries. */
+export interface MessageRecord {
+  message: MessageRow;
+  deliveries: DeliveryRecord[];
+}
 
 /** One attempt to record, and what it does to its delivery. */
 export interface AttemptRecord {
@@ -16,12 +30,83 @@ export interface AttemptRecord {
 export type ChangeRow = Pick<Tables['webhook_changes'], 'kind' | 'delivery_id' | 'data'> & { seq: number };
 
 /**
- * The delivery worker's queries (webhook-worker.ts) and the inbox stream's change feed: due deliveries claimed with a
+ * Messages and deliveries as the API shows them, the delivery worker's queries (webhook-worker.ts) and the inbox
+ * stream's change feed: due deliveries claimed with a
  * lease (a conditional UPDATE, so on any number of instances one wins), attempts recorded with their effect on the
  * delivery and its endpoint in one transaction, replays, listen copies and their reports. Every query on a delivery
  * names its tenant; only the due scan reads every tenant's (it is the worker's to-do list).
  */
 export class DeliveryStore extends WebhookStore {
+  /** A tenant's newest `limit` messages, each with its deliveries and their attempts. */
+  async messages(tenantId: string, limit: number): Promise<MessageRecord[]> {
+    const messages = await this.db
+      .selectFrom('deliveries')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    if (messages.length === 0) return [];
+    const deliveries = await this.db
+      .selectFrom('webhook_deliveries')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where(
+        'message_id',
+        'in',
+        messages.map((message) => message.id),
+      )
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    const attempts = await this.attemptsOf(
+      tenantId,
+      deliveries.map((delivery) => delivery.id),
+    );
+    return messages.map((message) => ({
+      message,
+      deliveries: deliveries
+        .filter((delivery) => delivery.message_id === message.id)
+        .sort((a, b) => Number(b.endpoint_id === null) - Number(a.endpoint_id === null))
+        .map((delivery) => ({
+          delivery,
+          event: message.event,
+          payload: message.payload,
+          attempts: attempts.filter((attempt) => attempt.delivery_id === delivery.id),
+        })),
+    }));
+  }
+
+  /** A tenant's delivery by ID with its message's event and payload and its attempts (another tenant's: undefined). */
+  async delivery(tenantId: string, id: string): Promise<DeliveryRecord | undefined> {
+    const found = await this.db
+      .selectFrom('webhook_deliveries as d')
+      .innerJoin('deliveries as m', (join) =>
+        join.onRef('m.id', '=', 'd.message_id').onRef('m.tenant_id', '=', 'd.tenant_id'),
+      )
+      .selectAll('d')
+      .select(['m.event', 'm.payload'])
+      .where('d.tenant_id', '=', tenantId)
+      .where('d.id', '=', id)
+      .executeTakeFirst();
+    if (!found) return undefined;
+    const { event, payload, ...delivery } = found;
+    return { delivery, event, payload, attempts: await this.attemptsOf(tenantId, [id]) };
+  }
+
+  /** The attempts of a tenant's deliveries, oldest first. */
+  private async attemptsOf(tenantId: string, ids: string[]): Promise<AttemptRow[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .selectFrom('webhook_attempts')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('delivery_id', 'in', ids)
+      .orderBy('seq')
+      .execute();
+  }
+
   /** Up to `limit` deliveries due at `now` (schedule or replay) whose lease is free and whose endpoint is enabled. */
   dueDeliveries(now: number, limit: number): Promise<{ id: string; tenant_id: string }[]> {
     return this.db

@@ -8,8 +8,8 @@ import type { IdempotencyClaim, ProjectRow, StoredResponse, Tables } from './sch
 
 export type { IssuanceCaps, RefreshRefusal } from './auth-store';
 export { isPostgresUrl, type DatabaseOptions } from './database';
-export type { AttemptRecord, ChangeRow } from './delivery-store';
-export type { DeliveryRecord, EndpointFields, MessageRecord } from './webhook-store';
+export type { AttemptRecord, ChangeRow, DeliveryRecord, MessageRecord } from './delivery-store';
+export type { EndpointFields } from './webhook-store';
 export type {
   CapHit,
   CapName,

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 
 import { RequestLogStore } from './request-log-store';
-import type { AttemptRow, CapHit, DeliveryRow, EndpointRow, MessageRow, Tables } from './schema';
+import type { CapHit, DeliveryRow, EndpointRow, MessageRow, Tables } from './schema';
 
 /** What an endpoint's create or update may set. */
 export interface EndpointFields {
@@ -11,24 +11,10 @@ export interface EndpointFields {
   enabled: boolean;
 }
 
-/** A delivery with its message's event and payload and its attempts, oldest first: what the API shows. */
-export interface DeliveryRecord {
-  delivery: DeliveryRow;
-  event: string;
-  payload: string;
-  attempts: AttemptRow[];
-}
-
-/** A message with its deliveries. */
-export interface MessageRecord {
-  message: MessageRow;
-  deliveries: DeliveryRecord[];
-}
-
 /**
  * Webhook endpoints and messages of each tenant (lib/sandbox/README.md, "Webhook delivery"): endpoint CRUD under the
  * tenant's row lock (the endpoint cap), an emitted message fanned out to its deliveries in one transaction, and the
- * reads the API shows. Every query names its tenant. DeliveryStore (delivery-store.ts) adds the worker's queries.
+ * Every query names its tenant. DeliveryStore (delivery-store.ts) adds the reads the API shows and the worker's queries.
  */
 export class WebhookStore extends RequestLogStore {
   /**
@@ -245,76 +231,6 @@ export class WebhookStore extends RequestLogStore {
       );
       return rows;
     });
-  }
-
-  /** A tenant's newest `limit` messages, each with its deliveries and their attempts. */
-  async messages(tenantId: string, limit: number): Promise<MessageRecord[]> {
-    const messages = await this.db
-      .selectFrom('deliveries')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .execute();
-    if (messages.length === 0) return [];
-    const deliveries = await this.db
-      .selectFrom('webhook_deliveries')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where(
-        'message_id',
-        'in',
-        messages.map((message) => message.id),
-      )
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
-    const attempts = await this.attemptsOf(
-      tenantId,
-      deliveries.map((delivery) => delivery.id),
-    );
-    return messages.map((message) => ({
-      message,
-      deliveries: deliveries
-        .filter((delivery) => delivery.message_id === message.id)
-        .sort((a, b) => Number(b.endpoint_id === null) - Number(a.endpoint_id === null))
-        .map((delivery) => ({
-          delivery,
-          event: message.event,
-          payload: message.payload,
-          attempts: attempts.filter((attempt) => attempt.delivery_id === delivery.id),
-        })),
-    }));
-  }
-
-  /** A tenant's delivery by ID with its message's event and payload and its attempts (another tenant's: undefined). */
-  async delivery(tenantId: string, id: string): Promise<DeliveryRecord | undefined> {
-    const found = await this.db
-      .selectFrom('webhook_deliveries as d')
-      .innerJoin('deliveries as m', (join) =>
-        join.onRef('m.id', '=', 'd.message_id').onRef('m.tenant_id', '=', 'd.tenant_id'),
-      )
-      .selectAll('d')
-      .select(['m.event', 'm.payload'])
-      .where('d.tenant_id', '=', tenantId)
-      .where('d.id', '=', id)
-      .executeTakeFirst();
-    if (!found) return undefined;
-    const { event, payload, ...delivery } = found;
-    return { delivery, event, payload, attempts: await this.attemptsOf(tenantId, [id]) };
-  }
-
-  /** The attempts of a tenant's deliveries, oldest first. */
-  private async attemptsOf(tenantId: string, ids: string[]): Promise<AttemptRow[]> {
-    if (ids.length === 0) return [];
-    return this.db
-      .selectFrom('webhook_attempts')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('delivery_id', 'in', ids)
-      .orderBy('seq')
-      .execute();
   }
 }
 
