@@ -15,8 +15,12 @@ async function openEveryPanel(page: Page) {
   const closed = page.locator('details:not([open]) > summary');
   while ((await closed.count()) > 0) await closed.first().click();
   await expect(page.getByRole('tab', { name: 'cURL' })).toBeVisible();
-  await page.getByRole('button', { name: 'Emit signed delivery' }).click();
-  await expect(page.getByLabel('Raw delivery body')).toContainText('"type"');
+  // The Webhooks panel with a delivery in its inbox, its headers, body and attempts open.
+  await page.getByRole('button', { name: 'Send test event' }).click();
+  const delivery = page.locator('[data-delivery]').first();
+  await expect(delivery.locator('[data-verdict]')).toHaveText('Signature verified');
+  await delivery.getByText('Headers, body and attempts').click();
+  await expect(delivery.getByLabel(/^Body of dlv_/)).toContainText('"type"');
 }
 
 for (const scheme of ['light', 'dark'] as const) {
