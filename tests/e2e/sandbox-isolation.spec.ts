@@ -343,7 +343,19 @@ test.describe('sandbox tenant isolation (mounted, over HTTP)', () => {
     const projectA = ((await created.json()) as { id: string }).id;
     const emittedA = (await (
       await request.post('/sandbox/webhooks/emit', { headers: bearer(tokenA), data: { event: 'member.invited' } })
-    ).json()) as { payload: string; headers: Record<string, string> };
+    ).json()) as { payload: string; headers: Record<string, string>; webhook_id: string; deliveries: { id: string }[] };
+    const deliveryA = emittedA.deliveries[0]!.id;
+    // A disabled endpoint of A: nothing is sent, but every route that takes an endpoint ID can aim at it.
+    const endpointA = (await (
+      await request.post('/sandbox/webhooks/endpoints', {
+        headers: bearer(tokenA),
+        data: { url: 'https://receiver.invalid/a', enabled: false },
+      })
+    ).json()) as { id: string; secret: string };
+    const endpointOfA = async () =>
+      (await (
+        await request.get(`/sandbox/webhooks/endpoints/${endpointA.id}`, { headers: bearer(tokenA) })
+      ).json()) as { url: string; secret: string; enabled: boolean };
     const { verifier, challenge } = pkce();
     const redirect = 'http://127.0.0.1:8123/cb';
     const codeA = codeOf(
@@ -486,6 +498,88 @@ test.describe('sandbox tenant isolation (mounted, over HTTP)', () => {
         );
         expect(decision.status()).toBe(400);
       },
+      'sandbox.createWebhookEndpoint': async (token) => {
+        const made = await request.post('/sandbox/webhooks/endpoints', {
+          headers: bearer(token),
+          data: { url: 'https://receiver.invalid/b', enabled: false },
+        });
+        expect(made.status()).toBe(201);
+        const ofA = (await (await request.get('/sandbox/webhooks/endpoints', { headers: bearer(tokenA) })).json()) as {
+          data: { id: string }[];
+        };
+        expect(ofA.data.map((endpoint) => endpoint.id)).toEqual([endpointA.id]);
+      },
+      'sandbox.listWebhookEndpoints': async (token) => {
+        const list = await request.get('/sandbox/webhooks/endpoints', { headers: bearer(token) });
+        expect(list.status()).toBe(200);
+        expect(await list.text()).not.toContain(endpointA.id);
+      },
+      'sandbox.getWebhookEndpoint': async (token) => {
+        const got = await request.get(`/sandbox/webhooks/endpoints/${endpointA.id}`, { headers: bearer(token) });
+        expect(got.status()).toBe(404);
+        expect(await got.text()).not.toContain(endpointA.secret);
+      },
+      'sandbox.updateWebhookEndpoint': async (token) => {
+        const patched = await request.patch(`/sandbox/webhooks/endpoints/${endpointA.id}`, {
+          headers: bearer(token),
+          data: { url: 'https://receiver.invalid/taken', enabled: true },
+        });
+        expect(patched.status()).toBe(404);
+      },
+      'sandbox.deleteWebhookEndpoint': async (token) => {
+        const deleted = await request.delete(`/sandbox/webhooks/endpoints/${endpointA.id}`, { headers: bearer(token) });
+        expect(deleted.status()).toBe(404);
+      },
+      'sandbox.rotateWebhookSecret': async (token) => {
+        const rotated = await request.post(`/sandbox/webhooks/endpoints/${endpointA.id}/rotate-secret`, {
+          headers: bearer(token),
+        });
+        expect(rotated.status()).toBe(404);
+      },
+      'sandbox.listWebhookMessages': async (token) => {
+        const messages = await request.get('/sandbox/webhooks/messages?limit=100', { headers: bearer(token) });
+        expect(messages.status()).toBe(200);
+        expect(await messages.text()).not.toContain(emittedA.webhook_id);
+      },
+      'sandbox.getWebhookDelivery': async (token) => {
+        const got = await request.get(`/sandbox/webhooks/deliveries/${deliveryA}`, { headers: bearer(token) });
+        expect(got.status()).toBe(404);
+      },
+      'sandbox.replayWebhookDelivery': async (token) => {
+        const replayed = await request.post(`/sandbox/webhooks/deliveries/${deliveryA}/replay`, {
+          headers: bearer(token),
+        });
+        expect(replayed.status()).toBe(404);
+      },
+      'sandbox.reportWebhookAttempt': async (token) => {
+        const reported = await request.post(`/sandbox/webhooks/deliveries/${deliveryA}/attempts`, {
+          headers: bearer(token),
+          data: { status: 204, duration_ms: 1 },
+        });
+        expect(reported.status()).toBe(404);
+      },
+      'sandbox.webhookInbox': async (token) => {
+        // B's stream is open while A triggers an event: nothing of A may arrive on it.
+        const stream = await fetch(`${baseURL}/sandbox/webhooks/inbox`, {
+          headers: bearer(token),
+          signal: AbortSignal.timeout(2_000),
+        });
+        expect(stream.status).toBe(200);
+        const emitted = (await (
+          await request.post('/sandbox/webhooks/emit', { headers: bearer(tokenA), data: { event: 'incident.opened' } })
+        ).json()) as { webhook_id: string };
+        let text = '';
+        try {
+          const reader = stream.body!.getReader();
+          for (let read = await reader.read(); !read.done; read = await reader.read())
+            text += Buffer.from(read.value).toString('utf8');
+        } catch {
+          // Aborted after 2 s: what arrived until then is in `text`.
+        }
+        expect(text).toContain('event: ready');
+        expect(text).not.toContain(emitted.webhook_id);
+        expect(text).not.toContain(a.tenant_id);
+      },
       // Tenant-free routes: nothing of A to reach.
       'sandbox.createApp': async () => undefined,
       'sandbox.metadata': async () => undefined,
@@ -504,6 +598,16 @@ test.describe('sandbox tenant isolation (mounted, over HTTP)', () => {
         await test.step(`${kind}: ${name}`, () => check(token));
     }
     expect(await total(request, tokenA)).toBe(totalA);
+    // A's endpoint and delivery are as A left them.
+    expect(await endpointOfA()).toMatchObject({
+      url: 'https://receiver.invalid/a',
+      secret: endpointA.secret,
+      enabled: false,
+    });
+    const deliveryOfA = (await (
+      await request.get(`/sandbox/webhooks/deliveries/${deliveryA}`, { headers: bearer(tokenA) })
+    ).json()) as { attempts: unknown[] };
+    expect(deliveryOfA.attempts).toEqual([]);
     expect((await request.get(`/sandbox/v1/projects/${projectA}/metrics`, { headers: bearer(tokenA) })).status()).toBe(
       200,
     );
