@@ -85,9 +85,15 @@ test('a listen copy arrives live and verified; a DNS failure is said in words; r
   const url = panel.getByRole('textbox', { name: 'Endpoint URL' });
   await url.fill('ftp://receiver.invalid/webhooks');
   await panel.getByRole('button', { name: 'Add endpoint' }).click();
-  await expect(panel.getByRole('alert').filter({ hasText: /^Not added: / })).toBeVisible();
+  const alert = panel.getByRole('alert').filter({ hasText: /^Not added: / });
+  await expect(alert).toBeVisible();
   await expect(url).toHaveAttribute('aria-invalid', 'true');
-  await expect(panel.locator('#endpoint-url-error')).not.toBeEmpty();
+  // In words for a form: no JSON pointer, no request-body hint, and said once (by the field, not again below).
+  const fieldError = panel.locator('#endpoint-url-error');
+  await expect(fieldError).toHaveText(/^The URL /);
+  const said = (await fieldError.textContent()) ?? '';
+  for (const text of [fieldError, alert]) await expect(text).not.toContainText(/\/url|Send \{/);
+  await expect(alert).not.toContainText(said);
 
   // An endpoint whose host does not resolve, every event ticked by default.
   await url.fill(UNREACHABLE);
@@ -214,4 +220,13 @@ test('the panel works from the keyboard, with focus visible', async ({ page }) =
   expect((await focusVisible()).outline).toBe(true);
   await page.keyboard.press('Enter'); // opens "Headers, body and attempts"
   await expect(delivery.getByLabel(/^Body of dlv_/)).toBeVisible();
+});
+
+test('a link to /console#webhooks (from the guide) opens the Webhooks panel', async ({ page }) => {
+  await page.goto('/docs/webhooks');
+  await page.getByRole('link', { name: 'Webhooks panel' }).first().click();
+  await expect(page).toHaveURL(/\/console#webhooks$/);
+  const panel = page.locator('details#webhooks');
+  await expect(panel).toHaveAttribute('open', '');
+  await expect(panel.locator('summary')).toBeInViewport();
 });
