@@ -16,7 +16,7 @@ export function WebhookLoopBlocks({ blocks, origin }: { blocks: readonly CodeTab
   return (
     <div data-webhook-loop="">
       {marker ? (
-        <div className="overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-700 [&>p]:border-b-0">
+        <div className="my-3 overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-700 [&>p]:my-0! [&>p]:border-b-0">
           <SampleFillMarker {...marker} />
         </div>
       ) : null}
