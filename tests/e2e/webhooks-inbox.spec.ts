@@ -178,16 +178,26 @@ test('the console’s sandbox:listen command forwards to the guide’s JavaScrip
   expect(command).toContain('AETHEX_TOKEN=');
   await start(command.replace('localhost:4242', `localhost:${port}`), {}, listenOut, /Ready: /);
 
-  await panel.getByLabel('Event').selectOption('member.invited');
-  await panel.getByRole('button', { name: 'Send test event' }).click();
   const listen = panel.locator('[data-delivery]').filter({ hasText: 'member.invited → sandbox:listen' });
   const outputs = () => `sandbox:listen said: ${listenOut.join('')}\nthe receiver said: ${receiverOut.join('')}`;
-  // On failure, say what the two processes printed (read then, not now).
-  await expect(listen)
-    .toContainText('succeeded', { timeout: 20_000 })
-    .catch((error: Error) => {
-      throw new Error(`${error.message}\n${outputs()}`);
-    });
+  // The emit response (its listen copy still pending, no attempts) is held until the stream has shown the copy
+  // succeeded, as on a slow network: the late, older snapshot must not put the copy back to pending.
+  await page.route('**/webhooks/emit', async (route) => {
+    const response = await route.fetch();
+    await expect(listen)
+      .toContainText('succeeded', { timeout: 20_000 })
+      .catch((error: Error) => {
+        throw new Error(`${error.message}\n${outputs()}`);
+      })
+      .finally(() => route.fulfill({ response }));
+  });
+  await panel.getByLabel('Event').selectOption('member.invited');
+  await panel.getByRole('button', { name: 'Send test event' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: /^Sent member\.invited as msg_/ })).toBeVisible({
+    timeout: 25_000,
+  });
+  await expect(listen).toContainText('succeeded');
+  await expect(listen).not.toContainText('pending');
   await expect(listen.locator('[data-verdict]')).toHaveText('Signature verified');
   await listen.getByText('Headers, body and attempts').click();
   await expect(listen).toContainText(/#1 · listen · .* · HTTP 204 · \d+ ms · succeeded/);
