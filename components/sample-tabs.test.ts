@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { listOperations } from '@/lib/openapi';
 import { LANGUAGES, sampleForOperation } from '@/lib/snippets';
 import { FILL_SENTINELS, fillSentinels } from '@/lib/snippets/fill';
+import { listenCommand, triggerCommand } from '@/lib/snippets/webhook-loop';
 import { WEBHOOK_VERIFY_SNIPPETS, webhookVerifySnippets } from '@/lib/snippets/webhook-verify';
 
-import { operationTabs, webhookVerifyTabs } from './sample-tabs';
+import { operationTabs, webhookLoopTabs, webhookVerifyTabs } from './sample-tabs';
 
 /** A sandbox app's values (the characters the sandbox issues), as lib/sandbox-session.ts `SampleFill` holds them. */
 const APP = {
@@ -62,6 +63,29 @@ describe('filled variants (sentinels highlighted on the server, replaced in the 
       }
     },
   );
+
+  it('the webhook loop commands fill with the app exactly like the samples (base URL and personal access token)', async () => {
+    const [listen, trigger] = await webhookLoopTabs('member.invited');
+    const app = { baseUrl: APP.baseUrl, token: APP.token };
+    for (const [tab, expected, plain] of [
+      [listen, listenCommand(app), listenCommand({ baseUrl: 'https://portal.test/sandbox' })],
+      [
+        trigger,
+        triggerCommand('member.invited', app),
+        triggerCommand('member.invited', { baseUrl: 'https://portal.test/sandbox' }),
+      ],
+    ] as const) {
+      if (!tab?.filled) throw new Error('no filled variant');
+      expect(fillSentinels(tab.filled.source, APP)).toBe(expected);
+      expect(textOf(fillSentinels(tab.filled.html, APP, true))).toBe(expected.replace(/\n$/, ''));
+      expect(fillSentinels(tab.filled.source, APP)).toContain(APP.token);
+      // Placeholders: this portal's sandbox, AETHEX_TOKEN from the environment, and what it is.
+      const origin = { origin: 'https://portal.test' };
+      expect(fillSentinels(tab.source, origin)).toBe(plain);
+      expect(tab.source).toContain('export AETHEX_TOKEN=');
+      expect(textOf(fillSentinels(tab.html, origin, true))).toBe(plain.replace(/\n$/, ''));
+    }
+  });
 
   it('fillSentinels escapes values inserted into HTML and leaves sentinels without a value', () => {
     expect(fillSentinels('a AETHEXFILLTOKEN b', { token: '<i>&"' }, true)).toBe('a &lt;i&gt;&amp;&quot; b');

@@ -6,6 +6,7 @@ import { highlight } from '@/lib/highlight';
 import { LANGUAGES, sampleForOperation } from '@/lib/snippets';
 import { FILL_SENTINELS } from '@/lib/snippets/fill';
 import type { SampleOptions } from '@/lib/snippets/types';
+import { listenCommand, LOOP_TITLES, triggerCommand, type LoopOptions } from '@/lib/snippets/webhook-loop';
 import { webhookVerifySnippets } from '@/lib/snippets/webhook-verify';
 
 import type { CodeTab } from './code-tabs.client';
@@ -63,5 +64,29 @@ export function webhookVerifyTabs(): Promise<CodeTab[]> {
   const filled = webhookVerifySnippets(FILL_OPTIONS);
   return toCodeTabs(
     webhookVerifySnippets().map((s, i) => ({ id: s.id, code: s.code, lang: s.lang, filled: filled[i]?.code })),
+  );
+}
+
+/** The sandbox mounted in the portal, with the origin sentinel (PORTAL_URL on the server, the page's origin in the browser). */
+const PORTAL_SANDBOX = `${FILL_SENTINELS.origin}/sandbox`;
+
+/**
+ * The webhook loop's two commands for `event` (lib/snippets/webhook-loop.ts) as titled blocks: `listen` (forward the
+ * app's deliveries to port 4242) and `trigger`. The placeholder variant targets this portal's sandbox and reads
+ * AETHEX_TOKEN; the filled one carries the sandbox app's base URL and personal access token, like every sample.
+ */
+export function webhookLoopTabs(event: string): Promise<CodeTab[]> {
+  const blocks: [string, string, (o: LoopOptions) => string][] = [
+    ['listen', LOOP_TITLES.listen, listenCommand],
+    ['trigger', LOOP_TITLES.trigger(event), (o) => triggerCommand(event, o)],
+  ];
+  const filledWith: LoopOptions = { baseUrl: FILL_SENTINELS.baseUrl, token: FILL_SENTINELS.token };
+  return Promise.all(
+    blocks.map(async ([id, label, command]) => {
+      const source = command({ baseUrl: PORTAL_SANDBOX });
+      const filled = command(filledWith);
+      const [html, filledHtml] = await Promise.all([highlight(source, 'bash'), highlight(filled, 'bash')]);
+      return { id, label, html, source, filled: { html: filledHtml, source: filled } };
+    }),
   );
 }

@@ -1,17 +1,32 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 import { useConsoleState } from './use-console';
 
 /**
  * A disclosure whose content is created only once it is first opened, so code-split panels
- * (samples, webhook playground) cost nothing on a first visit.
+ * (samples, webhooks) cost nothing on a first visit. A link to `#<id>` (e.g. /console#webhooks from a guide) opens it
+ * and scrolls to it.
  */
 export function LazyPanel({ id, title, children }: { id: string; title: string; children: () => ReactNode }) {
   const [opened, setOpened] = useState(false);
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const openFromHash = () => {
+      const details = ref.current;
+      if (!details || window.location.hash !== `#${id}`) return;
+      details.open = true;
+      details.scrollIntoView({ block: 'start' });
+    };
+    openFromHash();
+    window.addEventListener('hashchange', openFromHash);
+    return () => window.removeEventListener('hashchange', openFromHash);
+  }, [id]);
   return (
     <details
+      id={id}
+      ref={ref}
       className="min-w-0 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800"
       onToggle={(e) => e.currentTarget.open && setOpened(true)}
     >

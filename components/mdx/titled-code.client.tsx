@@ -1,8 +1,9 @@
 'use client';
 
-import { CopyButton } from '@/components/copy-button.client';
 import { usePortalOrigin } from '@/components/use-portal-origin';
 import { fillSentinels } from '@/lib/snippets/fill';
+
+import { CodeFigure } from './code-figure';
 
 /**
  * A highlighted code block under a title row holding its Copy button (so the button never covers code on a phone),
@@ -21,17 +22,5 @@ export function TitledCode({
   origin: string;
 }) {
   const values = { origin: usePortalOrigin(origin) };
-  return (
-    <figure className="my-3 overflow-hidden rounded-lg border border-zinc-200 text-sm dark:border-zinc-700">
-      <figcaption className="flex items-center justify-between gap-2 bg-zinc-50 px-3 py-1.5 font-semibold dark:bg-zinc-900">
-        {title}
-        <CopyButton text={fillSentinels(source, values)} label={title} />
-      </figcaption>
-      <div
-        data-code-block=""
-        className="[&_pre]:overflow-x-auto [&_pre]:p-4"
-        dangerouslySetInnerHTML={{ __html: fillSentinels(html, values, true) }}
-      />
-    </figure>
-  );
+  return <CodeFigure title={title} html={fillSentinels(html, values, true)} source={fillSentinels(source, values)} />;
 }

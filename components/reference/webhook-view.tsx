@@ -106,10 +106,12 @@ export function WebhookView({ webhook }: { webhook: Webhook }) {
       </Section>
       <Section id="test" title="Test it end to end">
         <p className="text-sm">
-          Start one of the receivers under Verify a delivery on port 4242 with your sandbox app&apos;s webhook secret,
-          forward your app&apos;s deliveries to it, and trigger this event: the receiver prints{' '}
-          <code>verified {webhook.event}</code>, and the console&apos;s{' '}
-          <Link href={PATHS.console} className="text-indigo-700 underline dark:text-indigo-300">
+          Start a receiver (the JavaScript, Python, Go, Java or Ruby tab of the verifying code beside the example; the
+          cURL tab only asks the API to check one delivery) on port 4242 with your sandbox app&apos;s webhook secret (
+          <code>whsec_…</code>: Reveal next to Webhook secret where the console shows your sandbox app). Then, in a
+          clone of the portal, forward your app&apos;s deliveries to it and trigger this event: the receiver prints a
+          line starting with <code>verified</code> and answers <code>204</code>, and the console&apos;s{' '}
+          <Link href={`${PATHS.console}#webhooks`} className="text-indigo-700 underline dark:text-indigo-300">
             Webhooks panel
           </Link>{' '}
           shows the delivery, its attempts and its signature check live. Registering an endpoint, retries, replay and

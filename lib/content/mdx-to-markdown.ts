@@ -15,7 +15,7 @@ import { inlineCode, link, text } from '../markdown/mdast';
 import { API_TABLES } from '../markdown/reference-tables';
 import { mdastToMarkdown } from '../markdown/render';
 import { getOperation } from '../openapi';
-import { listenCommand, triggerCommand } from '../snippets/webhook-loop';
+import { listenCommand, LOOP_TITLES, triggerCommand } from '../snippets/webhook-loop';
 import { operationHref } from '../urls';
 import { jsxAttribute } from './plugins';
 
@@ -58,8 +58,8 @@ function replace(node: Jsx, r: MarkdownResolvers): RootContent[] {
     const options = { baseUrl: r.absolute('/sandbox') };
     const event = jsxAttribute(node, 'event') ?? '';
     return samples([
-      { label: 'Forward deliveries to your machine', lang: 'bash', code: listenCommand(options) },
-      { label: `Trigger ${event}`, lang: 'bash', code: triggerCommand(event, options) },
+      { label: LOOP_TITLES.listen, lang: 'bash', code: listenCommand(options) },
+      { label: LOOP_TITLES.trigger(event), lang: 'bash', code: triggerCommand(event, options) },
     ]);
   }
   // Its links are site paths; transform() makes them absolute like every other link.

@@ -106,17 +106,28 @@ describe('sample rules', () => {
     }
   });
 
-  it('webhook receivers take the signing secret (and cURL the base URL and token) literally when given', () => {
+  it('webhook receivers read AETHEX_WEBHOOK_SECRET first, the given secret only as its default (cURL: literals)', () => {
     const literal = webhookVerifySnippets({
       webhookSecret: 'whsec_c2VjcmV0',
       baseUrl: 'http://h/sandbox/',
       token: 'pat_y',
     });
+    // How each language reads the variable with the app's secret as the fallback (Go: when the variable is empty).
+    const fallback: Record<string, RegExp> = {
+      javascript: /new Webhook\(process\.env\.AETHEX_WEBHOOK_SECRET \?\? 'whsec_c2VjcmV0'\)/,
+      python: /os\.environ\.get\("AETHEX_WEBHOOK_SECRET", "whsec_c2VjcmV0"\)/,
+      go: /whsec := os\.Getenv\("AETHEX_WEBHOOK_SECRET"\).*\n\tif whsec == "" \{\n\t\twhsec = "whsec_c2VjcmV0"/,
+      java: /System\.getenv\(\)\.getOrDefault\("AETHEX_WEBHOOK_SECRET", "whsec_c2VjcmV0"\)/,
+      ruby: /ENV\.fetch\("AETHEX_WEBHOOK_SECRET", 'whsec_c2VjcmV0'\)/,
+    };
     for (const snippet of literal) {
-      expect(snippet.code, snippet.id).not.toMatch(/AETHEX_(WEBHOOK_SECRET|BASE_URL|TOKEN)\b/);
-      expect(snippet.code, snippet.id).toMatch(
-        snippet.id === 'curl' ? /'http:\/\/h\/sandbox\/v1\/[^']+'/ : /whsec_c2VjcmV0/,
-      );
+      if (snippet.id === 'curl') {
+        expect(snippet.code).not.toMatch(/AETHEX_(WEBHOOK_SECRET|BASE_URL|TOKEN)\b/);
+        expect(snippet.code).toMatch(/'http:\/\/h\/sandbox\/v1\/[^']+'/);
+      } else {
+        expect(snippet.code, snippet.id).toMatch(fallback[snippet.id]!);
+        expect(snippet.code.split('whsec_c2VjcmV0').length, snippet.id).toBe(2); // once, as the default
+      }
     }
     for (const snippet of WEBHOOK_VERIFY_SNIPPETS)
       expect(snippet.code, snippet.id).toMatch(snippet.id === 'curl' ? /\$AETHEX_TOKEN/ : /AETHEX_WEBHOOK_SECRET/);

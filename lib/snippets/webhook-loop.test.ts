@@ -7,7 +7,7 @@ import { listenCommand, triggerCommand } from './webhook-loop';
 /** What a POSIX shell makes of the curl `command`: its arguments, with AETHEX_TOKEN=tok_from_env in the environment. */
 function words(command: string): string[] {
   const line = command
-    .replace(/^#.*\n/, '')
+    .replace(/^(#.*\n)+/, '')
     .replace(/\\\n/g, ' ')
     .replace(/^curl /, '')
     .trim();
@@ -25,7 +25,14 @@ describe('webhook loop commands', () => {
     expect(command).toContain(
       "AETHEX_BASE_URL='http://localhost:3400/sandbox' AETHEX_TOKEN='pat_a'\\''b' \\\n  npm run sandbox:listen -- --forward-to http://localhost:4242/webhooks",
     );
-    expect(listenCommand({ baseUrl: 'http://x/sandbox' })).not.toContain('AETHEX_TOKEN=');
+    const placeholder = listenCommand({ baseUrl: 'http://x/sandbox' });
+    expect(placeholder).not.toMatch(/^[^#]*AETHEX_TOKEN=/m);
+    // Without a token, the comment says what AETHEX_TOKEN is and how to export it (and the trigger's too).
+    expect(placeholder).toContain(
+      "# AETHEX_TOKEN is your sandbox app’s personal access token (pat_…): export AETHEX_TOKEN='pat_…'",
+    );
+    expect(triggerCommand('member.invited', { baseUrl: 'http://x/sandbox' })).toMatch(/^# AETHEX_TOKEN is .*export/);
+    expect(triggerCommand('member.invited', { baseUrl: 'http://x/sandbox', token: 'pat_y' })).not.toContain('#');
     // Run by a shell (npm stubbed): the variables reach the command exactly, the arguments are the CLI's.
     const stub = `npm() { printf '%s\\n' "$AETHEX_BASE_URL" "$AETHEX_TOKEN" "$@"; }\n`;
     const seen = execFileSync('sh', ['-c', stub + command], { encoding: 'utf8' })

@@ -12,7 +12,9 @@
  * The curl program instead asks the API to check a delivery (the verifyWebhook operation), reading the
  * raw body from `delivery.json` and the three headers from `WEBHOOK_ID`, `WEBHOOK_TIMESTAMP`, `WEBHOOK_SIGNATURE`.
  * Spec: https://www.standardwebhooks.com/ (Standard Webhooks 1.0).
- * `webhookVerifySnippets(options)` writes `webhookSecret` (and, for cURL, `baseUrl` and `token`) literally instead.
+ * `webhookVerifySnippets(options)` writes `webhookSecret` in as the DEFAULT the receivers fall back to when
+ * `AETHEX_WEBHOOK_SECRET` is unset (so a receiver started with a registered endpoint's own secret still verifies its
+ * deliveries), and, for cURL, `baseUrl` and `token` literally.
  */
 import { getOperation } from '@/lib/openapi';
 
@@ -52,7 +54,7 @@ curl -sS -X POST ${o.baseUrl === undefined ? `"\${AETHEX_BASE_URL:-${DEFAULT_BAS
 const javascript = (secret?: string) => `import http from 'node:http';
 import { Webhook } from 'standardwebhooks';
 
-const webhook = new Webhook(${secret === undefined ? 'process.env.AETHEX_WEBHOOK_SECRET' : jsSingle(secret)}); // whsec_…
+const webhook = new Webhook(${secret === undefined ? 'process.env.AETHEX_WEBHOOK_SECRET' : `process.env.AETHEX_WEBHOOK_SECRET ?? ${jsSingle(secret)}`}); // whsec_…
 
 http
   .createServer((req, res) => {
@@ -86,7 +88,7 @@ import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 # Standard Webhooks with the standard library only (the official package: pip install standardwebhooks).
-SECRET = base64.b64decode(${secret === undefined ? 'os.environ["AETHEX_WEBHOOK_SECRET"]' : doubleQuoted(secret)}.removeprefix("whsec_"))  # whsec_…
+SECRET = base64.b64decode(${secret === undefined ? 'os.environ["AETHEX_WEBHOOK_SECRET"]' : `os.environ.get("AETHEX_WEBHOOK_SECRET", ${doubleQuoted(secret)})`}.removeprefix("whsec_"))  # whsec_…
 TOLERANCE_SECONDS = 300
 
 
@@ -171,7 +173,7 @@ func verify(secret, raw []byte, header http.Header) error {
 }
 
 func main() {
-	secret, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(${secret === undefined ? 'os.Getenv("AETHEX_WEBHOOK_SECRET")' : doubleQuoted(secret)}, "whsec_"))
+${secret === undefined ? '' : `	whsec := os.Getenv("AETHEX_WEBHOOK_SECRET") // whsec_…\n	if whsec == "" {\n		whsec = ${doubleQuoted(secret)} // your sandbox app's secret\n	}\n`}	secret, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(${secret === undefined ? 'os.Getenv("AETHEX_WEBHOOK_SECRET")' : 'whsec'}, "whsec_"))
 	if err != nil || len(secret) == 0 {
 		log.Fatal(${secret === undefined ? '"set AETHEX_WEBHOOK_SECRET to your whsec_… signing secret"' : '"the whsec_… signing secret is not valid base64"'})
 	}
@@ -230,7 +232,7 @@ public class WebhookReceiver {
   }
 
   public static void main(String[] args) throws Exception {
-    String whsec = ${secret === undefined ? 'System.getenv("AETHEX_WEBHOOK_SECRET")' : doubleQuoted(secret)}; // whsec_…
+    String whsec = ${secret === undefined ? 'System.getenv("AETHEX_WEBHOOK_SECRET")' : `System.getenv().getOrDefault("AETHEX_WEBHOOK_SECRET", ${doubleQuoted(secret)})`}; // whsec_…
 ${secret === undefined ? '    if (whsec == null) throw new IllegalStateException("Set AETHEX_WEBHOOK_SECRET");\n' : ''}    byte[] secret = Base64.getDecoder().decode(whsec.replaceFirst("^whsec_", ""));
     int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8000"));
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
@@ -258,7 +260,7 @@ require "openssl"
 require "webrick"
 
 # Standard Webhooks with the standard library only (the official gem: gem install standardwebhooks).
-SECRET = Base64.strict_decode64(${secret === undefined ? 'ENV.fetch("AETHEX_WEBHOOK_SECRET")' : rubySingle(secret)}.delete_prefix("whsec_")) # whsec_…
+SECRET = Base64.strict_decode64(${secret === undefined ? 'ENV.fetch("AETHEX_WEBHOOK_SECRET")' : `ENV.fetch("AETHEX_WEBHOOK_SECRET", ${rubySingle(secret)})`}.delete_prefix("whsec_")) # whsec_…
 
 def verified?(raw, id, timestamp, signatures)
   return false unless id && signatures && timestamp.to_s.match?(/\\A\\d+\\z/)
@@ -291,7 +293,8 @@ server.start
 
 /**
  * The six programs, in the site's language order (cURL, JavaScript, Python, Go, Java, Ruby). `options.webhookSecret`
- * replaces the receivers' `AETHEX_WEBHOOK_SECRET`; `options.baseUrl` and `options.token` the cURL program's variables.
+ * becomes the receivers' default secret, used only when `AETHEX_WEBHOOK_SECRET` is unset; `options.baseUrl` and
+ * `options.token` replace the cURL program's variables.
  */
 export function webhookVerifySnippets(options: SampleOptions = {}): readonly WebhookVerifySnippet[] {
   const secret = options.webhookSecret;

@@ -3,11 +3,18 @@
  * each server program is started on a free port with AETHEX_WEBHOOK_SECRET = the tenant's `whsec_…`, then gets a
  * delivery the sandbox just signed (exact headers, raw body) → 204, and a copy with one body byte changed → 400.
  * The cURL program asks the API instead (POST /v1/webhooks/verify): valid → `"valid":true`, tampered → a 400 problem.
+ * The variants filled with a sandbox app's secret run twice more: started with AETHEX_WEBHOOK_SECRET and a different
+ * default (the variable wins, as when a receiver is started with a registered endpoint's secret), and without it (the
+ * default is used).
  */
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { WEBHOOK_VERIFY_SNIPPETS, type WebhookVerifySnippet } from '@/lib/snippets/webhook-verify';
+import {
+  WEBHOOK_VERIFY_SNIPPETS,
+  webhookVerifySnippets,
+  type WebhookVerifySnippet,
+} from '@/lib/snippets/webhook-verify';
 
 import { freePort, run, sampleEnv, start, stop } from './process';
 import type { createReport } from './report';
@@ -55,15 +62,20 @@ async function post(port: number, delivery: Delivery): Promise<number | string> 
   }
 }
 
-async function checkServer(snippet: WebhookVerifySnippet, dir: string, ctx: Context) {
+/** A valid `whsec_` secret that signs nothing the sandbox sends: the default that must lose to the variable. */
+const DECOY_SECRET = `whsec_${Buffer.from('not the secret of this delivery').toString('base64')}`;
+
+/** How a server program is started: which secret it is filled with (none: the placeholder) and which it is given. */
+interface Variant {
+  label: string;
+  filledWith?: string;
+  env: Record<string, string>;
+}
+
+async function checkServer(snippet: WebhookVerifySnippet, dir: string, ctx: Context, variant: Variant) {
   const [command, args] = COMMANDS[snippet.id as keyof typeof COMMANDS](snippet.filename);
   const port = await freePort();
-  const receiver = start(
-    command,
-    args,
-    dir,
-    sampleEnv(ctx.work, ctx.goCache, { AETHEX_WEBHOOK_SECRET: ctx.webhookSecret, PORT: String(port) }),
-  );
+  const receiver = start(command, args, dir, sampleEnv(ctx.work, ctx.goCache, { ...variant.env, PORT: String(port) }));
   const problems: string[] = [];
   try {
     // Wait until it listens (go run and java compile first): a GET answers with some status once it is up.
@@ -89,7 +101,7 @@ async function checkServer(snippet: WebhookVerifySnippet, dir: string, ctx: Cont
   return {
     problems,
     output: receiver.output(),
-    command: `cd ${dir} && AETHEX_WEBHOOK_SECRET=whsec_… PORT=${port} ${path.basename(command)} ${args.join(' ')}`,
+    command: `cd ${dir} && ${variant.env.AETHEX_WEBHOOK_SECRET ? 'AETHEX_WEBHOOK_SECRET=whsec_… ' : ''}PORT=${port} ${path.basename(command)} ${args.join(' ')}`,
   };
 }
 
@@ -120,15 +132,37 @@ async function checkCurl(snippet: WebhookVerifySnippet, dir: string, ctx: Contex
   };
 }
 
-/** One pool task per verification program; each adds its result to the report. */
+/** The program of `variant` written to a fresh directory, ready to run. */
+function prepare(snippet: WebhookVerifySnippet, ctx: Context, variant: Variant): string {
+  const code =
+    variant.filledWith === undefined
+      ? snippet.code
+      : webhookVerifySnippets({ webhookSecret: variant.filledWith }).find((s) => s.id === snippet.id)!.code;
+  const dir = mkdtempSync(path.join(ctx.work, `webhook-${snippet.id}-`));
+  writeFileSync(path.join(dir, snippet.filename), code);
+  // `npm install standardwebhooks` in the reader's project: here the portal's node_modules.
+  if (snippet.id === 'javascript') symlinkSync(path.join(ctx.root, 'node_modules'), path.join(dir, 'node_modules'));
+  if (snippet.id === 'go') mkdirSync(path.join(ctx.work, 'gopath'), { recursive: true });
+  return dir;
+}
+
+/** One pool task per verification program and variant; each adds its result to the report. */
 export function checkReceivers(ctx: Context): (() => Promise<void>)[] {
-  return WEBHOOK_VERIFY_SNIPPETS.map((snippet) => async () => {
-    const dir = mkdtempSync(path.join(ctx.work, `webhook-${snippet.id}-`));
-    writeFileSync(path.join(dir, snippet.filename), snippet.code);
-    // `npm install standardwebhooks` in the reader's project: here the portal's node_modules.
-    if (snippet.id === 'javascript') symlinkSync(path.join(ctx.root, 'node_modules'), path.join(dir, 'node_modules'));
-    if (snippet.id === 'go') mkdirSync(path.join(ctx.work, 'gopath'), { recursive: true });
-    const outcome = snippet.id === 'curl' ? await checkCurl(snippet, dir, ctx) : await checkServer(snippet, dir, ctx);
-    ctx.report.add({ operation: 'webhook receiver (guide)', language: snippet.id, ...outcome });
-  });
+  const variants: Variant[] = [
+    { label: 'webhook receiver (guide)', env: { AETHEX_WEBHOOK_SECRET: ctx.webhookSecret } },
+    {
+      label: 'webhook receiver filled, AETHEX_WEBHOOK_SECRET set',
+      filledWith: DECOY_SECRET,
+      env: { AETHEX_WEBHOOK_SECRET: ctx.webhookSecret },
+    },
+    { label: "webhook receiver filled with the app's secret", filledWith: ctx.webhookSecret, env: {} },
+  ];
+  return WEBHOOK_VERIFY_SNIPPETS.flatMap((snippet) =>
+    (snippet.id === 'curl' ? variants.slice(0, 1) : variants).map((variant) => async () => {
+      const dir = prepare(snippet, ctx, variant);
+      const outcome =
+        snippet.id === 'curl' ? await checkCurl(snippet, dir, ctx) : await checkServer(snippet, dir, ctx, variant);
+      ctx.report.add({ operation: variant.label, language: snippet.id, ...outcome });
+    }),
+  );
 }

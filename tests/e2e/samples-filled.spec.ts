@@ -86,9 +86,36 @@ test("the webhook receivers carry the app's signing secret", async ({ page }) =>
   const group = page.locator('.code-tabs').filter({ hasText: 'Verify a delivery' });
   await expect(group.locator('[data-sample-fill]')).toBeVisible();
   await group.getByRole('tab', { name: 'Python', exact: true }).click();
-  await expect(group.getByRole('tabpanel')).toContainText(app.webhook_secret);
-  await expect(group.getByRole('tabpanel')).not.toContainText('AETHEX_WEBHOOK_SECRET');
+  // The app's secret is only the default: a receiver started with an endpoint's secret in the variable uses that.
+  await expect(group.getByRole('tabpanel')).toContainText(
+    `os.environ.get("AETHEX_WEBHOOK_SECRET", "${app.webhook_secret}")`,
+  );
 });
+
+for (const where of ['/docs/webhooks', '/reference/webhooks/member.invited'])
+  test(`the webhook loop commands on ${where} carry the app's token and base URL, like the samples`, async ({
+    page,
+  }) => {
+    await page.goto(where);
+    const loop = page.locator('[data-webhook-loop]');
+    const listen = loop.locator('figure').filter({ hasText: 'sandbox:listen' });
+    const trigger = loop.locator('figure').filter({ hasText: '/webhooks/emit' });
+    // No app: this portal's sandbox, AETHEX_TOKEN read from the environment and explained.
+    await expect(loop.locator('[data-sample-fill]')).toHaveCount(0);
+    await expect(trigger).toContainText('"Authorization: Bearer $AETHEX_TOKEN"');
+    await expect(listen).toContainText("export AETHEX_TOKEN='pat_…'");
+    const app = await storeSandboxApp(page);
+    await expect(loop.locator('[data-sample-fill]')).toContainText('Using your sandbox app');
+    await expect(listen).toContainText(`AETHEX_BASE_URL='${app.baseUrl.replace(/\/+$/, '')}'`);
+    await expect(listen).toContainText(`AETHEX_TOKEN='${app.personal_access_token}'`);
+    await expect(trigger).toContainText(`'Authorization: Bearer ${app.personal_access_token}'`);
+    await expect(loop).not.toContainText('$AETHEX_TOKEN');
+    // The same switch as every sample: placeholders bring the variable back.
+    await loop.getByRole('button', { name: 'Use placeholders' }).click();
+    await expect(trigger).toContainText('$AETHEX_TOKEN');
+    await expect(loop).not.toContainText(app.personal_access_token);
+    await loop.getByRole('button', { name: /Use my sandbox app/ }).click();
+  });
 
 test('guides name the origin the portal runs on', async ({ page, baseURL }) => {
   await page.goto('/docs/quickstart');

@@ -85,9 +85,15 @@ test('a listen copy arrives live and verified; a DNS failure is said in words; r
   const url = panel.getByRole('textbox', { name: 'Endpoint URL' });
   await url.fill('ftp://receiver.invalid/webhooks');
   await panel.getByRole('button', { name: 'Add endpoint' }).click();
-  await expect(panel.getByRole('alert').filter({ hasText: /^Not added: / })).toBeVisible();
+  const alert = panel.getByRole('alert').filter({ hasText: /^Not added: / });
+  await expect(alert).toBeVisible();
   await expect(url).toHaveAttribute('aria-invalid', 'true');
-  await expect(panel.locator('#endpoint-url-error')).not.toBeEmpty();
+  // In words for a form: no JSON pointer, no request-body hint, and said once (by the field, not again below).
+  const fieldError = panel.locator('#endpoint-url-error');
+  await expect(fieldError).toHaveText(/^The URL /);
+  const said = (await fieldError.textContent()) ?? '';
+  for (const text of [fieldError, alert]) await expect(text).not.toContainText(/\/url|Send \{/);
+  await expect(alert).not.toContainText(said);
 
   // An endpoint whose host does not resolve, every event ticked by default.
   await url.fill(UNREACHABLE);
@@ -172,16 +178,26 @@ test('the console’s sandbox:listen command forwards to the guide’s JavaScrip
   expect(command).toContain('AETHEX_TOKEN=');
   await start(command.replace('localhost:4242', `localhost:${port}`), {}, listenOut, /Ready: /);
 
-  await panel.getByLabel('Event').selectOption('member.invited');
-  await panel.getByRole('button', { name: 'Send test event' }).click();
   const listen = panel.locator('[data-delivery]').filter({ hasText: 'member.invited → sandbox:listen' });
   const outputs = () => `sandbox:listen said: ${listenOut.join('')}\nthe receiver said: ${receiverOut.join('')}`;
-  // On failure, say what the two processes printed (read then, not now).
-  await expect(listen)
-    .toContainText('succeeded', { timeout: 20_000 })
-    .catch((error: Error) => {
-      throw new Error(`${error.message}\n${outputs()}`);
-    });
+  // The emit response (its listen copy still pending, no attempts) is held until the stream has shown the copy
+  // succeeded, as on a slow network: the late, older snapshot must not put the copy back to pending.
+  await page.route('**/webhooks/emit', async (route) => {
+    const response = await route.fetch();
+    await expect(listen)
+      .toContainText('succeeded', { timeout: 20_000 })
+      .catch((error: Error) => {
+        throw new Error(`${error.message}\n${outputs()}`);
+      })
+      .finally(() => route.fulfill({ response }));
+  });
+  await panel.getByLabel('Event').selectOption('member.invited');
+  await panel.getByRole('button', { name: 'Send test event' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: /^Sent member\.invited as msg_/ })).toBeVisible({
+    timeout: 25_000,
+  });
+  await expect(listen).toContainText('succeeded');
+  await expect(listen).not.toContainText('pending');
   await expect(listen.locator('[data-verdict]')).toHaveText('Signature verified');
   await listen.getByText('Headers, body and attempts').click();
   await expect(listen).toContainText(/#1 · listen · .* · HTTP 204 · \d+ ms · succeeded/);
@@ -214,4 +230,13 @@ test('the panel works from the keyboard, with focus visible', async ({ page }) =
   expect((await focusVisible()).outline).toBe(true);
   await page.keyboard.press('Enter'); // opens "Headers, body and attempts"
   await expect(delivery.getByLabel(/^Body of dlv_/)).toBeVisible();
+});
+
+test('a link to /console#webhooks (from the guide) opens the Webhooks panel', async ({ page }) => {
+  await page.goto('/docs/webhooks');
+  await page.getByRole('link', { name: 'Webhooks panel' }).first().click();
+  await expect(page).toHaveURL(/\/console#webhooks$/);
+  const panel = page.locator('details#webhooks');
+  await expect(panel).toHaveAttribute('open', '');
+  await expect(panel.locator('summary')).toBeInViewport();
 });

@@ -69,8 +69,13 @@ export function DeliveryItem({
         <span className="text-zinc-700 dark:text-zinc-300">
           {' '}
           · {delivery.attempts.length} {delivery.attempts.length === 1 ? 'attempt' : 'attempts'}
-          {waiting ? ' (no sandbox:listen has forwarded it yet)' : ''} ·{' '}
-          <span className="font-mono">{delivery.message_id}</span>
+          {waiting ? (
+            <>
+              {' '}
+              (waits for <code>npm run sandbox:listen</code> to forward it; without a listener it stays pending)
+            </>
+          ) : null}{' '}
+          · <span className="font-mono">{delivery.message_id}</span>
         </span>
       </p>
       <div className="flex flex-wrap items-center justify-between gap-x-3">

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 
 import { ApiProblem, createEndpoint, type WebhookApiContext } from '@/lib/console/webhooks/api';
-import { fieldErrors } from '@/lib/console/webhooks/fields';
+import { fieldErrors, formProblem } from '@/lib/console/webhooks/fields';
 
 import { buttonClass, inputClass } from '../ui';
 import { useConsole } from '../use-console';
@@ -12,7 +12,8 @@ const ERROR = 'mt-1 text-xs font-medium text-red-700 dark:text-red-300';
 
 /**
  * Registers an endpoint: its URL and the events it subscribes to (every documented event ticked by default). The
- * sandbox's problem detail is shown under the form and each field error next to its field (aria-describedby).
+ * sandbox's field errors are shown in words next to their fields (aria-describedby), and under the form only what
+ * they do not already say (lib/console/webhooks/fields.ts).
  * @param props.onCreated re-reads the endpoint list
  */
 export function EndpointForm({ ctx, onCreated }: { ctx: WebhookApiContext; onCreated: () => Promise<void> }) {
@@ -20,9 +21,9 @@ export function EndpointForm({ ctx, onCreated }: { ctx: WebhookApiContext; onCre
   const all = data.events.map((e) => e.event);
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<readonly string[]>(all);
-  const [problem, setProblem] = useState<ApiProblem>();
+  const [problem, setProblem] = useState<{ error: ApiProblem; events: readonly string[] }>();
   const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(problem?.fields ?? {});
+  const errors = fieldErrors(problem?.error.fields ?? {}, problem?.events);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
@@ -33,7 +34,10 @@ export function EndpointForm({ ctx, onCreated }: { ctx: WebhookApiContext; onCre
       setUrl('');
       await onCreated();
     } catch (error) {
-      setProblem(error instanceof ApiProblem ? error : new ApiProblem((error as Error).message, null));
+      setProblem({
+        error: error instanceof ApiProblem ? error : new ApiProblem((error as Error).message, null),
+        events,
+      });
     } finally {
       setBusy(false);
     }
@@ -89,8 +93,7 @@ export function EndpointForm({ ctx, onCreated }: { ctx: WebhookApiContext; onCre
       </button>
       {problem ? (
         <p role="alert" className="font-medium text-red-700 dark:text-red-300">
-          Not added: {problem.message}
-          {errors.other ? ` ${errors.other}` : ''}
+          {formProblem(problem.error.message, errors)}
         </p>
       ) : null}
     </form>

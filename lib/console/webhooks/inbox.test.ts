@@ -19,6 +19,17 @@ function delivery(id: string, overrides: Partial<WebhookDelivery> = {}): Webhook
   };
 }
 
+const listenAttempt = (number: number) => ({
+  number,
+  trigger: 'listen' as const,
+  attempted_at: `2026-12-06T00:00:0${number}Z`,
+  status: 204,
+  duration_ms: 3,
+  response_excerpt: '',
+  error: null,
+  outcome: 'succeeded' as const,
+});
+
 const run = (...actions: InboxAction[]) => actions.reduce(inboxReducer, emptyInbox);
 const message = (...deliveries: WebhookDelivery[]) => ({
   id: deliveries[0]?.message_id ?? 'msg',
@@ -31,15 +42,21 @@ const message = (...deliveries: WebhookDelivery[]) => ({
 describe('inboxReducer', () => {
   it('puts new stream deliveries first and keeps the first page below them, without duplicates', () => {
     const state = run(
-      { type: 'delivery', delivery: delivery('d3') },
+      { type: 'delivery', delivery: delivery('d3', { status: 'succeeded', attempts: [listenAttempt(1)] }) },
+      { type: 'delivery', delivery: delivery('d2') },
       {
         type: 'loaded',
-        messages: [message(delivery('d3', { status: 'failed' })), message(delivery('d2'), delivery('d1'))],
+        messages: [
+          message(delivery('d3')),
+          message(delivery('d2', { status: 'succeeded', attempts: [listenAttempt(1)] }), delivery('d1')),
+        ],
       },
       { type: 'delivery', delivery: delivery('d4') },
     );
-    expect(state.order).toEqual(['d4', 'd3', 'd2', 'd1']);
-    expect(state.deliveries.d3?.status).toBe('pending'); // the stream's copy is newer than the page's
+    expect(state.order).toEqual(['d4', 'd2', 'd3', 'd1']);
+    // Whichever copy is further along wins: the stream's for d3, the page's for d2.
+    expect(state.deliveries.d3?.status).toBe('succeeded');
+    expect(state.deliveries.d2?.status).toBe('succeeded');
     expect(state.loaded).toBe(true);
   });
 
@@ -72,6 +89,27 @@ describe('inboxReducer', () => {
     const quiet = inboxReducer({ ...next, announcement: 'x' }, { type: 'delivery', delivery: failed });
     expect(quiet.announcement).toBe('x');
     expect(orderedDeliveries(next).map((d) => d.id)).toEqual(['d2', 'd1']);
+  });
+
+  it('never lets an older snapshot (the emit response arriving after the stream) hide a newer one', () => {
+    const succeeded = delivery('d1', { status: 'succeeded', attempts: [listenAttempt(1)] });
+    const streamed = run({ type: 'delivery', delivery: succeeded });
+    // The emit response's pending snapshot, with no attempts, lands last: nothing changes, nothing is announced.
+    const late = inboxReducer(streamed, { type: 'delivery', delivery: delivery('d1') });
+    expect(late).toBe(streamed);
+    expect(late.deliveries.d1?.status).toBe('succeeded');
+    // An endpoint retrying: pending after one failed attempt is older than the second attempt's success.
+    const retried = delivery('d1', { status: 'succeeded', attempts: [listenAttempt(1), listenAttempt(2)] });
+    const settled = run({ type: 'delivery', delivery: retried });
+    const stale = delivery('d1', { status: 'pending', attempts: [listenAttempt(1)] });
+    expect(inboxReducer(settled, { type: 'delivery', delivery: stale }).deliveries.d1).toBe(retried);
+    // Equally far along (a replayed listen copy signed afresh): the newcomer's headers replace the old ones.
+    const resigned = { ...succeeded, headers: { 'webhook-id': 'msg_d1', 'webhook-signature': 'v1,new' } };
+    expect(inboxReducer(streamed, { type: 'delivery', delivery: resigned }).deliveries.d1).toBe(resigned);
+    // A newer copy still moves a pending delivery on, and is announced.
+    const moved = run({ type: 'delivery', delivery: delivery('d1') }, { type: 'delivery', delivery: succeeded });
+    expect(moved.deliveries.d1).toBe(succeeded);
+    expect(moved.announcement).toBe('member.invited to sandbox:listen: succeeded (HTTP 204).');
   });
 
   it('announces connection changes once, keeps the error until live again', () => {

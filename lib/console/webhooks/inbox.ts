@@ -54,10 +54,25 @@ const CONNECTION_WORDS: Record<Connection, string> = {
   closed: 'Inbox closed.',
 };
 
+/** Pending first: a delivery only ever moves from pending to one of the settled states, never back. */
+const STATUS_RANK: Record<WebhookDelivery['status'], number> = { pending: 0, failed: 1, succeeded: 1, cancelled: 1 };
+
 /**
- * The next state. `loaded` merges the first page under whatever the stream already brought (the stream's copy is
- * newer); `delivery` replaces a known delivery in place or puts a new one first, and announces a new delivery or a
- * change of status (not an unchanged repeat); `connection` announces only a change of connection state.
+ * Whether `incoming` is at least as far along as `known`: more attempts, or as many and a status no less settled.
+ * Snapshots of one delivery reach the panel out of order (the emit response's pending copy can land after the
+ * stream's succeeded update), and the API gives deliveries no updated time, but attempts are only ever appended and a
+ * settled delivery never returns to pending (a replay appends an attempt), so this order is the server's order.
+ */
+export function isAtLeastAsNew(incoming: WebhookDelivery, known: WebhookDelivery): boolean {
+  if (incoming.attempts.length !== known.attempts.length) return incoming.attempts.length > known.attempts.length;
+  return STATUS_RANK[incoming.status] >= STATUS_RANK[known.status];
+}
+
+/**
+ * The next state. `loaded` merges the first page with whatever the stream already brought, and `delivery` replaces a
+ * known delivery in place or puts a new one first; both keep the most advanced copy (isAtLeastAsNew), so an older
+ * snapshot arriving late never hides a newer one. A new delivery or a change of status is announced (not an unchanged
+ * repeat nor a stale copy); `connection` announces only a change of connection state.
  */
 export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
   switch (action.type) {
@@ -65,16 +80,17 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       const deliveries = { ...state.deliveries };
       const order = [...state.order];
       for (const message of action.messages)
-        for (const delivery of message.deliveries)
-          if (!deliveries[delivery.id]) {
-            deliveries[delivery.id] = delivery;
-            order.push(delivery.id);
-          }
+        for (const delivery of message.deliveries) {
+          const known = deliveries[delivery.id];
+          if (!known) order.push(delivery.id);
+          if (!known || isAtLeastAsNew(delivery, known)) deliveries[delivery.id] = delivery;
+        }
       return { ...state, deliveries, order, loaded: true };
     }
     case 'delivery': {
       const { delivery } = action;
       const known = state.deliveries[delivery.id];
+      if (known && !isAtLeastAsNew(delivery, known)) return state;
       const announcement = !known
         ? `New ${delivery.event} delivery to ${targetLabel(delivery)}: ${statusText(delivery)}.`
         : known.status !== delivery.status || known.attempts.length !== delivery.attempts.length
