@@ -52,8 +52,8 @@ function failureOf(result: OutboundResult): string | null {
   return result.error ?? (result.status === undefined ? 'no answer' : `answered ${result.status}`);
 }
 
-/** Sends one attempt of a claimed delivery to its endpoint and records it. */
-async function attempt(rt: Runtime, record: DeliveryRecord, endpoint: EndpointRow): Promise<void> {
+/** Sends one attempt of a delivery claimed by `owner` to its endpoint and records it. */
+async function attempt(rt: Runtime, owner: string, record: DeliveryRecord, endpoint: EndpointRow): Promise<void> {
   const { delivery } = record;
   const replay = delivery.replay_requested === 1;
   const sentAt = rt.now();
@@ -83,6 +83,7 @@ async function attempt(rt: Runtime, record: DeliveryRecord, endpoint: EndpointRo
       },
       ...nextState(rt, record, replay, result),
       disable: { after, reason: `Disabled after ${after} failed attempts in a row; the last: ${error ?? ''}` },
+      owner,
     },
     rt.now(),
   );
@@ -100,7 +101,7 @@ async function claimAndSend(rt: Runtime, owner: string, tenantId: string, id: st
     await rt.store.releaseDelivery(tenantId, id, owner);
     return;
   }
-  await attempt(rt, record, endpoint);
+  await attempt(rt, owner, record, endpoint);
 }
 
 /** One scan: every due delivery, BATCH at a time, each claimed and sent. */

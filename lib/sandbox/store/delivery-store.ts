@@ -24,6 +24,11 @@ export interface AttemptRecord {
   scheduledAttempts: number;
   /** Endpoint deliveries: the failure count that disables the endpoint, and the reason given then. */
   disable?: { after: number; reason: string };
+  /**
+   * The worker holding the delivery's lease. If the lease was taken meanwhile (its endpoint deleted or disabled
+   * settled the delivery), the attempt is recorded and the delivery keeps its state. Unset for listen reports.
+   */
+  owner?: string;
 }
 
 /** A change of the inbox stream's feed. */
@@ -174,7 +179,7 @@ export class DeliveryStore extends WebhookStore {
 
   /**
    * Records an attempt (numbered after the delivery's others) and its effect, in one transaction: the delivery's
-   * status, next due time, schedule position, headers; the lease released; for an endpoint delivery the endpoint's
+   * status, next due time, schedule position, headers; the lease released (unless `record.owner` lost it); for an endpoint delivery the endpoint's
    * failures in a row (reset by a success), and at `disable.after` the endpoint disabled with the reason and its
    * pending deliveries failed.
    * @returns the attempt's number.
@@ -193,8 +198,11 @@ export class DeliveryStore extends WebhookStore {
         .insertInto('webhook_attempts')
         .values({ ...attempt, number })
         .execute();
-      await trx
+      const delivery = trx
         .updateTable('webhook_deliveries')
+        .where('tenant_id', '=', attempt.tenant_id)
+        .where('id', '=', attempt.delivery_id);
+      const updated = await (record.owner === undefined ? delivery : delivery.where('lease_owner', '=', record.owner))
         .set({
           status: record.status,
           next_attempt_at: record.nextAttemptAt,
@@ -204,9 +212,8 @@ export class DeliveryStore extends WebhookStore {
           lease_until: null,
           ...(attempt.trigger === 'replay' ? { replay_requested: 0 } : {}),
         })
-        .where('tenant_id', '=', attempt.tenant_id)
-        .where('id', '=', attempt.delivery_id)
-        .execute();
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) await delivery.set({ headers: attempt.headers }).execute();
       await this.addChanges(trx, attempt.tenant_id, [attempt.delivery_id], now);
       if (endpointId && record.disable) {
         const failed = attempt.outcome !== 'succeeded';

@@ -140,7 +140,8 @@ export class WebhookStore extends RequestLogStore {
     const ids = pending.map((row) => row.id);
     await trx
       .updateTable('webhook_deliveries')
-      .set({ status, next_attempt_at: null, replay_requested: 0 })
+      // The lease goes too: an attempt under way then records itself without reviving the delivery.
+      .set({ status, next_attempt_at: null, replay_requested: 0, lease_owner: null, lease_until: null })
       .where('tenant_id', '=', tenantId)
       .where('id', 'in', ids)
       .execute();
