@@ -16,6 +16,9 @@ const BATCH = 10;
 /** A lease outlasts the attempt's timeout by this much (ms): recording it must finish before another may claim it. */
 const LEASE_MARGIN_MS = 30_000;
 
+/** The shortest sleep between scans (ms): a floor against a busy loop; a wake (emit, replay) still runs at once. */
+const MIN_SLEEP_MS = 50;
+
 /** A running worker. */
 export interface DeliveryWorker {
   /** Stops scanning and waits for the attempts under way to be recorded. */
@@ -125,9 +128,10 @@ export function startDeliveryWorker(rt: Runtime): DeliveryWorker {
   let again = false;
   let stopped = false;
   const sleep = async () => {
-    const due = await rt.store.nextDueAt().catch(() => undefined);
+    const due = await rt.store.nextDueAt(rt.now()).catch(() => undefined);
     if (stopped) return;
-    const wait = due === undefined ? rt.webhooks.workerPollMs : Math.max(0, due - rt.now());
+    // Never 0 ms: should the due query and the scan ever disagree again, the worker idles instead of spinning.
+    const wait = due === undefined ? rt.webhooks.workerPollMs : Math.max(MIN_SLEEP_MS, due - rt.now());
     clearTimeout(timer);
     timer = setTimeout(run, Math.min(wait, rt.webhooks.workerPollMs));
     timer.unref();

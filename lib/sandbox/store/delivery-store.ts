@@ -112,15 +112,25 @@ export class DeliveryStore extends WebhookStore {
       .execute();
   }
 
-  /** Up to `limit` deliveries due at `now` (schedule or replay) whose lease is free and whose endpoint is enabled. */
-  dueDeliveries(now: number, limit: number): Promise<{ id: string; tenant_id: string }[]> {
+  /**
+   * Endpoint deliveries the worker may attempt: of an enabled endpoint, and pending or asked to replay. Shared by
+   * dueDeliveries and nextDueAt so the worker never sleeps 0 ms for a delivery its scan would not claim (a disabled
+   * endpoint's pending one made it spin at hundreds of scans a second).
+   */
+  private workable() {
     return this.db
       .selectFrom('webhook_deliveries as d')
       .innerJoin('webhook_endpoints as e', (join) =>
         join.onRef('e.id', '=', 'd.endpoint_id').onRef('e.tenant_id', '=', 'd.tenant_id'),
       )
-      .select(['d.id', 'd.tenant_id'])
       .where('e.enabled', '=', 1)
+      .where((eb) => eb.or([eb('d.status', '=', 'pending'), eb('d.replay_requested', '=', 1)]));
+  }
+
+  /** Up to `limit` deliveries due at `now` (schedule or replay) whose lease is free and whose endpoint is enabled. */
+  dueDeliveries(now: number, limit: number): Promise<{ id: string; tenant_id: string }[]> {
+    return this.workable()
+      .select(['d.id', 'd.tenant_id'])
       .where((eb) =>
         eb.or([
           eb.and([eb('d.status', '=', 'pending'), eb('d.next_attempt_at', '<=', now)]),
@@ -133,15 +143,28 @@ export class DeliveryStore extends WebhookStore {
       .execute();
   }
 
-  /** When the earliest pending endpoint delivery is due (epoch ms), or undefined: how long the worker may sleep. */
-  async nextDueAt(): Promise<number | undefined> {
-    const row = await this.db
-      .selectFrom('webhook_deliveries')
-      .select((eb) => eb.fn.min<number | null>('next_attempt_at').as('due'))
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', 'is not', null)
+  /**
+   * When dueDeliveries may next return something (epoch ms), or undefined: how long the worker may sleep. It sees
+   * what dueDeliveries sees: a free delivery falls due at its next_attempt_at (now for a replay), a leased one not
+   * before its lease ends.
+   */
+  async nextDueAt(now: number): Promise<number | undefined> {
+    const row = await this.workable()
+      .select((eb) => [
+        eb.fn
+          .min<number | null>(
+            eb.case().when('d.replay_requested', '=', 1).then(now).else(eb.ref('d.next_attempt_at')).end(),
+          )
+          .as('free'),
+      ])
+      .where((eb) => eb.or([eb('d.lease_until', 'is', null), eb('d.lease_until', '<=', now)]))
       .executeTakeFirst();
-    return row?.due ?? undefined;
+    const leased = await this.workable()
+      .select((eb) => eb.fn.min<number | null>('d.lease_until').as('until'))
+      .where('d.lease_until', '>', now)
+      .executeTakeFirst();
+    const times = [row?.free, leased?.until].filter((time) => time !== null && time !== undefined).map(Number);
+    return times.length === 0 ? undefined : Math.min(...times);
   }
 
   /**
