@@ -127,18 +127,56 @@ export class DeliveryStore extends WebhookStore {
       .where((eb) => eb.or([eb('d.status', '=', 'pending'), eb('d.replay_requested', '=', 1)]));
   }
 
-  /** Up to `limit` deliveries due at `now` (schedule or replay) whose lease is free and whose endpoint is enabled. */
-  dueDeliveries(now: number, limit: number): Promise<{ id: string; tenant_id: string }[]> {
-    return this.workable()
-      .select(['d.id', 'd.tenant_id'])
+  /**
+   * Up to `limit` deliveries due at `now` (schedule or replay) whose lease is free and whose endpoint is enabled, in
+   * turns across tenants: the oldest of each endpoint, at most `perTenant` of a tenant, every tenant's first before
+   * any tenant's second (window functions, in SQLite and PostgreSQL alike), so one tenant's backlog cannot fill the
+   * worker's slots while another's delivery waits.
+   */
+  dueDeliveries(
+    now: number,
+    limit: number,
+    perTenant = 2,
+  ): Promise<{ id: string; tenant_id: string; endpoint_id: string }[]> {
+    const due = this.workable()
+      .select((eb) => [
+        'd.id',
+        'd.tenant_id',
+        'e.id as endpoint_id',
+        'd.next_attempt_at',
+        eb.fn
+          .agg<number>('row_number')
+          .over((over) =>
+            over.partitionBy(['d.tenant_id', 'd.endpoint_id']).orderBy('d.next_attempt_at').orderBy('d.id'),
+          )
+          .as('in_endpoint'),
+      ])
       .where((eb) =>
         eb.or([
           eb.and([eb('d.status', '=', 'pending'), eb('d.next_attempt_at', '<=', now)]),
           eb('d.replay_requested', '=', 1),
         ]),
       )
-      .where((eb) => eb.or([eb('d.lease_until', 'is', null), eb('d.lease_until', '<=', now)]))
-      .orderBy('d.next_attempt_at')
+      .where((eb) => eb.or([eb('d.lease_until', 'is', null), eb('d.lease_until', '<=', now)]));
+    const firsts = this.db
+      .selectFrom(due.as('f'))
+      .select((eb) => [
+        'f.id',
+        'f.tenant_id',
+        'f.endpoint_id',
+        'f.next_attempt_at',
+        eb.fn
+          .agg<number>('row_number')
+          .over((over) => over.partitionBy('f.tenant_id').orderBy('f.next_attempt_at').orderBy('f.id'))
+          .as('turn'),
+      ])
+      .where('f.in_endpoint', '=', 1);
+    return this.db
+      .selectFrom(firsts.as('t'))
+      .select(['t.id', 't.tenant_id', 't.endpoint_id'])
+      .where('t.turn', '<=', perTenant)
+      .orderBy('t.turn')
+      .orderBy('t.next_attempt_at')
       .limit(limit)
       .execute();
   }
