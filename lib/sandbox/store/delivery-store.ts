@@ -21,7 +21,8 @@ export interface AttemptRecord {
   /** The delivery's status, next due time (epoch ms or null) and schedule position afterwards. */
   status: DeliveryRow['status'];
   nextAttemptAt: number | null;
-  scheduledAttempts: number;
+  /** Unset for listen reports: there it counts republications (publishListen), which a report must not reset. */
+  scheduledAttempts?: number;
   /** Endpoint deliveries: the failure count that disables the endpoint, and the reason given then. */
   disable?: { after: number; reason: string };
   /**
@@ -267,7 +268,7 @@ export class DeliveryStore extends WebhookStore {
         .set({
           status: record.status,
           next_attempt_at: record.nextAttemptAt,
-          scheduled_attempts: record.scheduledAttempts,
+          ...(record.scheduledAttempts === undefined ? {} : { scheduled_attempts: record.scheduledAttempts }),
           headers: attempt.headers,
           lease_owner: null,
           lease_until: null,
@@ -310,21 +311,34 @@ export class DeliveryStore extends WebhookStore {
   }
 
   /**
-   * Publishes a listen copy (again): its newest headers, a `forward` change carrying `forward` and a `delivery` change.
+   * Publishes a listen copy again: its newest headers, a `forward` change carrying `forward` and a `delivery` change,
+   * unless it was republished `cap` times already. A listen copy has no schedule, so its `scheduled_attempts` counts
+   * its republications: they made no attempt, so the attempts cap never applied and each one grew the change feed.
+   * @returns false (nothing changed) at the cap.
    */
-  publishListen(tenantId: string, id: string, headers: string, forward: string, now: number): Promise<void> {
+  publishListen(
+    tenantId: string,
+    id: string,
+    publication: { headers: string; forward: string; cap: number },
+    now: number,
+  ): Promise<boolean> {
+    const { headers, forward, cap } = publication;
     return this.db.transaction().execute(async (trx) => {
-      await trx
+      const counted = await trx
         .updateTable('webhook_deliveries')
-        .set({ headers })
+        .set((eb) => ({ headers, scheduled_attempts: eb('scheduled_attempts', '+', 1) }))
         .where('tenant_id', '=', tenantId)
         .where('id', '=', id)
-        .execute();
+        .where('endpoint_id', 'is', null)
+        .where('scheduled_attempts', '<', cap)
+        .executeTakeFirst();
+      if (Number(counted.numUpdatedRows) === 0) return false;
       await trx
         .insertInto('webhook_changes')
         .values({ tenant_id: tenantId, kind: 'forward', delivery_id: id, data: forward, created_at: now })
         .execute();
       await this.addChanges(trx, tenantId, [id], now);
+      return true;
     });
   }
 
@@ -350,13 +364,19 @@ export class DeliveryStore extends WebhookStore {
     return Number(row?.last ?? 0);
   }
 
-  /** Deletes up to `batch` changes older than `before` (epoch ms): a stream reads its feed within a second. */
+  /**
+   * Deletes the changes older than `before` (epoch ms), `batch` at a time until none is left (one batch a round let
+   * the feed outgrow the purge): a stream reads its feed within a second.
+   */
   async purgeChanges(before: number, batch: number): Promise<void> {
-    await this.db
-      .deleteFrom('webhook_changes')
-      .where('seq', 'in', (eb) =>
-        eb.selectFrom('webhook_changes').select('seq').where('created_at', '<=', before).limit(batch),
-      )
-      .execute();
+    for (;;) {
+      const result = await this.db
+        .deleteFrom('webhook_changes')
+        .where('seq', 'in', (eb) =>
+          eb.selectFrom('webhook_changes').select('seq').where('created_at', '<=', before).limit(batch),
+        )
+        .executeTakeFirst();
+      if (Number(result.numDeletedRows) < batch) return;
+    }
   }
 }
