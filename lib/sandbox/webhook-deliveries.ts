@@ -52,14 +52,19 @@ async function deliveryCapped(call: Call, detail: string): Promise<Reply> {
   return problem(call.ctx, 429, detail, { headers: { 'Retry-After': String(retryAfter) } });
 }
 
-/** The 429 problem of a delivery holding LIMITS.caps.attemptsPerDelivery attempts, or undefined. */
-async function attemptsFull(call: Call, record: DeliveryRecord): Promise<Reply | undefined> {
+/** The 429 problem of a delivery holding LIMITS.caps.attemptsPerDelivery attempts. */
+function attemptsCapped(call: Call, id: string): Promise<Reply> {
   const cap = LIMITS.caps.attemptsPerDelivery;
-  if (record.attempts.length < cap) return undefined;
   return deliveryCapped(
     call,
-    `Delivery ${record.delivery.id} has ${cap} attempts, the most one delivery keeps; emit the event again for a new delivery.`,
+    `Delivery ${id} has ${cap} attempts, the most one delivery keeps; emit the event again for a new delivery.`,
   );
+}
+
+/** The 429 problem of a delivery holding LIMITS.caps.attemptsPerDelivery attempts, or undefined. */
+async function attemptsFull(call: Call, record: DeliveryRecord): Promise<Reply | undefined> {
+  if (record.attempts.length < LIMITS.caps.attemptsPerDelivery) return undefined;
+  return attemptsCapped(call, record.delivery.id);
 }
 
 /** GET /webhooks/deliveries/{id}: 200 delivery with its attempts, or 404. */
@@ -189,9 +194,12 @@ export async function reportAttempt(call: Call): Promise<Reply> {
       attempt,
       status: attempt.outcome,
       nextAttemptAt: null,
+      // Checked again where the attempt is stored: concurrent reports all passed the check above.
+      cap: LIMITS.caps.attemptsPerDelivery,
     },
     now,
   );
+  if (number === undefined) return attemptsCapped(call, delivery.id);
   rt.signals.changed(attempt.tenant_id);
   return json(201, attemptView({ ...attempt, seq: 0, number }));
 }

@@ -1,12 +1,13 @@
 /**
  * The change feed under a flood (attack finding 5): a listen copy is republished at most
- * LIMITS.caps.attemptsPerDelivery times, and one purge round deletes every old change, however many.
+ * LIMITS.caps.attemptsPerDelivery times, and one purge round deletes every old change, however many; concurrent
+ * listen reports keep the attempts cap and distinct numbers (attack finding 7).
  */
 import { describe, expect, it } from 'vitest';
 
 import { LIMITS } from './config';
 import { countRows, createTestApp, storeOf, testSandbox } from './test-helpers';
-import { call, emit } from './webhook-test-helpers';
+import { call, deliveryOf, emit } from './webhook-test-helpers';
 
 describe('listen copies and the change feed', () => {
   it('refuses a listen copy replayed past the cap with a 429 that changes nothing', async () => {
@@ -49,6 +50,28 @@ describe('listen copies and the change feed', () => {
     await store.purgeChanges(2_000, 10);
     // Before: one batch of 10 a round, 15 old rows left.
     expect(await countRows(sandbox, 'webhook_changes')).toBe(1);
+    await sandbox.close();
+  });
+
+  it('keeps the attempts cap and distinct numbers under 120 concurrent listen reports', async () => {
+    const sandbox = testSandbox({ basePath: '' });
+    const app = await createTestApp(sandbox);
+    expect((await call(sandbox, app, 'PUT', '/rate-limit', { limit: 6000, window_seconds: 60 })).status).toBe(200);
+    const listen = (await emit(sandbox, app)).deliveries.find((delivery) => delivery.endpoint_id === null)!.id;
+    const report = { status: 204, duration_ms: 1 };
+    const statuses = await Promise.all(
+      Array.from({ length: 120 }, async () => {
+        const response = await call(sandbox, app, 'POST', `/webhooks/deliveries/${listen}/attempts`, report);
+        await response.body?.cancel();
+        return response.status;
+      }),
+    );
+    const cap = LIMITS.caps.attemptsPerDelivery;
+    // Before (PostgreSQL): all 120 answered 201, with 79 distinct numbers.
+    expect(statuses.filter((status) => status === 201)).toHaveLength(cap);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(120 - cap);
+    const numbers = (await deliveryOf(sandbox, app, listen)).attempts.map((attempt) => attempt.number);
+    expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: cap }, (_, index) => index + 1));
     await sandbox.close();
   });
 });
