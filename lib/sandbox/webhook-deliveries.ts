@@ -187,6 +187,7 @@ export async function reportAttempt(call: Call): Promise<Reply> {
     error: report.error?.replaceAll('\u0000', '\uFFFD') ?? null,
     outcome: succeeded ? ('succeeded' as const) : ('failed' as const),
     headers: delivery.headers ?? '{}',
+    url: null,
   };
   const number = await rt.store.recordAttempt(
     null,

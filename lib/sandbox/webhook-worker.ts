@@ -91,6 +91,7 @@ async function attempt(rt: Runtime, owner: string, record: DeliveryRecord, endpo
         error: error === null ? null : storable(error),
         outcome: result.outcome,
         headers: JSON.stringify(headers),
+        url: endpoint.url,
       },
       ...nextState(rt, record, replay, result),
       disable: { after, reason: `Disabled after ${after} failed attempts in a row; the last: ${error ?? ''}` },
