@@ -4,6 +4,7 @@
  * Ctrl-C (SIGINT) or SIGTERM stops it with exit code 0; a usage or credential error exits 2, a refused credential 1.
  */
 import { listen, ListenFatalError } from '@/lib/sandbox/listen';
+import { printable } from '@/lib/sandbox/listen-print';
 import { LISTEN_USAGE, listenAuth, ListenUsageError, parseListenArgs } from '@/lib/sandbox/listen-setup';
 
 async function main(): Promise<number> {
@@ -20,11 +21,12 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof ListenUsageError) {
-      console.error(`sandbox:listen: ${error.message}\n\n${LISTEN_USAGE}`);
+      // Messages may quote the sandbox's answers (a problem's detail): no control characters reach the terminal.
+      console.error(`sandbox:listen: ${printable(error.message)}\n\n${LISTEN_USAGE}`);
       return 2;
     }
     if (error instanceof ListenFatalError) {
-      console.error(`sandbox:listen: ${error.message}`);
+      console.error(`sandbox:listen: ${printable(error.message)}`);
       return 1;
     }
     throw error;
@@ -34,7 +36,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`sandbox:listen failed: ${(error as Error).message}`);
+    console.error(`sandbox:listen failed: ${printable((error as Error).message)}`);
     process.exit(1);
   },
 );

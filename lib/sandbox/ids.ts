@@ -17,6 +17,18 @@ export function randomId(prefix: string, length: number): string {
   return out;
 }
 
+/**
+ * Whether `value` has the shape randomId(prefix, length) gives: `prefix` and `length` ASCII letters or digits.
+ * Path IDs are checked with it before any query: PostgreSQL refuses text holding U+0000, which would be a 500.
+ */
+export function isRandomId(value: string, prefix: string, length: number): boolean {
+  return (
+    value.length === prefix.length + length &&
+    value.startsWith(prefix) &&
+    /^[A-Za-z0-9]*$/.test(value.slice(prefix.length))
+  );
+}
+
 /** `bytes` random bytes (CSPRNG) as `2 × bytes` lower-case hex characters. */
 export function randomHex(bytes: number): string {
   return randomBytes(bytes).toString('hex');

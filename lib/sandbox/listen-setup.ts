@@ -9,6 +9,7 @@ import { createSandboxSession } from '@/lib/console/sandbox-app';
 import { apiModel } from '@/lib/openapi';
 
 import { ListenFatalError, type ListenAuth } from './listen';
+import { printable } from './listen-print';
 import { webhookUrlError } from './outbound';
 
 /** What `--help` and a usage error print. */
@@ -112,11 +113,13 @@ export async function listenAuth(
       `no credentials given, and creating a sandbox app at ${baseUrl} failed: ${(error as Error).message}`,
     );
   }
-  print(`Created sandbox app ${app.tenant_id} (until ${app.expires_at}):`);
-  print(`  personal access token  ${app.personal_access_token}`);
-  print(`  webhook secret         ${app.webhook_secret}`);
-  print(`Start your receiver with AETHEX_WEBHOOK_SECRET=${app.webhook_secret}`);
-  print(`Next time, listen as this app with AETHEX_TOKEN=${app.personal_access_token}`);
+  // Every field came from --base-url, which may be hostile: no control characters reach the terminal.
+  const say = (line: string) => print(printable(line));
+  say(`Created sandbox app ${app.tenant_id} (until ${app.expires_at}):`);
+  say(`  personal access token  ${app.personal_access_token}`);
+  say(`  webhook secret         ${app.webhook_secret}`);
+  say(`Start your receiver with AETHEX_WEBHOOK_SECRET=${app.webhook_secret}`);
+  say(`Next time, listen as this app with AETHEX_TOKEN=${app.personal_access_token}`);
   // The personal access token lives as long as the app; the access token made with it would expire in an hour.
   return { bearer: async () => app.personal_access_token };
 }

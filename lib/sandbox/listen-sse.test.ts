@@ -1,10 +1,11 @@
 /**
  * The server-sent events reader of sandbox:listen on real byte streams cut at every position: CRLF, CR and LF line
- * ends, comments, multi-line data, a BOM, UTF-8 characters split between chunks.
+ * ends, comments, multi-line data, a BOM, UTF-8 characters split between chunks; and what a hostile --base-url could
+ * send: one endless line (linear time, ended past 1 MiB), an event of endless data lines.
  */
 import { describe, expect, it } from 'vitest';
 
-import { readEventStream, SseParser, type SseEvent } from './listen-sse';
+import { MAX_SSE_BYTES, readEventStream, SseLimitError, SseParser, type SseEvent } from './listen-sse';
 
 /** A body that delivers `bytes` in the given pieces. */
 function body(pieces: Uint8Array[]): ReadableStream<Uint8Array> {
@@ -93,5 +94,74 @@ describe('readEventStream', () => {
       },
     });
     await expect(readEventStream(broken, () => undefined)).rejects.toThrow('connection lost');
+  });
+});
+
+describe('limits against a hostile stream', () => {
+  const data = (bytes: number) => `data: ${'x'.repeat(bytes - 'data: '.length)}`;
+
+  it('reads a line of exactly 1 MiB fed in 256-byte chunks in linear time', () => {
+    const events: SseEvent[] = [];
+    const parser = new SseParser((event) => events.push(event));
+    const line = data(MAX_SSE_BYTES);
+    const started = performance.now();
+    // 4,096 chunks: rescanning what is buffered at each one took 14 s here; scanning each chunk once, ~20 ms.
+    for (let at = 0; at < line.length; at += 256) parser.feed(line.slice(at, at + 256));
+    parser.feed('\n\n');
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.data).toHaveLength(MAX_SSE_BYTES - 'data: '.length);
+  });
+
+  it('refuses a line one byte over 1 MiB, counted in UTF-8 bytes, before its end arrives', () => {
+    const parser = new SseParser(() => undefined);
+    const line = data(MAX_SSE_BYTES + 1);
+    expect(() => {
+      for (let at = 0; at < line.length; at += 65_536) parser.feed(line.slice(at, at + 65_536));
+    }).toThrow(
+      new SseLimitError(
+        'the inbox stream sent a line of more than 1 MiB (1,048,576 bytes); the sandbox never does, so the connection was ended',
+      ),
+    );
+    // 'é' is two bytes: 524,288 of them are exactly 1 MiB, one more is over even though the line has fewer characters.
+    const twoByte = new SseParser(() => undefined);
+    twoByte.feed('é'.repeat(MAX_SSE_BYTES / 2));
+    expect(() => twoByte.feed('é')).toThrow(SseLimitError);
+  });
+
+  it('refuses an event whose data lines add up to more than 1 MiB', () => {
+    const events: SseEvent[] = [];
+    const parser = new SseParser((event) => events.push(event));
+    const lines = Array.from({ length: 16 }, () => data(65_535 + 'data: '.length)).join('\n');
+    // 16 lines of 65,535 bytes, an empty data line, and the 16 LFs joining them: exactly 1 MiB, dispatched.
+    parser.feed(`${lines}\ndata\n\n`);
+    expect(events[0]?.data).toHaveLength(MAX_SSE_BYTES);
+    expect(() => parser.feed(`${lines}\ndata\ndata\n`)).toThrow(
+      /^the inbox stream sent an event of more than 1 MiB \(1,048,576 bytes of data\); /,
+    );
+    // Empty data lines cost their joining LF: a flood of them cannot grow an event without bound either.
+    const empty = new SseParser(() => undefined);
+    expect(() => empty.feed('data\n'.repeat(MAX_SSE_BYTES + 2))).toThrow(SseLimitError);
+  });
+
+  it('ends the connection (cancels the body) and rejects with the limit in words', async () => {
+    let cancelled: unknown;
+    let pulls = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls += 1;
+        // 4 MiB of one line, then the end: a reader without the limit would read it all and resolve.
+        if (pulls > 64) return controller.close();
+        controller.enqueue(new TextEncoder().encode(pulls === 1 ? 'event: ready\ndata: {}\n\n' : 'x'.repeat(65_536)));
+      },
+      cancel(reason) {
+        cancelled = reason;
+      },
+    });
+    const events: SseEvent[] = [];
+    await expect(readEventStream(endless, (event) => events.push(event))).rejects.toThrow(SseLimitError);
+    expect(events).toEqual([{ event: 'ready', data: '{}' }]);
+    expect(String(cancelled)).toMatch(/^the inbox stream sent a line of more than 1 MiB/);
+    expect(pulls).toBeLessThan(20);
   });
 });

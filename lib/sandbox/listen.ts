@@ -5,7 +5,9 @@
  * (POST /webhooks/deliveries/{id}/attempts), so it shows in the attempt log. The sandbox never connects to the
  * machine: the machine reads from the sandbox. Credentials and options: listen-setup.ts.
  */
-import { readEventStream, type SseEvent } from './listen-sse';
+import { printable } from './listen-print';
+import { ForwardQueue, MAX_FORWARDS_RUNNING, MAX_FORWARDS_WAITING } from './listen-queue';
+import { readEventStream, SseLimitError, type SseEvent } from './listen-sse';
 import { forwardWebhook, type OutboundResult } from './outbound';
 import { describeNetworkError } from './outbound-errors';
 
@@ -21,6 +23,7 @@ export interface ListenRuntime {
   baseUrl: string;
   /** The local receiver. */
   forwardTo: string;
+  /** Receives every line; `listen` strips control characters from them first (listen-print.ts). */
   print: (line: string) => void;
   /** Aborting it ends `listen` (Ctrl-C). */
   signal: AbortSignal;
@@ -110,8 +113,9 @@ async function report(rt: ListenRuntime, auth: ListenAuth, data: ForwardEvent, r
   }
 }
 
-/** Forwards one `forward` event to the receiver, prints its line, reports it. */
+/** Forwards one `forward` event to the receiver, prints its line, reports it. Never rejects. */
 async function forward(rt: ListenRuntime, auth: ListenAuth, data: ForwardEvent): Promise<void> {
+  if (rt.signal.aborted) return;
   // The Standard Webhooks headers only: a Host or Content-Length from the stream must not reach the receiver.
   const headers = Object.fromEntries(
     Object.entries(data.headers).filter(([name, value]) => /^webhook-/i.test(name) && typeof value === 'string'),
@@ -149,11 +153,21 @@ async function openInbox(rt: ListenRuntime, auth: ListenAuth): Promise<Response>
   return response;
 }
 
+/** Queues the forward; when the queue is full, says which delivery was skipped and how to send it again. */
+function offer(rt: ListenRuntime, auth: ListenAuth, queue: ForwardQueue, data: ForwardEvent): void {
+  // Not awaited: a slow receiver (up to 15 s) must not hold back the stream; the queue caps how many run at once.
+  if (queue.offer(() => forward(rt, auth, data), data.payload.length)) return;
+  rt.print(
+    `  skipped → ${data.event} ${data.message_id}: ${MAX_FORWARDS_RUNNING} forwards are running and the queue is full ` +
+      `(${MAX_FORWARDS_WAITING} or 16 MiB waiting); send it again with POST /webhooks/deliveries/${data.delivery_id}/replay`,
+  );
+}
+
 /**
  * One connection to the inbox: forwards until the stream ends.
- * @returns why it ended, in words, and whether the stream had said `ready`
+ * @returns why it ended, in words; whether the stream had said `ready`; `oversized` when it broke a size limit
  */
-async function connectOnce(rt: ListenRuntime, auth: ListenAuth) {
+async function connectOnce(rt: ListenRuntime, auth: ListenAuth, queue: ForwardQueue) {
   let ready = false;
   const onEvent = ({ event, data }: SseEvent) => {
     if (event === 'ready') {
@@ -164,8 +178,7 @@ async function connectOnce(rt: ListenRuntime, auth: ListenAuth) {
       const parsed = parseJson(data);
       if (!isForward(parsed))
         return rt.print(`  a forward event without a delivery was skipped: ${data.slice(0, 120)}`);
-      // Not awaited: a slow receiver (up to 15 s) must not hold back the deliveries behind it.
-      void forward(rt, auth, parsed);
+      offer(rt, auth, queue, parsed);
     }
   };
   try {
@@ -175,6 +188,7 @@ async function connectOnce(rt: ListenRuntime, auth: ListenAuth) {
     return { ready, reason: 'the sandbox closed the stream' };
   } catch (error) {
     if (error instanceof ListenFatalError) throw error;
+    if (error instanceof SseLimitError) return { ready, reason: error.message, oversized: true };
     return { ready, reason: fetchFailure(error, rt.baseUrl) };
   }
 }
@@ -193,18 +207,30 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /**
- * Forwards the app's deliveries until `rt.signal` aborts, reconnecting with backoff (printed) whenever the stream
- * drops; the backoff starts over after a connection that reached `ready`.
- * @returns when aborted (a forward still running ends with the process; its attempt is not reported)
- * @throws ListenFatalError when the sandbox refuses the credentials or has no inbox at `rt.baseUrl`
+ * Forwards the app's deliveries until `runtime.signal` aborts, reconnecting with backoff (printed) whenever the
+ * stream drops; the backoff starts over after a connection that reached `ready`. At most MAX_FORWARDS_RUNNING
+ * forwards run at once, up to MAX_FORWARDS_WAITING more wait in order (listen-queue.ts); past that a delivery is
+ * skipped with a line saying how to replay it. Every printed line is stripped of control characters.
+ *
+ * A line or an event above 1 MiB (listen-sse.ts) ends the connection, which is then reopened like any dropped one,
+ * not given up: the inbox sends live events only, so the new connection starts after the oversized event and the
+ * deliveries behind it still arrive, while the developer's session keeps running. Such a connection does not start
+ * the backoff over even if it said `ready`, so a server that always does it is asked less and less often (up to
+ * every 30 s), each time read up to 1 MiB.
+ * @returns when aborted (a forward still running ends with the process; its attempt is not reported; none waiting
+ *   starts)
+ * @throws ListenFatalError when the sandbox refuses the credentials or has no inbox at `runtime.baseUrl`
  */
-export async function listen(rt: ListenRuntime, auth: ListenAuth): Promise<void> {
+export async function listen(runtime: ListenRuntime, auth: ListenAuth): Promise<void> {
+  const rt = { ...runtime, print: (line: string) => runtime.print(printable(line)) };
   const backoff = rt.backoffMs ?? [1000, 2000, 5000, 10_000, 30_000];
+  const queue = new ForwardQueue();
+  rt.signal.addEventListener('abort', () => queue.clear(), { once: true });
   let failures = 0;
   while (!rt.signal.aborted) {
-    const { ready, reason } = await connectOnce(rt, auth);
+    const { ready, reason, oversized } = await connectOnce(rt, auth, queue);
     if (rt.signal.aborted) break;
-    if (ready) failures = 0;
+    if (ready && !oversized) failures = 0;
     const wait = backoff[Math.min(failures, backoff.length - 1)] ?? 1000;
     failures += 1;
     const what = ready ? 'Inbox connection lost' : 'Could not open the inbox';

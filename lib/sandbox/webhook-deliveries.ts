@@ -41,15 +41,30 @@ async function ownDelivery(call: Call): Promise<DeliveryRecord | Reply> {
 /** Whether a value is a Reply rather than a record. */
 const isReply = (value: DeliveryRecord | Reply): value is Reply => 'status' in value && 'body' in value;
 
-/** The 429 problem of a delivery holding LIMITS.caps.attemptsPerDelivery attempts, or undefined. */
-function attemptsFull(call: Call, record: DeliveryRecord): Reply | undefined {
+/**
+ * The 429 problem of a per-delivery cap. The cap never frees (the delivery keeps what it has), so `Retry-After` is
+ * the time until the app expires, as for the other caps that never free (caps.ts), and the detail says what to do.
+ */
+async function deliveryCapped(call: Call, detail: string): Promise<Reply> {
+  const { rt } = call;
+  const expires = (await rt.store.tenant(tenantOf(call)))?.expires_at ?? rt.now();
+  const retryAfter = Math.max(1, Math.ceil((expires - rt.now()) / 1000));
+  return problem(call.ctx, 429, detail, { headers: { 'Retry-After': String(retryAfter) } });
+}
+
+/** The 429 problem of a delivery holding LIMITS.caps.attemptsPerDelivery attempts. */
+function attemptsCapped(call: Call, id: string): Promise<Reply> {
   const cap = LIMITS.caps.attemptsPerDelivery;
-  if (record.attempts.length < cap) return undefined;
-  return problem(
-    call.ctx,
-    429,
-    `Delivery ${record.delivery.id} has ${cap} attempts, the most one delivery keeps; emit the event again for a new delivery.`,
+  return deliveryCapped(
+    call,
+    `Delivery ${id} has ${cap} attempts, the most one delivery keeps; emit the event again for a new delivery.`,
   );
+}
+
+/** The 429 problem of a delivery holding LIMITS.caps.attemptsPerDelivery attempts, or undefined. */
+async function attemptsFull(call: Call, record: DeliveryRecord): Promise<Reply | undefined> {
+  if (record.attempts.length < LIMITS.caps.attemptsPerDelivery) return undefined;
+  return attemptsCapped(call, record.delivery.id);
 }
 
 /** GET /webhooks/deliveries/{id}: 200 delivery with its attempts, or 404. */
@@ -68,7 +83,7 @@ export async function replayDelivery(call: Call): Promise<Reply> {
   const { rt, ctx } = call;
   const record = await ownDelivery(call);
   if (isReply(record)) return record;
-  const full = attemptsFull(call, record);
+  const full = await attemptsFull(call, record);
   if (full) return full;
   const { delivery } = record;
   const tenantId = tenantOf(call);
@@ -97,7 +112,18 @@ export async function replayDelivery(call: Call): Promise<Reply> {
     payload: record.payload,
     replay: true,
   };
-  await rt.store.publishListen(tenantId, delivery.id, JSON.stringify(headers), JSON.stringify(forward), now);
+  const cap = LIMITS.caps.attemptsPerDelivery;
+  const published = await rt.store.publishListen(
+    tenantId,
+    delivery.id,
+    { headers: JSON.stringify(headers), forward: JSON.stringify(forward), cap },
+    now,
+  );
+  if (!published)
+    return deliveryCapped(
+      call,
+      `Listen copy ${delivery.id} was replayed ${cap} times, the most one delivery may be; emit the event again for a new delivery.`,
+    );
   rt.signals.changed(tenantId);
   return json(202, deliveryView({ ...record, delivery: { ...delivery, headers: JSON.stringify(headers) } }));
 }
@@ -144,7 +170,7 @@ export async function reportAttempt(call: Call): Promise<Reply> {
       409,
       `Delivery ${delivery.id} goes to endpoint ${delivery.endpoint_id}: the sandbox attempts it itself; only listen copies take reports.`,
     );
-  const full = attemptsFull(call, record);
+  const full = await attemptsFull(call, record);
   if (full) return full;
   const report = parsed.value;
   const succeeded = report.status !== undefined && report.status >= 200 && report.status < 300;
@@ -161,6 +187,7 @@ export async function reportAttempt(call: Call): Promise<Reply> {
     error: report.error?.replaceAll('\u0000', '\uFFFD') ?? null,
     outcome: succeeded ? ('succeeded' as const) : ('failed' as const),
     headers: delivery.headers ?? '{}',
+    url: null,
   };
   const number = await rt.store.recordAttempt(
     null,
@@ -168,10 +195,12 @@ export async function reportAttempt(call: Call): Promise<Reply> {
       attempt,
       status: attempt.outcome,
       nextAttemptAt: null,
-      scheduledAttempts: delivery.scheduled_attempts,
+      // Checked again where the attempt is stored: concurrent reports all passed the check above.
+      cap: LIMITS.caps.attemptsPerDelivery,
     },
     now,
   );
+  if (number === undefined) return attemptsCapped(call, delivery.id);
   rt.signals.changed(attempt.tenant_id);
   return json(201, attemptView({ ...attempt, seq: 0, number }));
 }

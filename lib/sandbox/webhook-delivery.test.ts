@@ -182,6 +182,23 @@ describe('webhook delivery', () => {
     expect(await enabled.json()).toMatchObject({ enabled: true, disabled_reason: null });
   });
 
+  it('an attempt under way when its endpoint is deleted records itself and leaves the delivery cancelled', async () => {
+    const { sandbox, app } = await standalone();
+    const hook = await receiver([500], 'slow', 300);
+    const endpoint = await addEndpoint(sandbox, app, { url: hook.url });
+    const { deliveries } = await emit(sandbox, app);
+    await until(() => hook.received.length === 1);
+    expect((await call(sandbox, app, 'DELETE', `/webhooks/endpoints/${endpoint.id}`)).status).toBe(204);
+    const settled = await until(async () => {
+      const delivery = await deliveryOf(sandbox, app, endpointDelivery(deliveries).id);
+      return delivery.attempts.length === 1 && delivery;
+    });
+    expect(settled).toMatchObject({ status: 'cancelled', next_attempt_at: null });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(hook.received).toHaveLength(1);
+    expect((await deliveryOf(sandbox, app, endpointDelivery(deliveries).id)).status).toBe('cancelled');
+  });
+
   it('mounted: a host resolving to a private address gets a "refused" attempt in words, and nothing is sent', async () => {
     const hook = await receiver([200]);
     const sandbox = testSandbox({

@@ -22,12 +22,14 @@ afterEach(async () => {
 });
 
 /**
- * A receiver on 127.0.0.1 answering the given statuses in turn (the last one repeated), with `reply` as the body.
+ * A receiver on 127.0.0.1 answering the given statuses in turn (the last one repeated), with `reply` as the body,
+ * `delayMs` after each request arrived.
  * @returns what it received, and its URL (`http://127.0.0.1:<port>/hook`).
  */
 export async function receiver(
   statuses: number[],
   reply = 'ok',
+  delayMs = 0,
 ): Promise<{ received: Received[]; url: string; port: number }> {
   const received: Received[] = [];
   const server = http.createServer((request, response) => {
@@ -38,8 +40,8 @@ export async function receiver(
         headers: request.headers as Record<string, string>,
         body: Buffer.concat(chunks).toString('utf8'),
       });
-      response.writeHead(statuses[Math.min(received.length, statuses.length) - 1] ?? 200);
-      response.end(reply);
+      const status = statuses[Math.min(received.length, statuses.length) - 1] ?? 200;
+      setTimeout(() => response.writeHead(status).end(reply), delayMs);
     });
   });
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));

@@ -36,6 +36,7 @@ export function attemptView(row: AttemptRow) {
     error: row.error,
     outcome: row.outcome,
     headers: headersOf(row.headers),
+    url: row.url,
   };
 }
 

@@ -11,10 +11,21 @@ import type { Runtime } from './runtime';
 import type { AttemptRecord, DeliveryRecord, EndpointRow } from './store';
 import { endpointSecrets, signDelivery } from './webhook-signing';
 
-/** Deliveries claimed per scan (each sent concurrently). */
-const BATCH = 10;
+/**
+ * Attempts one instance has under way at once (a pool: a finished one frees its slot for the next due delivery at once,
+ * rather than a batch waiting for its slowest receiver).
+ */
+const SLOTS = 10;
+/** Attempts under way per tenant, and per endpoint: a tenant with slow receivers cannot take every slot. */
+const PER_TENANT = 2;
+const PER_ENDPOINT = 1;
+/** Due deliveries read per scan (at most PER_TENANT of each tenant, in turns across tenants). */
+const SCAN = 100;
 /** A lease outlasts the attempt's timeout by this much (ms): recording it must finish before another may claim it. */
 const LEASE_MARGIN_MS = 30_000;
+
+/** The shortest sleep between scans (ms): a floor against a busy loop; a wake (emit, replay) still runs at once. */
+const MIN_SLEEP_MS = 50;
 
 /** A running worker. */
 export interface DeliveryWorker {
@@ -52,8 +63,8 @@ function failureOf(result: OutboundResult): string | null {
   return result.error ?? (result.status === undefined ? 'no answer' : `answered ${result.status}`);
 }
 
-/** Sends one attempt of a claimed delivery to its endpoint and records it. */
-async function attempt(rt: Runtime, record: DeliveryRecord, endpoint: EndpointRow): Promise<void> {
+/** Sends one attempt of a delivery claimed by `owner` to its endpoint and records it. */
+async function attempt(rt: Runtime, owner: string, record: DeliveryRecord, endpoint: EndpointRow): Promise<void> {
   const { delivery } = record;
   const replay = delivery.replay_requested === 1;
   const sentAt = rt.now();
@@ -80,9 +91,11 @@ async function attempt(rt: Runtime, record: DeliveryRecord, endpoint: EndpointRo
         error: error === null ? null : storable(error),
         outcome: result.outcome,
         headers: JSON.stringify(headers),
+        url: endpoint.url,
       },
       ...nextState(rt, record, replay, result),
       disable: { after, reason: `Disabled after ${after} failed attempts in a row; the last: ${error ?? ''}` },
+      owner,
     },
     rt.now(),
   );
@@ -100,16 +113,59 @@ async function claimAndSend(rt: Runtime, owner: string, tenantId: string, id: st
     await rt.store.releaseDelivery(tenantId, id, owner);
     return;
   }
-  await attempt(rt, record, endpoint);
+  await attempt(rt, owner, record, endpoint);
 }
 
-/** One scan: every due delivery, BATCH at a time, each claimed and sent. */
-async function scan(rt: Runtime, owner: string): Promise<void> {
-  for (;;) {
-    const due = await rt.store.dueDeliveries(rt.now(), BATCH);
-    await Promise.all(due.map((row) => claimAndSend(rt, owner, row.tenant_id, row.id).catch(() => undefined)));
-    if (due.length < BATCH) return;
+/** The attempts an instance has under way, counted per tenant and per endpoint. */
+class Pool {
+  readonly running = new Map<string, Promise<void>>();
+  private readonly counts = new Map<string, number>();
+
+  private count(key: string, by: number): number {
+    const n = (this.counts.get(key) ?? 0) + by;
+    if (n === 0) this.counts.delete(key);
+    else this.counts.set(key, n);
+    return n;
   }
+
+  /** Whether a delivery of this tenant and endpoint may start now. */
+  admits(row: { id: string; tenant_id: string; endpoint_id: string }): boolean {
+    return (
+      this.running.size < SLOTS &&
+      !this.running.has(row.id) &&
+      this.count(`t:${row.tenant_id}`, 0) < PER_TENANT &&
+      this.count(`e:${row.tenant_id}:${row.endpoint_id}`, 0) < PER_ENDPOINT
+    );
+  }
+
+  /** Runs `send` in a slot; `done` is called once it has finished and freed the slot. */
+  start(row: { id: string; tenant_id: string; endpoint_id: string }, send: () => Promise<void>, done: () => void) {
+    const keys = [`t:${row.tenant_id}`, `e:${row.tenant_id}:${row.endpoint_id}`];
+    keys.forEach((key) => this.count(key, 1));
+    const running = send()
+      .catch(() => undefined)
+      .finally(() => {
+        keys.forEach((key) => this.count(key, -1));
+        this.running.delete(row.id);
+        done();
+      });
+    this.running.set(row.id, running);
+  }
+}
+
+/**
+ * One scan: starts due deliveries in the pool's free slots, in turns across tenants, without waiting for them.
+ * @returns whether a due delivery had to wait for a slot (a finishing attempt scans again).
+ */
+async function scan(rt: Runtime, owner: string, pool: Pool, done: () => void): Promise<boolean> {
+  if (pool.running.size >= SLOTS) return true;
+  const due = await rt.store.dueDeliveries(rt.now(), SCAN, PER_TENANT);
+  let waiting = false;
+  for (const row of due) {
+    if (pool.admits(row)) pool.start(row, () => claimAndSend(rt, owner, row.tenant_id, row.id), done);
+    else waiting = true;
+  }
+  return waiting;
 }
 
 /**
@@ -119,14 +175,17 @@ async function scan(rt: Runtime, owner: string): Promise<void> {
  */
 export function startDeliveryWorker(rt: Runtime): DeliveryWorker {
   const owner = randomId('wkr_', 16);
+  const pool = new Pool();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
-  const sleep = async () => {
-    const due = await rt.store.nextDueAt().catch(() => undefined);
+  const sleep = async (waiting: boolean) => {
+    // Deliveries waiting for a slot are due now; the attempt that frees one scans again, so no need to poll for them.
+    const due = waiting ? undefined : await rt.store.nextDueAt(rt.now()).catch(() => undefined);
     if (stopped) return;
-    const wait = due === undefined ? rt.webhooks.workerPollMs : Math.max(0, due - rt.now());
+    // Never 0 ms: should the due query and the scan ever disagree again, the worker idles instead of spinning.
+    const wait = due === undefined ? rt.webhooks.workerPollMs : Math.max(MIN_SLEEP_MS, due - rt.now());
     clearTimeout(timer);
     timer = setTimeout(run, Math.min(wait, rt.webhooks.workerPollMs));
     timer.unref();
@@ -139,11 +198,12 @@ export function startDeliveryWorker(rt: Runtime): DeliveryWorker {
     }
     clearTimeout(timer);
     running = (async () => {
+      let waiting = false;
       do {
         again = false;
-        await scan(rt, owner).catch(() => undefined);
+        waiting = await scan(rt, owner, pool, run).catch(() => false);
       } while (again && !stopped);
-      await sleep();
+      await sleep(waiting);
     })().finally(() => {
       running = undefined;
       if (again) run();
@@ -157,6 +217,7 @@ export function startDeliveryWorker(rt: Runtime): DeliveryWorker {
       clearTimeout(timer);
       rt.signals.onWake(() => undefined);
       while (running) await running;
+      await Promise.all(pool.running.values());
     },
   };
 }

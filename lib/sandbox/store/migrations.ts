@@ -282,5 +282,12 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
         await index('webhook_changes_created', 'webhook_changes', ['created_at']);
       },
     },
+    // Each attempt keeps the URL it went to: an endpoint's URL may change between attempts (PATCH), and a delivery's
+    // `target` shows only the current one. Null for listen reports (the local receiver is sandbox:listen's to know).
+    '0004-webhook-attempt-url': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('webhook_attempts').addColumn('url', 'text').execute();
+      },
+    },
   };
 }

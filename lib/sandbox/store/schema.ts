@@ -143,6 +143,8 @@ export interface Tables {
     outcome: 'succeeded' | 'failed' | 'refused';
     /** JSON object of exactly what the attempt sent. */
     headers: string;
+    /** The URL the attempt went to (the endpoint's at the time); null for listen reports and before migration 0004. */
+    url: string | null;
   };
   /** The inbox stream's change feed: `forward` (a listen copy published, `data` the event) or `delivery` (changed). */
   webhook_changes: {

@@ -83,7 +83,11 @@ export class WebhookStore extends RequestLogStore {
   }
 
   /**
-   * Replaces an endpoint's secret; the current one keeps signing alongside until `previousExpiresAt` (epoch ms).
+   * Gives an endpoint a new secret; the one it replaces keeps signing until `previousExpiresAt` (epoch ms). One
+   * UPDATE reading the current secret where it writes (it was read first, then written: two rotations at once both
+   * kept the same old secret and one new secret was lost without a trace). A second rotation within the grace period
+   * keeps only the secret it replaces: the one before stops signing at once (one previous secret, as the contract's
+   * `previous_secret_expires_at` has room for).
    * @returns the endpoint afterwards, or undefined when the tenant has no such endpoint.
    */
   async rotateSecret(
@@ -93,15 +97,18 @@ export class WebhookStore extends RequestLogStore {
     previousExpiresAt: number,
     now: number,
   ): Promise<EndpointRow | undefined> {
-    const current = await this.endpoint(tenantId, id);
-    if (!current) return undefined;
-    await this.db
+    return this.db
       .updateTable('webhook_endpoints')
-      .set({ secret, previous_secret: current.secret, previous_secret_expires_at: previousExpiresAt, updated_at: now })
+      .set((eb) => ({
+        secret,
+        previous_secret: eb.ref('secret'),
+        previous_secret_expires_at: previousExpiresAt,
+        updated_at: now,
+      }))
       .where('tenant_id', '=', tenantId)
       .where('id', '=', id)
-      .execute();
-    return this.endpoint(tenantId, id);
+      .returningAll()
+      .executeTakeFirst();
   }
 
   /**
@@ -140,7 +147,8 @@ export class WebhookStore extends RequestLogStore {
     const ids = pending.map((row) => row.id);
     await trx
       .updateTable('webhook_deliveries')
-      .set({ status, next_attempt_at: null, replay_requested: 0 })
+      // The lease goes too: an attempt under way then records itself without reviving the delivery.
+      .set({ status, next_attempt_at: null, replay_requested: 0, lease_owner: null, lease_until: null })
       .where('tenant_id', '=', tenantId)
       .where('id', 'in', ids)
       .execute();
