@@ -111,6 +111,7 @@ test('a listen copy arrives live and verified; a DNS failure is said in words; r
   await failed.getByText('Headers, body and attempts').click();
   await expect(failed).toContainText(/DNS lookup of receiver\.invalid failed/, { timeout: 20_000 });
   await expect(failed).toContainText(/#1 · schedule · .* · no response/);
+  await expect(failed.getByText(`to ${UNREACHABLE}`).first()).toBeVisible();
   await expect(failed.locator('[data-verdict]')).toHaveText('Signature verified');
 
   // Replay: one more attempt at once, same webhook-id.

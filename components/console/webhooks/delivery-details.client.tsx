@@ -51,6 +51,7 @@ function AttemptList({ attempts, next }: { attempts: readonly WebhookAttempt[]; 
               <time dateTime={a.attempted_at}>{new Date(a.attempted_at).toLocaleTimeString()}</time> ·{' '}
               {a.status === null ? 'no response' : `HTTP ${a.status}`} · {Math.round(a.duration_ms)} ms · {a.outcome}
             </p>
+            {a.url ? <p className="break-all text-zinc-700 dark:text-zinc-300">to {a.url}</p> : null}
             {a.error ? <p className="text-red-700 dark:text-red-300">{a.error}</p> : null}
             {a.response_excerpt ? <pre className={PRE}>{a.response_excerpt}</pre> : null}
           </li>

@@ -36,6 +36,8 @@ export interface WebhookAttempt {
   /** What went wrong, in words (e.g. "DNS lookup of receiver.invalid failed"); null on success. */
   readonly error: string | null;
   readonly outcome: 'succeeded' | 'failed' | 'refused';
+  /** The URL this attempt went to (an endpoint's URL may change between attempts); null for listen reports. */
+  readonly url?: string | null;
   /** Exactly what this attempt sent; null when nothing was sent (refused before signing). */
   readonly headers?: WebhookHeaders | null;
 }
