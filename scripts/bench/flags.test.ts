@@ -8,6 +8,7 @@ const defaults = {
   pagesOnly: false,
   sandboxOnly: false,
   consoleOnly: false,
+  webhooksOnly: false,
   runs: 1,
 };
 
@@ -20,6 +21,7 @@ describe('readBenchFlags', () => {
     expect(
       readBenchFlags(['--runs=3', '--pages-only', '--routes=/a,/b', '--skip-build', '--no-lighthouse'], {}),
     ).toEqual({ ...defaults, runs: 3, pagesOnly: true, routes: ['/a', '/b'], skipBuild: true, lighthouse: false });
+    expect(readBenchFlags(['--webhooks-only'], {})).toEqual({ ...defaults, webhooksOnly: true });
   });
 
   it('reads what npm sets for flags given before `--` (npm run bench --runs=3 --no-lighthouse …)', () => {
@@ -30,6 +32,7 @@ describe('readBenchFlags', () => {
       npm_config_skip_build: 'true',
       npm_config_sandbox_only: 'true',
       npm_config_console_only: 'true',
+      npm_config_webhooks_only: 'true',
       npm_config_lighthouse: '',
     };
     expect(readBenchFlags([], env)).toEqual({
@@ -39,6 +42,7 @@ describe('readBenchFlags', () => {
       skipBuild: true,
       sandboxOnly: true,
       consoleOnly: true,
+      webhooksOnly: true,
       lighthouse: false,
     });
   });

@@ -8,6 +8,8 @@ export type BenchFlags = {
   sandboxOnly: boolean;
   /** Only the console's large-response measurement (./console.ts). */
   consoleOnly: boolean;
+  /** Only the webhook delivery measurement (./webhooks.ts); no portal is built or started. */
+  webhooksOnly: boolean;
   /** The routes given with `--routes=/a,/b`, or `undefined` for every page. */
   routes?: string[];
   /** Lighthouse runs per page (the median is reported). */
@@ -44,6 +46,7 @@ export function readBenchFlags(argv: readonly string[], env: Readonly<Record<str
     pagesOnly: on(flag('pages-only')),
     sandboxOnly: on(flag('sandbox-only')),
     consoleOnly: on(flag('console-only')),
+    webhooksOnly: on(flag('webhooks-only')),
     ...(routes ? { routes: routes.split(',') } : {}),
     runs,
   };

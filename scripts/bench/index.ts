@@ -2,10 +2,12 @@
  * `npm run bench`: builds the portal into .next-bench, serves it on BENCH_PORT (3200), and prints per route the
  * first-visit JavaScript and Lighthouse mobile scores, then the console under a 5 MB response (./console.ts), search, the large-description render, the sandbox against
  * Prism (./sandbox.ts: Prism, standalone on SQLite, standalone on PostgreSQL, mounted in this `next start`, one at a
- * time) and the soak of two standalone sandboxes on one PostgreSQL database (./soak.ts). Not part of `npm test`.
- * Exits 1 when a sandbox or console goal or a soak assertion fails.
+ * time), webhook delivery (./webhooks.ts: emit → receiver latency, throughput, through sandbox:listen) and the soak
+ * of two standalone sandboxes on one PostgreSQL database (./soak.ts). Not part of `npm test`.
+ * Exits 1 when a sandbox, webhook or console goal or a soak assertion fails.
  * Flags: --skip-build (reuse .next-bench), --no-lighthouse, --pages-only, --routes=/a,/b, --runs=N (median of N
- * Lighthouse runs), --sandbox-only (only the sandbox table), --console-only (only the console table), after `--` (`npm run bench -- --runs=3`) or
+ * Lighthouse runs), --sandbox-only (only the sandbox table), --console-only (only the console table),
+ * --webhooks-only (only the webhook table; builds and starts no portal), after `--` (`npm run bench -- --runs=3`) or
  * before it (`npm run bench --runs=3`, which npm passes on as `npm_config_runs`; see ./flags.ts).
  * BENCH_DIST_DIR overrides the dist folder (e.g. a build of your own).
  */
@@ -22,6 +24,8 @@ import { benchSandbox, formatSandboxRows, sandboxGoalsMet } from './sandbox';
 import { benchSearch } from './search';
 import { startPortal } from './server';
 import { benchSoak, formatSoak } from './soak';
+import { formatWebhookRows, WEBHOOK_BENCH_TITLE, webhookGoalsMet } from './webhook-rows';
+import { benchWebhooks } from './webhooks';
 
 const distDir = process.env.BENCH_DIST_DIR ?? '.next-bench';
 
@@ -31,12 +35,15 @@ const {
   pagesOnly,
   sandboxOnly,
   consoleOnly,
+  webhooksOnly,
   routes: routeList,
   runs,
 } = readBenchFlags(process.argv.slice(2), process.env);
 const port = Number(process.env.BENCH_PORT ?? 3200);
 
 async function main() {
+  // The webhook benchmark needs no portal: it runs a standalone sandbox of its own.
+  if (webhooksOnly) return webhooksTable();
   const portal = await startPortal({ port, distDir, skipBuild });
   try {
     if (sandboxOnly) {
@@ -78,6 +85,7 @@ async function main() {
       });
       console.log(`${LARGE_DOC_HEADER}\n${formatLargeDocument(JSON.parse(largeDoc) as LargeDocBench)}`);
       await sandboxTable(portal.baseUrl);
+      await webhooksTable();
       console.log(
         '\n## Sandbox soak (two standalone instances on one PostgreSQL database, mixed reads/creates/tokens over 5 tenants; BENCH_SOAK_SECONDS)\n',
       );
@@ -98,6 +106,14 @@ async function sandboxTable(portalUrl: string): Promise<void> {
   const rows = await benchSandbox({ portalUrl });
   console.log(formatSandboxRows(rows));
   if (!sandboxGoalsMet(rows)) process.exitCode = 1;
+}
+
+/** Prints the webhook delivery table (./webhooks.ts); a missed goal or any failed delivery makes the exit code 1. */
+async function webhooksTable(): Promise<void> {
+  console.log(`\n## ${WEBHOOK_BENCH_TITLE}\n`);
+  const rows = await benchWebhooks();
+  console.log(formatWebhookRows(rows));
+  if (!webhookGoalsMet(rows)) process.exitCode = 1;
 }
 
 /** Prints the console table (./console.ts); a missed target makes the exit code 1. */
