@@ -13,6 +13,7 @@ import { listen, ListenFatalError, type ListenAuth } from './listen';
 import { listenAuth, ListenUsageError, parseListenArgs } from './listen-setup';
 import { startSandboxServer } from './server';
 import { testDatabase } from './test-helpers';
+import type { DeliveryJson } from './webhook-test-helpers';
 
 type Server = Awaited<ReturnType<typeof startSandboxServer>>;
 
@@ -72,14 +73,7 @@ async function manage(token: string, method: string, path: string, body?: unknow
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
-interface Attempt {
-  trigger: string;
-  status: number | null;
-  outcome: string;
-  error: string | null;
-  response_excerpt: string;
-  duration_ms: number;
-}
+type Attempt = DeliveryJson['attempts'][number];
 
 describe('sandbox:listen forwards the inbox to a local receiver', () => {
   it('creates an app, forwards the exact signed bytes, reports each answer, replays, and reconnects', async () => {

@@ -65,7 +65,7 @@ describe('webhook delivery', () => {
     ]);
     expect(done.attempts[2]!.response_excerpt).toBe('thanks');
     expect(done.attempts[0]!.error).toMatch(/500/);
-    expect(done.attempts.map((attempt) => attempt.headers['webhook-signature'])).toEqual(
+    expect(done.attempts.map((attempt) => attempt.headers?.['webhook-signature'])).toEqual(
       hook.received.map((request) => request.headers['webhook-signature']),
     );
     expect(done.next_attempt_at).toBeNull();
@@ -245,7 +245,7 @@ describe('webhook delivery', () => {
     expect(await ok.json()).toMatchObject({ number: 2, outcome: 'succeeded', status: 204, duration_ms: 12.5 });
     const shown = await deliveryOf(sandbox, app, listen.id);
     expect(shown.status).toBe('succeeded');
-    expect(shown.attempts[1]!.headers['webhook-id']).toBe(listen.message_id);
+    expect(shown.attempts[1]!.headers?.['webhook-id']).toBe(listen.message_id);
     const endpointCopy = await report({ status: 200, duration_ms: 1 }, endpointDelivery(deliveries).id);
     expect(endpointCopy.status).toBe(409);
   });

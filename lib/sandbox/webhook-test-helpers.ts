@@ -9,6 +9,7 @@ import { afterEach, expect } from 'vitest';
 
 import type { Sandbox } from './handler';
 import { bearer, JSON_TYPE, send, type App } from './test-helpers';
+import type { deliveryView, endpointView } from './webhook-views';
 
 /** One request a receiver got. */
 export interface Received {
@@ -73,38 +74,11 @@ export function call(sandbox: Sandbox, app: App, method: string, path: string, b
   });
 }
 
-/** The API's endpoint object, as far as the tests read it. */
-export interface EndpointJson {
-  id: string;
-  url: string;
-  events: string[];
-  enabled: boolean;
-  disabled_reason: string | null;
-  secret: string;
-  previous_secret_expires_at: string | null;
-}
+/** The API's endpoint object (the route's own view, so the tests read what it sends). */
+export type EndpointJson = ReturnType<typeof endpointView>;
 
-/** The API's delivery object. */
-export interface DeliveryJson {
-  id: string;
-  message_id: string;
-  endpoint_id: string | null;
-  target: string;
-  status: string;
-  next_attempt_at: string | null;
-  payload: string;
-  headers: Record<string, string> | null;
-  attempts: {
-    number: number;
-    trigger: string;
-    status: number | null;
-    outcome: string;
-    error: string | null;
-    response_excerpt: string;
-    duration_ms: number;
-    headers: Record<string, string>;
-  }[];
-}
+/** The API's delivery object, with its attempts. */
+export type DeliveryJson = ReturnType<typeof deliveryView>;
 
 /** Registers an endpoint (201 expected). */
 export async function addEndpoint(sandbox: Sandbox, app: App, body: Record<string, unknown>): Promise<EndpointJson> {
