@@ -25,6 +25,10 @@ export const PATHS = {
   openapiYaml: '/openapi.yaml',
   openapiJson: '/openapi.json',
   searchIndex: '/search-index.json',
+  /** The MCP server (Streamable HTTP transport). */
+  mcp: '/mcp',
+  /** The RFC 9727 API catalog. */
+  apiCatalog: '/.well-known/api-catalog',
 } as const;
 
 /**

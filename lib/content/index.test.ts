@@ -51,7 +51,7 @@ describe('operation references', () => {
 });
 
 describe('the guides', () => {
-  it('are the ten issue-6 guides in reading order', () => {
+  it('are the guides in reading order: the ten of issue 6, then Use with AI', () => {
     expect(listGuides().map((g) => g.slug.join('/'))).toEqual([
       'quickstart',
       'authentication',
@@ -63,6 +63,7 @@ describe('the guides', () => {
       'webhooks',
       'sdks',
       'sandbox',
+      'use-with-ai',
     ]);
   });
   it('compile, with headings for the table of contents and a last-updated date', async () => {
