@@ -2,12 +2,9 @@ import type { Metadata } from 'next';
 
 import { OverviewView } from '@/components/reference/overview-view';
 import { DocsShell } from '@/components/sidebar';
+import { PAGE_META } from '@/lib/page-meta';
 
-export const metadata: Metadata = {
-  title: 'API reference',
-  description:
-    'The AeThex REST API: base URLs, authentication and scopes, headers, pagination, rate limits, idempotency, and every operation, webhook event and error code.',
-};
+export const metadata: Metadata = PAGE_META.reference;
 
 /** The API reference overview, generated from the OpenAPI document. */
 export default function Page() {
