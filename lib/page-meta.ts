@@ -3,6 +3,9 @@
  * Markdown twins (lib/markdown/pages.ts, listed in `llms.txt`) read them. Guides, operations and webhook events
  * take theirs from content/ and the OpenAPI document.
  */
+import type { Metadata } from 'next';
+
+import { markdownHref } from './urls';
 
 /** A page's title and one-line description. */
 export interface PageMeta {
@@ -39,3 +42,12 @@ export const PAGE_META = {
     description: 'Try the AeThex API in the browser: get a token, send any operation, and read every response header.',
   },
 } as const satisfies Record<string, PageMeta>;
+
+/**
+ * The `<link rel="alternate" type="text/markdown">` of a page, pointing at its Markdown twin, as Next metadata.
+ * @param href the page's path (`/` for home)
+ * @returns `{ alternates: { types: { 'text/markdown': '/reference.md' } } }`, to spread into a page's metadata
+ */
+export function markdownAlternate(href: string): Pick<Metadata, 'alternates'> {
+  return { alternates: { types: { 'text/markdown': markdownHref(href) } } };
+}

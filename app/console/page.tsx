@@ -3,10 +3,10 @@ import type { Metadata } from 'next';
 import { ConsoleApp } from '@/components/console/console-app.client';
 import { PageMenu } from '@/components/page-menu';
 import { consoleData } from '@/lib/console/data';
-import { PAGE_META } from '@/lib/page-meta';
+import { markdownAlternate, PAGE_META } from '@/lib/page-meta';
 import { PATHS } from '@/lib/urls';
 
-export const metadata: Metadata = PAGE_META.console;
+export const metadata: Metadata = { ...PAGE_META.console, ...markdownAlternate(PATHS.console) };
 
 /** Static shell: the document-derived data goes to the client console as plain props. */
 export default function Page() {

@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 
 import { OverviewView } from '@/components/reference/overview-view';
 import { DocsShell } from '@/components/sidebar';
-import { PAGE_META } from '@/lib/page-meta';
+import { markdownAlternate, PAGE_META } from '@/lib/page-meta';
+import { PATHS } from '@/lib/urls';
 
-export const metadata: Metadata = PAGE_META.reference;
+export const metadata: Metadata = { ...PAGE_META.reference, ...markdownAlternate(PATHS.reference) };
 
 /** The API reference overview, generated from the OpenAPI document. */
 export default function Page() {

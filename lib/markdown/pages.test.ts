@@ -8,7 +8,7 @@ import { getOperation, listOperations, listWebhooks } from '../openapi';
 import { siteUrl } from '../site';
 import { markdownHref } from '../urls';
 import { operationTree } from './operation-page';
-import { listMarkdownPages, pageMarkdown } from './pages';
+import { listMarkdownPages, pageMarkdown, warmMarkdownPages } from './pages';
 import { mdastToMarkdown, parseBlocks } from './render';
 
 /** The Markdown read back with the portal's own parser. */
@@ -104,6 +104,10 @@ describe('the Markdown twin of every page', () => {
       kinds.add(node.type);
     });
     expect([...kinds].sort()).toEqual(['heading', 'root', 'text']);
+  });
+
+  it('warms the cache with every page', () => {
+    expect(warmMarkdownPages()).toBe(allPageHrefs().length);
   });
 
   it('accepts a twin, a trailing slash and /index.md; anything else is undefined', () => {

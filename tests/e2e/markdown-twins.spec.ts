@@ -39,6 +39,14 @@ test('every page of the sitemap has a Markdown twin, also served for Accept: tex
     expect(html.headers()['content-type'], path).toContain('text/html');
     expect(html.headers().vary ?? '', path).toMatch(/\bAccept\b/i);
     expect(html.headers()['content-security-policy'], path).toBeTruthy();
+    const alternates = [...(await html.text()).matchAll(/<link[^>]*type="text\/markdown"[^>]*>/g)].map(([tag]) => tag);
+    expect(
+      alternates.some(
+        (tag) =>
+          tag.includes(`href="${siteUrl()}${markdownHref(path)}"`) || tag.includes(`href="${markdownHref(path)}"`),
+      ),
+      `${path} links its twin as rel=alternate: ${alternates.join(' ')}`,
+    ).toBe(true);
   }
 });
 

@@ -14,6 +14,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const markdown = pageMarkdown(`/${(await params).slug.join('/')}.md`);
   if (markdown === undefined) return new Response('Not found', { status: 404 });
   return new Response(markdown, {
-    headers: { 'Content-Type': 'text/markdown; charset=utf-8', Vary: 'Accept' },
+    headers: { 'Content-Type': 'text/markdown; charset=utf-8' },
   });
 }

@@ -5,12 +5,12 @@ import { Description } from '@/components/reference/description';
 import { ErrorEntry } from '@/components/reference/error-entry';
 import { DocsShell } from '@/components/sidebar';
 import { listErrors } from '@/lib/openapi';
-import { PAGE_META } from '@/lib/page-meta';
+import { markdownAlternate, PAGE_META } from '@/lib/page-meta';
 import { problemExample, retryAfterStatuses } from '@/lib/reference/errors';
 import { overviewSections } from '@/lib/reference/overview';
 import { PATHS } from '@/lib/urls';
 
-export const metadata: Metadata = PAGE_META.errors;
+export const metadata: Metadata = { ...PAGE_META.errors, ...markdownAlternate(PATHS.errors) };
 
 /** Every error code of the public error table, each with a stable anchor (`#<status>`). */
 export default function Page() {

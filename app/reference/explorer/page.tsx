@@ -3,11 +3,11 @@ import type { Metadata } from 'next';
 import { PageMenu } from '@/components/page-menu';
 import { ExplorerLoader } from '@/components/reference/explorer-loader.client';
 import { apiModel } from '@/lib/openapi';
-import { PAGE_META } from '@/lib/page-meta';
+import { markdownAlternate, PAGE_META } from '@/lib/page-meta';
 import { CONSOLE_CLIENT_ID } from '@/lib/sandbox/console-client';
 import { PATHS } from '@/lib/urls';
 
-export const metadata: Metadata = PAGE_META.explorer;
+export const metadata: Metadata = { ...PAGE_META.explorer, ...markdownAlternate(PATHS.explorer) };
 
 /** The interactive explorer (Scalar), the only route that loads it. */
 export default function Page() {

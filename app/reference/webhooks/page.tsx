@@ -4,11 +4,11 @@ import { PageMenu } from '@/components/page-menu';
 import { Description } from '@/components/reference/description';
 import { WebhookIndex } from '@/components/reference/reference-index';
 import { DocsShell } from '@/components/sidebar';
-import { PAGE_META } from '@/lib/page-meta';
+import { markdownAlternate, PAGE_META } from '@/lib/page-meta';
 import { overviewSections } from '@/lib/reference/overview';
 import { PATHS } from '@/lib/urls';
 
-export const metadata: Metadata = PAGE_META.webhooks;
+export const metadata: Metadata = { ...PAGE_META.webhooks, ...markdownAlternate(PATHS.webhooks) };
 
 /** The list of webhook events, with the document's notes on signing. */
 export default function Page() {
