@@ -15,10 +15,11 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Native addon: must be required at run time, not bundled.
   serverExternalPackages: ['better-sqlite3'],
-  // Markdown twins of guides: /docs/x.md is served by the static route app/md/[...slug].
+  // Markdown twins of every page: <page>.md (/index.md for home) is served by the static route app/md/[...slug]
+  // (lib/markdown/pages.ts); a path that is not a page's twin is a 404 there.
   async rewrites() {
     return [
-      { source: '/docs/:slug.md', destination: '/md/:slug' },
+      { source: '/:path(.+)\\.md', destination: '/md/:path' },
       // RFC 8414 §3.1: metadata of the issuer <origin>/sandbox lives at /.well-known/oauth-authorization-server/sandbox.
       {
         source: '/.well-known/oauth-authorization-server/sandbox',

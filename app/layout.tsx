@@ -5,6 +5,7 @@ import { CodeLanguageBoot } from '@/components/code-language-boot';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { ThemeProvider } from '@/components/theme-provider.client';
+import { PAGE_META } from '@/lib/page-meta';
 import { siteUrl } from '@/lib/site';
 
 import './globals.css';
@@ -12,8 +13,8 @@ import './code-theme.css';
 
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),
-  title: { default: 'AeThex Developers', template: '%s · AeThex Developers' },
-  description: 'Guides, API reference and a live console for the AeThex REST API, with a built-in sandbox.',
+  title: { default: PAGE_META.home.title, template: `%s · ${PAGE_META.home.title}` },
+  description: PAGE_META.home.description,
   openGraph: { siteName: 'AeThex Developers', type: 'website' },
 };
 

@@ -1,6 +1,11 @@
+import type { Metadata } from 'next';
+
 import { CardGrid } from '@/components/card-grid';
 import { FirstCallSteps, HomeHero } from '@/components/home';
+import { markdownAlternate } from '@/lib/page-meta';
 import { guideHref, PATHS } from '@/lib/urls';
+
+export const metadata: Metadata = markdownAlternate(PATHS.home);
 
 /** Home: get a newcomer to their first authenticated call. */
 export default function HomePage() {

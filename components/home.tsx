@@ -2,6 +2,7 @@ import Link from 'next/link';
 
 import { guideHref, PATHS } from '@/lib/urls';
 
+import { PageMenu } from './page-menu';
 import { SandboxAppStart } from './sandbox-app-start';
 
 /** The home page's headline and two calls to action. */
@@ -10,6 +11,7 @@ export function HomeHero() {
     <section className="max-w-3xl">
       <p className="text-sm font-semibold text-indigo-700 dark:text-indigo-300">AeThex REST API</p>
       <h1 className="mt-2 text-4xl font-bold tracking-tight sm:text-5xl">Build on AeThex</h1>
+      <PageMenu href={PATHS.home} className="mt-3" />
       <p className="mt-4 text-lg text-zinc-700 dark:text-zinc-300">
         Authenticate with OAuth 2.1 or a personal access token, manage projects, read runtime metrics and react to
         deployments with signed webhooks. A sandbox of the whole API runs inside this portal, so every example works the

@@ -10,6 +10,7 @@ import {
   headerAnchor,
   markdownHref,
   operationHref,
+  pageOfPath,
   parameterAnchors,
   problemTypeUri,
   responseAnchor,
@@ -29,6 +30,21 @@ describe('the URLs of the portal', () => {
     expect(errorHref(429)).toBe('/reference/errors#429');
     expect(responseAnchor(200)).toBe('response-200');
     expect(consoleHref('createProject')).toBe('/console?operation=createProject');
+  });
+
+  it("names the home page's twin /index.md and reads any twin back to its page", () => {
+    expect(markdownHref('/')).toBe('/index.md');
+    expect(markdownHref('/reference')).toBe('/reference.md');
+    for (const [path, page] of [
+      ['/index.md', '/'],
+      ['/', '/'],
+      ['/reference.md', '/reference'],
+      ['/reference/', '/reference'],
+      ['/reference/createProject.md/', '/reference/createProject'],
+      ['/reference/webhooks/deployment.succeeded.md', '/reference/webhooks/deployment.succeeded'],
+    ]) {
+      expect(pageOfPath(path as string), path).toBe(page);
+    }
   });
 
   it('names field anchors by where the field is documented', () => {

@@ -27,7 +27,7 @@ export const PATHS = {
   searchIndex: '/search-index.json',
   /** The MCP server (Streamable HTTP transport). */
   mcp: '/mcp',
-  /** The RFC 9727 API catalog. */
+  /** The API catalog (RFC 9727). */
   apiCatalog: '/.well-known/api-catalog',
 } as const;
 
@@ -48,13 +48,27 @@ export function guideHref(slug: readonly string[] | string): string {
   return `${PATHS.guides}/${typeof slug === 'string' ? slug : slug.join('/')}`;
 }
 
+/** The Markdown twin of the home page: `/.md` would be a hidden file, so home's twin is named `index`. */
+const HOME_TWIN = '/index.md';
+
 /**
- * The Markdown twin of a page (served for guides; next.config.mjs rewrites it to app/md).
- * @param pageHref a page path such as `/docs/pagination`
- * @returns `/docs/pagination.md`
+ * The Markdown twin of a page (next.config.mjs rewrites every `<page>.md` to app/md).
+ * @param pageHref a page path such as `/docs/pagination`, or `/` for home
+ * @returns `/docs/pagination.md`; `/index.md` for `/`
  */
 export function markdownHref(pageHref: string): string {
-  return `${pageHref}.md`;
+  return pageHref === PATHS.home ? HOME_TWIN : `${pageHref}.md`;
+}
+
+/**
+ * The page a path names: a page path itself, or its Markdown twin, with a trailing slash ignored.
+ * @param pathOrTwin `/reference/createProject`, `/reference/createProject.md`, `/docs/x/`, `/index.md`
+ * @returns the page path (`/` for home); whether it is a page at all is for the caller to check
+ */
+export function pageOfPath(pathOrTwin: string): string {
+  const trimmed = pathOrTwin.replace(/(.)\/+$/, '$1');
+  if (trimmed === HOME_TWIN) return PATHS.home;
+  return trimmed.replace(/\.md$/, '') || PATHS.home;
 }
 
 /** The page of an operation: `/reference/<operationId>`. */

@@ -1,10 +1,8 @@
 import { renderMdx } from '@/components/mdx/render-mdx';
+import { PageMenu } from '@/components/page-menu';
 import type { Guide } from '@/lib/content';
-import { siteUrl } from '@/lib/site';
-import { markdownHref } from '@/lib/urls';
 
 import { Breadcrumbs } from './breadcrumbs';
-import { CopyPageButton } from './copy-page.client';
 import { LastUpdated } from './last-updated';
 import { PrevNext } from './prev-next';
 import { Prose } from './prose';
@@ -13,7 +11,7 @@ import { TableOfContents } from './toc.client';
 /**
  * A whole guide page inside the docs shell: breadcrumbs, title, description, page tools, the MDX
  * body, last-updated date and previous/next links, with "On this page" beside it on wide screens.
- * Rendered on the server at build time; only the TOC and the copy buttons hydrate.
+ * Rendered on the server at build time; only the TOC, the copy buttons and the page menu's copy button hydrate.
  * @param props.guide the compiled guide from lib/content/index.ts `getGuide()`
  */
 export function GuideArticle({ guide }: { guide: Guide }) {
@@ -26,7 +24,7 @@ export function GuideArticle({ guide }: { guide: Guide }) {
         <p className="mt-3 text-lg text-zinc-700 dark:text-zinc-300">{description}</p>
         <div className="mt-4 flex flex-wrap items-center gap-x-6 gap-y-2">
           <LastUpdated iso={guide.lastUpdated} />
-          <CopyPageButton markdownHref={markdownHref(href)} origin={siteUrl()} />
+          <PageMenu href={href} />
         </div>
         <Prose>{renderMdx(guide.code)}</Prose>
         <PrevNext pathname={href} />

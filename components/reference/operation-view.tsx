@@ -3,9 +3,10 @@ import type { ReactNode } from 'react';
 
 import { CodeSample } from '@/components/code-sample';
 import { MethodBadge } from '@/components/method-badge';
+import { PageMenu } from '@/components/page-menu';
 import type { Operation, RefResolver } from '@/lib/openapi';
 import { prefetchFor } from '@/lib/prefetch';
-import { consoleHref, PATHS } from '@/lib/urls';
+import { consoleHref, operationHref, PATHS } from '@/lib/urls';
 
 import { Description } from './description';
 import { MediaContent } from './media-content';
@@ -26,15 +27,19 @@ import { TwoPane } from './two-pane';
  * @param props.resolve resolves `$ref`s left in schemas and examples
  * @param props.samples the request sample; defaults to lib/snippets' samples for the AeThex operation
  *   (they exist only for the AeThex document), `null` leaves it out
+ * @param props.menu the page menu (Copy / View as Markdown); defaults to the AeThex operation's, whose Markdown twin
+ *   exists only for the AeThex document; `null` leaves it out
  */
 export function OperationView({
   operation,
   resolve,
   samples = <CodeSample operationId={operation.operationId} />,
+  menu = <PageMenu href={operationHref(operation.operationId)} className="mt-3" />,
 }: {
   operation: Operation;
   resolve?: RefResolver;
   samples?: ReactNode;
+  menu?: ReactNode;
 }) {
   const errorStatuses = new Set(operation.errors.map((error) => String(error.status)));
   const responses = Object.fromEntries(
@@ -42,7 +47,7 @@ export function OperationView({
   );
   return (
     <TwoPane
-      intro={<OperationIntro operation={operation} />}
+      intro={<OperationIntro operation={operation} menu={menu} />}
       panel={<OperationPanel operation={operation} samples={samples} resolve={resolve} />}
       panelLabel="Request and response examples"
     >
@@ -78,12 +83,13 @@ export function OperationView({
   );
 }
 
-/** Tag, summary, method badge, path, the "Try it" link and the description. */
-function OperationIntro({ operation }: { operation: Operation }) {
+/** Tag, summary, the page menu, method badge, path, the "Try it" link and the description. */
+function OperationIntro({ operation, menu }: { operation: Operation; menu: ReactNode }) {
   return (
     <>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{operation.tags.join(' · ')}</p>
       <h1 className="mt-1 text-3xl font-bold tracking-tight">{operation.summary || operation.operationId}</h1>
+      {menu}
       <div className="mt-4 flex flex-wrap items-center gap-3">
         <MethodBadge method={operation.method} />
         <code className="font-mono text-sm break-all">{operation.path}</code>

@@ -1,6 +1,8 @@
 import { CodeSample } from '@/components/code-sample';
+import { PageMenu } from '@/components/page-menu';
 import { apiModel, listOperations, type Operation } from '@/lib/openapi';
 import { overviewSections } from '@/lib/reference/overview';
+import { PATHS } from '@/lib/urls';
 
 import { AuthTables, ServersTable } from './auth-overview';
 import { Description } from './description';
@@ -30,6 +32,7 @@ export function OverviewView() {
       intro={
         <>
           <h1 className="text-3xl font-bold tracking-tight">API reference</h1>
+          <PageMenu href={PATHS.reference} className="mt-3" />
           <p className="mt-3 text-lg text-zinc-700 dark:text-zinc-300">{summary}</p>
           <Description text={intro} className="mt-4" />
         </>

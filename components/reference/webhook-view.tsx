@@ -4,10 +4,11 @@ import { Fragment } from 'react';
 import { CopyButton } from '@/components/copy-button.client';
 import { WebhookLoop } from '@/components/mdx/webhook-loop';
 import { WebhookVerifySamples } from '@/components/mdx/webhook-verify-samples';
+import { PageMenu } from '@/components/page-menu';
 import { getOperation, type Webhook } from '@/lib/openapi';
-import { exampleDelivery, toJsonText } from '@/lib/reference/examples';
+import { exampleDeliveryHttp } from '@/lib/reference/examples';
 import { overviewSections } from '@/lib/reference/overview';
-import { guideHref, operationHref, PATHS } from '@/lib/urls';
+import { guideHref, operationHref, PATHS, webhookHref } from '@/lib/urls';
 
 import { CodeExample } from './code-example';
 import { Description } from './description';
@@ -26,15 +27,7 @@ const VERIFY_OPERATION_ID = 'verifyWebhook';
  * @param props.webhook an event of the document's `webhooks` section
  */
 export function WebhookView({ webhook }: { webhook: Webhook }) {
-  const delivery = exampleDelivery(webhook);
-  const head = [
-    'POST /your-webhook-endpoint HTTP/1.1',
-    'Content-Type: application/json',
-    ...delivery.headers.map(([name, value]) => `${name}: ${value}`),
-    '',
-  ];
-  const sent = [...head, delivery.body].join('\n');
-  const shown = [...head, toJsonText(webhook.example)].join('\n');
+  const { sent, shown } = exampleDeliveryHttp(webhook);
   const signing = overviewSections().sections.find((section) => section.slug === 'webhook-signing');
   const verify = getOperation(VERIFY_OPERATION_ID);
   return (
@@ -55,6 +48,7 @@ export function WebhookView({ webhook }: { webhook: Webhook }) {
               </Fragment>
             ))}
           </h1>
+          <PageMenu href={webhookHref(webhook.event)} className="mt-3" />
           <p className="mt-4 font-medium">{webhook.summary}</p>
           <Description text={webhook.description} className="mt-2" />
         </>

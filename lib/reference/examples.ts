@@ -60,3 +60,19 @@ export function exampleDelivery(webhook: Webhook): { headers: [string, string][]
   const headers = webhook.headers.map((header): [string, string] => [header.name, String(header.example ?? '')]);
   return { headers, body: JSON.stringify(webhook.example) };
 }
+
+/**
+ * An example delivery of a webhook event as an HTTP request text (request line, headers, blank line, body), for the
+ * event's page and its Markdown twin.
+ * @returns `sent`: the body as sent, one line of JSON (what the signature covers); `shown`: the body pretty-printed
+ */
+export function exampleDeliveryHttp(webhook: Webhook): { sent: string; shown: string } {
+  const delivery = exampleDelivery(webhook);
+  const head = [
+    'POST /your-webhook-endpoint HTTP/1.1',
+    'Content-Type: application/json',
+    ...delivery.headers.map(([name, value]) => `${name}: ${value}`),
+    '',
+  ];
+  return { sent: [...head, delivery.body].join('\n'), shown: [...head, toJsonText(webhook.example)].join('\n') };
+}

@@ -43,11 +43,14 @@ export async function renderDocumentPages(
   const run: PagesRun = { pages: 0, bytes: 0, maxBytes: 0, renderMs: 0 };
   for (const operation of operations) {
     const started = performance.now();
-    const stream = await renderToReadableStream(createElement(OperationView, { operation, resolve, samples: null }), {
-      onError: (error: unknown) => {
-        throw error;
+    const stream = await renderToReadableStream(
+      createElement(OperationView, { operation, resolve, samples: null, menu: null }),
+      {
+        onError: (error: unknown) => {
+          throw error;
+        },
       },
-    });
+    );
     await stream.allReady;
     const html = await new Response(stream).text();
     run.renderMs += performance.now() - started;

@@ -25,7 +25,9 @@ for (const guide of guides) {
     await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText(guide.title);
     await expect(page.getByRole('navigation', { name: 'On this page' })).toBeVisible();
     await expect(page.getByText(/^Last updated/)).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Copy page as Markdown' })).toBeVisible();
+    const menu = page.getByRole('group', { name: 'Page as Markdown' });
+    await expect(menu.getByRole('button', { name: 'Copy as Markdown' })).toBeVisible();
+    await expect(menu.getByRole('link', { name: 'View as Markdown' })).toHaveAttribute('href', `${guide.href}.md`);
   });
 }
 
@@ -64,10 +66,10 @@ test('a code block copies exactly the code it shows', async ({ page, context }) 
   expect(copied).toContain('async function* allProjects()');
 });
 
-test('"Copy page as Markdown" copies the Markdown twin', async ({ page, context }) => {
+test('"Copy as Markdown" copies the Markdown twin', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/docs/idempotency');
-  await page.getByRole('button', { name: 'Copy page as Markdown' }).click();
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
   await expect(page.getByText('Page copied as Markdown')).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied.startsWith('# Idempotency\n')).toBe(true);
@@ -76,7 +78,7 @@ test('"Copy page as Markdown" copies the Markdown twin', async ({ page, context 
 test('the quickstart copied as Markdown names the origin the reader is on', async ({ page, context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/docs/quickstart');
-  await page.getByRole('button', { name: 'Copy page as Markdown' }).click();
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
   await expect(page.getByText('Page copied as Markdown')).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   const origin = new URL(baseURL ?? page.url()).origin;
@@ -103,7 +105,8 @@ test('llms.txt, llms-full.txt, sitemap.xml and robots.txt are served', async ({ 
   expect(index).toContain('/reference/listProjects');
   const full = await (await request.get('/llms-full.txt')).text();
   expect(full).toContain('# Webhooks');
-  expect(full).toContain('## GET /v1/projects');
+  expect(full).toContain('`GET /v1/projects`');
+  expect(full).toContain('# List projects');
   const sitemap = await (await request.get('/sitemap.xml')).text();
   for (const guide of guides) expect(sitemap).toContain(`${guide.href}</loc>`);
   expect(await (await request.get('/robots.txt')).text()).toContain('Sitemap:');

@@ -5,7 +5,9 @@ import { FieldLinks } from '@/components/reference/field-links.client';
 import { OperationView } from '@/components/reference/operation-view';
 import { DocsShell } from '@/components/sidebar';
 import { getOperation } from '@/lib/openapi';
+import { markdownAlternate } from '@/lib/page-meta';
 import { operationParams } from '@/lib/reference/routes';
+import { operationHref } from '@/lib/urls';
 
 export const dynamicParams = false;
 
@@ -23,6 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: operation.summary,
     description: `${operation.method} ${operation.path}: ${operation.summary}. Parameters, responses, errors and code samples.`,
+    ...markdownAlternate(operationHref(operation.operationId)),
   };
 }
 

@@ -1,17 +1,16 @@
 import type { Metadata } from 'next';
 
+import { PageMenu } from '@/components/page-menu';
 import { Description } from '@/components/reference/description';
 import { ErrorEntry } from '@/components/reference/error-entry';
 import { DocsShell } from '@/components/sidebar';
 import { listErrors } from '@/lib/openapi';
+import { markdownAlternate, PAGE_META } from '@/lib/page-meta';
 import { problemExample, retryAfterStatuses } from '@/lib/reference/errors';
 import { overviewSections } from '@/lib/reference/overview';
+import { PATHS } from '@/lib/urls';
 
-export const metadata: Metadata = {
-  title: 'Errors',
-  description:
-    'Every AeThex API error code: what it means, when it happens, an example RFC 9457 problem body and what your client should do.',
-};
+export const metadata: Metadata = { ...PAGE_META.errors, ...markdownAlternate(PATHS.errors) };
 
 /** Every error code of the public error table, each with a stable anchor (`#<status>`). */
 export default function Page() {
@@ -21,6 +20,7 @@ export default function Page() {
     <DocsShell>
       <article className="max-w-4xl space-y-8">
         <h1 className="text-3xl font-bold tracking-tight">Errors</h1>
+        <PageMenu href={PATHS.errors} />
         <Description text={intro?.body} />
         {listErrors().map((error) => (
           <ErrorEntry

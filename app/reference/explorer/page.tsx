@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 
+import { PageMenu } from '@/components/page-menu';
 import { ExplorerLoader } from '@/components/reference/explorer-loader.client';
 import { apiModel } from '@/lib/openapi';
+import { markdownAlternate, PAGE_META } from '@/lib/page-meta';
 import { CONSOLE_CLIENT_ID } from '@/lib/sandbox/console-client';
+import { PATHS } from '@/lib/urls';
 
-export const metadata: Metadata = {
-  title: 'API explorer',
-  description: 'Explore and call every AeThex API operation interactively against the built-in sandbox.',
-};
+export const metadata: Metadata = { ...PAGE_META.explorer, ...markdownAlternate(PATHS.explorer) };
 
 /** The interactive explorer (Scalar), the only route that loads it. */
 export default function Page() {
@@ -20,6 +20,7 @@ export default function Page() {
           Every operation of the OpenAPI document, callable against the sandbox. The server-rendered reference is
           lighter to read.
         </p>
+        <PageMenu href={PATHS.explorer} className="mt-3" />
       </div>
       <div data-third-party="scalar">
         <ExplorerLoader

@@ -5,7 +5,9 @@ import { FieldLinks } from '@/components/reference/field-links.client';
 import { WebhookView } from '@/components/reference/webhook-view';
 import { DocsShell } from '@/components/sidebar';
 import { listWebhooks } from '@/lib/openapi';
+import { markdownAlternate } from '@/lib/page-meta';
 import { webhookParams } from '@/lib/reference/routes';
+import { webhookHref } from '@/lib/urls';
 
 export const dynamicParams = false;
 
@@ -24,7 +26,13 @@ async function find(params: Props['params']) {
 /** Title: the event name; description: when it fires. */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const webhook = await find(params);
-  return webhook ? { title: `${webhook.event} webhook`, description: webhook.summary } : {};
+  return webhook
+    ? {
+        title: `${webhook.event} webhook`,
+        description: webhook.summary,
+        ...markdownAlternate(webhookHref(webhook.event)),
+      }
+    : {};
 }
 
 /** The reference page of one webhook event. */
