@@ -21,9 +21,10 @@ import { MAX_REQUEST_BYTES } from './limits';
 import { RateLimiter, rateLimitPerMinute } from './rate-limit';
 import { logFailure } from './result';
 import { createMcpServer } from './server';
+import { MCP_ENDPOINT } from './version';
 
 /** The methods the endpoint answers. */
-export const ALLOWED_METHODS = 'POST, OPTIONS';
+export const ALLOWED_METHODS = MCP_ENDPOINT.methods.join(', ');
 
 /** Options of handleMcp; the defaults are the portal's (tests inject their own). */
 export interface McpHttpOptions {

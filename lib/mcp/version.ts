@@ -8,3 +8,6 @@ export const MCP_TOOLS_VERSION = '1.0.0';
 
 /** The server's name in `serverInfo` (the MCP initialize result); its version is MCP_TOOLS_VERSION. */
 export const MCP_SERVER_NAME = 'aethex-developer-portal';
+
+/** Where the MCP endpoint lives and the methods it answers (stateless: POST, and OPTIONS for CORS preflights). */
+export const MCP_ENDPOINT = { path: '/mcp', methods: ['POST', 'OPTIONS'] } as const;
