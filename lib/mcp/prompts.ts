@@ -6,6 +6,13 @@ import { LANGUAGES, type LanguageId } from '@/lib/snippets';
 
 const LANGUAGE_IDS = LANGUAGES.map((language) => language.id) as [LanguageId, ...LanguageId[]];
 
+/** The prompts' one argument (built once: zod schemas cost per build). */
+const LANGUAGE_ARGUMENT = (fallback: string) => ({
+  language: z.enum(LANGUAGE_IDS).optional().describe(`Language of the code sample (default ${fallback}).`),
+});
+const CURL_ARGUMENT = LANGUAGE_ARGUMENT('curl');
+const JAVASCRIPT_ARGUMENT = LANGUAGE_ARGUMENT('javascript');
+
 const user = (text: string) => ({ messages: [{ role: 'user' as const, content: { type: 'text' as const, text } }] });
 
 /** Registers the prompts. */
@@ -15,7 +22,7 @@ export function registerPrompts(server: McpServer): void {
     {
       title: 'Make a first AeThex API call',
       description: 'Creates a sandbox app, lists its projects and explains the answer, with a sample in your language.',
-      argsSchema: { language: z.enum(LANGUAGE_IDS).optional().describe('Language of the code sample (default curl).') },
+      argsSchema: CURL_ARGUMENT,
     },
     ({ language }) =>
       user(
@@ -34,9 +41,7 @@ export function registerPrompts(server: McpServer): void {
     {
       title: 'Integrate AeThex webhooks',
       description: 'Walks through receiving and verifying AeThex webhook deliveries (Standard Webhooks signatures).',
-      argsSchema: {
-        language: z.enum(LANGUAGE_IDS).optional().describe('Language of your receiver (default javascript).'),
-      },
+      argsSchema: JAVASCRIPT_ARGUMENT,
     },
     ({ language }) =>
       user(

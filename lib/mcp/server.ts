@@ -1,8 +1,9 @@
 /**
  * The MCP server of the portal (Model Context Protocol 2025-11-25, the official TypeScript SDK's McpServer): the
- * seven tools, the page resources and the prompts. A fresh server per HTTP request (the SDK's stateless pattern, see
- * ./http.ts): registering holds no I/O, the schemas and pages are module-level, and the bench (scripts/bench/mcp.ts)
- * measures the whole request.
+ * seven tools, the page resources and the prompts. A fresh server per HTTP request, the SDK's stateless pattern
+ * (./http.ts). Its cost, measured here (tsx, 2,000 servers after a warm-up): 0.34-0.44 ms per server with the tools'
+ * zod schemas built once at module level, 1.1-1.3 ms when each registration built them; a whole request through
+ * handleMcp in-process is about 1.1 ms (get_error) to 1.5 ms (read_page). No I/O happens at registration.
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 

@@ -50,6 +50,25 @@ export function pagePathOf(input: string, ctx: Pick<McpContext, 'origin'>): { pa
   return { path: path.startsWith('/') ? path : `/${path}` };
 }
 
+/** The `search_docs` tool's title, description, schemas and annotations (built once: zod schemas cost per build). */
+const CONFIG_SEARCH_DOCS = {
+  title: 'Search the AeThex docs',
+  description:
+    'Searches the AeThex Developer Portal (guides and their sections, API operations, webhook events, error codes, schema fields) with the site’s own search. Returns ranked hits, best first, each with title, kind, absolute URL and a snippet. Read a hit with read_page, an operation with get_operation.',
+  inputSchema: {
+    query: z.string().trim().min(1).max(200).describe('Words to search for, e.g. "rate limit" or "429".'),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(SEARCH_LIMITS.max)
+      .optional()
+      .describe(`Most hits to return (default ${SEARCH_LIMITS.default}).`),
+  },
+  outputSchema: { query: z.string(), hits: z.array(hitSchema) },
+  annotations: READ_ONLY_DOCS,
+};
+
 /**
  * Registers `search_docs(query, limit?)`: ranked guides, guide sections, operations, webhook events, errors and
  * schema fields of the site search, each with title, kind, absolute URL and a snippet.
@@ -57,23 +76,7 @@ export function pagePathOf(input: string, ctx: Pick<McpContext, 'origin'>): { pa
 export function registerSearchDocs(server: McpServer): void {
   server.registerTool(
     'search_docs',
-    {
-      title: 'Search the AeThex docs',
-      description:
-        'Searches the AeThex Developer Portal (guides and their sections, API operations, webhook events, error codes, schema fields) with the site’s own search. Returns ranked hits, best first, each with title, kind, absolute URL and a snippet. Read a hit with read_page, an operation with get_operation.',
-      inputSchema: {
-        query: z.string().trim().min(1).max(200).describe('Words to search for, e.g. "rate limit" or "429".'),
-        limit: z
-          .number()
-          .int()
-          .min(1)
-          .max(SEARCH_LIMITS.max)
-          .optional()
-          .describe(`Most hits to return (default ${SEARCH_LIMITS.default}).`),
-      },
-      outputSchema: { query: z.string(), hits: z.array(hitSchema) },
-      annotations: READ_ONLY_DOCS,
-    },
+    CONFIG_SEARCH_DOCS,
     guarded('search_docs', async ({ query, limit }) => {
       const hits = await searchDocs(query, limit ?? SEARCH_LIMITS.default);
       return structured({ query, hits });
@@ -81,25 +84,28 @@ export function registerSearchDocs(server: McpServer): void {
   );
 }
 
+/** The `read_page` tool's title, description, schemas and annotations (built once: zod schemas cost per build). */
+const CONFIG_READ_PAGE = {
+  title: 'Read a docs page as Markdown',
+  description: `Returns the Markdown of one page of the AeThex Developer Portal: a guide, an operation’s reference, a webhook event, the errors page. Accepts a site path (/docs/rate-limits), its .md twin (/docs/rate-limits.md) or an absolute URL on the site. Pages over ${MAX_PAGE_BYTES / 1024} KiB are cut with a notice.`,
+  inputSchema: {
+    path: z.string().trim().min(1).max(500).describe('A site path, its .md twin or an absolute URL on the site.'),
+  },
+  outputSchema: {
+    url: z.string(),
+    markdown_url: z.string(),
+    title: z.string(),
+    markdown: z.string(),
+    truncated: z.boolean(),
+  },
+  annotations: READ_ONLY_DOCS,
+};
+
 /** Registers `read_page(path)`: the Markdown of any page of the site (guides, reference, errors, webhooks…). */
 export function registerReadPage(server: McpServer, ctx: McpContext): void {
   server.registerTool(
     'read_page',
-    {
-      title: 'Read a docs page as Markdown',
-      description: `Returns the Markdown of one page of the AeThex Developer Portal: a guide, an operation’s reference, a webhook event, the errors page. Accepts a site path (/docs/rate-limits), its .md twin (/docs/rate-limits.md) or an absolute URL on the site. Pages over ${MAX_PAGE_BYTES / 1024} KiB are cut with a notice.`,
-      inputSchema: {
-        path: z.string().trim().min(1).max(500).describe('A site path, its .md twin or an absolute URL on the site.'),
-      },
-      outputSchema: {
-        url: z.string(),
-        markdown_url: z.string(),
-        title: z.string(),
-        markdown: z.string(),
-        truncated: z.boolean(),
-      },
-      annotations: READ_ONLY_DOCS,
-    },
+    CONFIG_READ_PAGE,
     guarded('read_page', ({ path: input }) => {
       const located = pagePathOf(input, ctx);
       if ('error' in located) return toolError(located.error);

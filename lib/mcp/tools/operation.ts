@@ -90,38 +90,41 @@ export function describeOperation(op: Operation, language: LanguageId): Record<s
 
 const looseObject = z.record(z.string(), z.unknown());
 
+/** The `get_operation` tool's title, description, schemas and annotations (built once: zod schemas cost per build). */
+const CONFIG_GET_OPERATION = {
+  title: 'Describe an API operation',
+  description: `Everything needed to call one AeThex API operation: method, path, authentication and scopes, parameters, request and response schemas (resolved JSON Schema, each capped at ${MAX_SCHEMA_BYTES / 1024} KiB), errors with their hints, and a complete code sample in the chosen language (it reads AETHEX_BASE_URL and AETHEX_TOKEN from the environment; the sandbox's base URL is in servers). Unknown operation IDs get a tool error listing the known ones.`,
+  inputSchema: {
+    operation_id: z.string().trim().min(1).max(100).describe('The operationId, e.g. "listProjects".'),
+    language: z.enum(LANGUAGE_IDS).optional().describe('Language of the code sample (default curl).'),
+  },
+  outputSchema: {
+    operation_id: z.string(),
+    method: z.string(),
+    path: z.string(),
+    summary: z.string(),
+    description: z.string(),
+    url: z.string(),
+    servers: z.array(z.object({ kind: z.string(), url: z.string() })),
+    auth: z.object({
+      credential: z.string(),
+      scopes: z.array(z.string()),
+      alternatives: z.array(z.array(looseObject)),
+    }),
+    parameters: z.array(looseObject),
+    request_body: looseObject.nullable(),
+    responses: z.array(looseObject),
+    errors: z.array(looseObject),
+    sample: z.object({ language: z.string(), code: z.string() }),
+  },
+  annotations: READ_ONLY_DOCS,
+};
+
 /** Registers `get_operation(operation_id, language?)`. */
 export function registerGetOperation(server: McpServer): void {
   server.registerTool(
     'get_operation',
-    {
-      title: 'Describe an API operation',
-      description: `Everything needed to call one AeThex API operation: method, path, authentication and scopes, parameters, request and response schemas (resolved JSON Schema, each capped at ${MAX_SCHEMA_BYTES / 1024} KiB), errors with their hints, and a complete code sample in the chosen language (it reads AETHEX_BASE_URL and AETHEX_TOKEN from the environment; the sandbox's base URL is in servers). Unknown operation IDs get a tool error listing the known ones.`,
-      inputSchema: {
-        operation_id: z.string().trim().min(1).max(100).describe('The operationId, e.g. "listProjects".'),
-        language: z.enum(LANGUAGE_IDS).optional().describe('Language of the code sample (default curl).'),
-      },
-      outputSchema: {
-        operation_id: z.string(),
-        method: z.string(),
-        path: z.string(),
-        summary: z.string(),
-        description: z.string(),
-        url: z.string(),
-        servers: z.array(z.object({ kind: z.string(), url: z.string() })),
-        auth: z.object({
-          credential: z.string(),
-          scopes: z.array(z.string()),
-          alternatives: z.array(z.array(looseObject)),
-        }),
-        parameters: z.array(looseObject),
-        request_body: looseObject.nullable(),
-        responses: z.array(looseObject),
-        errors: z.array(looseObject),
-        sample: z.object({ language: z.string(), code: z.string() }),
-      },
-      annotations: READ_ONLY_DOCS,
-    },
+    CONFIG_GET_OPERATION,
     guarded('get_operation', ({ operation_id, language }) => {
       const op = getOperation(operation_id);
       if (!op) return toolError(unknownOperation(operation_id));

@@ -21,29 +21,32 @@ export function statusOf(code: number | string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/** The `list_webhook_events` tool's title, description, schemas and annotations (built once: zod schemas cost per build). */
+const CONFIG_LIST_WEBHOOK_EVENTS = {
+  title: 'List webhook events',
+  description:
+    'Every webhook event the AeThex API delivers: name, summary, its reference page, an example payload, the signature headers, and how deliveries are signed (Standard Webhooks).',
+  inputSchema: {},
+  outputSchema: {
+    events: z.array(
+      z.object({
+        event: z.string(),
+        summary: z.string(),
+        url: z.string(),
+        headers: z.array(z.string()),
+        example: z.unknown(),
+      }),
+    ),
+    signing: z.record(z.string(), z.unknown()),
+  },
+  annotations: READ_ONLY_DOCS,
+};
+
 /** Registers `list_webhook_events()`: every event with its summary, page, payload example and the signing facts. */
 export function registerListWebhookEvents(server: McpServer): void {
   server.registerTool(
     'list_webhook_events',
-    {
-      title: 'List webhook events',
-      description:
-        'Every webhook event the AeThex API delivers: name, summary, its reference page, an example payload, the signature headers, and how deliveries are signed (Standard Webhooks).',
-      inputSchema: {},
-      outputSchema: {
-        events: z.array(
-          z.object({
-            event: z.string(),
-            summary: z.string(),
-            url: z.string(),
-            headers: z.array(z.string()),
-            example: z.unknown(),
-          }),
-        ),
-        signing: z.record(z.string(), z.unknown()),
-      },
-      annotations: READ_ONLY_DOCS,
-    },
+    CONFIG_LIST_WEBHOOK_EVENTS,
     guarded('list_webhook_events', () =>
       structured({
         events: listWebhooks().map((webhook) => {
@@ -62,33 +65,36 @@ export function registerListWebhookEvents(server: McpServer): void {
   );
 }
 
+/** The `get_error` tool's title, description, schemas and annotations (built once: zod schemas cost per build). */
+const CONFIG_GET_ERROR = {
+  title: 'Explain an API error',
+  description:
+    'Explains an AeThex API error status: label, hint, when the API returns it, what to do, whether to retry (and whether a Retry-After header says when), its RFC 9457 problem type URI and an example problem body. Accepts the status (429 or "429") or the problem type URI.',
+  inputSchema: {
+    code: z
+      .union([z.number().int().min(100).max(599), z.string().trim().min(1).max(300)])
+      .describe('An HTTP status (429) or a problem type URI (https://docs.aethex.dev/reference/errors#429).'),
+  },
+  outputSchema: {
+    status: z.number(),
+    label: z.string(),
+    hint: z.string(),
+    when: z.string(),
+    action: z.string(),
+    retryable: z.boolean(),
+    retry_after_header: z.boolean(),
+    type: z.string(),
+    url: z.string(),
+    example: z.unknown(),
+  },
+  annotations: READ_ONLY_DOCS,
+};
+
 /** Registers `get_error(code)`: one error status with its label, hint, when, action and example problem body. */
 export function registerGetError(server: McpServer): void {
   server.registerTool(
     'get_error',
-    {
-      title: 'Explain an API error',
-      description:
-        'Explains an AeThex API error status: label, hint, when the API returns it, what to do, whether to retry (and whether a Retry-After header says when), its RFC 9457 problem type URI and an example problem body. Accepts the status (429 or "429") or the problem type URI.',
-      inputSchema: {
-        code: z
-          .union([z.number().int().min(100).max(599), z.string().trim().min(1).max(300)])
-          .describe('An HTTP status (429) or a problem type URI (https://docs.aethex.dev/reference/errors#429).'),
-      },
-      outputSchema: {
-        status: z.number(),
-        label: z.string(),
-        hint: z.string(),
-        when: z.string(),
-        action: z.string(),
-        retryable: z.boolean(),
-        retry_after_header: z.boolean(),
-        type: z.string(),
-        url: z.string(),
-        example: z.unknown(),
-      },
-      annotations: READ_ONLY_DOCS,
-    },
+    CONFIG_GET_ERROR,
     guarded('get_error', ({ code }) => {
       const status = statusOf(code);
       const error = status === undefined ? undefined : getError(status);

@@ -41,29 +41,32 @@ function scrub(text: string, secrets: readonly string[]): string {
   return secrets.reduce((out, secret) => (secret.length >= 8 ? out.split(secret).join('[redacted]') : out), text);
 }
 
+/** The `sandbox_create_app` tool's title, description, schemas and annotations (built once: zod schemas cost per build). */
+const CONFIG_SANDBOX_CREATE_APP = {
+  title: 'Create a sandbox app',
+  description:
+    'Creates an app (a tenant with seed projects) in this portal’s AeThex sandbox and returns its credentials: client_id and client_secret (OAuth client credentials), a personal access token and a webhook signing secret. Pass {"access_token": <personal_access_token>} or {"client_id", "client_secret"} as sandbox_call’s credentials. Sandbox only: never production. Apps expire after a day; each client address may create a limited number per hour.',
+  inputSchema: { name: z.string().trim().min(1).max(100).optional().describe('A name for the app.') },
+  outputSchema: {
+    tenant_id: z.string(),
+    client_id: z.string(),
+    client_secret: z.string(),
+    personal_access_token: z.string(),
+    webhook_secret: z.string(),
+    scopes: z.array(z.string()),
+    expires_at: z.string(),
+    sandbox_base_url: z.string(),
+    token_url: z.string(),
+    usage: z.string(),
+  },
+  annotations: SANDBOX_WRITE,
+};
+
 /** Registers `sandbox_create_app()`: a new sandbox app (tenant) with its credentials. */
 export function registerSandboxCreateApp(server: McpServer, ctx: McpContext): void {
   server.registerTool(
     'sandbox_create_app',
-    {
-      title: 'Create a sandbox app',
-      description:
-        'Creates an app (a tenant with seed projects) in this portal’s AeThex sandbox and returns its credentials: client_id and client_secret (OAuth client credentials), a personal access token and a webhook signing secret. Pass {"access_token": <personal_access_token>} or {"client_id", "client_secret"} as sandbox_call’s credentials. Sandbox only: never production. Apps expire after a day; each client address may create a limited number per hour.',
-      inputSchema: { name: z.string().trim().min(1).max(100).optional().describe('A name for the app.') },
-      outputSchema: {
-        tenant_id: z.string(),
-        client_id: z.string(),
-        client_secret: z.string(),
-        personal_access_token: z.string(),
-        webhook_secret: z.string(),
-        scopes: z.array(z.string()),
-        expires_at: z.string(),
-        sandbox_base_url: z.string(),
-        token_url: z.string(),
-        usage: z.string(),
-      },
-      annotations: SANDBOX_WRITE,
-    },
+    CONFIG_SANDBOX_CREATE_APP,
     guarded('sandbox_create_app', async ({ name }) => {
       const response = await ctx.sandbox.handle(
         sandboxRequest(ctx, 'POST', '/apps', {
@@ -103,32 +106,35 @@ const credentialsSchema = z.union([
   z.strictObject({ client_id: z.string().min(1).max(200), client_secret: z.string().min(1).max(200) }),
 ]);
 
+/** The `sandbox_call` tool's title, description, schemas and annotations (built once: zod schemas cost per build). */
+const CONFIG_SANDBOX_CALL = {
+  title: 'Call the API in the sandbox',
+  description: `Runs one operation of the AeThex API (see get_operation) against this portal’s sandbox, never production and never another host, and returns the status, the headers that matter (X-Request-ID, X-RateLimit-*, Retry-After, Link, Location, Idempotent-Replayed…) and the body (JSON parsed; over ${MAX_CALL_RESPONSE_BYTES / 1024} KiB it comes back as cut text). Create credentials with sandbox_create_app.`,
+  inputSchema: {
+    operation_id: z.string().trim().min(1).max(100).describe('The operationId, e.g. "listProjects".'),
+    parameters: z
+      .record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean()]))
+      .optional()
+      .describe('Path, query and header parameters by their documented names, e.g. {"limit": 5}.'),
+    body: z.unknown().optional().describe('The request body: JSON, or an object of strings for a form.'),
+    credentials: credentialsSchema.optional().describe('How to authenticate (from sandbox_create_app).'),
+  },
+  outputSchema: {
+    operation_id: z.string(),
+    request: z.object({ method: z.string(), url: z.string() }),
+    status: z.number(),
+    headers: z.record(z.string(), z.string()),
+    body: z.unknown(),
+    body_truncated: z.boolean(),
+  },
+  annotations: SANDBOX_WRITE,
+};
+
 /** Registers `sandbox_call(operation_id, parameters?, body?, credentials?)`. */
 export function registerSandboxCall(server: McpServer, ctx: McpContext): void {
   server.registerTool(
     'sandbox_call',
-    {
-      title: 'Call the API in the sandbox',
-      description: `Runs one operation of the AeThex API (see get_operation) against this portal’s sandbox, never production and never another host, and returns the status, the headers that matter (X-Request-ID, X-RateLimit-*, Retry-After, Link, Location, Idempotent-Replayed…) and the body (JSON parsed; over ${MAX_CALL_RESPONSE_BYTES / 1024} KiB it comes back as cut text). Create credentials with sandbox_create_app.`,
-      inputSchema: {
-        operation_id: z.string().trim().min(1).max(100).describe('The operationId, e.g. "listProjects".'),
-        parameters: z
-          .record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean()]))
-          .optional()
-          .describe('Path, query and header parameters by their documented names, e.g. {"limit": 5}.'),
-        body: z.unknown().optional().describe('The request body: JSON, or an object of strings for a form.'),
-        credentials: credentialsSchema.optional().describe('How to authenticate (from sandbox_create_app).'),
-      },
-      outputSchema: {
-        operation_id: z.string(),
-        request: z.object({ method: z.string(), url: z.string() }),
-        status: z.number(),
-        headers: z.record(z.string(), z.string()),
-        body: z.unknown(),
-        body_truncated: z.boolean(),
-      },
-      annotations: SANDBOX_WRITE,
-    },
+    CONFIG_SANDBOX_CALL,
     guarded('sandbox_call', async ({ operation_id, parameters, body, credentials }) => {
       const op = getOperation(operation_id);
       if (!op) return toolError(unknownOperation(operation_id));
