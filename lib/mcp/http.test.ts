@@ -34,6 +34,16 @@ describe('the /mcp HTTP pipeline', () => {
     }
   });
 
+  it('refuses a DNS-rebinding page whose Origin matches the Host it sent, and accepts PORTAL_URL behind a proxy', async () => {
+    const rebound = 'http://evil.example:3000';
+    const request = new Request(`${rebound}/mcp`, rpcRequest(LIST, { Origin: rebound }));
+    expect(request.headers.get('origin')).toBe(rebound);
+    expect((await call(request)).status).toBe(403);
+    vi.stubEnv('PORTAL_URL', 'https://docs.aethex.dev');
+    const proxied = new Request('http://10.0.0.5:3000/mcp', rpcRequest(LIST, { Origin: 'https://docs.aethex.dev' }));
+    expect((await call(proxied)).status).toBe(200);
+  });
+
   it('refuses a foreign Origin with 403 and a JSON-RPC error, unless MCP_ALLOWED_ORIGINS lists it', async () => {
     const foreign = await call(rpcRequest(LIST, { Origin: 'https://evil.example' }));
     expect(foreign.status).toBe(403);

@@ -1,7 +1,7 @@
 /**
  * The MCP endpoint's HTTP pipeline (Streamable HTTP, MCP 2025-11-25), in order:
- * 1. Origin: absent is fine (non-browser clients); present, it must be the request's own origin or one of
- *    MCP_ALLOWED_ORIGINS, else 403. The specification's security warning asks this of every server: it stops a web
+ * 1. Origin: absent is fine (non-browser clients); present, it must be the portal's (PORTAL_URL), the request's own
+ *    on a loopback host, or one of MCP_ALLOWED_ORIGINS, else 403. The specification's security warning asks this of every server: it stops a web
  *    page from driving a local server (DNS rebinding).
  * 2. Method: POST (and OPTIONS for allowed cross-origin callers); anything else 405 with Allow. The server is
  *    stateless, so there is no GET stream and no session to DELETE.
@@ -16,6 +16,7 @@ import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/
 import { mountedSandbox, type Sandbox } from '@/lib/sandbox/handler';
 import { BodyTooLargeError, readBody } from '@/lib/sandbox/http';
 import { clientAddress } from '@/lib/sandbox/limits';
+import { siteUrl } from '@/lib/site';
 
 import { MAX_REQUEST_BYTES } from './limits';
 import { RateLimiter, rateLimitPerMinute } from './rate-limit';
@@ -58,10 +59,21 @@ function allowedOrigins(): string[] {
     .filter(Boolean);
 }
 
-/** 'same' (absent or the request's own), 'cross' (an allowed other origin) or 'forbidden'. */
+/** Loopback host names, as an Origin or URL spells them. */
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * 'same' (absent, the portal's own, or the request's own on a loopback host), 'cross' (MCP_ALLOWED_ORIGINS) or
+ * 'forbidden'. The request's own origin comes from its Host header, which a DNS-rebinding page controls: a page on
+ * `http://evil.example:3000` whose name now resolves to 127.0.0.1 sends `Origin: http://evil.example:3000` and
+ * `Host: evil.example:3000`, so matching Host alone would let it in. The trusted origins are therefore PORTAL_URL's
+ * and, for `next start` on another port, the request's own only when its host is loopback (a browser only sends such
+ * an Origin from a page that really is on this machine).
+ */
 function originKind(request: Request, own: string): 'same' | 'cross' | 'forbidden' {
   const origin = request.headers.get('origin');
-  if (origin === null || origin === own) return 'same';
+  if (origin === null || origin === new URL(siteUrl()).origin) return 'same';
+  if (origin === own && LOOPBACK_HOSTS.has(new URL(own).hostname)) return 'same';
   return allowedOrigins().includes(origin) ? 'cross' : 'forbidden';
 }
 
