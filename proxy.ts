@@ -33,6 +33,6 @@ export const config = {
   // Pages only. /sandbox is excluded: it sets its own headers, and a proxy on it would cut bodies at 10 MiB
   // and cost throughput. Static assets and machine-readable files need no CSP.
   matcher: [
-    '/((?!sandbox|\\.well-known|healthz|_next/static|_next/image|icon.svg|favicon.ico|openapi\\.|robots.txt|sitemap.xml|llms).*)',
+    '/((?!sandbox|mcp|\\.well-known|healthz|_next/static|_next/image|icon.svg|favicon.ico|openapi\\.|robots.txt|sitemap.xml|llms).*)',
   ],
 };

@@ -20,6 +20,7 @@ describe('site search', async () => {
     ['listProjects', 'operation:listProjects'],
     ['member.invited', 'webhook:member.invited'],
     ['idempotency', 'guide:/docs/idempotency'],
+    ['rate limit', 'guide:/docs/rate-limits'],
   ])('ranks %s first', (query, id) => {
     expect(runQuery(index, query)[0]?.id).toBe(id);
   });
@@ -28,6 +29,10 @@ describe('site search', async () => {
       runQuery(index, 'adaptive backoff').some((hit) => hit.url === '/docs/rate-limits#adaptive-backoff-with-jitter'),
     ).toBe(true);
     expect(runQuery(index, 'auto_deploy').some((hit) => hit.kind === 'field')).toBe(true);
+  });
+  it('returns at most `limit` hits (the dialog lists MAX_RESULTS, the MCP search_docs tool up to 20)', () => {
+    expect(runQuery(index, 'project')).toHaveLength(8);
+    expect(runQuery(index, 'project', 3)).toHaveLength(3);
   });
   it('returns nothing for blank input', () => {
     expect(runQuery(index, '   ')).toEqual([]);

@@ -81,6 +81,12 @@ describe('guardReply', () => {
     }
   });
 
+  it('answers TRACE /mcp with 405 and the MCP endpoint’s Allow: POST, OPTIONS', () => {
+    const reply = guardReply('TRACE', '/mcp', undefined)!;
+    expect(reply.status).toBe(405);
+    expect(reply.headers.Allow).toBe('POST, OPTIONS');
+  });
+
   it('under /sandbox answers as the sandbox router: its Allow list, 404 for an unknown path, CORS headers', () => {
     for (const [target, path] of [
       ['/sandbox/v1/projects', '/v1/projects'],

@@ -29,6 +29,7 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
+import { MCP_ENDPOINT } from '@/lib/mcp/version';
 import {
   bareContext,
   commonHeaders,
@@ -79,7 +80,8 @@ function decodes(path: string): boolean {
  * The guard's answer to a request, or `undefined` to let Next handle it.
  * - a path (before `?`) that is not valid percent-encoded UTF-8: 400;
  * - a method Next does not route: under /sandbox the sandbox's own answer (405 with its Allow list for the path, 404
- *   for an unknown path), elsewhere 405 with `Allow: GET, HEAD`.
+ *   for an unknown path), on /mcp 405 with the MCP endpoint's methods (`Allow: POST, OPTIONS`), elsewhere 405 with
+ *   `Allow: GET, HEAD`.
  *
  * Answers are RFC 9457 problems shaped like the sandbox's (`problem()` in lib/sandbox/http.ts), with an X-Request-ID
  * (the caller's if safe, else generated), the common security headers, and CORS under /sandbox as the sandbox sends.
@@ -107,7 +109,7 @@ export function guardReply(method: string, target: string, requestId: string | u
     const allow = allowedMethods(sandbox.path);
     reply = allow ? methodNotAllowed(ctx, method, path, allow) : noRoute(ctx, method, path);
   } else {
-    reply = methodNotAllowed(ctx, method, path, PAGE_METHODS);
+    reply = methodNotAllowed(ctx, method, path, path === MCP_ENDPOINT.path ? MCP_ENDPOINT.methods : PAGE_METHODS);
   }
   Object.assign(reply.headers, GUARD_HEADERS);
   if (sandbox) commonHeaders(ctx, reply.headers);

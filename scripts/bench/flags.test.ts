@@ -9,6 +9,7 @@ const defaults = {
   sandboxOnly: false,
   consoleOnly: false,
   webhooksOnly: false,
+  mcpOnly: false,
   runs: 1,
 };
 
@@ -22,6 +23,7 @@ describe('readBenchFlags', () => {
       readBenchFlags(['--runs=3', '--pages-only', '--routes=/a,/b', '--skip-build', '--no-lighthouse'], {}),
     ).toEqual({ ...defaults, runs: 3, pagesOnly: true, routes: ['/a', '/b'], skipBuild: true, lighthouse: false });
     expect(readBenchFlags(['--webhooks-only'], {})).toEqual({ ...defaults, webhooksOnly: true });
+    expect(readBenchFlags(['--mcp-only'], {})).toEqual({ ...defaults, mcpOnly: true });
   });
 
   it('reads what npm sets for flags given before `--` (npm run bench --runs=3 --no-lighthouse …)', () => {
@@ -33,6 +35,7 @@ describe('readBenchFlags', () => {
       npm_config_sandbox_only: 'true',
       npm_config_console_only: 'true',
       npm_config_webhooks_only: 'true',
+      npm_config_mcp_only: 'true',
       npm_config_lighthouse: '',
     };
     expect(readBenchFlags([], env)).toEqual({
@@ -43,6 +46,7 @@ describe('readBenchFlags', () => {
       sandboxOnly: true,
       consoleOnly: true,
       webhooksOnly: true,
+      mcpOnly: true,
       lighthouse: false,
     });
   });

@@ -10,6 +10,8 @@ export type BenchFlags = {
   consoleOnly: boolean;
   /** Only the webhook delivery measurement (./webhooks.ts); no portal is built or started. */
   webhooksOnly: boolean;
+  /** Only the MCP endpoint's latency (./mcp.ts) against the portal. */
+  mcpOnly: boolean;
   /** The routes given with `--routes=/a,/b`, or `undefined` for every page. */
   routes?: string[];
   /** Lighthouse runs per page (the median is reported). */
@@ -47,6 +49,7 @@ export function readBenchFlags(argv: readonly string[], env: Readonly<Record<str
     sandboxOnly: on(flag('sandbox-only')),
     consoleOnly: on(flag('console-only')),
     webhooksOnly: on(flag('webhooks-only')),
+    mcpOnly: on(flag('mcp-only')),
     ...(routes ? { routes: routes.split(',') } : {}),
     runs,
   };

@@ -7,7 +7,7 @@
  * Exits 1 when a sandbox, webhook or console goal or a soak assertion fails.
  * Flags: --skip-build (reuse .next-bench), --no-lighthouse, --pages-only, --routes=/a,/b, --runs=N (median of N
  * Lighthouse runs), --sandbox-only (only the sandbox table), --console-only (only the console table),
- * --webhooks-only (only the webhook table; builds and starts no portal), after `--` (`npm run bench -- --runs=3`) or
+ * --webhooks-only (only the webhook table; builds and starts no portal), --mcp-only (only the MCP table, ./mcp.ts), after `--` (`npm run bench -- --runs=3`) or
  * before it (`npm run bench --runs=3`, which npm passes on as `npm_config_runs`; see ./flags.ts).
  * BENCH_DIST_DIR overrides the dist folder (e.g. a build of your own).
  */
@@ -19,6 +19,7 @@ import { allPageHrefs } from '../../lib/navigation';
 import { benchConsole, consoleGoalsMet, formatConsole } from './console';
 import { readBenchFlags } from './flags';
 import { formatLargeDocument, LARGE_DOC_HEADER, type LargeDocBench } from './large-doc';
+import { benchMcp, formatMcpRows, mcpGoalsMet } from './mcp';
 import { benchPages } from './pages';
 import { benchSandbox, formatSandboxRows, sandboxGoalsMet } from './sandbox';
 import { benchSearch } from './search';
@@ -36,6 +37,7 @@ const {
   sandboxOnly,
   consoleOnly,
   webhooksOnly,
+  mcpOnly,
   routes: routeList,
   runs,
 } = readBenchFlags(process.argv.slice(2), process.env);
@@ -52,6 +54,10 @@ async function main() {
     }
     if (consoleOnly) {
       await consoleTable(portal.baseUrl);
+      return;
+    }
+    if (mcpOnly) {
+      await mcpTable(portal.baseUrl);
       return;
     }
     const candidates = routeList ?? benchRoutes();
@@ -85,6 +91,7 @@ async function main() {
       });
       console.log(`${LARGE_DOC_HEADER}\n${formatLargeDocument(JSON.parse(largeDoc) as LargeDocBench)}`);
       await sandboxTable(portal.baseUrl);
+      await mcpTable(portal.baseUrl);
       await webhooksTable();
       console.log(
         '\n## Sandbox soak (two standalone instances on one PostgreSQL database, mixed reads/creates/tokens over 5 tenants; BENCH_SOAK_SECONDS)\n',
@@ -106,6 +113,16 @@ async function sandboxTable(portalUrl: string): Promise<void> {
   const rows = await benchSandbox({ portalUrl });
   console.log(formatSandboxRows(rows));
   if (!sandboxGoalsMet(rows)) process.exitCode = 1;
+}
+
+/** Prints the MCP table (./mcp.ts); a missed goal makes the exit code 1. */
+async function mcpTable(portalUrl: string): Promise<void> {
+  console.log(
+    '\n## MCP endpoint (SDK Client over Streamable HTTP, 200 sequential calls per tool after 20 warm-up calls)\n',
+  );
+  const rows = await benchMcp(portalUrl);
+  console.log(formatMcpRows(rows));
+  if (!mcpGoalsMet(rows)) process.exitCode = 1;
 }
 
 /** Prints the webhook delivery table (./webhooks.ts); a missed goal or any failed delivery makes the exit code 1. */

@@ -1,0 +1,166 @@
+/**
+ * The MCP endpoint's HTTP pipeline (Streamable HTTP, MCP 2025-11-25), in order:
+ * 1. Origin: absent is fine (non-browser clients); present, it must be the portal's (PORTAL_URL), the request's own
+ *    on a loopback host, or one of MCP_ALLOWED_ORIGINS, else 403. The specification's security warning asks this of every server: it stops a web
+ *    page from driving a local server (DNS rebinding).
+ * 2. Method: POST (and OPTIONS for allowed cross-origin callers); anything else 405 with Allow. The server is
+ *    stateless, so there is no GET stream and no session to DELETE.
+ * 3. Rate limit per client address (./rate-limit.ts) → 429 with Retry-After.
+ * 4. Body at most MAX_REQUEST_BYTES → 413; not JSON → 400 with JSON-RPC -32700.
+ * 5. A fresh McpServer and WebStandardStreamableHTTPServerTransport (stateless, JSON responses) answer it.
+ * Every refusal has a JSON-RPC error body. Nothing thrown leaves: it becomes a JSON-RPC internal error (-32603)
+ * without details, logged without secrets; no answer is a 5xx.
+ */
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+
+import { mountedSandbox, type Sandbox } from '@/lib/sandbox/handler';
+import { BodyTooLargeError, readBody } from '@/lib/sandbox/http';
+import { clientAddress } from '@/lib/sandbox/limits';
+import { siteUrl } from '@/lib/site';
+
+import { MAX_REQUEST_BYTES } from './limits';
+import { RateLimiter, rateLimitPerMinute } from './rate-limit';
+import { logFailure } from './result';
+import { createMcpServer } from './server';
+import { MCP_ENDPOINT } from './version';
+
+/** The methods the endpoint answers. */
+export const ALLOWED_METHODS = MCP_ENDPOINT.methods.join(', ');
+
+/** Options of handleMcp; the defaults are the portal's (tests inject their own). */
+export interface McpHttpOptions {
+  /** The sandbox the sandbox tools call (default: the portal's mounted one). */
+  sandbox?: Sandbox;
+  /** The rate limiter (default: one per process). */
+  limiter?: RateLimiter;
+  /** Requests per minute per client address (default: rateLimitPerMinute(), MCP_RATE_LIMIT_PER_MINUTE). */
+  ratePerMinute?: number;
+}
+
+const processLimiter = new RateLimiter();
+
+/**
+ * A JSON-RPC 2.0 error response (id null: the request was not read, or its id is not known here).
+ * @param status the HTTP status; @param code the JSON-RPC error code; @param message one sentence
+ */
+export function rpcError(status: number, code: number, message: string, headers: HeadersInit = {}): Response {
+  const body = JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null });
+  const response = new Response(body, { status, headers });
+  response.headers.set('Content-Type', 'application/json');
+  response.headers.set('Cache-Control', 'no-store');
+  return response;
+}
+
+/** The origins allowed besides the request's own: MCP_ALLOWED_ORIGINS, a comma-separated list. */
+function allowedOrigins(): string[] {
+  return (process.env.MCP_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((entry) => entry.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+}
+
+/** Loopback host names, as an Origin or URL spells them. */
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * 'same' (absent, the portal's own, or the request's own on a loopback host), 'cross' (MCP_ALLOWED_ORIGINS) or
+ * 'forbidden'. The request's own origin comes from its Host header, which a DNS-rebinding page controls: a page on
+ * `http://evil.example:3000` whose name now resolves to 127.0.0.1 sends `Origin: http://evil.example:3000` and
+ * `Host: evil.example:3000`, so matching Host alone would let it in. The trusted origins are therefore PORTAL_URL's
+ * and, for `next start` on another port, the request's own only when its host is loopback (a browser only sends such
+ * an Origin from a page that really is on this machine).
+ */
+function originKind(request: Request, own: string): 'same' | 'cross' | 'forbidden' {
+  const origin = request.headers.get('origin');
+  if (origin === null || origin === new URL(siteUrl()).origin) return 'same';
+  if (origin === own && LOOPBACK_HOSTS.has(new URL(own).hostname)) return 'same';
+  return allowedOrigins().includes(origin) ? 'cross' : 'forbidden';
+}
+
+/** CORS headers for an allowed cross-origin caller (the Fetch standard's names). */
+function corsHeaders(origin: string): Record<string, string> {
+  return {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Allow-Methods': ALLOWED_METHODS,
+    'Access-Control-Allow-Headers': 'Content-Type, Accept, Mcp-Protocol-Version, Authorization',
+    'Access-Control-Expose-Headers': 'Mcp-Protocol-Version',
+    'Access-Control-Max-Age': '600',
+    Vary: 'Origin',
+  };
+}
+
+/** The body as text, or undefined when it is over `max` bytes (declared or read): the sandbox's own reader. */
+async function readCapped(request: Request, max: number): Promise<string | undefined> {
+  try {
+    return Buffer.from(await readBody(request, max)).toString('utf8');
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return undefined;
+    throw error;
+  }
+}
+
+async function answer(request: Request, options: McpHttpOptions, cors: Record<string, string>): Promise<Response> {
+  const url = new URL(request.url);
+  if (request.method === 'OPTIONS')
+    return new Response(null, { status: 204, headers: { Allow: ALLOWED_METHODS, ...cors } });
+  if (request.method !== 'POST')
+    return rpcError(405, -32000, `Method not allowed: this stateless MCP endpoint answers POST only.`, {
+      Allow: ALLOWED_METHODS,
+      ...cors,
+    });
+  const address = clientAddress(request, undefined, false).address;
+  const limit = options.ratePerMinute ?? rateLimitPerMinute();
+  const decision = (options.limiter ?? processLimiter).hit(address, limit);
+  if (!decision.allowed)
+    return rpcError(429, -32000, `Too many requests: at most ${limit} a minute per client.`, {
+      'Retry-After': String(decision.retryAfter),
+      ...cors,
+    });
+  const text = await readCapped(request, MAX_REQUEST_BYTES);
+  if (text === undefined)
+    return rpcError(413, -32000, `Request body over ${MAX_REQUEST_BYTES} bytes, the limit of this endpoint.`, cors);
+  let parsedBody: unknown;
+  try {
+    parsedBody = JSON.parse(text);
+  } catch {
+    return rpcError(400, -32700, 'Parse error: the body is not JSON.', cors);
+  }
+  const server = createMcpServer({
+    sandbox: options.sandbox ?? mountedSandbox(),
+    origin: url.origin,
+    clientAddress: address,
+  });
+  const transport = new WebStandardStreamableHTTPServerTransport({
+    sessionIdGenerator: undefined,
+    enableJsonResponse: true,
+  });
+  transport.onerror = () => undefined; // Refusals (406, 415…) are answered to the caller; nothing to log.
+  await server.connect(transport);
+  try {
+    const response = await transport.handleRequest(request, { parsedBody });
+    for (const [name, value] of Object.entries({ 'Cache-Control': 'no-store', ...cors }))
+      response.headers.set(name, value);
+    return response;
+  } finally {
+    await server.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Answers one request to /mcp (app/mcp/route.ts exports it for every method). Never rejects, never a 5xx.
+ * @returns the MCP answer, or a JSON-RPC error response (403, 405, 413, 429, 400, or 200 with -32603)
+ */
+export async function handleMcp(request: Request, options: McpHttpOptions = {}): Promise<Response> {
+  try {
+    const own = new URL(request.url).origin;
+    const kind = originKind(request, own);
+    if (kind === 'forbidden')
+      return rpcError(403, -32000, 'Forbidden: this Origin may not call the MCP endpoint (MCP_ALLOWED_ORIGINS).');
+    const cors = kind === 'cross' ? corsHeaders(request.headers.get('origin') ?? '') : {};
+    const response = await answer(request, options, cors);
+    return response.status >= 500 ? rpcError(200, -32603, 'Internal error') : response;
+  } catch (error) {
+    logFailure('request', error);
+    return rpcError(200, -32603, 'Internal error');
+  }
+}
