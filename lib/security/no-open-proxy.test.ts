@@ -30,6 +30,9 @@ const REVIEWED_ROUTES: Record<string, string> = {
   'app/llms.txt/route.ts': 'static text from the guides and the document',
   'app/llms-full.txt/route.ts': 'static text from the guides and the document',
   'app/healthz/route.ts': 'health check: whether the mounted sandbox has its database open (no outbound request)',
+  'app/mcp/route.ts':
+    'the MCP server: answers from the site content and calls the mounted sandbox in-process (Sandbox.handle with a URL it builds on the sandbox mount, lib/mcp/sandbox-request.ts); no fetch',
+  'app/.well-known/api-catalog/route.ts': 'static RFC 9727 API catalog built from the document at build time',
 };
 
 /**
