@@ -3,8 +3,8 @@ import { expect, test } from './fixtures';
 
 const guides = listGuides();
 
-test('there are ten guides, in the sidebar in frontmatter order', async ({ page }) => {
-  expect(guides).toHaveLength(10);
+test('there are eleven guides, in the sidebar in frontmatter order', async ({ page }) => {
+  expect(guides).toHaveLength(11);
   await page.goto('/docs/quickstart');
   const sidebar = page.getByRole('navigation', { name: 'Sections' }).last();
   const titles = guides.map((g) => g.title);
