@@ -12,5 +12,9 @@ export async function register(): Promise<void> {
     // open is logged at start rather than found by the first caller.
     const { mountedSandbox } = await import('./lib/sandbox/handler');
     mountedSandbox();
+    // The MCP tools' search index and page Markdown, built in the background so an agent's first call is not the
+    // one that waits (about 3 s of work; first search_docs after start measured in lib/mcp/README.md).
+    const { warmMcp } = await import('./lib/mcp/warm');
+    void warmMcp();
   }
 }
