@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { matchRoute } from '@/lib/sandbox/router';
 
-import { guardReply, installRequestGuard } from './request-guard';
+import { absoluteToOrigin, guardReply, installRequestGuard } from './request-guard';
 
 function body(method: string, target: string, requestId?: string): Record<string, unknown> {
   const reply = guardReply(method, target, requestId);
@@ -137,6 +137,34 @@ describe('guardReply', () => {
   });
 });
 
+describe('request targets that are not a path', () => {
+  it('answers OPTIONS * with 204 and the server’s methods, and any other * or authority with a 400 problem', () => {
+    const options = guardReply('OPTIONS', '*', undefined);
+    expect(options?.status).toBe(204);
+    expect(options?.headers.Allow).toBe('GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
+    for (const [method, target] of [
+      ['GET', '*'],
+      ['POST', '*'],
+      ['HEAD', 'example.com:443'],
+    ] as const) {
+      const reply = guardReply(method, target, undefined);
+      expect(reply?.status, `${method} ${target}`).toBe(400);
+      expect(reply?.headers['Content-Type']).toBe('application/problem+json');
+      expect(reply?.headers['X-Request-ID']).toMatch(/^req_/);
+      if (method === 'HEAD') expect(reply?.body).toBeNull();
+    }
+    expect(JSON.parse(guardReply('GET', '*', undefined)?.body ?? '{}').detail).toMatch(/origin-form/);
+  });
+
+  it('turns an absolute-form target into the path and query Next routes on', () => {
+    expect(absoluteToOrigin('http://evil.example/docs/quickstart?x=1')).toBe('/docs/quickstart?x=1');
+    expect(absoluteToOrigin('HTTPS://evil.example:8443')).toBe('/');
+    expect(absoluteToOrigin('http://evil.example?x=1')).toBe('/?x=1');
+    expect(absoluteToOrigin('/docs/quickstart')).toBe('/docs/quickstart');
+    expect(absoluteToOrigin('*')).toBe('*');
+  });
+});
+
 describe('installRequestGuard on a node:http server', () => {
   let server: Server;
   let port = 0;
@@ -184,6 +212,13 @@ describe('installRequestGuard on a node:http server', () => {
     expect((await send('GET', '/docs/%E0')).status).toBe(400);
     const normal = await send('GET', '/docs/quickstart');
     expect(normal.text).toBe('next');
+    expect(seen).toEqual(['GET /docs/quickstart true']);
+  });
+
+  it('routes an absolute-form request on its path, never towards the host it names', async () => {
+    seen.length = 0;
+    const absolute = await send('GET', 'http://evil.example/docs/quickstart');
+    expect(absolute.text).toBe('next');
     expect(seen).toEqual(['GET /docs/quickstart true']);
   });
 

@@ -23,6 +23,11 @@
  * measured here (`GET /sandbox/v1/projects?limit=25`, 5 million calls), plus one diagnostics-channel message; Next
  * spends about 1 ms on the same request.
  *
+ * - **A target that is not a path**: `OPTIONS *` and `GET *` make Next build `new URL('*')`, a bare 500 with
+ *   `TypeError: Invalid URL` in the log; an absolute-form target (`GET http://other.example/docs`, which servers must
+ *   accept, RFC 9112 §3.2.2) gets a redirect to the host it names. The guard answers `OPTIONS *` with 204 and Allow,
+ *   other non-paths with a 400 problem, and hands an absolute-form request to Next with its path and query only.
+ *
  * Method tokens Node's parser does not know (TRACK, lower-case `get`) never become requests: Node answers 400 and
  * closes the connection; CONNECT is closed unanswered (no 'connect' listener). Neither reaches Next or this guard.
  */
@@ -92,6 +97,7 @@ function decodes(path: string): boolean {
  * @returns the Reply to write, or undefined (no allocation on that path: it is every normal request).
  */
 export function guardReply(method: string, target: string, requestId: string | undefined): Reply | undefined {
+  if (target.charCodeAt(0) !== SLASH) return nonPathReply(method, target, requestId);
   const routed = ROUTED_METHODS.has(method);
   const percent = target.indexOf('%');
   if (routed && percent === -1) return undefined;
@@ -118,10 +124,49 @@ export function guardReply(method: string, target: string, requestId: string | u
   return reply;
 }
 
+const SLASH = 0x2f;
+
+/** What the whole server allows: `OPTIONS *` (RFC 9110 §9.3.7) asks the server, not a resource. */
+const SERVER_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+const NOT_A_PATH =
+  'The request target must be a path such as /docs/quickstart (origin-form, RFC 9112 §3.2.1); "*" is only for OPTIONS.';
+
+/**
+ * The answer to a target that is not a path (after absoluteToOrigin): `OPTIONS *` gets 204 with the server's Allow
+ * list; anything else (`GET *`, an authority) gets a 400 problem. Next would build `new URL('*')` and answer a bare
+ * 500.
+ */
+function nonPathReply(method: string, target: string, requestId: string | undefined): Reply {
+  const ctx = bareContext(target.slice(0, MAX_INSTANCE), requestIdFor(requestId ?? null));
+  const reply: Reply =
+    method === 'OPTIONS' && target === '*'
+      ? { status: 204, headers: { Allow: SERVER_METHODS.join(', ') }, body: null }
+      : problem(ctx, 400, NOT_A_PATH);
+  Object.assign(reply.headers, GUARD_HEADERS);
+  reply.headers['X-Request-ID'] = ctx.requestId;
+  if (method === 'HEAD') reply.body = null;
+  return reply;
+}
+
+/**
+ * An absolute-form target (`GET http://host/path`, RFC 9112 §3.2.2) as the path and query Next routes on. Servers must
+ * accept the form; Next would otherwise answer it with a redirect to that host.
+ * @returns the origin-form target, or the target unchanged when it is not absolute-form
+ */
+export function absoluteToOrigin(target: string): string {
+  if (target.charCodeAt(0) === SLASH) return target;
+  const authority = /^https?:\/\/[^/?#]*/i.exec(target);
+  if (!authority) return target;
+  const rest = target.slice(authority[0].length);
+  return rest.charCodeAt(0) === SLASH ? rest : `/${rest}`;
+}
+
 type RequestListener = (this: Server, req: IncomingMessage, res: ServerResponse) => void;
 
 /** Answers a request the guard refuses; `false` when it is Next's to handle. */
 function refuse(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.url !== undefined && req.url.charCodeAt(0) !== SLASH) req.url = absoluteToOrigin(req.url);
   const header = req.headers['x-request-id'];
   const reply = guardReply(req.method ?? 'GET', req.url ?? '/', typeof header === 'string' ? header : undefined);
   if (!reply) return false;
