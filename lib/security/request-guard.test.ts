@@ -215,6 +215,13 @@ describe('installRequestGuard on a node:http server', () => {
     expect(seen).toEqual(['GET /docs/quickstart true']);
   });
 
+  it('answers * targets itself over the socket', async () => {
+    const options = await send('OPTIONS', '*');
+    expect(options.status).toBe(204);
+    expect(options.headers.allow).toContain('OPTIONS');
+    expect((await send('GET', '*')).status).toBe(400);
+  });
+
   it('routes an absolute-form request on its path, never towards the host it names', async () => {
     seen.length = 0;
     const absolute = await send('GET', 'http://evil.example/docs/quickstart');
