@@ -37,13 +37,6 @@ const nextConfig = {
         source: '/(.*)',
         headers: commonHeaders,
       },
-      {
-        // Every page also has a Markdown twin served for `Accept: text/markdown` (proxy.ts), so a cache must key its
-        // pages on Accept too. Set here, not in proxy.ts: a prerendered page's answer drops the proxy's Vary, while
-        // these headers come first and Next appends its own Vary fields to them.
-        source: '/((?!sandbox|mcp|_next/|\\.well-known/).*)',
-        headers: [{ key: 'Vary', value: 'Accept' }],
-      },
     ];
   },
 };

@@ -177,6 +177,8 @@ describe('installRequestGuard on a node:http server', () => {
       seen.push(`${req.method} ${req.url} ${this === server}`);
       // What Next does with a TRACE: it cannot build a Fetch Request.
       if (req.method === 'TRACE') new Request('http://localhost/', { method: 'TRACE' });
+      // What Next does on a prerendered page: its own Vary list, set just before the body.
+      res.setHeader('Vary', 'rsc, Accept-Encoding');
       res.end('next');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -213,6 +215,14 @@ describe('installRequestGuard on a node:http server', () => {
     const normal = await send('GET', '/docs/quickstart');
     expect(normal.text).toBe('next');
     expect(seen).toEqual(['GET /docs/quickstart true']);
+  });
+
+  it('adds Accept to the Vary of page answers (a page has a Markdown twin), not to the sandbox’s or Next’s assets', async () => {
+    expect((await send('GET', '/docs/quickstart')).headers.vary).toBe('Accept, rsc, Accept-Encoding');
+    expect((await send('HEAD', '/')).headers.vary).toBe('Accept, rsc, Accept-Encoding');
+    for (const path of ['/sandbox/v1/projects', '/mcp', '/_next/static/x.js'])
+      expect((await send('GET', path)).headers.vary, path).toBe('rsc, Accept-Encoding');
+    expect((await send('POST', '/docs/quickstart')).headers.vary).toBe('rsc, Accept-Encoding');
   });
 
   it('answers * targets itself over the socket', async () => {

@@ -48,6 +48,7 @@ import {
 import { allowedMethods, splitBase } from '@/lib/sandbox/router';
 
 import COMMON_HEADERS from './common-headers.json';
+import { variesOnAccept, varyOnAccept } from './vary-accept';
 
 /** The methods Next routes to a page or route handler (its HTTP_METHODS); any other one never gets a proper answer. */
 const ROUTED_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
@@ -187,6 +188,7 @@ function guard(server: Server): void {
   server.removeAllListeners('request');
   server.on('request', function guardedRequest(this: Server, req: IncomingMessage, res: ServerResponse) {
     if (refuse(req, res)) return;
+    if (variesOnAccept(req.method, req.url)) varyOnAccept(res);
     for (const listener of listeners) listener.call(this, req, res);
   });
 }
