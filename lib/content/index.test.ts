@@ -1,9 +1,10 @@
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
-import { getGuide, listGuides, parseGuideSource } from '.';
+import { getGuide, guideMarkdown, listGuides, parseGuideSource } from '.';
+import { AUTHORED_ORIGIN } from '../site';
 import { mdxToMarkdown } from './mdx-to-markdown';
 import { checkOperationReferences } from './plugins';
 import { markdownResolvers } from './resolvers';
@@ -70,6 +71,23 @@ describe('the guides', () => {
     const guide = await getGuide('rate-limits');
     expect(guide?.headings.map((h) => h.id)).toContain('adaptive-backoff-with-jitter');
     expect(Number.isNaN(Date.parse(guide?.lastUpdated ?? ''))).toBe(false);
+  });
+  it('write the portal origin as the site’s in their Markdown, and the sandbox app button as words', () => {
+    vi.stubEnv('PORTAL_URL', 'https://docs.example');
+    try {
+      for (const guide of listGuides()) {
+        const md = guideMarkdown(guide, markdownResolvers());
+        expect(md, guide.slug.join('/')).not.toContain(AUTHORED_ORIGIN);
+        if (guide.slug.join('/') === 'quickstart') {
+          expect(md).toContain('https://docs.example/sandbox/apps');
+          expect(md).toContain('**Create sandbox app** button on the [console](https://docs.example/console)');
+        }
+        if (guide.slug.join('/') === 'use-with-ai')
+          expect(md).toContain('claude mcp add --transport http aethex https://docs.example/mcp');
+      }
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
   it('convert to Markdown with no MDX left and samples in six languages', () => {
     const md = mdxToMarkdown(

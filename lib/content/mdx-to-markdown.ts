@@ -15,6 +15,7 @@ import { inlineCode, link, text } from '../markdown/mdast';
 import { API_TABLES } from '../markdown/reference-tables';
 import { mdastToMarkdown } from '../markdown/render';
 import { getOperation } from '../openapi';
+import { AUTHORED_ORIGIN } from '../site';
 import { listenCommand, LOOP_TITLES, triggerCommand } from '../snippets/webhook-loop';
 import { operationHref } from '../urls';
 import { jsxAttribute } from './plugins';
@@ -52,6 +53,19 @@ function replace(node: Jsx, r: MarkdownResolvers): RootContent[] {
       link(r.absolute(operationHref(operation.operationId)), inlineCode(`${operation.method} ${operation.path}`)),
     ];
   }
+  if (name === 'SandboxAppStart')
+    return [
+      {
+        type: 'paragraph',
+        children: [
+          text('Use the '),
+          { type: 'strong', children: [text('Create sandbox app')] },
+          text(' button on the '),
+          link(r.absolute('/console'), text('console')),
+          text(' or the home page.'),
+        ],
+      },
+    ];
   if (name === 'CodeSample') return samples(r.operationSamples(jsxAttribute(node, 'operationId') ?? ''));
   if (name === 'WebhookVerifySamples') return samples(r.webhookSamples());
   if (name === 'WebhookLoop') {
@@ -105,11 +119,22 @@ function replace(node: Jsx, r: MarkdownResolvers): RootContent[] {
   return children; // Steps, Tabs and other wrappers: keep their Markdown content.
 }
 
+/** `value` with every AUTHORED_ORIGIN written as the site's origin. */
+function withOrigin(value: string, r: MarkdownResolvers): string {
+  return value.includes(AUTHORED_ORIGIN)
+    ? value.replaceAll(AUTHORED_ORIGIN, r.absolute('/').replace(/\/$/, ''))
+    : value;
+}
+
 function transform(parent: { children: RootContent[] }, r: MarkdownResolvers): void {
   parent.children = parent.children.flatMap((child): RootContent[] => {
     if (child.type === 'mdxjsEsm' || child.type === 'mdxFlowExpression' || child.type === 'mdxTextExpression')
       return [];
     if (child.type === 'link' && child.url.startsWith('/')) child.url = r.absolute(child.url);
+    // Guides write the portal's origin as AUTHORED_ORIGIN (lib/site.ts); the page shows the real one, so must the twin.
+    if (child.type === 'link') child.url = withOrigin(child.url, r);
+    if (child.type === 'code' || child.type === 'inlineCode' || child.type === 'text')
+      child.value = withOrigin(child.value, r);
     const jsx = child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement';
     const replaced = jsx ? replace(child, r) : [child];
     if (jsx && replaced === child.children) {
