@@ -52,6 +52,10 @@ export type ValidationResult = { ok: true; value: Validated } | { ok: false; err
  * @returns `{ ok: true, value }` with coerced values, or `{ ok: false, errors }` listing each invalid field.
  */
 export async function validateRequest(operationId: string, input: ValidationInput): Promise<ValidationResult> {
+  // openapi-backend parses a string body as JSON once more, so a body that is a JSON string holding an object would
+  // validate as that object and reach the handler as a string. Every JSON body of the document is an object.
+  const primitive = primitiveBody(input.body);
+  if (primitive) return { ok: false, errors: [{ field: '', message: `must be a JSON object, not ${primitive}` }] };
   const api = await openApiBackend();
   const request: BackendRequest = {
     method: input.method,
@@ -71,6 +75,12 @@ export async function validateRequest(operationId: string, input: ValidationInpu
   const coerced = (result as { coerced?: { query?: Record<string, unknown>; headers?: Record<string, unknown> } })
     .coerced;
   return { ok: true, value: { query: coerced?.query ?? {}, headers: coerced?.headers ?? {} } };
+}
+
+/** What a parsed JSON body is when it is not an object or array (`a JSON string`, `null`…); undefined otherwise. */
+function primitiveBody(body: unknown): string | undefined {
+  if (body === undefined || (typeof body === 'object' && body !== null)) return undefined;
+  return body === null ? 'null' : `a JSON ${typeof body}`;
 }
 
 /** Maps an Ajv error to the document's ProblemFieldError: a JSON pointer into the body, or a parameter name. */
