@@ -4,6 +4,7 @@
  * Browser-safe: no Node APIs, no OpenAPI access.
  */
 import type { Options, SearchOptions } from 'minisearch';
+import { stemmer } from 'stemmer';
 
 /** What one search result is. */
 export type SearchKind = 'guide' | 'section' | 'operation' | 'webhook' | 'error' | 'field';
@@ -34,15 +35,35 @@ const KIND_BOOST: Record<SearchKind, number> = {
   field: 0.6,
 };
 
-/** MiniSearch index options (fields, stored fields). */
+/** Words a question carries that say nothing of what it is about ("how do I paginate through projects"). */
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  'a an and are as at be by can do does for from how i in into is it me my of on or the this through to what when where which why with you your'.split(
+    ' ',
+  ),
+);
+
+/**
+ * One term as indexed and as queried: lower-cased, English stop words dropped, Porter-stemmed, so "paginate",
+ * "paginating" and "pagination" meet, and a question in words finds what its nouns and verbs name. The index and
+ * the query must use the same function.
+ * @returns the stem, or null for a stop word (MiniSearch then skips the term)
+ */
+export function processTerm(term: string): string | null {
+  const lower = term.toLowerCase();
+  return STOP_WORDS.has(lower) ? null : stemmer(lower);
+}
+
+/** MiniSearch index options (fields, stored fields, term processing). */
 export const INDEX_OPTIONS: Options<SearchDoc> = {
   fields: ['title', 'keywords', 'text'],
   storeFields: ['kind', 'title', 'section', 'url'],
+  processTerm,
 };
 
 /** Query options: prefix matching while typing, light fuzziness for longer words, kind boosts. */
 export const QUERY_OPTIONS: SearchOptions = {
   boost: { title: 3, keywords: 4, text: 1 },
+  processTerm,
   prefix: true,
   fuzzy: (term) => (term.length > 4 ? 0.15 : false),
   combineWith: 'AND',

@@ -21,6 +21,8 @@ describe('site search', async () => {
     ['member.invited', 'webhook:member.invited'],
     ['idempotency', 'guide:/docs/idempotency'],
     ['rate limit', 'guide:/docs/rate-limits'],
+    ['paginate', 'guide:/docs/pagination'],
+    ['how do I paginate through projects', 'guide:/docs/pagination'],
   ])('ranks %s first', (query, id) => {
     expect(runQuery(index, query)[0]?.id).toBe(id);
   });
