@@ -43,27 +43,38 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
- * One term as indexed and as queried: lower-cased, English stop words dropped, Porter-stemmed, so "paginate",
- * "paginating" and "pagination" meet, and a question in words finds what its nouns and verbs name. The index and
- * the query must use the same function.
+ * One query term: lower-cased, English stop words dropped, Porter-stemmed, so "paginate" and "paginating" find
+ * "pagination" (stem "pagin") and a question in words finds what its nouns and verbs name.
  * @returns the stem, or null for a stop word (MiniSearch then skips the term)
  */
-export function processTerm(term: string): string | null {
+export function queryTerm(term: string): string | null {
   const lower = term.toLowerCase();
   return STOP_WORDS.has(lower) ? null : stemmer(lower);
+}
+
+/**
+ * One indexed term: its stem (what queryTerm makes of a whole word) and the word itself, lower-cased, so a word
+ * still being typed ("paginat", whose stem is itself) prefix-matches the word as written.
+ * @returns one or two terms, or null for a stop word
+ */
+export function indexTerm(term: string): string | string[] | null {
+  const lower = term.toLowerCase();
+  if (STOP_WORDS.has(lower)) return null;
+  const stem = stemmer(lower);
+  return stem === lower ? lower : [stem, lower];
 }
 
 /** MiniSearch index options (fields, stored fields, term processing). */
 export const INDEX_OPTIONS: Options<SearchDoc> = {
   fields: ['title', 'keywords', 'text'],
   storeFields: ['kind', 'title', 'section', 'url'],
-  processTerm,
+  processTerm: indexTerm,
 };
 
 /** Query options: prefix matching while typing, light fuzziness for longer words, kind boosts. */
 export const QUERY_OPTIONS: SearchOptions = {
   boost: { title: 3, keywords: 4, text: 1 },
-  processTerm,
+  processTerm: queryTerm,
   prefix: true,
   fuzzy: (term) => (term.length > 4 ? 0.15 : false),
   combineWith: 'AND',
