@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { testSandbox } from '@/lib/sandbox/test-helpers';
 
-import { handleMcp } from './http';
+import { BATCH_REFUSED, handleMcp } from './http';
 import { MAX_REQUEST_BYTES } from './limits';
 import { RateLimiter } from './rate-limit';
 import { rpcRequest, TEST_ORIGIN } from './test-helpers';
@@ -137,5 +137,31 @@ describe('the /mcp HTTP pipeline', () => {
     expect(note.status).toBe(202);
     const json = await call(rpcRequest(LIST, { Accept: 'text/html' }));
     expect(json.status).toBe(406);
+  });
+});
+
+describe('one message per request', () => {
+  it('refuses a JSON-RPC batch with 400 and -32600 before any message runs', async () => {
+    const batch = JSON.stringify(
+      Array.from({ length: 3 }, (_, id) => ({
+        jsonrpc: '2.0',
+        id,
+        method: 'tools/call',
+        params: { name: 'get_error', arguments: { code: 429 } },
+      })),
+    );
+    const limiter = new RateLimiter();
+    const response = await handleMcp(rpcRequest(batch), { sandbox, limiter, ratePerMinute: 1000 });
+    expect(response.status).toBe(400);
+    expect(await rpcErrorOf(response)).toEqual({ code: -32600, message: BATCH_REFUSED });
+    expect((await call(rpcRequest('[]'))).status).toBe(400);
+  });
+
+  it('refuses a JSON body that is not an object (number, string, null) with 400 and -32600', async () => {
+    for (const body of ['1', '"tools/list"', 'null', 'true']) {
+      const response = await call(rpcRequest(body));
+      expect(response.status).toBe(400);
+      expect((await rpcErrorOf(response)).code).toBe(-32600);
+    }
   });
 });

@@ -6,7 +6,8 @@
  * 2. Method: POST (and OPTIONS for allowed cross-origin callers); anything else 405 with Allow. The server is
  *    stateless, so there is no GET stream and no session to DELETE.
  * 3. Rate limit per client address (./rate-limit.ts) → 429 with Retry-After.
- * 4. Body at most MAX_REQUEST_BYTES → 413; not JSON → 400 with JSON-RPC -32700.
+ * 4. Body at most MAX_REQUEST_BYTES → 413; not JSON → 400 with JSON-RPC -32700; a batch (array) or any JSON that is
+ *    not an object → 400 with -32600: one HTTP request is one message, so the rate limit and every cap hold per message.
  * 5. A fresh McpServer and WebStandardStreamableHTTPServerTransport (stateless, JSON responses) answer it.
  * Every refusal has a JSON-RPC error body. Nothing thrown leaves: it becomes a JSON-RPC internal error (-32603)
  * without details, logged without secrets; no answer is a 5xx.
@@ -38,6 +39,10 @@ export interface McpHttpOptions {
 }
 
 const processLimiter = new RateLimiter();
+
+/** The answer to a JSON-RPC batch (a JSON array body). */
+export const BATCH_REFUSED =
+  'Invalid Request: batches are not supported (MCP 2025-11-25); send one message per request';
 
 /**
  * A JSON-RPC 2.0 error response (id null: the request was not read, or its id is not known here).
@@ -125,6 +130,11 @@ async function answer(request: Request, options: McpHttpOptions, cors: Record<st
   } catch {
     return rpcError(400, -32700, 'Parse error: the body is not JSON.', cors);
   }
+  // MCP 2025-11-25 has no batching (removed in 2025-06-18), but the SDK transport still accepts an array of up to 100
+  // messages: one request charged once to the limiter ran 100 tool calls (6.7 MB out, ~290 ms of CPU).
+  if (Array.isArray(parsedBody)) return rpcError(400, -32600, BATCH_REFUSED, cors);
+  if (parsedBody === null || typeof parsedBody !== 'object')
+    return rpcError(400, -32600, 'Invalid Request: the body must be one JSON-RPC message (a JSON object).', cors);
   const server = createMcpServer({
     sandbox: options.sandbox ?? mountedSandbox(),
     origin: url.origin,
