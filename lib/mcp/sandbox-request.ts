@@ -22,6 +22,35 @@ export type BuiltCall = { request: Request } | { error: string };
 /** Headers the tool sets itself: a parameter may not set them. */
 const OWN_HEADERS = new Set(['authorization', 'content-type', 'accept', 'host', 'x-forwarded-for', 'cookie']);
 
+/**
+ * A header value a Fetch `Headers` accepts and a server reads as one field: RFC 9110 §5.5 field-value limited to
+ * ASCII (visible characters, space, tab). CR, LF or NUL would make `Headers.set` throw with the value quoted in its
+ * message; characters above U+00FF too, and U+0080-U+00FF (obs-text) mean nothing to the sandbox.
+ */
+const FIELD_VALUE = /^[\t\x20-\x7e]*$/;
+
+/** RFC 6750 §2.1 b64token: the characters a Bearer token is made of. */
+const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+
+/** RFC 6749 Appendix A VSCHAR (%x20-7E): the characters a client ID and secret are made of. */
+const VSCHAR = /^[\x20-\x7e]+$/;
+
+/**
+ * Why sandbox_call's credentials cannot be sent, naming the field but never echoing its value (it is a secret, and
+ * Headers.set would otherwise throw with it in the message, which reached the log), or undefined when they can.
+ */
+export function credentialsError(credentials: CallCredentials | undefined): string | undefined {
+  if (!credentials) return undefined;
+  if ('access_token' in credentials)
+    return B64TOKEN.test(credentials.access_token)
+      ? undefined
+      : 'credentials.access_token is not a bearer token: it may hold only letters, digits and - . _ ~ + / (then =), as RFC 6750 §2.1 allows, no spaces or control characters.';
+  for (const field of ['client_id', 'client_secret'] as const)
+    if (!VSCHAR.test(credentials[field]))
+      return `credentials.${field} may hold only printable ASCII characters (RFC 6749 Appendix A), no control characters.`;
+  return undefined;
+}
+
 /** The sandbox's base URL on an origin: `http://localhost:3000/sandbox`. */
 export function sandboxBase(origin: string): string {
   return `${origin}${PATHS.sandbox}`;
@@ -81,6 +110,13 @@ export function buildCall(
     return {
       error: `${op.operationId} has no parameter ${unknown.map((n) => `“${n}”`).join(', ')}; it takes: ${names}.`,
     };
+  }
+  for (const p of op.parametersIn.header) {
+    const value = parameters[p.name];
+    if (typeof value === 'string' && !FIELD_VALUE.test(value))
+      return {
+        error: `The header parameter “${p.name}” may hold only printable ASCII characters, spaces and tabs (RFC 9110 field-value): no CR, LF, NUL or other control characters, nothing above U+007E.`,
+      };
   }
   const located = pathOf(op, parameters);
   if ('error' in located) return located;

@@ -128,6 +128,44 @@ describe('sandbox_create_app and sandbox_call', async () => {
     expect(noCredentials.content[0]?.text).toMatch(/needs credentials.*sandbox_create_app/);
   });
 
+  it('refuses a header parameter that is not a field-value, in words naming it, without echoing or logging it', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    // Refused before any request: the token is never checked.
+    const credentials = { access_token: `pat_${'a'.repeat(32)}` };
+    for (const value of ['x\r\nAuthorization: Bearer evil', 'a\u0000b', 'é☃']) {
+      const result = await a.tool('sandbox_call', {
+        operation_id: 'listProjects',
+        parameters: { 'AeThex-Environment': value },
+        credentials,
+      });
+      expect(result.isError).toBe(true);
+      expect(result.content[0]?.text).toMatch(/header parameter “AeThex-Environment”.*RFC 9110/);
+      expect(result.content[0]?.text).not.toContain(value);
+    }
+    expect(log).not.toHaveBeenCalled();
+    log.mockRestore();
+  });
+
+  it('refuses credentials outside their RFC character sets, naming the field, never echoing or logging them', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const token = 'ghp_SECRETSHOULDNOTBELOGGED123';
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ access_token: `${token}\r\n[mcp] forged line` }, /credentials\.access_token/],
+      [{ access_token: `x ${token}` }, /credentials\.access_token/],
+      [{ access_token: `${token}é` }, /credentials\.access_token/],
+      [{ client_id: 'cli_x', client_secret: `${token}\n` }, /credentials\.client_secret/],
+      [{ client_id: 'cli_☃', client_secret: token }, /credentials\.client_id/],
+    ];
+    for (const [credentials, field] of cases) {
+      const result = await a.tool('sandbox_call', { operation_id: 'listProjects', credentials });
+      expect(result.isError).toBe(true);
+      expect(result.content[0]?.text).toMatch(field);
+      expect(JSON.stringify(result)).not.toContain(token);
+    }
+    expect(log).not.toHaveBeenCalled();
+    log.mockRestore();
+  });
+
   it('turns a sandbox failure into a generic tool error, logged without the token', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const broken = {
