@@ -8,7 +8,7 @@ import { apiModel, type Operation, type ParameterObject } from '@/lib/openapi';
 import { PATHS } from '@/lib/urls';
 
 import type { McpContext } from './context';
-import { MAX_CALL_BODY_BYTES } from './limits';
+import { MAX_CALL_BODY_BYTES, MAX_CALL_BODY_DEPTH } from './limits';
 
 /** A primitive parameter value, as sandbox_call accepts it. */
 export type ParameterValue = string | number | boolean;
@@ -76,10 +76,41 @@ function pathOf(op: Operation, parameters: Record<string, ParameterValue>): { pa
   return error ? { error } : { path };
 }
 
+/**
+ * Why a body cannot be encoded, or undefined: nested over MAX_CALL_BODY_DEPTH, or a string or key that is not
+ * well-formed UTF-16 (a lone surrogate, which a form would silently turn into U+FFFD). Walked with a stack of its own,
+ * not recursion, so the check cannot overflow where JSON.stringify would.
+ */
+function bodyProblem(body: unknown): string | undefined {
+  const pending: { value: unknown; path: string; depth: number }[] = [{ value: body, path: 'body', depth: 0 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, path, depth } = next;
+    if (typeof value === 'string') {
+      if (!value.isWellFormed()) return `“${path.slice(0, 200)}” is not valid Unicode (it holds a lone surrogate).`;
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_CALL_BODY_DEPTH)
+      return `The body is nested more than ${MAX_CALL_BODY_DEPTH} levels deep, the cap of sandbox_call.`;
+    for (const [key, member] of Object.entries(value)) {
+      if (!key.isWellFormed())
+        return `A key in “${path.slice(0, 200)}” is not valid Unicode (it holds a lone surrogate).`;
+      pending.push({
+        value: member,
+        path: Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`,
+        depth: depth + 1,
+      });
+    }
+  }
+  return undefined;
+}
+
 function encodeBody(op: Operation, body: unknown): { type?: string; text?: string } | { error: string } {
   if (body === undefined) return {};
   const type = op.requestBody && Object.keys(op.requestBody.content)[0];
   if (!type) return { error: `${op.operationId} takes no request body; leave “body” out.` };
+  const problem = bodyProblem(body);
+  if (problem) return { error: problem };
   const json = JSON.stringify(body) ?? '';
   if (Buffer.byteLength(json, 'utf8') > MAX_CALL_BODY_BYTES)
     return { error: `The body is over ${MAX_CALL_BODY_BYTES} bytes of JSON, the cap of sandbox_call.` };
@@ -111,6 +142,9 @@ export function buildCall(
       error: `${op.operationId} has no parameter ${unknown.map((n) => `“${n}”`).join(', ')}; it takes: ${names}.`,
     };
   }
+  // encodeURIComponent throws URIError on a lone surrogate; URLSearchParams would silently send U+FFFD instead.
+  const malformed = Object.entries(parameters).find(([, value]) => typeof value === 'string' && !value.isWellFormed());
+  if (malformed) return { error: `The parameter “${malformed[0]}” is not valid Unicode (it holds a lone surrogate).` };
   for (const p of op.parametersIn.header) {
     const value = parameters[p.name];
     if (typeof value === 'string' && !FIELD_VALUE.test(value))
