@@ -44,6 +44,20 @@ describe('the /mcp HTTP pipeline', () => {
     expect((await call(proxied)).status).toBe(200);
   });
 
+  it('accepts any loopback name of its own port on a loopback request (next start makes request.url localhost)', async () => {
+    for (const origin of ['http://127.0.0.1:3000', 'http://[::1]:3000', 'http://localhost:3000'])
+      expect((await call(rpcRequest(LIST, { Origin: origin }))).status).toBe(200);
+    for (const origin of [
+      'http://127.0.0.1:4000',
+      'https://127.0.0.1:3000',
+      'http://127.1:3000',
+      'http://127.0.0.1:3000/',
+    ])
+      expect((await call(rpcRequest(LIST, { Origin: origin }))).status).toBe(403);
+    const remote = new Request('http://10.0.0.5:3000/mcp', rpcRequest(LIST, { Origin: 'http://127.0.0.1:3000' }));
+    expect((await call(remote)).status).toBe(403);
+  });
+
   it('refuses a foreign Origin with 403 and a JSON-RPC error, unless MCP_ALLOWED_ORIGINS lists it', async () => {
     const foreign = await call(rpcRequest(LIST, { Origin: 'https://evil.example' }));
     expect(foreign.status).toBe(403);

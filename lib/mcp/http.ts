@@ -1,7 +1,8 @@
 /**
  * The MCP endpoint's HTTP pipeline (Streamable HTTP, MCP 2025-11-25), in order:
- * 1. Origin: absent is fine (non-browser clients); present, it must be the portal's (PORTAL_URL), the request's own
- *    on a loopback host, or one of MCP_ALLOWED_ORIGINS, else 403. The specification's security warning asks this of every server: it stops a web
+ * 1. Origin: absent is fine (non-browser clients); present, it must be the portal's (PORTAL_URL), on a loopback
+ *    request any loopback name (localhost, 127.0.0.1, [::1]) with the request's own scheme and port, or one of
+ *    MCP_ALLOWED_ORIGINS, else 403. The specification's security warning asks this of every server: it stops a web
  *    page from driving a local server (DNS rebinding).
  * 2. Method: POST (and OPTIONS for allowed cross-origin callers); anything else 405 with Allow. The server is
  *    stateless, so there is no GET stream and no session to DELETE.
@@ -68,7 +69,7 @@ function allowedOrigins(): string[] {
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
- * 'same' (absent, the portal's own, or the request's own on a loopback host), 'cross' (MCP_ALLOWED_ORIGINS) or
+ * 'same' (absent, the portal's own, or a loopback origin of the request's own port on a loopback host), 'cross' (MCP_ALLOWED_ORIGINS) or
  * 'forbidden'. The request's own origin comes from its Host header, which a DNS-rebinding page controls: a page on
  * `http://evil.example:3000` whose name now resolves to 127.0.0.1 sends `Origin: http://evil.example:3000` and
  * `Host: evil.example:3000`, so matching Host alone would let it in. The trusted origins are therefore PORTAL_URL's
@@ -78,8 +79,23 @@ const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '
 function originKind(request: Request, own: string): 'same' | 'cross' | 'forbidden' {
   const origin = request.headers.get('origin');
   if (origin === null || origin === new URL(siteUrl()).origin) return 'same';
-  if (origin === own && LOOPBACK_HOSTS.has(new URL(own).hostname)) return 'same';
+  if (isLoopbackSibling(origin, new URL(own))) return 'same';
   return allowedOrigins().includes(origin) ? 'cross' : 'forbidden';
+}
+
+/**
+ * Whether `origin` is this loopback server under another loopback name: `next start` always makes request.url
+ * `http://localhost:<port>`, whatever the Host, so a page on `http://127.0.0.1:<port>` or `http://[::1]:<port>` (the
+ * same server) would otherwise be refused. Only when the request's own host is loopback, with the same scheme and port,
+ * and only for an Origin in its serialized form (so `127.1` or `LOCALHOST` stay refused). A rebinding page cannot send
+ * a loopback Origin: its Origin names its own domain.
+ */
+function isLoopbackSibling(origin: string, own: URL): boolean {
+  if (!LOOPBACK_HOSTS.has(own.hostname) || !URL.canParse(origin)) return false;
+  const url = new URL(origin);
+  return (
+    url.origin === origin && LOOPBACK_HOSTS.has(url.hostname) && url.protocol === own.protocol && url.port === own.port
+  );
 }
 
 /** CORS headers for an allowed cross-origin caller (the Fetch standard's names). */
