@@ -179,3 +179,37 @@ describe('one message per request', () => {
     }
   });
 });
+
+describe('the body read', () => {
+  const streaming = (body: ReadableStream<Uint8Array>) =>
+    new Request(rpcRequest('').url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+
+  it('answers a body still arriving after the timeout with 408 and -32000, and cancels the stream', async () => {
+    let cancelled = false;
+    const trickle = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.enqueue(new TextEncoder().encode('{')),
+      cancel: () => void (cancelled = true),
+    });
+    const options = { sandbox, limiter: new RateLimiter(), ratePerMinute: 1000, bodyTimeoutMs: 50 };
+    const response = await handleMcp(streaming(trickle), options);
+    expect(response.status).toBe(408);
+    expect(await rpcErrorOf(response)).toEqual({ code: -32000, message: 'Request body not received within 0.05 s' });
+    expect(cancelled).toBe(true);
+  });
+
+  it('does not log a client that closes the connection mid-body as a failure', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const aborted = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.error(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })),
+    });
+    const response = await call(streaming(aborted));
+    expect(response.status).toBeLessThan(500);
+    expect((await rpcErrorOf(response)).code).toBe(-32000);
+    expect(log).not.toHaveBeenCalled();
+  });
+});

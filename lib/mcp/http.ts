@@ -7,7 +7,7 @@
  * 2. Method: POST (and OPTIONS for allowed cross-origin callers); anything else 405 with Allow. The server is
  *    stateless, so there is no GET stream and no session to DELETE.
  * 3. Rate limit per client address (./rate-limit.ts) → 429 with Retry-After.
- * 4. Body at most MAX_REQUEST_BYTES → 413; not JSON → 400 with JSON-RPC -32700; a batch (array) or any JSON that is
+ * 4. Body at most MAX_REQUEST_BYTES → 413, all of it within BODY_TIMEOUT_MS → 408; not JSON → 400 with JSON-RPC -32700; a batch (array) or any JSON that is
  *    not an object → 400 with -32600: one HTTP request is one message, so the rate limit and every cap hold per message.
  * 5. A fresh McpServer and WebStandardStreamableHTTPServerTransport (stateless, JSON responses) answer it.
  * Every refusal has a JSON-RPC error body. Nothing thrown leaves: it becomes a JSON-RPC internal error (-32603)
@@ -16,11 +16,10 @@
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 
 import { mountedSandbox, type Sandbox } from '@/lib/sandbox/handler';
-import { BodyTooLargeError, readBody } from '@/lib/sandbox/http';
 import { clientAddress } from '@/lib/sandbox/limits';
 import { siteUrl } from '@/lib/site';
 
-import { MAX_REQUEST_BYTES } from './limits';
+import { BODY_TIMEOUT_MS, MAX_REQUEST_BYTES } from './limits';
 import { RateLimiter, rateLimitPerMinute } from './rate-limit';
 import { logFailure } from './result';
 import { createMcpServer } from './server';
@@ -37,6 +36,8 @@ export interface McpHttpOptions {
   limiter?: RateLimiter;
   /** Requests per minute per client address (default: rateLimitPerMinute(), MCP_RATE_LIMIT_PER_MINUTE). */
   ratePerMinute?: number;
+  /** Longest wait for the request body, in milliseconds (default: BODY_TIMEOUT_MS, 10 s). */
+  bodyTimeoutMs?: number;
 }
 
 const processLimiter = new RateLimiter();
@@ -110,13 +111,42 @@ function corsHeaders(origin: string): Record<string, string> {
   };
 }
 
-/** The body as text, or undefined when it is over `max` bytes (declared or read): the sandbox's own reader. */
-async function readCapped(request: Request, max: number): Promise<string | undefined> {
+/** What readCapped got: the body as text, or why not. */
+type BodyRead = { text: string } | { refused: 'too-large' | 'timeout' | 'aborted' };
+
+/** Stops reading (the rest of the body is never read) and says why. */
+function cancel(reader: ReadableStreamDefaultReader<Uint8Array>, refused: 'too-large' | 'timeout'): BodyRead {
+  void reader.cancel().catch(() => undefined);
+  return { refused };
+}
+
+/**
+ * The body as text, read with two limits: at most `max` bytes (declared or read) and at most `timeoutMs` for all of
+ * it; on either the stream is cancelled, so the rest is never read. A read that fails is the client's connection
+ * closing (the stream is the socket): 'aborted', which is not a failure of ours to log.
+ */
+async function readCapped(request: Request, max: number, timeoutMs: number): Promise<BodyRead> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > max) return { refused: 'too-large' };
+  if (!request.body) return { text: '' };
+  const reader = request.body.getReader();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+  const chunks: Uint8Array[] = [];
+  let size = 0;
   try {
-    return Buffer.from(await readBody(request, max)).toString('utf8');
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) return undefined;
-    throw error;
+    for (;;) {
+      const next = await Promise.race([reader.read(), expired]);
+      if (next === 'timeout') return cancel(reader, 'timeout');
+      if (next.done) return { text: Buffer.concat(chunks).toString('utf8') };
+      size += next.value.byteLength;
+      if (size > max) return cancel(reader, 'too-large');
+      chunks.push(next.value);
+    }
+  } catch {
+    return { refused: 'aborted' };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -137,12 +167,19 @@ async function answer(request: Request, options: McpHttpOptions, cors: Record<st
       'Retry-After': String(decision.retryAfter),
       ...cors,
     });
-  const text = await readCapped(request, MAX_REQUEST_BYTES);
-  if (text === undefined)
-    return rpcError(413, -32000, `Request body over ${MAX_REQUEST_BYTES} bytes, the limit of this endpoint.`, cors);
+  const timeoutMs = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
+  const body = await readCapped(request, MAX_REQUEST_BYTES, timeoutMs);
+  if ('refused' in body) {
+    if (body.refused === 'too-large')
+      return rpcError(413, -32000, `Request body over ${MAX_REQUEST_BYTES} bytes, the limit of this endpoint.`, cors);
+    if (body.refused === 'timeout')
+      return rpcError(408, -32000, `Request body not received within ${timeoutMs / 1000} s`, cors);
+    // Nobody reads this answer: the client has gone.
+    return rpcError(400, -32000, 'Request body not received: the client closed the connection.', cors);
+  }
   let parsedBody: unknown;
   try {
-    parsedBody = JSON.parse(text);
+    parsedBody = JSON.parse(body.text);
   } catch {
     return rpcError(400, -32700, 'Parse error: the body is not JSON.', cors);
   }
@@ -174,7 +211,7 @@ async function answer(request: Request, options: McpHttpOptions, cors: Record<st
 
 /**
  * Answers one request to /mcp (app/mcp/route.ts exports it for every method). Never rejects, never a 5xx.
- * @returns the MCP answer, or a JSON-RPC error response (403, 405, 413, 429, 400, or 200 with -32603)
+ * @returns the MCP answer, or a JSON-RPC error response (403, 405, 408, 413, 429, 400, or 200 with -32603)
  */
 export async function handleMcp(request: Request, options: McpHttpOptions = {}): Promise<Response> {
   try {

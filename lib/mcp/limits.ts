@@ -6,6 +6,12 @@
 /** Largest JSON-RPC request body, in bytes (→ 413). */
 export const MAX_REQUEST_BYTES = 64 * 1024;
 
+/**
+ * Longest wait for the whole request body, in milliseconds (→ 408). 64 KiB arrives in well under a second on any
+ * link; without this a client sending a byte every few seconds held the request for Node's 300 s requestTimeout.
+ */
+export const BODY_TIMEOUT_MS = 10_000;
+
 /** Largest Markdown `read_page` and `resources/read` return, in bytes; longer pages end with a truncation notice. */
 export const MAX_PAGE_BYTES = 200 * 1024;
 
