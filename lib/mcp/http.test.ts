@@ -101,13 +101,25 @@ describe('the /mcp HTTP pipeline', () => {
     expect((await call(chunked)).status).toBe(413);
   });
 
-  it('answers malformed JSON with 400 and -32700, and a non-JSON-RPC message with a protocol error', async () => {
+  it('answers malformed JSON with 400 and -32700, and JSON that is no JSON-RPC message with 400 and -32600', async () => {
     const response = await call(rpcRequest('{"jsonrpc": "2.0", "id": 1,'));
     expect(response.status).toBe(400);
     expect((await rpcErrorOf(response)).code).toBe(-32700);
-    const invalid = await call(rpcRequest(JSON.stringify({ hello: 'world' })));
-    expect(invalid.status).toBe(400);
-    expect((await invalid.json()) as object).toMatchObject({ error: { code: -32700 } });
+    const envelopes: unknown[] = [
+      { hello: 'world' },
+      { jsonrpc: '1.0', id: 1, method: 'tools/list' },
+      { jsonrpc: '2.0', id: 1 },
+      { jsonrpc: '2.0', id: null, method: 'tools/list' },
+      { jsonrpc: '2.0', id: 1.5, method: 'tools/list' },
+      { jsonrpc: '2.0', id: 1, method: 'tools/list', params: [1] },
+    ];
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    for (const envelope of envelopes) {
+      const invalid = await call(rpcRequest(JSON.stringify(envelope)));
+      expect(invalid.status).toBe(400);
+      expect((await rpcErrorOf(invalid)).message).toMatch(/^Invalid Request: the body is not a JSON-RPC 2\.0 message/);
+    }
+    expect(log).not.toHaveBeenCalled();
   });
 
   it('limits requests per client address with 429, Retry-After and a JSON-RPC error', async () => {

@@ -7,13 +7,14 @@
  * 2. Method: POST (and OPTIONS for allowed cross-origin callers); anything else 405 with Allow. The server is
  *    stateless, so there is no GET stream and no session to DELETE.
  * 3. Rate limit per client address (./rate-limit.ts) → 429 with Retry-After.
- * 4. Body at most MAX_REQUEST_BYTES → 413, all of it within BODY_TIMEOUT_MS → 408; not JSON → 400 with JSON-RPC -32700; a batch (array) or any JSON that is
- *    not an object → 400 with -32600: one HTTP request is one message, so the rate limit and every cap hold per message.
+ * 4. Body at most MAX_REQUEST_BYTES → 413, all of it within BODY_TIMEOUT_MS → 408; not JSON → 400 with JSON-RPC -32700; a batch (array), any JSON that is
+ *    not an object, or a malformed envelope (the SDK's JSONRPCMessageSchema) → 400 with -32600: one HTTP request is one message, so the rate limit and every cap hold per message.
  * 5. A fresh McpServer and WebStandardStreamableHTTPServerTransport (stateless, JSON responses) answer it.
  * Every refusal has a JSON-RPC error body. Nothing thrown leaves: it becomes a JSON-RPC internal error (-32603)
  * without details, logged without secrets; no answer is a 5xx.
  */
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
 
 import { mountedSandbox, type Sandbox } from '@/lib/sandbox/handler';
 import { clientAddress } from '@/lib/sandbox/limits';
@@ -41,6 +42,24 @@ export interface McpHttpOptions {
 }
 
 const processLimiter = new RateLimiter();
+
+/** The answer to a JSON body that is not one JSON-RPC 2.0 message (not an object, or a malformed envelope). */
+const INVALID_MESSAGE =
+  'Invalid Request: the body is not a JSON-RPC 2.0 message (jsonrpc "2.0", a method, an id that is a string or an integer, params an object).';
+
+/**
+ * Whether a parsed body is a JSON-RPC message by the SDK's own schema, checked here because the transport answers a
+ * malformed envelope with -32700 Parse error though the body is JSON (JSON-RPC 2.0 says -32600 Invalid Request). If
+ * the schema itself throws (a RangeError from recursing into a crafted value), that is no message either, not a
+ * failure of ours to log.
+ */
+function isJsonRpcMessage(value: object): boolean {
+  try {
+    return JSONRPCMessageSchema.safeParse(value).success;
+  } catch {
+    return false;
+  }
+}
 
 /** The answer to a JSON-RPC batch (a JSON array body). */
 export const BATCH_REFUSED =
@@ -186,8 +205,8 @@ async function answer(request: Request, options: McpHttpOptions, cors: Record<st
   // MCP 2025-11-25 has no batching (removed in 2025-06-18), but the SDK transport still accepts an array of up to 100
   // messages: one request charged once to the limiter ran 100 tool calls (6.7 MB out, ~290 ms of CPU).
   if (Array.isArray(parsedBody)) return rpcError(400, -32600, BATCH_REFUSED, cors);
-  if (parsedBody === null || typeof parsedBody !== 'object')
-    return rpcError(400, -32600, 'Invalid Request: the body must be one JSON-RPC message (a JSON object).', cors);
+  if (parsedBody === null || typeof parsedBody !== 'object' || !isJsonRpcMessage(parsedBody))
+    return rpcError(400, -32600, INVALID_MESSAGE, cors);
   const server = createMcpServer({
     sandbox: options.sandbox ?? mountedSandbox(),
     origin: url.origin,
