@@ -7,8 +7,9 @@
  * 2. Method: POST (and OPTIONS for allowed cross-origin callers); anything else 405 with Allow. The server is
  *    stateless, so there is no GET stream and no session to DELETE.
  * 3. Rate limit per client address (./rate-limit.ts) → 429 with Retry-After.
- * 4. Body at most MAX_REQUEST_BYTES → 413, all of it within BODY_TIMEOUT_MS → 408; not JSON → 400 with JSON-RPC -32700; a batch (array), any JSON that is
- *    not an object, or a malformed envelope (the SDK's JSONRPCMessageSchema) → 400 with -32600: one HTTP request is one message, so the rate limit and every cap hold per message.
+ * 4. Body at most MAX_REQUEST_BYTES → 413, all of it within BODY_TIMEOUT_MS → 408; not JSON → 400 with JSON-RPC
+ *    -32700; a batch (array), any JSON that is not an object, or a malformed envelope (the SDK's JSONRPCMessageSchema)
+ *    → 400 with -32600: one HTTP request is one message, so the rate limit and every cap hold per message.
  * 5. A fresh McpServer and WebStandardStreamableHTTPServerTransport (stateless, JSON responses) answer it.
  * Every refusal has a JSON-RPC error body. Nothing thrown leaves: it becomes a JSON-RPC internal error (-32603)
  * without details, logged without secrets; no answer is a 5xx.
@@ -89,12 +90,12 @@ function allowedOrigins(): string[] {
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
- * 'same' (absent, the portal's own, or a loopback origin of the request's own port on a loopback host), 'cross' (MCP_ALLOWED_ORIGINS) or
- * 'forbidden'. The request's own origin comes from its Host header, which a DNS-rebinding page controls: a page on
+ * 'same' (absent, the portal's own, or a loopback origin of the request's own port on a loopback host), 'cross'
+ * (MCP_ALLOWED_ORIGINS) or 'forbidden'. The request's own origin comes from its Host header, which a DNS-rebinding page controls: a page on
  * `http://evil.example:3000` whose name now resolves to 127.0.0.1 sends `Origin: http://evil.example:3000` and
  * `Host: evil.example:3000`, so matching Host alone would let it in. The trusted origins are therefore PORTAL_URL's
- * and, for `next start` on another port, the request's own only when its host is loopback (a browser only sends such
- * an Origin from a page that really is on this machine).
+ * and, for `next start` on another port, loopback origins of the request's port only when its host is loopback (a
+ * browser only sends such an Origin from a page that really is on this machine).
  */
 function originKind(request: Request, own: string): 'same' | 'cross' | 'forbidden' {
   const origin = request.headers.get('origin');

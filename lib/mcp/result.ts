@@ -37,7 +37,7 @@ export function capBytes(text: string, maxBytes: number): { text: string; trunca
   };
 }
 
-/** Replaces every occurrence of the given secrets in a text (those of 8 characters or more: shorter ones are not credentials). */
+/** Replaces every occurrence of the given secrets in a text (of 8 characters or more: shorter ones are no credential). */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
   return secrets.reduce((out, secret) => (secret.length >= 8 ? out.split(secret).join('[redacted]') : out), text);
 }
