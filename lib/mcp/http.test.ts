@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { testSandbox } from '@/lib/sandbox/test-helpers';
 
-import { handleMcp } from './http';
+import { BATCH_REFUSED, handleMcp } from './http';
 import { MAX_REQUEST_BYTES } from './limits';
 import { RateLimiter } from './rate-limit';
 import { rpcRequest, TEST_ORIGIN } from './test-helpers';
@@ -42,6 +42,20 @@ describe('the /mcp HTTP pipeline', () => {
     vi.stubEnv('PORTAL_URL', 'https://docs.aethex.dev');
     const proxied = new Request('http://10.0.0.5:3000/mcp', rpcRequest(LIST, { Origin: 'https://docs.aethex.dev' }));
     expect((await call(proxied)).status).toBe(200);
+  });
+
+  it('accepts any loopback name of its own port on a loopback request (next start makes request.url localhost)', async () => {
+    for (const origin of ['http://127.0.0.1:3000', 'http://[::1]:3000', 'http://localhost:3000'])
+      expect((await call(rpcRequest(LIST, { Origin: origin }))).status).toBe(200);
+    for (const origin of [
+      'http://127.0.0.1:4000',
+      'https://127.0.0.1:3000',
+      'http://127.1:3000',
+      'http://127.0.0.1:3000/',
+    ])
+      expect((await call(rpcRequest(LIST, { Origin: origin }))).status).toBe(403);
+    const remote = new Request('http://10.0.0.5:3000/mcp', rpcRequest(LIST, { Origin: 'http://127.0.0.1:3000' }));
+    expect((await call(remote)).status).toBe(403);
   });
 
   it('refuses a foreign Origin with 403 and a JSON-RPC error, unless MCP_ALLOWED_ORIGINS lists it', async () => {
@@ -87,13 +101,25 @@ describe('the /mcp HTTP pipeline', () => {
     expect((await call(chunked)).status).toBe(413);
   });
 
-  it('answers malformed JSON with 400 and -32700, and a non-JSON-RPC message with a protocol error', async () => {
+  it('answers malformed JSON with 400 and -32700, and JSON that is no JSON-RPC message with 400 and -32600', async () => {
     const response = await call(rpcRequest('{"jsonrpc": "2.0", "id": 1,'));
     expect(response.status).toBe(400);
     expect((await rpcErrorOf(response)).code).toBe(-32700);
-    const invalid = await call(rpcRequest(JSON.stringify({ hello: 'world' })));
-    expect(invalid.status).toBe(400);
-    expect((await invalid.json()) as object).toMatchObject({ error: { code: -32700 } });
+    const envelopes: unknown[] = [
+      { hello: 'world' },
+      { jsonrpc: '1.0', id: 1, method: 'tools/list' },
+      { jsonrpc: '2.0', id: 1 },
+      { jsonrpc: '2.0', id: null, method: 'tools/list' },
+      { jsonrpc: '2.0', id: 1.5, method: 'tools/list' },
+      { jsonrpc: '2.0', id: 1, method: 'tools/list', params: [1] },
+    ];
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    for (const envelope of envelopes) {
+      const invalid = await call(rpcRequest(JSON.stringify(envelope)));
+      expect(invalid.status).toBe(400);
+      expect((await rpcErrorOf(invalid)).message).toMatch(/^Invalid Request: the body is not a JSON-RPC 2\.0 message/);
+    }
+    expect(log).not.toHaveBeenCalled();
   });
 
   it('limits requests per client address with 429, Retry-After and a JSON-RPC error', async () => {
@@ -137,5 +163,65 @@ describe('the /mcp HTTP pipeline', () => {
     expect(note.status).toBe(202);
     const json = await call(rpcRequest(LIST, { Accept: 'text/html' }));
     expect(json.status).toBe(406);
+  });
+});
+
+describe('one message per request', () => {
+  it('refuses a JSON-RPC batch with 400 and -32600 before any message runs', async () => {
+    const batch = JSON.stringify(
+      Array.from({ length: 3 }, (_, id) => ({
+        jsonrpc: '2.0',
+        id,
+        method: 'tools/call',
+        params: { name: 'get_error', arguments: { code: 429 } },
+      })),
+    );
+    const limiter = new RateLimiter();
+    const response = await handleMcp(rpcRequest(batch), { sandbox, limiter, ratePerMinute: 1000 });
+    expect(response.status).toBe(400);
+    expect(await rpcErrorOf(response)).toEqual({ code: -32600, message: BATCH_REFUSED });
+    expect((await call(rpcRequest('[]'))).status).toBe(400);
+  });
+
+  it('refuses a JSON body that is not an object (number, string, null) with 400 and -32600', async () => {
+    for (const body of ['1', '"tools/list"', 'null', 'true']) {
+      const response = await call(rpcRequest(body));
+      expect(response.status).toBe(400);
+      expect((await rpcErrorOf(response)).code).toBe(-32600);
+    }
+  });
+});
+
+describe('the body read', () => {
+  const streaming = (body: ReadableStream<Uint8Array>) =>
+    new Request(rpcRequest('').url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+
+  it('answers a body still arriving after the timeout with 408 and -32000, and cancels the stream', async () => {
+    let cancelled = false;
+    const trickle = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.enqueue(new TextEncoder().encode('{')),
+      cancel: () => void (cancelled = true),
+    });
+    const options = { sandbox, limiter: new RateLimiter(), ratePerMinute: 1000, bodyTimeoutMs: 50 };
+    const response = await handleMcp(streaming(trickle), options);
+    expect(response.status).toBe(408);
+    expect(await rpcErrorOf(response)).toEqual({ code: -32000, message: 'Request body not received within 0.05 s' });
+    expect(cancelled).toBe(true);
+  });
+
+  it('does not log a client that closes the connection mid-body as a failure', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const aborted = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.error(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })),
+    });
+    const response = await call(streaming(aborted));
+    expect(response.status).toBeLessThan(500);
+    expect((await rpcErrorOf(response)).code).toBe(-32000);
+    expect(log).not.toHaveBeenCalled();
   });
 });

@@ -1,24 +1,27 @@
 /**
  * The MCP endpoint's HTTP pipeline (Streamable HTTP, MCP 2025-11-25), in order:
- * 1. Origin: absent is fine (non-browser clients); present, it must be the portal's (PORTAL_URL), the request's own
- *    on a loopback host, or one of MCP_ALLOWED_ORIGINS, else 403. The specification's security warning asks this of every server: it stops a web
+ * 1. Origin: absent is fine (non-browser clients); present, it must be the portal's (PORTAL_URL), on a loopback
+ *    request any loopback name (localhost, 127.0.0.1, [::1]) with the request's own scheme and port, or one of
+ *    MCP_ALLOWED_ORIGINS, else 403. The specification's security warning asks this of every server: it stops a web
  *    page from driving a local server (DNS rebinding).
  * 2. Method: POST (and OPTIONS for allowed cross-origin callers); anything else 405 with Allow. The server is
  *    stateless, so there is no GET stream and no session to DELETE.
  * 3. Rate limit per client address (./rate-limit.ts) → 429 with Retry-After.
- * 4. Body at most MAX_REQUEST_BYTES → 413; not JSON → 400 with JSON-RPC -32700.
+ * 4. Body at most MAX_REQUEST_BYTES → 413, all of it within BODY_TIMEOUT_MS → 408; not JSON → 400 with JSON-RPC
+ *    -32700; a batch (array), any JSON that is not an object, or a malformed envelope (the SDK's JSONRPCMessageSchema)
+ *    → 400 with -32600: one HTTP request is one message, so the rate limit and every cap hold per message.
  * 5. A fresh McpServer and WebStandardStreamableHTTPServerTransport (stateless, JSON responses) answer it.
  * Every refusal has a JSON-RPC error body. Nothing thrown leaves: it becomes a JSON-RPC internal error (-32603)
  * without details, logged without secrets; no answer is a 5xx.
  */
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
 
 import { mountedSandbox, type Sandbox } from '@/lib/sandbox/handler';
-import { BodyTooLargeError, readBody } from '@/lib/sandbox/http';
 import { clientAddress } from '@/lib/sandbox/limits';
 import { siteUrl } from '@/lib/site';
 
-import { MAX_REQUEST_BYTES } from './limits';
+import { BODY_TIMEOUT_MS, MAX_REQUEST_BYTES } from './limits';
 import { RateLimiter, rateLimitPerMinute } from './rate-limit';
 import { logFailure } from './result';
 import { createMcpServer } from './server';
@@ -35,9 +38,33 @@ export interface McpHttpOptions {
   limiter?: RateLimiter;
   /** Requests per minute per client address (default: rateLimitPerMinute(), MCP_RATE_LIMIT_PER_MINUTE). */
   ratePerMinute?: number;
+  /** Longest wait for the request body, in milliseconds (default: BODY_TIMEOUT_MS, 10 s). */
+  bodyTimeoutMs?: number;
 }
 
 const processLimiter = new RateLimiter();
+
+/** The answer to a JSON body that is not one JSON-RPC 2.0 message (not an object, or a malformed envelope). */
+const INVALID_MESSAGE =
+  'Invalid Request: the body is not a JSON-RPC 2.0 message (jsonrpc "2.0", a method, an id that is a string or an integer, params an object).';
+
+/**
+ * Whether a parsed body is a JSON-RPC message by the SDK's own schema, checked here because the transport answers a
+ * malformed envelope with -32700 Parse error though the body is JSON (JSON-RPC 2.0 says -32600 Invalid Request). If
+ * the schema itself throws (a RangeError from recursing into a crafted value), that is no message either, not a
+ * failure of ours to log.
+ */
+function isJsonRpcMessage(value: object): boolean {
+  try {
+    return JSONRPCMessageSchema.safeParse(value).success;
+  } catch {
+    return false;
+  }
+}
+
+/** The answer to a JSON-RPC batch (a JSON array body). */
+export const BATCH_REFUSED =
+  'Invalid Request: batches are not supported (MCP 2025-11-25); send one message per request';
 
 /**
  * A JSON-RPC 2.0 error response (id null: the request was not read, or its id is not known here).
@@ -63,18 +90,33 @@ function allowedOrigins(): string[] {
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
- * 'same' (absent, the portal's own, or the request's own on a loopback host), 'cross' (MCP_ALLOWED_ORIGINS) or
- * 'forbidden'. The request's own origin comes from its Host header, which a DNS-rebinding page controls: a page on
+ * 'same' (absent, the portal's own, or a loopback origin of the request's own port on a loopback host), 'cross'
+ * (MCP_ALLOWED_ORIGINS) or 'forbidden'. The request's own origin comes from its Host header, which a DNS-rebinding page controls: a page on
  * `http://evil.example:3000` whose name now resolves to 127.0.0.1 sends `Origin: http://evil.example:3000` and
  * `Host: evil.example:3000`, so matching Host alone would let it in. The trusted origins are therefore PORTAL_URL's
- * and, for `next start` on another port, the request's own only when its host is loopback (a browser only sends such
- * an Origin from a page that really is on this machine).
+ * and, for `next start` on another port, loopback origins of the request's port only when its host is loopback (a
+ * browser only sends such an Origin from a page that really is on this machine).
  */
 function originKind(request: Request, own: string): 'same' | 'cross' | 'forbidden' {
   const origin = request.headers.get('origin');
   if (origin === null || origin === new URL(siteUrl()).origin) return 'same';
-  if (origin === own && LOOPBACK_HOSTS.has(new URL(own).hostname)) return 'same';
+  if (isLoopbackSibling(origin, new URL(own))) return 'same';
   return allowedOrigins().includes(origin) ? 'cross' : 'forbidden';
+}
+
+/**
+ * Whether `origin` is this loopback server under another loopback name: `next start` always makes request.url
+ * `http://localhost:<port>`, whatever the Host, so a page on `http://127.0.0.1:<port>` or `http://[::1]:<port>` (the
+ * same server) would otherwise be refused. Only when the request's own host is loopback, with the same scheme and port,
+ * and only for an Origin in its serialized form (so `127.1` or `LOCALHOST` stay refused). A rebinding page cannot send
+ * a loopback Origin: its Origin names its own domain.
+ */
+function isLoopbackSibling(origin: string, own: URL): boolean {
+  if (!LOOPBACK_HOSTS.has(own.hostname) || !URL.canParse(origin)) return false;
+  const url = new URL(origin);
+  return (
+    url.origin === origin && LOOPBACK_HOSTS.has(url.hostname) && url.protocol === own.protocol && url.port === own.port
+  );
 }
 
 /** CORS headers for an allowed cross-origin caller (the Fetch standard's names). */
@@ -89,13 +131,42 @@ function corsHeaders(origin: string): Record<string, string> {
   };
 }
 
-/** The body as text, or undefined when it is over `max` bytes (declared or read): the sandbox's own reader. */
-async function readCapped(request: Request, max: number): Promise<string | undefined> {
+/** What readCapped got: the body as text, or why not. */
+type BodyRead = { text: string } | { refused: 'too-large' | 'timeout' | 'aborted' };
+
+/** Stops reading (the rest of the body is never read) and says why. */
+function cancel(reader: ReadableStreamDefaultReader<Uint8Array>, refused: 'too-large' | 'timeout'): BodyRead {
+  void reader.cancel().catch(() => undefined);
+  return { refused };
+}
+
+/**
+ * The body as text, read with two limits: at most `max` bytes (declared or read) and at most `timeoutMs` for all of
+ * it; on either the stream is cancelled, so the rest is never read. A read that fails is the client's connection
+ * closing (the stream is the socket): 'aborted', which is not a failure of ours to log.
+ */
+async function readCapped(request: Request, max: number, timeoutMs: number): Promise<BodyRead> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > max) return { refused: 'too-large' };
+  if (!request.body) return { text: '' };
+  const reader = request.body.getReader();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+  const chunks: Uint8Array[] = [];
+  let size = 0;
   try {
-    return Buffer.from(await readBody(request, max)).toString('utf8');
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) return undefined;
-    throw error;
+    for (;;) {
+      const next = await Promise.race([reader.read(), expired]);
+      if (next === 'timeout') return cancel(reader, 'timeout');
+      if (next.done) return { text: Buffer.concat(chunks).toString('utf8') };
+      size += next.value.byteLength;
+      if (size > max) return cancel(reader, 'too-large');
+      chunks.push(next.value);
+    }
+  } catch {
+    return { refused: 'aborted' };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -116,15 +187,27 @@ async function answer(request: Request, options: McpHttpOptions, cors: Record<st
       'Retry-After': String(decision.retryAfter),
       ...cors,
     });
-  const text = await readCapped(request, MAX_REQUEST_BYTES);
-  if (text === undefined)
-    return rpcError(413, -32000, `Request body over ${MAX_REQUEST_BYTES} bytes, the limit of this endpoint.`, cors);
+  const timeoutMs = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
+  const body = await readCapped(request, MAX_REQUEST_BYTES, timeoutMs);
+  if ('refused' in body) {
+    if (body.refused === 'too-large')
+      return rpcError(413, -32000, `Request body over ${MAX_REQUEST_BYTES} bytes, the limit of this endpoint.`, cors);
+    if (body.refused === 'timeout')
+      return rpcError(408, -32000, `Request body not received within ${timeoutMs / 1000} s`, cors);
+    // Nobody reads this answer: the client has gone.
+    return rpcError(400, -32000, 'Request body not received: the client closed the connection.', cors);
+  }
   let parsedBody: unknown;
   try {
-    parsedBody = JSON.parse(text);
+    parsedBody = JSON.parse(body.text);
   } catch {
     return rpcError(400, -32700, 'Parse error: the body is not JSON.', cors);
   }
+  // MCP 2025-11-25 has no batching (removed in 2025-06-18), but the SDK transport still accepts an array of up to 100
+  // messages: one request charged once to the limiter ran 100 tool calls (6.7 MB out, ~290 ms of CPU).
+  if (Array.isArray(parsedBody)) return rpcError(400, -32600, BATCH_REFUSED, cors);
+  if (parsedBody === null || typeof parsedBody !== 'object' || !isJsonRpcMessage(parsedBody))
+    return rpcError(400, -32600, INVALID_MESSAGE, cors);
   const server = createMcpServer({
     sandbox: options.sandbox ?? mountedSandbox(),
     origin: url.origin,
@@ -148,7 +231,7 @@ async function answer(request: Request, options: McpHttpOptions, cors: Record<st
 
 /**
  * Answers one request to /mcp (app/mcp/route.ts exports it for every method). Never rejects, never a 5xx.
- * @returns the MCP answer, or a JSON-RPC error response (403, 405, 413, 429, 400, or 200 with -32603)
+ * @returns the MCP answer, or a JSON-RPC error response (403, 405, 408, 413, 429, 400, or 200 with -32603)
  */
 export async function handleMcp(request: Request, options: McpHttpOptions = {}): Promise<Response> {
   try {

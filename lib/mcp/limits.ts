@@ -6,6 +6,12 @@
 /** Largest JSON-RPC request body, in bytes (→ 413). */
 export const MAX_REQUEST_BYTES = 64 * 1024;
 
+/**
+ * Longest wait for the whole request body, in milliseconds (→ 408). 64 KiB arrives in well under a second on any
+ * link; without this a client sending a byte every few seconds held the request for Node's 300 s requestTimeout.
+ */
+export const BODY_TIMEOUT_MS = 10_000;
+
 /** Largest Markdown `read_page` and `resources/read` return, in bytes; longer pages end with a truncation notice. */
 export const MAX_PAGE_BYTES = 200 * 1024;
 
@@ -14,6 +20,12 @@ export const MAX_SCHEMA_BYTES = 16 * 1024;
 
 /** Largest body `sandbox_call` sends, in bytes of JSON (the sandbox itself accepts 1 MiB). */
 export const MAX_CALL_BODY_BYTES = 32 * 1024;
+
+/**
+ * Deepest nesting of objects and arrays in a body `sandbox_call` sends. JSON.stringify recurses: a 32,000-deep body
+ * (well within MAX_REQUEST_BYTES) overflowed the stack. No operation's schema nests anywhere near this deep.
+ */
+export const MAX_CALL_BODY_DEPTH = 64;
 
 /** Largest response body `sandbox_call` returns, in bytes of text; a longer one comes back as cut text. */
 export const MAX_CALL_RESPONSE_BYTES = 64 * 1024;

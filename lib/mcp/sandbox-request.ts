@@ -8,7 +8,7 @@ import { apiModel, type Operation, type ParameterObject } from '@/lib/openapi';
 import { PATHS } from '@/lib/urls';
 
 import type { McpContext } from './context';
-import { MAX_CALL_BODY_BYTES } from './limits';
+import { MAX_CALL_BODY_BYTES, MAX_CALL_BODY_DEPTH } from './limits';
 
 /** A primitive parameter value, as sandbox_call accepts it. */
 export type ParameterValue = string | number | boolean;
@@ -21,6 +21,35 @@ export type BuiltCall = { request: Request } | { error: string };
 
 /** Headers the tool sets itself: a parameter may not set them. */
 const OWN_HEADERS = new Set(['authorization', 'content-type', 'accept', 'host', 'x-forwarded-for', 'cookie']);
+
+/**
+ * A header value a Fetch `Headers` accepts and a server reads as one field: RFC 9110 §5.5 field-value limited to
+ * ASCII (visible characters, space, tab). CR, LF or NUL would make `Headers.set` throw with the value quoted in its
+ * message; characters above U+00FF too, and U+0080-U+00FF (obs-text) mean nothing to the sandbox.
+ */
+const FIELD_VALUE = /^[\t\x20-\x7e]*$/;
+
+/** RFC 6750 §2.1 b64token: the characters a Bearer token is made of. */
+const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+
+/** RFC 6749 Appendix A VSCHAR (%x20-7E): the characters a client ID and secret are made of. */
+const VSCHAR = /^[\x20-\x7e]+$/;
+
+/**
+ * Why sandbox_call's credentials cannot be sent, naming the field but never echoing its value (it is a secret, and
+ * Headers.set would otherwise throw with it in the message, which reached the log), or undefined when they can.
+ */
+export function credentialsError(credentials: CallCredentials | undefined): string | undefined {
+  if (!credentials) return undefined;
+  if ('access_token' in credentials)
+    return B64TOKEN.test(credentials.access_token)
+      ? undefined
+      : 'credentials.access_token is not a bearer token: it may hold only letters, digits and - . _ ~ + / (then =), as RFC 6750 §2.1 allows, no spaces or control characters.';
+  for (const field of ['client_id', 'client_secret'] as const)
+    if (!VSCHAR.test(credentials[field]))
+      return `credentials.${field} may hold only printable ASCII characters (RFC 6749 Appendix A), no control characters.`;
+  return undefined;
+}
 
 /** The sandbox's base URL on an origin: `http://localhost:3000/sandbox`. */
 export function sandboxBase(origin: string): string {
@@ -47,10 +76,41 @@ function pathOf(op: Operation, parameters: Record<string, ParameterValue>): { pa
   return error ? { error } : { path };
 }
 
+/**
+ * Why a body cannot be encoded, or undefined: nested over MAX_CALL_BODY_DEPTH, or a string or key that is not
+ * well-formed UTF-16 (a lone surrogate, which a form would silently turn into U+FFFD). Walked with a stack of its own,
+ * not recursion, so the check cannot overflow where JSON.stringify would.
+ */
+function bodyProblem(body: unknown): string | undefined {
+  const pending: { value: unknown; path: string; depth: number }[] = [{ value: body, path: 'body', depth: 0 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, path, depth } = next;
+    if (typeof value === 'string') {
+      if (!value.isWellFormed()) return `“${path.slice(0, 200)}” is not valid Unicode (it holds a lone surrogate).`;
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_CALL_BODY_DEPTH)
+      return `The body is nested more than ${MAX_CALL_BODY_DEPTH} levels deep, the cap of sandbox_call.`;
+    for (const [key, member] of Object.entries(value)) {
+      if (!key.isWellFormed())
+        return `A key in “${path.slice(0, 200)}” is not valid Unicode (it holds a lone surrogate).`;
+      pending.push({
+        value: member,
+        path: Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`,
+        depth: depth + 1,
+      });
+    }
+  }
+  return undefined;
+}
+
 function encodeBody(op: Operation, body: unknown): { type?: string; text?: string } | { error: string } {
   if (body === undefined) return {};
   const type = op.requestBody && Object.keys(op.requestBody.content)[0];
   if (!type) return { error: `${op.operationId} takes no request body; leave “body” out.` };
+  const problem = bodyProblem(body);
+  if (problem) return { error: problem };
   const json = JSON.stringify(body) ?? '';
   if (Buffer.byteLength(json, 'utf8') > MAX_CALL_BODY_BYTES)
     return { error: `The body is over ${MAX_CALL_BODY_BYTES} bytes of JSON, the cap of sandbox_call.` };
@@ -81,6 +141,16 @@ export function buildCall(
     return {
       error: `${op.operationId} has no parameter ${unknown.map((n) => `“${n}”`).join(', ')}; it takes: ${names}.`,
     };
+  }
+  // encodeURIComponent throws URIError on a lone surrogate; URLSearchParams would silently send U+FFFD instead.
+  const malformed = Object.entries(parameters).find(([, value]) => typeof value === 'string' && !value.isWellFormed());
+  if (malformed) return { error: `The parameter “${malformed[0]}” is not valid Unicode (it holds a lone surrogate).` };
+  for (const p of op.parametersIn.header) {
+    const value = parameters[p.name];
+    if (typeof value === 'string' && !FIELD_VALUE.test(value))
+      return {
+        error: `The header parameter “${p.name}” may hold only printable ASCII characters, spaces and tabs (RFC 9110 field-value): no CR, LF, NUL or other control characters, nothing above U+007E.`,
+      };
   }
   const located = pathOf(op, parameters);
   if ('error' in located) return located;

@@ -5,8 +5,9 @@ import { getOperation } from '@/lib/openapi';
 import { testSandbox } from '@/lib/sandbox/test-helpers';
 
 import type { McpContext } from './context';
+import { MAX_CALL_BODY_DEPTH } from './limits';
 import { buildCall } from './sandbox-request';
-import { connectClient, TEST_ORIGIN } from './test-helpers';
+import { connectClient, MCP_URL, mcpFetch, TEST_ORIGIN } from './test-helpers';
 
 const sandbox = testSandbox({ appsPerHour: 3 });
 const clients: Client[] = [];
@@ -126,6 +127,82 @@ describe('sandbox_create_app and sandbox_call', async () => {
     expect(host).toEqual({ error: expect.stringMatching(/no parameter “Host”/) });
     const noCredentials = await a.tool('sandbox_call', { operation_id: 'listProjects' });
     expect(noCredentials.content[0]?.text).toMatch(/needs credentials.*sandbox_create_app/);
+  });
+
+  it('refuses a header parameter that is not a field-value, in words naming it, without echoing or logging it', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    // Refused before any request: the token is never checked.
+    const credentials = { access_token: `pat_${'a'.repeat(32)}` };
+    for (const value of ['x\r\nAuthorization: Bearer evil', 'a\u0000b', 'é☃']) {
+      const result = await a.tool('sandbox_call', {
+        operation_id: 'listProjects',
+        parameters: { 'AeThex-Environment': value },
+        credentials,
+      });
+      expect(result.isError).toBe(true);
+      expect(result.content[0]?.text).toMatch(/header parameter “AeThex-Environment”.*RFC 9110/);
+      expect(result.content[0]?.text).not.toContain(value);
+    }
+    expect(log).not.toHaveBeenCalled();
+    log.mockRestore();
+  });
+
+  it('refuses credentials outside their RFC character sets, naming the field, never echoing or logging them', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const token = 'ghp_SECRETSHOULDNOTBELOGGED123';
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ access_token: `${token}\r\n[mcp] forged line` }, /credentials\.access_token/],
+      [{ access_token: `x ${token}` }, /credentials\.access_token/],
+      [{ access_token: `${token}é` }, /credentials\.access_token/],
+      [{ client_id: 'cli_x', client_secret: `${token}\n` }, /credentials\.client_secret/],
+      [{ client_id: 'cli_☃', client_secret: token }, /credentials\.client_id/],
+    ];
+    for (const [credentials, field] of cases) {
+      const result = await a.tool('sandbox_call', { operation_id: 'listProjects', credentials });
+      expect(result.isError).toBe(true);
+      expect(result.content[0]?.text).toMatch(field);
+      expect(JSON.stringify(result)).not.toContain(token);
+    }
+    expect(log).not.toHaveBeenCalled();
+    log.mockRestore();
+  });
+
+  it('refuses lone surrogates and over-deep bodies with tool errors naming the field, nothing logged', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const credentials = { access_token: `pat_${'a'.repeat(32)}` };
+    const refused = async (args: Record<string, unknown>, reason: RegExp) => {
+      const result = await a.tool('sandbox_call', { credentials, ...args });
+      expect(result.isError).toBe(true);
+      expect(result.content[0]?.text).toMatch(reason);
+    };
+    await refused(
+      { operation_id: 'getProjectMetrics', parameters: { projectId: '\uD800' } },
+      /parameter “projectId” is not valid Unicode/,
+    );
+    await refused({ operation_id: 'listProjects', parameters: { page: 'a\uDC00' } }, /“page” is not valid Unicode/);
+    await refused(
+      { operation_id: 'createProject', body: { name: 'ok', tags: ['x', '\uDBFF'] } },
+      /“body\.tags\[1\]” is not valid Unicode/,
+    );
+    // Sent as raw text: the SDK client's own JSON.stringify would overflow first.
+    const depth = 32_000;
+    const deep = `${'['.repeat(depth)}"bottom"${']'.repeat(depth)}`;
+    const raw = `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"sandbox_call","arguments":{"operation_id":"createProject","credentials":${JSON.stringify(credentials)},"body":${deep}}}}`;
+    const answer = await mcpFetch(sandbox)(MCP_URL, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' },
+      body: raw,
+    });
+    const deepResult = ((await answer.json()) as { result: Result }).result;
+    expect(deepResult.isError).toBe(true);
+    expect(deepResult.content[0]?.text).toMatch(new RegExp(`more than ${MAX_CALL_BODY_DEPTH} levels`));
+    let fits: unknown = {};
+    for (let i = 1; i < MAX_CALL_BODY_DEPTH; i++) fits = { a: fits };
+    const op = getOperation('createProject')!;
+    expect('request' in buildCall(ctx, op, {}, fits, undefined)).toBe(true);
+    expect(buildCall(ctx, op, {}, { a: fits }, undefined)).toEqual({ error: expect.stringMatching(/levels deep/) });
+    expect(log).not.toHaveBeenCalled();
+    log.mockRestore();
   });
 
   it('turns a sandbox failure into a generic tool error, logged without the token', async () => {

@@ -9,11 +9,12 @@ import { apiModel, getOperation } from '@/lib/openapi';
 
 import type { McpContext } from '../context';
 import { MAX_CALL_RESPONSE_BYTES } from '../limits';
-import { capBytes, guarded, structured, toolError } from '../result';
+import { capBytes, guarded, scrubSecrets, structured, toolError } from '../result';
 import {
   basicAuthorization,
   buildCall,
   clientCredentialsToken,
+  credentialsError,
   sandboxBase,
   sandboxRequest,
   type CallCredentials,
@@ -35,11 +36,6 @@ export const CALL_HEADERS = [
   'idempotent-replayed',
   'www-authenticate',
 ] as const;
-
-/** Replaces every occurrence of the caller's secrets in a text: a credential is never echoed. */
-function scrub(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((out, secret) => (secret.length >= 8 ? out.split(secret).join('[redacted]') : out), text);
-}
 
 /** The `sandbox_create_app` tool's title, description, schemas and annotations (built once: zod schemas cost per build). */
 const CONFIG_SANDBOX_CREATE_APP = {
@@ -135,42 +131,54 @@ export function registerSandboxCall(server: McpServer, ctx: McpContext): void {
   server.registerTool(
     'sandbox_call',
     CONFIG_SANDBOX_CALL,
-    guarded('sandbox_call', async ({ operation_id, parameters, body, credentials }) => {
-      const op = getOperation(operation_id);
-      if (!op) return toolError(unknownOperation(operation_id));
-      if (Object.keys(parameters ?? {}).length > 30) return toolError('At most 30 parameters.');
-      const authorization = await authorize(ctx, op.credential, op.operationId, credentials);
-      if ('error' in authorization) return toolError(authorization.error);
-      const built = buildCall(ctx, op, parameters ?? {}, body, authorization.header);
-      if ('error' in built) return toolError(built.error);
-      const response = await ctx.sandbox.handle(built.request);
-      const given =
-        credentials && ('access_token' in credentials ? credentials.access_token : credentials.client_secret);
-      const secrets = [given, authorization.token].filter((secret): secret is string => secret !== undefined);
-      const headers: Record<string, string> = {};
-      for (const name of CALL_HEADERS) {
-        const value = response.headers.get(name);
-        if (value !== null) headers[name] = scrub(value, secrets);
-      }
-      const cut = capBytes(scrub(await response.text(), secrets), MAX_CALL_RESPONSE_BYTES);
-      let parsed: unknown = cut.text;
-      if (!cut.truncated && /json/i.test(headers['content-type'] ?? '')) {
-        try {
-          parsed = JSON.parse(cut.text);
-        } catch {
-          // Not JSON after all: returned as text.
+    guarded(
+      'sandbox_call',
+      async ({ operation_id, parameters, body, credentials }) => {
+        const op = getOperation(operation_id);
+        if (!op) return toolError(unknownOperation(operation_id));
+        if (Object.keys(parameters ?? {}).length > 30) return toolError('At most 30 parameters.');
+        const badCredentials = credentialsError(credentials);
+        if (badCredentials) return toolError(badCredentials);
+        const authorization = await authorize(ctx, op.credential, op.operationId, credentials);
+        if ('error' in authorization) return toolError(authorization.error);
+        const built = buildCall(ctx, op, parameters ?? {}, body, authorization.header);
+        if ('error' in built) return toolError(built.error);
+        const response = await ctx.sandbox.handle(built.request);
+        const given =
+          credentials && ('access_token' in credentials ? credentials.access_token : credentials.client_secret);
+        const secrets = [given, authorization.token].filter((secret): secret is string => secret !== undefined);
+        const headers: Record<string, string> = {};
+        for (const name of CALL_HEADERS) {
+          const value = response.headers.get(name);
+          if (value !== null) headers[name] = scrubSecrets(value, secrets);
         }
-      }
-      return structured({
-        operation_id: op.operationId,
-        request: { method: op.method, url: built.request.url },
-        status: response.status,
-        headers,
-        body: cut.text === '' ? null : parsed,
-        body_truncated: cut.truncated,
-      });
-    }),
+        const cut = capBytes(scrubSecrets(await response.text(), secrets), MAX_CALL_RESPONSE_BYTES);
+        let parsed: unknown = cut.text;
+        if (!cut.truncated && /json/i.test(headers['content-type'] ?? '')) {
+          try {
+            parsed = JSON.parse(cut.text);
+          } catch {
+            // Not JSON after all: returned as text.
+          }
+        }
+        return structured({
+          operation_id: op.operationId,
+          request: { method: op.method, url: built.request.url },
+          status: response.status,
+          headers,
+          body: cut.text === '' ? null : parsed,
+          body_truncated: cut.truncated,
+        });
+      },
+      ({ credentials }) => callSecrets(credentials),
+    ),
   );
+}
+
+/** The secrets among sandbox_call's credentials (logFailure removes them from what it logs). */
+function callSecrets(credentials: CallCredentials | undefined): string[] {
+  if (!credentials) return [];
+  return 'access_token' in credentials ? [credentials.access_token] : [credentials.client_secret];
 }
 
 /** The Authorization header an operation's credential kind asks for, or why the given credentials cannot make it. */
