@@ -42,7 +42,7 @@ export default defineConfig({
       SANDBOX_DB: process.env.SANDBOX_DB ?? ':memory:',
       SANDBOX_APPS_PER_HOUR: process.env.SANDBOX_APPS_PER_HOUR ?? '10000',
       SANDBOX_PROJECTS_PER_TENANT: process.env.SANDBOX_PROJECTS_PER_TENANT ?? '1100',
-      // mcp.spec.ts makes several MCP requests per tool call (60 a minute per address by default, lib/mcp/README.md).
+      // mcp.spec.ts makes several MCP requests per tool call (300 a minute per address by default, lib/mcp/README.md).
       MCP_RATE_LIMIT_PER_MINUTE: process.env.MCP_RATE_LIMIT_PER_MINUTE ?? '10000',
     },
   },

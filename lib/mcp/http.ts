@@ -20,6 +20,7 @@ import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
 import { mountedSandbox, type Sandbox } from '@/lib/sandbox/handler';
 import { clientAddress } from '@/lib/sandbox/limits';
 import { siteUrl } from '@/lib/site';
+import { absoluteUrl, guideHref } from '@/lib/urls';
 
 import { BODY_TIMEOUT_MS, MAX_REQUEST_BYTES } from './limits';
 import { RateLimiter, rateLimitPerMinute } from './rate-limit';
@@ -175,10 +176,15 @@ async function answer(request: Request, options: McpHttpOptions, cors: Record<st
   if (request.method === 'OPTIONS')
     return new Response(null, { status: 204, headers: { Allow: ALLOWED_METHODS, ...cors } });
   if (request.method !== 'POST')
-    return rpcError(405, -32000, `Method not allowed: this stateless MCP endpoint answers POST only.`, {
-      Allow: ALLOWED_METHODS,
-      ...cors,
-    });
+    return rpcError(
+      405,
+      -32000,
+      `Method not allowed: this is a stateless MCP endpoint (Streamable HTTP) that answers POST only; add ${url.origin}${MCP_ENDPOINT.path} to an MCP client as shown at ${absoluteUrl(guideHref('use-with-ai'))}.`,
+      {
+        Allow: ALLOWED_METHODS,
+        ...cors,
+      },
+    );
   const address = clientAddress(request, undefined, false).address;
   const limit = options.ratePerMinute ?? rateLimitPerMinute();
   const decision = (options.limiter ?? processLimiter).hit(address, limit);

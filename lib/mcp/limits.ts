@@ -34,4 +34,5 @@ export const MAX_CALL_RESPONSE_BYTES = 64 * 1024;
 export const SEARCH_LIMITS = { max: 20, default: 8 } as const;
 
 /** Default requests per minute per client address (MCP_RATE_LIMIT_PER_MINUTE overrides it). */
-export const DEFAULT_RATE_LIMIT_PER_MINUTE = 60;
+// A client spends 2–3 requests connecting and one per tool call; 60 was reached in ordinary use by a newcomer.
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;

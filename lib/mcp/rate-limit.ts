@@ -12,7 +12,7 @@ const WINDOW_MS = 60_000;
 /** A decision: allowed, or refused with the seconds until the window resets. */
 export type RateDecision = { allowed: true } | { allowed: false; retryAfter: number };
 
-/** Requests per minute per address: MCP_RATE_LIMIT_PER_MINUTE when a positive number, else the default (60). */
+/** Requests per minute per address: MCP_RATE_LIMIT_PER_MINUTE when a positive number, else the default (300). */
 export function rateLimitPerMinute(): number {
   return Number(process.env.MCP_RATE_LIMIT_PER_MINUTE) || DEFAULT_RATE_LIMIT_PER_MINUTE;
 }

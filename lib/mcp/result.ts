@@ -12,7 +12,7 @@ import { redactText } from '@/lib/sandbox/redact';
  * @param value the structured output; @param text a text of its own instead of the JSON (e.g. Markdown)
  */
 export function structured(value: Record<string, unknown>, text?: string): CallToolResult {
-  return { content: [{ type: 'text', text: text ?? JSON.stringify(value, null, 2) }], structuredContent: value };
+  return { content: [{ type: 'text', text: text ?? JSON.stringify(value) }], structuredContent: value };
 }
 
 /** A tool error (`isError: true`): a failure the agent can read and act on, not a protocol error. */

@@ -4,7 +4,7 @@
  * minor bump, a renamed or removed tool, input or output field a major one, a description or a cap a patch. The
  * snapshot test (./snapshot.test.ts) fails when `tools/list` changes while this stays the same.
  */
-export const MCP_TOOLS_VERSION = '1.0.0';
+export const MCP_TOOLS_VERSION = '1.0.1';
 
 /** The server's name in `serverInfo` (the MCP initialize result); its version is MCP_TOOLS_VERSION. */
 export const MCP_SERVER_NAME = 'aethex-developer-portal';

@@ -26,7 +26,7 @@ export async function startPortal(options: { port: number; distDir: string; skip
     NEXT_TELEMETRY_DISABLED: '1',
     SANDBOX_DB: process.env.BENCH_SANDBOX_DB || path.join(dbDir, 'sandbox.db'),
     SANDBOX_MAX_REQUESTS_PER_SECOND: '1000000',
-    // ./mcp.ts sends 440 MCP calls from one address in well under a minute (the endpoint allows 60 a minute).
+    // ./mcp.ts sends 440 MCP calls from one address in well under a minute (the endpoint allows 300 a minute).
     MCP_RATE_LIMIT_PER_MINUTE: '1000000',
   };
   if (!options.skipBuild) {

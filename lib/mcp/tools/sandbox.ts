@@ -105,7 +105,7 @@ const credentialsSchema = z.union([
 /** The `sandbox_call` tool's title, description, schemas and annotations (built once: zod schemas cost per build). */
 const CONFIG_SANDBOX_CALL = {
   title: 'Call the API in the sandbox',
-  description: `Runs one operation of the AeThex API (see get_operation) against this portal’s sandbox, never production and never another host, and returns the status, the headers that matter (X-Request-ID, X-RateLimit-*, Retry-After, Link, Location, Idempotent-Replayed…) and the body (JSON parsed; over ${MAX_CALL_RESPONSE_BYTES / 1024} KiB it comes back as cut text). Create credentials with sandbox_create_app.`,
+  description: `Runs one operation of the AeThex API (see get_operation) against this portal’s sandbox, never production and never another host, and returns the status, the headers that matter (X-Request-ID, X-RateLimit-*, Retry-After, Link, Location, Idempotent-Replayed…) and the body (JSON parsed; over ${MAX_CALL_RESPONSE_BYTES / 1024} KiB it comes back as cut text). Create credentials with sandbox_create_app. To follow a Link (pagination), pass the parameters of its URL (e.g. page and limit) to the same operation.`,
   inputSchema: {
     operation_id: z.string().trim().min(1).max(100).describe('The operationId, e.g. "listProjects".'),
     parameters: z
