@@ -106,8 +106,12 @@ describe('the Markdown twin of every page', () => {
     expect([...kinds].sort()).toEqual(['heading', 'root', 'text']);
   });
 
-  it('warms the cache with every page', () => {
+  it('warms the cache with every page, in a cache the whole process shares (instrumentation and routes are separate bundles)', () => {
     expect(warmMarkdownPages()).toBe(allPageHrefs().length);
+    const shared = (globalThis as Record<symbol, { has(key: string): boolean } | undefined>)[
+      Symbol.for('aethex.markdown.rendered')
+    ];
+    for (const href of allPageHrefs()) expect(shared?.has(href), href).toBe(true);
   });
 
   it('accepts a twin, a trailing slash and /index.md; anything else is undefined', () => {

@@ -109,7 +109,11 @@ export function listMarkdownPages(): MarkdownPage[] {
 }
 
 // A few hundred pages at most, a few kB each: all of them fit; a miss costs one render (≈ms).
-const rendered = new LRUCache<string, string>({ max: 1_000 });
+// One cache per process, not per bundle: Next compiles instrumentation.ts (which warms it, lib/mcp/warm.ts) and each
+// route into separate bundles, each with its own copy of this module.
+const RENDERED = Symbol.for('aethex.markdown.rendered');
+const holder = globalThis as { [RENDERED]?: LRUCache<string, string> };
+const rendered = (holder[RENDERED] ??= new LRUCache<string, string>({ max: 1_000 }));
 
 /**
  * The Markdown of a page (CommonMark + GFM, every text escaped by `mdastToMarkdown`).

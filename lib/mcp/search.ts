@@ -27,7 +27,10 @@ interface SearchIndex {
 }
 
 const SNIPPET_CHARS = 300;
-let building: Promise<SearchIndex> | undefined;
+// One index per process, not per bundle: Next compiles instrumentation.ts (which builds it early, ./warm.ts) and the
+// /mcp route into separate bundles, each with its own copy of this module.
+const BUILDING = Symbol.for('aethex.mcp.searchIndex');
+const holder = globalThis as { [BUILDING]?: Promise<SearchIndex> };
 
 async function build(): Promise<SearchIndex> {
   const documents = await searchDocuments();
@@ -38,11 +41,11 @@ async function build(): Promise<SearchIndex> {
 
 /** The process's index, built on first use; a failed build is tried again by the next call. */
 function searchIndex(): Promise<SearchIndex> {
-  building ??= build().catch((error: unknown) => {
-    building = undefined;
+  holder[BUILDING] ??= build().catch((error: unknown) => {
+    holder[BUILDING] = undefined;
     throw error;
   });
-  return building;
+  return holder[BUILDING];
 }
 
 function snippet(doc: SearchDoc): string {
