@@ -210,3 +210,19 @@ test('methods Node refuses before Next: 400 or a closed connection, never a 500,
   });
   expect(log).not.toMatch(LOGGED_ERROR);
 });
+
+// A request target that is not a path: `*` made Next build `new URL('*')` (a bare 500 and a logged TypeError), and an
+// absolute-form target (which servers must accept, RFC 9112 §3.2.2) got a redirect to the host it names.
+test('* and absolute-form targets: OPTIONS * 204, GET * a 400 problem, absolute-form routed on its path, nothing logged', async () => {
+  const log = await logDuring(async () => {
+    const options = await send('OPTIONS', '*');
+    expect(options.status).toBe(204);
+    expect(options.headers.allow).toContain('OPTIONS');
+    expect(expectProblem(await send('GET', '*'), 400, '*').detail).toMatch(/origin-form/);
+    const absolute = await send('GET', 'http://evil.example/docs/quickstart');
+    expect(absolute.status).toBe(200);
+    expect(absolute.headers.location).toBeUndefined();
+    expect(absolute.body).toContain('Quickstart');
+  });
+  expect(log).not.toMatch(LOGGED_ERROR);
+});
