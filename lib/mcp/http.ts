@@ -18,6 +18,7 @@ import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/
 import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
 
 import { mountedSandbox, type Sandbox } from '@/lib/sandbox/handler';
+import { BodyTimeoutError, BodyTooLargeError, readBody } from '@/lib/sandbox/http';
 import { clientAddress } from '@/lib/sandbox/limits';
 import { siteUrl } from '@/lib/site';
 import { absoluteUrl, guideHref } from '@/lib/urls';
@@ -135,36 +136,19 @@ function corsHeaders(origin: string): Record<string, string> {
 /** What readCapped got: the body as text, or why not. */
 type BodyRead = { text: string } | { refused: 'too-large' | 'timeout' | 'aborted' };
 
-/** Stops reading (the rest of the body is never read) and says why. */
-function cancel(reader: ReadableStreamDefaultReader<Uint8Array>, refused: 'too-large' | 'timeout'): BodyRead {
-  void reader.cancel().catch(() => undefined);
-  return { refused };
-}
-
 /**
- * The body as text, read with two limits: at most `max` bytes (declared or read) and at most `timeoutMs` for all of
- * it; on either the stream is cancelled, so the rest is never read. A read that fails is the client's connection
- * closing (the stream is the socket): 'aborted', which is not a failure of ours to log.
+ * The body as text, read by the sandbox's reader with two limits: at most `max` bytes (declared or read) and at most
+ * `timeoutMs` for all of it. Any other failure is the client's connection closing (the stream is the socket):
+ * 'aborted', which is not a failure of ours to log.
  */
 async function readCapped(request: Request, max: number, timeoutMs: number): Promise<BodyRead> {
-  const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > max) return { refused: 'too-large' };
-  if (!request.body) return { text: '' };
-  const reader = request.body.getReader();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), timeoutMs);
   try {
-    for (;;) {
-      const next = await Promise.race([reader.read(), expired]);
-      if (next === 'timeout') return cancel(reader, 'timeout');
-      if (next.done) return { text: Buffer.concat(chunks).toString('utf8') };
-      size += next.value.byteLength;
-      if (size > max) return cancel(reader, 'too-large');
-      chunks.push(next.value);
-    }
-  } catch {
+    return { text: Buffer.from(await readBody(request, max, deadline.signal)).toString('utf8') };
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return { refused: 'too-large' };
+    if (error instanceof BodyTimeoutError) return { refused: 'timeout' };
     return { refused: 'aborted' };
   } finally {
     clearTimeout(timer);

@@ -205,6 +205,13 @@ export function oauthError(
   );
 }
 
+/** Thrown by readBody when its signal fires before the whole body arrived (the rest is never read). */
+export class BodyTimeoutError extends Error {
+  constructor() {
+    super('body not received in time');
+  }
+}
+
 /** Thrown by body reading when the body exceeds the limit; mapped to 413. */
 export class BodyTooLargeError extends Error {
   constructor(
@@ -217,25 +224,35 @@ export class BodyTooLargeError extends Error {
 
 /**
  * Reads the raw body bytes (never `text()`, which strips a BOM), stopping as soon as it passes `limit`.
+ * @param signal stops the read when it fires (e.g. `AbortSignal.timeout(ms)` against a body that stops arriving)
  * @returns the bytes (empty when there is no body).
- * @throws BodyTooLargeError above `limit` bytes (by Content-Length or while streaming).
+ * @throws BodyTooLargeError above `limit` bytes (by Content-Length or while streaming); BodyTimeoutError when
+ *   `signal` fired first; the stream's own error when the client's connection closed mid-body.
  */
-export async function readBody(request: Request, limit: number): Promise<Uint8Array> {
+export async function readBody(request: Request, limit: number, signal?: AbortSignal): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError(limit, declared);
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
+  // Cancelling ends a pending read (done), so a body that stops arriving cannot hold the reader past the signal.
+  const stop = () => void reader.cancel().catch(() => undefined);
+  signal?.addEventListener('abort', stop, { once: true });
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyTooLargeError(limit, undefined);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (signal?.aborted) throw new BodyTimeoutError();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        throw new BodyTooLargeError(limit, undefined);
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    signal?.removeEventListener('abort', stop);
   }
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }
