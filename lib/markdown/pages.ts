@@ -99,13 +99,22 @@ function allEntries(): Map<string, Entry> {
  * @throws Error naming a page of the navigation that has no Markdown (a new kind of page: add it here)
  */
 export function listMarkdownPages(): MarkdownPage[] {
-  return [...allEntries().values()].map(({ href, markdownHref: twin, title, description, kind }) => ({
-    href,
-    markdownHref: twin,
-    title,
-    description,
-    kind,
-  }));
+  return [...allEntries().values()].map(pageOf);
+}
+
+/**
+ * The page a path or twin names, with its twin.
+ * @param pathOrTwin the forms pageMarkdown accepts (`/reference/createProject`, `…/createProject.md`, `/index.md`)
+ * @returns a fresh object, or undefined for anything that is not a page
+ */
+export function findMarkdownPage(pathOrTwin: string): MarkdownPage | undefined {
+  if (!pathOrTwin.startsWith('/')) return undefined;
+  const entry = allEntries().get(pageOfPath(pathOrTwin));
+  return entry && pageOf(entry);
+}
+
+function pageOf({ href, markdownHref: twin, title, description, kind }: Entry): MarkdownPage {
+  return { href, markdownHref: twin, title, description, kind };
 }
 
 // A few hundred pages at most, a few kB each: all of them fit; a miss costs one render (≈ms).

@@ -5,16 +5,15 @@
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 
-import { pageMarkdown } from '@/lib/markdown/pages';
+import { listMarkdownPages, pageMarkdown } from '@/lib/markdown/pages';
 import { absoluteUrl } from '@/lib/urls';
 
 import { MAX_PAGE_BYTES } from './limits';
-import { sitePages } from './pages';
 import { capBytes } from './result';
 
 /** Registers one `text/markdown` resource per page of the site. */
 export function registerPageResources(server: McpServer): void {
-  for (const page of sitePages()) {
+  for (const page of listMarkdownPages()) {
     const uri = absoluteUrl(page.markdownHref);
     server.registerResource(
       page.markdownHref,

@@ -2,13 +2,12 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 
-import { pageMarkdown } from '@/lib/markdown/pages';
+import { findMarkdownPage, pageMarkdown } from '@/lib/markdown/pages';
 import { siteUrl } from '@/lib/site';
 import { absoluteUrl } from '@/lib/urls';
 
 import type { McpContext } from '../context';
 import { MAX_PAGE_BYTES, SEARCH_LIMITS } from '../limits';
-import { findPage } from '../pages';
 import { capBytes, guarded, structured, toolError } from '../result';
 import { searchDocs } from '../search';
 import { READ_ONLY_DOCS } from './annotations';
@@ -109,7 +108,7 @@ export function registerReadPage(server: McpServer, ctx: McpContext): void {
     guarded('read_page', ({ path: input }) => {
       const located = pagePathOf(input, ctx);
       if ('error' in located) return toolError(located.error);
-      const page = findPage(located.path);
+      const page = findMarkdownPage(located.path);
       const markdown = page && pageMarkdown(page.href);
       if (!page || markdown === undefined)
         return toolError(`No page at “${located.path.slice(0, 200)}”. ${FINDING_PAGES}`);
